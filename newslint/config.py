@@ -1,0 +1,243 @@
+"""Configuration: find it, read it, validate every key against a declared type.
+
+Config lives in ``[tool.newslint]`` of ``pyproject.toml``, or at the top level
+of ``newslint.toml`` / ``.newslint.toml``, found by walking up from the linted
+paths. Core keys are declared here; plugins declare theirs through the
+``newslint_options`` hook, so an unknown key is always an error, never ignored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["Config", "ConfigError", "Option", "CORE_OPTIONS", "find_config", "load_config", "read_toml"]
+
+CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """Bad configuration; the message names the file, the key and what was expected."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """A configuration key.
+
+    Args:
+        name: kebab-case key, as written in TOML.
+        type: One of ``str``, ``bool``, ``int``, ``float``, ``date``,
+            ``list[str]`` or ``dict[str, list[str]]``.
+        default: The value when the key is absent.
+        help: One line for the README's configuration table.
+        choices: Allowed values for a ``str`` option, if limited.
+    """
+
+    name: str
+    type: str
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+
+CORE_OPTIONS: tuple[Option, ...] = (
+    Option("select", "list[str]", None, "Codes or prefixes to enable; replaces the default set"),
+    Option("extend-select", "list[str]", [], "Codes or prefixes to enable on top of the default set"),
+    Option("ignore", "list[str]", [], "Codes or prefixes to disable"),
+    Option("per-file-ignores", "dict[str, list[str]]", {}, "Glob (relative to the config file) to codes it ignores"),
+    Option("include", "list[str]", ["*.txt", "*.md"], "File-name globs linted when a directory is walked"),
+    Option("exclude", "list[str]", [], "Globs of paths to skip, replacing the default exclusions"),
+    Option("extend-exclude", "list[str]", [], "Globs of paths to skip on top of the default exclusions"),
+    Option("packs", "list[str]", [], "The newsroom's own TOML rule packs (paths relative to the config file)"),
+    Option("words", "list[str]", [], "Words the spelling rules accept"),
+    Option("word-lists", "list[str]", [], "Files of accepted words, one per line"),
+    Option("date", "date", None, "Article date for date-dependent rules, overriding the text"),
+    Option("disable-plugins", "list[str]", [], "Plugins not to load, by name (as -p no:NAME)"),
+    Option("max-file-size", "int", 64 * 1024 * 1024, "Files larger than this many bytes are reported, not read"),
+)
+
+DEFAULT_EXCLUDE = (
+    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".newslint_cache", "build", "dist", "site-packages",
+)
+
+
+@dataclass
+class Config:
+    """The resolved configuration of one run; ``options`` holds every key by name."""
+
+    path: Path | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def root(self) -> Path:
+        """The directory relative paths in config are resolved against."""
+        return self.path.parent if self.path else Path.cwd()
+
+    def get(self, name: str) -> Any:
+        return self.options[name]
+
+    def resolve_path(self, value: str) -> Path:
+        path = Path(value).expanduser()
+        return path if path.is_absolute() else self.root / path
+
+
+def find_config(paths: Iterable[str | Path]) -> Path | None:
+    """The nearest config file above the first path (or the working directory)."""
+    firsts = [Path(p) for p in paths if str(p) != "-"]
+    start = (firsts[0] if firsts else Path.cwd()).resolve()
+    if not start.is_dir():
+        start = start.parent
+    for directory in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = directory / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_newslint_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_newslint_table(path: Path) -> bool:
+    try:
+        return "newslint" in read_toml(path).get("tool", {})
+    except ConfigError:
+        return True  # let load_config report the broken file
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file; errors name the file and tomllib's line and column."""
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def load_config(path: Path | None, options: Sequence[Option] = ()) -> Config:
+    """Read and validate ``path`` (or return the defaults when it is ``None``).
+
+    Args:
+        path: A config file, or ``None`` for defaults only.
+        options: Plugin-declared options, validated next to the core ones.
+
+    Raises:
+        ConfigError: for broken TOML, an unknown key or a value of the wrong type.
+    """
+    declared = {opt.name: opt for opt in (*CORE_OPTIONS, *options)}
+    values = {name: _copy_default(opt.default) for name, opt in declared.items()}
+    if path is None:
+        return Config(None, values)
+    data = read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("newslint", {})
+        where = "[tool.newslint]"
+    else:
+        table, where = data, "top level"
+    source = _SourceText(path)
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{path}: {where} must be a table")
+    for key, value in table.items():
+        opt = declared.get(key)
+        if opt is None:
+            hint = _closest(key, declared)
+            raise ConfigError(
+                f"{source.where(key)} {where}: unknown key {key!r}"
+                + (f"; did you mean {hint!r}?" if hint else "; see the README's configuration table")
+            )
+        values[key] = _validate(opt, value, lambda: f"{source.where(key)} {where} {key}")
+    return Config(path, values)
+
+
+def _copy_default(value: Any) -> Any:
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, dict):
+        return dict(value)
+    return value
+
+
+_TYPE_NAMES = {
+    "str": "a string",
+    "bool": "true or false",
+    "int": "an integer",
+    "float": "a number",
+    "date": "a TOML date (YYYY-MM-DD, unquoted)",
+    "list[str]": "a list of strings",
+    "dict[str, list[str]]": "a table of lists of strings",
+}
+
+
+def _validate(opt: Option, value: Any, where: Any) -> Any:
+    """Check ``value`` against ``opt.type``; ``where()`` names the key in errors."""
+    ok: bool
+    if opt.type == "str":
+        ok = isinstance(value, str) and (not opt.choices or value in opt.choices)
+    elif opt.type == "bool":
+        ok = isinstance(value, bool)
+    elif opt.type == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif opt.type == "float":
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        value = float(value) if ok else value
+    elif opt.type == "date":
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                pass
+        ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    elif opt.type == "list[str]":
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    elif opt.type == "dict[str, list[str]]":
+        ok = isinstance(value, dict) and all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+        )
+    else:  # pragma: no cover - a plugin declared a type we do not know
+        raise ConfigError(f"option {opt.name!r} declares unknown type {opt.type!r}")
+    if not ok:
+        expected = _TYPE_NAMES[opt.type]
+        if opt.choices:
+            expected = "one of " + ", ".join(repr(c) for c in opt.choices)
+        raise ConfigError(f"{where()}: expected {expected}, got {value!r}")
+    return value
+
+
+def validate_option(opt: Option, value: Any, where: str) -> Any:
+    """Validate a value given outside a file (command line, API)."""
+    return _validate(opt, value, lambda: where)
+
+
+def _closest(key: str, declared: Mapping[str, Option]) -> str | None:
+    import difflib
+
+    match = difflib.get_close_matches(key, list(declared), n=1, cutoff=0.75)
+    return match[0] if match else None
+
+
+class _SourceText:
+    """Finds the line of a key in a TOML file, since tomllib keeps no positions."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            self.lines = []
+
+    def where(self, key: str) -> str:
+        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        for number, text in enumerate(self.lines, start=1):
+            if pattern.match(text):
+                return f"{self.path}:{number}:"
+        return f"{self.path}:"

@@ -1,0 +1,436 @@
+"""The parsed article every rule shares: lines, paragraphs, sentences, tokens.
+
+A ``Document`` is built once per input and handed to every rule. Rules never
+re-split the text; when a rule needs a new view of the text, it belongs here,
+computed lazily and cached. Offsets are indexes into ``text`` (code points,
+BOM removed); positions are 1-based ``(line, column)`` in code points.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import cached_property
+from typing import NamedTuple
+
+from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
+from newslint.normalize import HYPHENS, fold, is_blank
+
+__all__ = [
+    "DecodeError",
+    "Document",
+    "Line",
+    "Paragraph",
+    "Sentence",
+    "Token",
+    "TokenKind",
+    "decode",
+]
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+class DecodeError(ValueError):
+    """The bytes are not UTF-8; ``byte`` is the 0-based offset of the first bad byte."""
+
+    def __init__(self, byte: int, reason: str) -> None:
+        super().__init__(f"not valid UTF-8 at byte {byte}: {reason}")
+        self.byte = byte
+        self.reason = reason
+
+
+def decode(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 (with or without BOM); return ``(text, had_bom)``.
+
+    Raises:
+        DecodeError: for UTF-16 (named as such) or any invalid UTF-8 sequence.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DecodeError(0, "the file starts with a UTF-16 byte-order mark; save it as UTF-8")
+    bom = data.startswith(_UTF8_BOM)
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), bom
+    except UnicodeDecodeError as exc:
+        raise DecodeError(exc.start + (3 if bom else 0), exc.reason) from None
+
+
+class Line(NamedTuple):
+    """One physical line; ``end`` excludes the line terminator."""
+
+    number: int
+    start: int
+    end: int
+    terminator: str
+
+
+class Paragraph(NamedTuple):
+    """A paragraph: a line of its own, or a hard-wrapped block between blank lines."""
+
+    index: int
+    start: int
+    end: int
+    line: int
+    end_line: int
+
+
+class Sentence(NamedTuple):
+    """A sentence inside one paragraph; ``paragraph`` indexes ``Document.paragraphs``."""
+
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+class TokenKind(str, enum.Enum):
+    """What a token is, so a rule can skip what it has no business checking."""
+
+    WORD = "word"  # letters, maybe with internal apostrophes or hyphens
+    ACRONYM = "acronym"  # APEC, NHK, U.S.
+    NUMBER = "number"  # 1,300  2.5  19:58  1910-1945
+    ORDINAL = "ordinal"  # 7th  21st
+    MIXED = "mixed"  # G20  COVID-19  3D
+    URL = "url"
+    EMAIL = "email"
+    HANDLE = "handle"  # @nhk_news
+
+
+class Token(NamedTuple):
+    """A token with its span; ``text == doc.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+
+    @property
+    def stem(self) -> str:
+        """The word without a possessive ``'s`` / ``’s``."""
+        if len(self.text) > 2 and self.text[-1] in "sS" and self.text[-2] in "'\u2019":
+            return self.text[:-2]
+        return self.text
+
+    @property
+    def parts(self) -> list[tuple[str, int, int]]:
+        """The parts of a hyphenated compound as ``(text, start, end)``; one part otherwise."""
+        out: list[tuple[str, int, int]] = []
+        pos = self.start
+        for piece in _HYPHEN_SPLIT.split(self.text):
+            out.append((piece, pos, pos + len(piece)))
+            pos += len(piece) + 1
+        return out
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[:1].isupper()
+
+
+# Letters and the combining marks that \w misses (Latin, Hebrew, Arabic, Indic).
+_W = (
+    r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+)
+_ALNUM = rf"(?:{_W}|\d)"
+# One token, first alternative that matches wins. Order matters: URLs and
+# e-mail addresses before words, dotted acronyms before single letters.
+_TOKEN = re.compile(
+    rf"""
+    (?P<url>(?:https?://|www\.)[^\s<>"\u201c\u201d]*[^\s<>"\u201c\u201d.,;:!?)\]'\u2019])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<handle>(?<![\w@])@\w{{1,30}})
+  | (?P<dotted>(?<!\w)(?:[A-Z]\.){{2,}}(?![\w]))
+  | (?P<alnum>{_ALNUM}+(?:(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,:](?=\d)){_ALNUM}+)*)
+    """,
+    re.VERBOSE,
+)
+_HYPHEN_SPLIT = re.compile("[\\-\u2010\u2011]")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_NUMERIC = re.compile(r"^[\d.,:\-\u2010\u2011]+$")
+
+
+def _classify(text: str) -> TokenKind:
+    if _NUMERIC.match(text):
+        return TokenKind.NUMBER
+    if _ORDINAL.match(text):
+        return TokenKind.ORDINAL
+    if any(c.isdigit() for c in text):
+        return TokenKind.MIXED
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and text[-2:] not in ("'S", "’S"):
+        return TokenKind.ACRONYM
+    return TokenKind.WORD
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+# Where a sentence may end: terminal punctuation, closing quotes or brackets,
+# then space. Full-width terminators need no space after them.
+_SENTENCE_END = re.compile(
+    r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)|[\u3002\uff01\uff1f\u061f\u06d4]+"""
+)
+# Abbreviations after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col sgt capt cmdr adm maj gov sen rep rev fr st
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc corp ltd co jr sr
+    mt ft pres dept univ est approx fig vol pp ed eds al cf e.g i.e a.m p.m u.s u.k u.n
+    e.u""".split()
+)
+_LAST_WORD = re.compile(r"([\w.]+)\.*$")
+
+# Hard-wrapped blocks: most lines of similar width, the widest no more than this.
+_WRAP_MAX_WIDTH = 100
+
+
+class Document:
+    """A decoded article, with every view rules need built on first use.
+
+    Args:
+        text: The decoded text, without BOM.
+        path: The path shown in diagnostics ("-" or ``--stdin-filename`` for stdin).
+        bom: Whether the bytes started with a UTF-8 BOM (kept by ``--fix``).
+        meta: Front-matter or dataset fields (``date``, ``id``...), if any.
+    """
+
+    def __init__(
+        self, text: str, path: str = "-", *, bom: bool = False, meta: Mapping[str, str] | None = None
+    ) -> None:
+        self.text = text
+        self.path = path
+        self.bom = bom
+        self.meta: Mapping[str, str] = dict(meta or {})
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str, meta: Mapping[str, str] | None = None) -> Document:
+        """Decode ``data`` as UTF-8; raises ``DecodeError`` when it is not."""
+        text, bom = decode(data)
+        return cls(text, path, bom=bom, meta=meta)
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, {len(self.text)} code points)"
+
+    # -- lines and positions ------------------------------------------------
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Physical lines, split at ``\\r\\n``, ``\\r`` and ``\\n`` as editors do."""
+        out: list[Line] = []
+        pos = 0
+        for n, m in enumerate(_LINE_BREAK.finditer(self.text), start=1):
+            out.append(Line(n, pos, m.start(), m.group()))
+            pos = m.end()
+        out.append(Line(len(out) + 1, pos, len(self.text), ""))
+        return out
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [line.start for line in self.lines]
+
+    def line_text(self, number: int) -> str:
+        """The text of 1-based line ``number`` without its terminator."""
+        line = self.lines[number - 1]
+        return self.text[line.start : line.end]
+
+    def iter_lines(self) -> Iterator[tuple[Line, str]]:
+        """Each line with its text, for line-oriented rules."""
+        for line in self.lines:
+            yield line, self.text[line.start : line.end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Map an offset to a 1-based ``(line, column)`` in code points."""
+        offset = max(0, min(offset, len(self.text)))
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        line = self.lines[index]
+        # An offset inside a "\r\n" terminator belongs to the end of its line.
+        return line.number, min(offset, line.end) - line.start + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of ``position`` for positions inside the text."""
+        info = self.lines[line - 1]
+        return min(info.start + column - 1, info.end)
+
+    # -- paragraphs, sentences, tokens -----------------------------------------
+
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        """Paragraphs in order.
+
+        Blank lines separate blocks. A block whose lines look hard-wrapped (every
+        line but the last of similar, modest width) is one paragraph; otherwise
+        each line is a paragraph of its own, as in most scraped news text.
+        """
+        out: list[Paragraph] = []
+        block: list[Line] = []
+
+        def flush() -> None:
+            if not block:
+                return
+            if _is_hard_wrapped([line.end - line.start for line in block]):
+                groups = [block]
+            else:
+                groups = [[line] for line in block]
+            for group in groups:
+                out.append(Paragraph(len(out), group[0].start, group[-1].end, group[0].number, group[-1].number))
+            block.clear()
+
+        for line in self.lines:
+            if is_blank(self.text[line.start : line.end]):
+                flush()
+            else:
+                block.append(line)
+        flush()
+        return out
+
+    def paragraph_text(self, paragraph: Paragraph) -> str:
+        return self.text[paragraph.start : paragraph.end]
+
+    @cached_property
+    def paragraph_fingerprints(self) -> list[str]:
+        """``fold``-ed text of each paragraph, for comparing copies."""
+        return [fold(self.paragraph_text(p)) for p in self.paragraphs]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences in order; a sentence never crosses a paragraph boundary."""
+        out: list[Sentence] = []
+        for para in self.paragraphs:
+            start = para.start
+            chunk = self.text[para.start : para.end]
+            for m in _SENTENCE_END.finditer(chunk):
+                end = para.start + m.end()
+                if m.group()[0] == "." and _ends_with_abbreviation(self.text[start : para.start + m.start()]):
+                    continue
+                out.append(Sentence(len(out), *_trim(self.text, start, end), para.index))
+                start = end
+            if not is_blank(self.text[start : para.end]):
+                out.append(Sentence(len(out), *_trim(self.text, start, para.end), para.index))
+        return out
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start : sentence.end]
+
+    @cached_property
+    def sentence_fingerprints(self) -> list[str]:
+        """``fold``-ed text of each sentence."""
+        return [fold(self.sentence_text(s)) for s in self.sentences]
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token in the text, in order (words, numbers, URLs, handles...)."""
+        out: list[Token] = []
+        for m in _TOKEN.finditer(self.text):
+            kind = m.lastgroup
+            text = m.group()
+            if kind == "alnum":
+                token_kind = _classify(text)
+            elif kind == "dotted":
+                token_kind = TokenKind.ACRONYM
+            else:
+                token_kind = TokenKind(kind)
+            out.append(Token(text, m.start(), m.end(), token_kind))
+        return out
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def tokens_between(self, start: int, end: int) -> Sequence[Token]:
+        """Tokens that start inside ``[start, end)``."""
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        return self.tokens[lo:hi]
+
+    @cached_property
+    def words(self) -> list[Token]:
+        """Only the ``WORD`` and ``ACRONYM`` tokens."""
+        return [t for t in self.tokens if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)]
+
+    @cached_property
+    def sentence_initial(self) -> frozenset[int]:
+        """Start offsets of the first token of every sentence (and every line)."""
+        starts = {s.start for s in self.sentences} | {line.start for line in self.lines}
+        out = set()
+        for start in sorted(starts):
+            i = bisect.bisect_left(self._token_starts, start)
+            if i < len(self.tokens):
+                out.add(self.tokens[i].start)
+        return frozenset(out)
+
+    def is_sentence_start(self, token: Token) -> bool:
+        """True when ``token`` is the first token of a sentence or of a line."""
+        return token.start in self.sentence_initial
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, if any."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    # -- diagnostics -------------------------------------------------------------
+
+    def diagnostic(
+        self,
+        rule: Rule,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        suggestion: str | None = None,
+        fix: Iterable[Edit] = (),
+        unsafe_fix: Iterable[Edit] = (),
+        severity: Severity | None = None,
+    ) -> Diagnostic:
+        """Build a diagnostic for ``rule`` over ``text[start:end]``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(start, end))
+        return Diagnostic(
+            path=self.path,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            code=rule.code,
+            message=message,
+            severity=severity or rule.severity,
+            category=rule.category,
+            suggestion=suggestion,
+            start=start,
+            end=max(start, end),
+            fix=tuple(fix),
+            unsafe_fix=tuple(unsafe_fix),
+        )
+
+
+def _is_hard_wrapped(widths: list[int]) -> bool:
+    """A block is hard-wrapped when its lines (but the last) share a modest width."""
+    if len(widths) < 3:
+        return False
+    body = widths[:-1]
+    if max(widths) > _WRAP_MAX_WIDTH:
+        return False
+    return min(body) >= 0.6 * max(body)
+
+
+def _ends_with_abbreviation(before: str) -> bool:
+    m = _LAST_WORD.search(before)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
+        return True
+    return word in _ABBREVIATIONS
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -1,0 +1,40 @@
+"""Text folding shared by every rule that compares text.
+
+Two copies of a paragraph that differ only in quote style, dash kind, case or
+spacing are the same paragraph to a reader; ``fold`` makes them equal strings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "HYPHENS", "DASHES", "APOSTROPHES", "is_blank"]
+
+#: Characters that join a compound word ("Jae-myung", "Jae\u2011myung").
+HYPHENS = "-\u2010\u2011"
+#: Every dash-like character, folded to "-" when comparing.
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+#: Apostrophes and single quotes.
+APOSTROPHES = "'\u2018\u2019\u201a\u201b\u2032\u02bc\uff07"
+_DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02'
+
+_FOLD_TABLE = str.maketrans(
+    {**{c: "-" for c in DASHES}, **{c: "'" for c in APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES}}
+)
+# Any run of whitespace, including no-break and zero-width spaces.
+_SPACE_RUN = re.compile(r"[\s\u00a0\u200b\u2060\ufeff]+")
+# A dash with spaces around it, or none: "TOKYO (AP) - Japan" and "TOKYO (AP) –Japan".
+_SPACED_DASH = re.compile(r" ?- ?")
+
+
+def fold(text: str) -> str:
+    """Fold case, quotes, apostrophes, dashes and whitespace runs for comparison."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+    text = _SPACE_RUN.sub(" ", text).strip()
+    return _SPACED_DASH.sub("-", text)
+
+
+def is_blank(text: str) -> bool:
+    """True for text that holds nothing but whitespace (no-break spaces included)."""
+    return not text or text.isspace() or not _SPACE_RUN.sub("", text)

@@ -1,0 +1,37 @@
+"""``--format text``: ``path:line:col: CODE message``, which editors' problem matchers read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from newslint import Diagnostic, ReportContext, Reporter, Severity, hookimpl
+
+_BOLD, _RED, _YELLOW, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
+_SEVERITY_COLOUR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.INFO: _CYAN}
+
+
+def format_line(diag: Diagnostic, color: bool = False) -> str:
+    """One diagnostic as ``path:line:col: CODE message (help: suggestion)``."""
+    help_text = f" (help: {diag.suggestion})" if diag.suggestion else ""
+    if not color:
+        return f"{diag.path}:{diag.line}:{diag.column}: {diag.code} {diag.message}{help_text}"
+    colour = _SEVERITY_COLOUR[diag.severity]
+    return (
+        f"{_BOLD}{diag.path}{_RESET}:{diag.line}:{diag.column}: {colour}{_BOLD}{diag.code}{_RESET} "
+        f"{diag.message}{_DIM}{help_text}{_RESET}"
+    )
+
+
+def report_text(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
+    for diag in diagnostics:
+        out.write(format_line(diag, ctx.color) + "\n")
+    if diagnostics:
+        files = len({d.path for d in diagnostics})
+        noun = "problem" if len(diagnostics) == 1 else "problems"
+        out.write(f"Found {len(diagnostics)} {noun} in {files} of {ctx.files_checked} files.\n")
+
+
+@hookimpl
+def newslint_reporters() -> dict[str, Reporter]:
+    return {"text": report_text}
