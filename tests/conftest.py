@@ -1,0 +1,37 @@
+"""Shared fixtures: run the real CLI in a subprocess, from the repository root."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def run_cli(*args: str, cwd: Path | str = ROOT, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m newslint ARGS`` with installed plugins disabled; output as text."""
+    full_env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1", **(env or {})}
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH", "")]))
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        env=full_env,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
