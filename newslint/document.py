@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.normalize import HYPHENS, fold, is_blank
@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+T = TypeVar("T")
 
 
 class DecodeError(ValueError):
@@ -201,12 +202,23 @@ class Document:
         self.path = path
         self.bom = bom
         self.meta: Mapping[str, str] = dict(meta or {})
+        self._memo: dict[str, object] = {}
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, meta: Mapping[str, str] | None = None) -> Document:
         """Decode ``data`` as UTF-8; raises ``DecodeError`` when it is not."""
         text, bom = decode(data)
         return cls(text, path, bom=bom, meta=meta)
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """A value derived from this document, computed once and shared by rules.
+
+        For views one rule family computes and others reuse (the article date,
+        say); a view every rule needs belongs here as a cached property.
+        """
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} code points)"
