@@ -108,3 +108,25 @@ def test_file_over_the_size_limit_is_reported_not_read(tree):
     proc = run_cli("big.txt", "ok.txt", cwd=tree)
     assert b"big.txt: file too large: 5000 bytes, over max-file-size (1000); skipped" in proc.stderr
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
+
+
+def test_many_files_under_a_low_file_handle_limit(tmp_path):
+    """3,000 files lint under a 64-handle limit: no file handle is ever leaked."""
+    import resource
+    import subprocess
+    import sys
+
+    for i in range(3000):
+        (tmp_path / f"{i:05}.txt").write_text("Text.\n", encoding="utf-8")
+    (tmp_path / "02999.txt").write_text(BROKEN, encoding="utf-8")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", "."],
+        cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit,
+    )
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert b"02999.txt:2:1: NL510" in proc.stdout and b"of 3000 files" in proc.stdout
