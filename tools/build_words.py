@@ -1,6 +1,6 @@
 """Regenerate rules/words.txt: the news word list NL1xx adds to pyspellchecker's.
 
-    apt-get install wbritish wamerican && pip install codespell
+    apt-get install wbritish wamerican wbritish-large && pip install codespell
     python tools/build_words.py
 
 The file has two parts. The curated part (news vocabulary: loanwords, new
@@ -8,7 +8,8 @@ coinages, Commonwealth and sports terms) is kept as written, between its
 markers. The generated part is every lower-case word of SCOWL's British and
 American lists (Debian's wbritish/wamerican, size 50) that pyspellchecker's
 English list lacks, mostly British spellings ("defence", "labour",
-"organise").
+"organise"), and the British variants of known words in the large British
+list (wbritish-large: "paedophile" for "pedophile").
 
 Real words come first, so every entry of both parts is verified:
 - no entry may be a misspelling listed by codespell (its dictionary is
@@ -96,6 +97,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--british", default="/usr/share/dict/british-english")
     parser.add_argument("--american", default="/usr/share/dict/american-english")
+    parser.add_argument(
+        "--british-large",
+        default="/usr/share/dict/british-english-large",
+        help="wbritish-large: only its British variants of known words are taken",
+    )
     args = parser.parse_args()
 
     _, source = _spellchecker_data()
@@ -114,6 +120,10 @@ def main() -> int:
             word = line.strip()
             if _WORD.match(word) and word not in known:
                 candidates.add(word)
+    for line in Path(args.british_large).read_text(encoding="utf-8", errors="replace").splitlines():
+        word = line.strip()
+        if _WORD.match(word) and word not in known and is_variant(word, known):
+            candidates.add(word)
     curated_words = {w.split("#")[0].strip().lower() for w in curated}
     kept, dropped = [], []
     for word in sorted(candidates - curated_words):

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import heapq
 import json
 import marshal
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -36,7 +37,7 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: Longest token for which distance-2 candidates are searched (bounded work per word).
 MAX_DISTANCE2_LENGTH = 16
 #: Words at least this frequent index the distance-2 search (plausible corrections only).
-_DISTANCE2_MIN_FREQUENCY = 500
+_DISTANCE2_MIN_FREQUENCY = 2000
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
 
@@ -113,25 +114,40 @@ class LexiconSpec:
         key = self.key
         lexicon = _BUILT.get(key)
         if lexicon is None:
-            freq = dict(self._base())
+            base, slips = self._base()
+            freq = base if not self.extra_words else dict(base)
             for word in self.extra_words:
                 lower = word.lower()
                 freq[lower] = max(freq.get(lower, 0), LIST_WORD_FREQUENCY)
-            lexicon = _BUILT[key] = Lexicon(freq)
+            lexicon = _BUILT[key] = Lexicon(freq, slips, lambda: self._distance2_index(base))
         return lexicon
 
-    def _base(self) -> dict[str, int]:
-        """pyspellchecker's list plus words.txt, from the marshal cache when it is there."""
-        path = cache_dir() / f"dictionary-{self._base_key}.marshal"
+    def _distance2_index(self, base: dict[str, int]) -> dict[str, str]:
+        """``build_distance2_index(base)``, from its own marshal cache (loaded only when needed)."""
+        path = cache_dir() / f"distance2-{self._base_key}.marshal"
         try:
             data = marshal.loads(path.read_bytes())
             if isinstance(data, dict):
                 return data
         except (OSError, EOFError, ValueError, TypeError):
             pass
+        index = build_distance2_index(base)
+        _write_cache(path, index)
+        return index
+
+    def _base(self) -> tuple[dict[str, int], dict[str, str]]:
+        """pyspellchecker's list plus words.txt, and its slips, from the marshal cache when it is there."""
+        path = cache_dir() / f"dictionary-{self._base_key}.marshal"
+        try:
+            data = marshal.loads(path.read_bytes())
+            if isinstance(data, tuple) and len(data) == 2:
+                return data
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
         freq = build_base(self.words_file)
-        _write_cache(path, freq)
-        return freq
+        slips = build_slips(freq)
+        _write_cache(path, (freq, slips))
+        return freq, slips
 
 
 def build_base(words_file: Path) -> dict[str, int]:
@@ -144,14 +160,40 @@ def build_base(words_file: Path) -> dict[str, int]:
     return freq
 
 
-def _write_cache(path: Path, freq: dict[str, int]) -> None:
+def build_slips(freq: dict[str, int]) -> dict[str, str]:
+    """Unknown strings one edit from a very common word, mapped to that word ("teh" -> "the").
+
+    The very common words are the ``_VERY_COMMON`` most frequent words of
+    three letters or more; where two share a slip, the more frequent wins.
+    """
+    common = heapq.nlargest(_VERY_COMMON, (w for w in freq if len(w) >= 3 and w.isalpha()), key=freq.__getitem__)
+    out: dict[str, str] = {}
+    for word in reversed(common):  # least frequent first, so the most frequent overwrites
+        for edit in edits1(word):
+            if edit not in freq:
+                out[edit] = word
+    return out
+
+
+def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
+    """Frequent words under themselves and each one-letter deletion, space-separated."""
+    index: dict[str, list[str]] = {}
+    for word, count in freq.items():
+        if count < _DISTANCE2_MIN_FREQUENCY or len(word) < 3 or not word.isalpha():
+            continue
+        for key in _deletes(word, 1):
+            index.setdefault(key, []).append(word)
+    return {key: " ".join(words) for key, words in index.items()}
+
+
+def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dictionary-", suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(freq))
+                fh.write(marshal.dumps(data))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -210,10 +252,19 @@ class Lexicon:
     Args:
         freq: Lower-case word to frequency (pyspellchecker's counts; list words
             get ``LIST_WORD_FREQUENCY``).
+        slips: ``build_slips(freq)``, computed once with the cached dictionary.
+        distance2_index: Returns ``build_distance2_index``'s result, called on first need.
     """
 
-    def __init__(self, freq: dict[str, int]) -> None:
+    def __init__(
+        self,
+        freq: dict[str, int],
+        slips: dict[str, str] | None = None,
+        distance2_index: Callable[[], dict[str, str]] | None = None,
+    ) -> None:
         self.freq = freq
+        self._slips = build_slips(freq) if slips is None else slips
+        self._load_distance2_index = distance2_index or (lambda: build_distance2_index(freq))
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -221,21 +272,9 @@ class Lexicon:
     def frequency(self, word: str) -> int:
         return self.freq.get(word, 0)
 
-    @cached_property
-    def very_common(self) -> frozenset[str]:
-        """The most frequent words of three letters or more ("the", "and", "with"...)."""
-        ranked = sorted((w for w in self.freq if len(w) >= 3 and w.isalpha()), key=self.freq.__getitem__, reverse=True)
-        return frozenset(ranked[:_VERY_COMMON])
-
-    @cached_property
-    def slips(self) -> dict[str, str]:
-        """Unknown strings one edit from a very common word, mapped to that word ("teh" -> "the")."""
-        out: dict[str, str] = {}
-        for word in sorted(self.very_common, key=self.freq.__getitem__):  # the most frequent wins
-            for edit in edits1(word):
-                if edit not in self.freq:
-                    out[edit] = word
-        return out
+    def slip(self, word: str) -> str | None:
+        """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""
+        return None if word in self.freq else self._slips.get(word)
 
     def _is_candidate(self, word: str) -> bool:
         return len(word) > 1 or word in ("a", "i")
@@ -246,15 +285,8 @@ class Lexicon:
         return sorted(found, key=lambda w: (-self.freq[w], w))
 
     @cached_property
-    def _distance2_index(self) -> dict[str, list[str]]:
-        """Frequent words by themselves and by each one-letter deletion (built on first need)."""
-        index: dict[str, list[str]] = {}
-        for word, count in self.freq.items():
-            if count < _DISTANCE2_MIN_FREQUENCY or len(word) < 3 or not word.isalpha():
-                continue
-            for key in _deletes(word, 1):
-                index.setdefault(key, []).append(word)
-        return index
+    def _distance2_index(self) -> dict[str, str]:
+        return self._load_distance2_index()
 
     def corrections2(self, word: str) -> list[str]:
         """Frequent known words at distance exactly 2, most frequent first.
@@ -269,7 +301,9 @@ class Lexicon:
         index = self._distance2_index
         seen: set[str] = set()
         for key in _deletes(word, 2):
-            seen.update(index.get(key, ()))
+            words = index.get(key)
+            if words:
+                seen.update(words.split(" "))
         found = [w for w in seen if damerau(word, w, 2) == 2]
         return sorted(found, key=lambda w: (-self.freq[w], w))
 

@@ -126,8 +126,10 @@ _JOINERS = frozenset(
     then when where while about after before between into its his her our your""".split()
 )
 #: A capitalised word at the start of a sentence is checked only against words this common.
-_COMMON_FREQUENCY = 5000
+_COMMON_FREQUENCY = 1000
 _SHORTEST_WORD = 3
+#: Two-edit corrections are offered only for words at least this long.
+_SHORTEST_DISTANCE2 = 6
 #: Keyboard neighbours (QWERTY) for ranking substitutions and insertions.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _NEIGHBOURS = {
@@ -141,6 +143,14 @@ _NEIGHBOURS = {
     for c, ch in enumerate(row)
 }
 _VOWELS = frozenset("aeiou")
+#: Prefixes that stand before a hyphen ("pre-season", "mid-term") or join a word ("undocked").
+_PREFIXES = frozenset(
+    """pre post non anti co re ex mid multi semi sub inter intra pro bi tri de un dis mis self neo
+    pan quasi ultra mega micro mini macro geo eco cyber counter over under out cross vice""".split()
+)
+#: A derived form ("undocked", "bushfires") is accepted only when its base is at least this frequent.
+_DERIVED_BASE_FREQUENCY = 100
+_ES_PLURAL = ("s", "x", "z", "ch", "sh", "o")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -201,7 +211,7 @@ class Speller:
                 continue  # short, accented or another script: not ours to judge
             folded = part.translate(_APOSTROPHES)
             lower = folded.lower()
-            if lower in freq:
+            if lower in freq or (index < len(pieces) - 1 and lower in _PREFIXES) or self._derived(lower):
                 continue
             rest = folded[1:]
             if any(c.isupper() for c in rest):
@@ -212,6 +222,32 @@ class Speller:
                 continue  # a known contraction ("that'll"), or "O'Brien", "d'Ivoire": names, too ambiguous
             yield _Unknown(start, part, lower, folded[0].isupper(), index == 0)
 
+    def _derived(self, lower: str) -> bool:
+        """A plural or prefixed form of a known word ("bushfires", "undocked") that is no likelier a typo.
+
+        The form is accepted only when no word one edit away is more frequent
+        than its base: "prediced" is "pre" + "diced", but "predicted" wins.
+        """
+        freq = self.lexicon.freq
+        base = ""
+        if lower.endswith("es") and lower[:-2].endswith(_ES_PLURAL) and len(lower) >= 6:
+            base = lower[:-2]
+        elif lower.endswith("s") and not lower[:-1].endswith(_ES_PLURAL) and len(lower) >= 5:
+            base = lower[:-1]
+        if freq.get(base, 0) < _DERIVED_BASE_FREQUENCY:
+            base = next(
+                (
+                    lower[cut:]
+                    for cut in range(2, min(len(lower) - 4, 8))
+                    if lower[:cut] in _PREFIXES and freq.get(lower[cut:], 0) >= _DERIVED_BASE_FREQUENCY
+                ),
+                "",
+            )
+        if not base:
+            return False
+        rival = self.correction(lower)
+        return rival is None or rival == base or freq[rival] <= freq[base]
+
     def correction(self, lower: str) -> str | None:
         """The best known word one edit from ``lower``, or ``None`` (memoised)."""
         if lower in self._corrections:
@@ -220,6 +256,14 @@ class Speller:
         best = max(candidates, key=lambda c: _score(lower, c, self.lexicon.frequency(c)), default=None)
         self._corrections[lower] = best
         return best
+
+    def correction2(self, lower: str) -> str | None:
+        """The most frequent common word two edits from ``lower`` (bounded search), or ``None``."""
+        key = "\x002" + lower
+        if key not in self._corrections:
+            found = self.lexicon.corrections2(lower) if len(lower) >= _SHORTEST_DISTANCE2 else []
+            self._corrections[key] = found[0] if found else None
+        return self._corrections[key]
 
 
 def _split_hyphens(text: str) -> list[str]:
@@ -328,13 +372,15 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
 def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     """Yield NL101/NL102 diagnostics for ``doc``."""
-    analyse = speller.analyse
+    memo = speller._analysed  # the hot loop: one dict lookup per token
     word = TokenKind.WORD
     context: _DocContext | None = None
     for i, tok in enumerate(doc.tokens):
         if tok.kind is not word:
             continue
-        unknown = analyse(tok.text)
+        unknown = memo.get(tok.text)
+        if unknown is None:
+            unknown = speller.analyse(tok.text)
         if not unknown:
             continue
         if context is None:
@@ -363,27 +409,33 @@ class _DocContext:
     def names(self) -> frozenset[str]:
         """Lower-cased capitalised words used inside a sentence: names, by the article's own usage."""
         if not hasattr(self, "_names"):
-            doc = self.doc
+            initial = self.doc.sentence_initial
             self._names = frozenset(
                 _strip_possessive(t.text).lower()
-                for t in doc.tokens
-                if t.kind is TokenKind.WORD and t.text[:1].isupper() and not doc.is_sentence_start(t)
+                for t in self.doc.tokens
+                if t.text[:1].isupper() and t.start not in initial and t.kind is TokenKind.WORD
             )
         return self._names
 
     def neighbour_is_capitalised(self, index: int, step: int) -> bool:
+        """Whether the word before (``step=-1``) or after (``+1``) is capitalised, in the same phrase.
+
+        Only white space may separate the two ("Teh Hong Piow"); after a comma
+        or a full stop ("However, Mr Howard") the neighbour is not part of a name.
+        """
         tokens = self.doc.tokens
         j = index + step
-        while 0 <= j < len(tokens):
-            tok = tokens[j]
-            if tok.kind in (TokenKind.WORD, TokenKind.ACRONYM):
-                if step < 0 and self.doc.is_sentence_start(tok):
-                    return False  # "In Teh end": the capital is the sentence's
-                return tok.text[:1].isupper()
-            if tok.kind is not TokenKind.NUMBER:
-                return False
-            j += step
-        return False
+        if not 0 <= j < len(tokens):
+            return False
+        tok = tokens[j]
+        left, right = (tok, tokens[index]) if step < 0 else (tokens[index], tok)
+        if self.doc.text[left.end : right.start].strip():
+            return False
+        if tok.kind not in (TokenKind.WORD, TokenKind.ACRONYM):
+            return False
+        if step < 0 and self.doc.is_sentence_start(tok):
+            return False  # "In Teh end": the capital is the sentence's
+        return tok.text[:1].isupper()
 
 
 def _judge(doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown) -> Diagnostic | None:
@@ -414,6 +466,9 @@ def _lowercase(doc: Document, speller: Speller, part: _Unknown, start: int, end:
             suggestion=f'Use "{fixed}"',
             unsafe_fix=[Edit(start, end, fixed)],
         )
+    best = speller.correction2(part.lower)
+    if best is not None:
+        return _misspelled(doc, part, best, start, end, edits=2)
     return None
 
 
@@ -432,7 +487,7 @@ def _slip(
     doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int
 ) -> Diagnostic | None:
     """The one exception to "capitalised inside a sentence is a name": "Teh"."""
-    intended = speller.lexicon.slips.get(part.lower)
+    intended = speller.lexicon.slip(part.lower)
     if intended is None or context.counts[doc.tokens[index].text.lower()] > 1:
         return None
     if context.neighbour_is_capitalised(index, -1) or context.neighbour_is_capitalised(index, +1):
@@ -440,13 +495,13 @@ def _slip(
     return _misspelled(doc, part, intended, start, end)
 
 
-def _misspelled(doc: Document, part: _Unknown, best: str, start: int, end: int) -> Diagnostic:
+def _misspelled(doc: Document, part: _Unknown, best: str, start: int, end: int, edits: int = 1) -> Diagnostic:
     fixed = _match_case(best, part.text)
     return doc.diagnostic(
         MISSPELLED_WORD,
         start,
         end,
-        f'Unknown word "{part.text}", one edit from "{fixed}"',
+        f'Unknown word "{part.text}", {"one edit" if edits == 1 else "two edits"} from "{fixed}"',
         suggestion=f'Use "{fixed}"',
         unsafe_fix=[Edit(start, end, fixed)],
     )
