@@ -4,8 +4,8 @@ A ``Lexicon`` joins pyspellchecker's English frequency list, the bundled news
 word list (``rules/words.txt``) and the user's ``words`` / ``word-lists``.
 Parsing pyspellchecker's gzip JSON takes longer than a whole single-file run
 should, so the joined base dictionary is written once to a versioned
-``marshal`` cache (keyed by pyspellchecker's version, the word list's hash and
-``CACHE_FORMAT``) under the user cache directory and read from there later.
+``marshal`` cache (keyed by the size and time of pyspellchecker's list, the
+word list's hash and ``CACHE_FORMAT``) under the user cache directory and read from there later.
 When no cache directory is writable the dictionary is built in memory.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
@@ -58,15 +58,19 @@ def read_word_list(path: Path) -> list[str]:
 
 
 def _spellchecker_data() -> tuple[str, Path]:
-    """pyspellchecker's version and the path of its English frequency list."""
-    from importlib.metadata import version
+    """A version stamp of pyspellchecker's English frequency list (size and mtime), and its path.
+
+    A stat stands in for the package version: importing ``importlib.metadata``
+    would cost more than reading the cached dictionary.
+    """
     from importlib.util import find_spec
 
     spec = find_spec("spellchecker")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("pyspellchecker is not installed; pip install pyspellchecker")
-    base = Path(next(iter(spec.submodule_search_locations)))
-    return version("pyspellchecker"), base / "resources" / "en.json.gz"
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
+    stat = path.stat()
+    return f"{stat.st_size}.{stat.st_mtime_ns}", path
 
 
 def cache_dir() -> Path:
