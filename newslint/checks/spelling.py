@@ -17,6 +17,7 @@ not used as a name elsewhere in the article.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Iterator
@@ -372,10 +373,10 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
 def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     """Yield NL101/NL102 diagnostics for ``doc``."""
-    memo = speller._analysed  # the hot loop: one dict lookup per token
+    memo = speller._analysed  # the hot loop: one dict lookup per token, no index kept
     word = TokenKind.WORD
     context: _DocContext | None = None
-    for i, tok in enumerate(doc.tokens):
+    for tok in doc.tokens:
         if tok.kind is not word:
             continue
         unknown = memo.get(tok.text)
@@ -385,8 +386,9 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
             continue
         if context is None:
             context = _DocContext(doc)
+        index = bisect.bisect_left(context.starts, tok.start)
         for part in unknown:
-            diag = _judge(doc, speller, context, i, part)
+            diag = _judge(doc, speller, context, index, part)
             if diag is not None:
                 yield diag
             if part.head and part.capitalised:
@@ -398,6 +400,7 @@ class _DocContext:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
 
     @property
     def counts(self) -> Counter[str]:
