@@ -233,7 +233,7 @@ class Speller:
         base = ""
         if lower.endswith("es") and lower[:-2].endswith(_ES_PLURAL) and len(lower) >= 6:
             base = lower[:-2]
-        elif lower.endswith("s") and not lower[:-1].endswith(_ES_PLURAL) and len(lower) >= 5:
+        elif lower.endswith("s") and not lower[:-1].endswith(("s", "x", "z", "sh")) and len(lower) >= 5:
             base = lower[:-1]
         if freq.get(base, 0) < _DERIVED_BASE_FREQUENCY:
             base = next(
