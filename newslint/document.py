@@ -209,6 +209,8 @@ _DOUBLE_MARK = re.compile('["\u201c\u201d]')
 # punctuation or the end). Apostrophes inside words match neither.
 _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
+# The end of a sentence right before an opening mark.
+_SENTENCE_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+$")
 # What may stand before a straight double quote that opens: start, space, bracket, dash.
 _OPENS_AFTER = " \t\u00a0([{\u2014\u2013-/"
 
@@ -371,8 +373,11 @@ class Document:
             for m in _DOUBLE_MARK.finditer(chunk):
                 at = para.start + m.start()
                 if self._is_opening_double(chunk, m.start(), opener is not None):
-                    if opener is not None:  # a second opener: the first was never closed
-                        out.append(Quotation(opener, at, para.index, '"', True, False))
+                    if opener is not None:  # a second opener: the first was never closed,
+                        # unless the second starts a sentence: a lost paragraph break
+                        # inside a quotation that runs over paragraphs.
+                        resumes = bool(_SENTENCE_BEFORE.search(chunk, 0, m.start()))
+                        out.append(Quotation(opener, at, para.index, '"', True, False, resumes))
                     opener = at
                 elif opener is None:
                     out.append(Quotation(para.start, at + 1, para.index, '"', False, True))
@@ -413,6 +418,8 @@ class Document:
         after = chunk[i + 1] if i + 1 < len(chunk) else " "
         if before in _OPENS_AFTER and not after.isspace():
             return True
+        if before.isalpha() and after.isalpha():  # no space on either side: go by the state
+            return not is_open
         if not before.isspace() or after.isspace() or after in ".,;:!?)":
             return False
         return not is_open  # space on both sides: go by the state

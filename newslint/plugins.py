@@ -28,6 +28,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "encoding": "newslint.checks.encoding",
     "structure": "newslint.checks.structure",
     "variety": "newslint.checks.variety",
+    "typography": "newslint.checks.typography",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
