@@ -29,6 +29,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "structure": "newslint.checks.structure",
     "variety": "newslint.checks.variety",
     "typography": "newslint.checks.typography",
+    "weekdays": "newslint.checks.weekdays",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
