@@ -30,6 +30,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "variety": "newslint.checks.variety",
     "typography": "newslint.checks.typography",
     "weekdays": "newslint.checks.weekdays",
+    "confusables": "newslint.checks.confusables",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
