@@ -231,9 +231,20 @@ def _odd_ones(marks: Sequence[_Mark], house: str | None) -> tuple[str | None, Co
     return max(counts, key=lambda f: (counts[f], -first[f])), counts
 
 
-def _in_url(doc: Document, offset: int) -> bool:
+def _url_at(doc: Document, offset: int) -> str | None:
+    """The URL or e-mail token covering ``offset``, if any."""
     near = doc.tokens_between(max(0, offset - 2048), offset + 1)
-    return any(t.start <= offset < t.end for t in near if t.kind in (TokenKind.URL, TokenKind.EMAIL))
+    return next((t.text for t in near if t.start <= offset < t.end and t.kind in (TokenKind.URL, TokenKind.EMAIL)), None)
+
+
+def _in_url(doc: Document, offset: int) -> bool:
+    return _url_at(doc, offset) is not None
+
+
+def _closes_url(doc: Document, offset: int) -> bool:
+    """A ")" right after a URL that opened a "(" ("wiki/Nara_(city)"): the tokenizer leaves it out."""
+    url = _url_at(doc, offset - 1) if offset else None
+    return url is not None and url.count("(") > url.count(")")
 
 
 # -- NL610: quote style ----------------------------------------------------------------
@@ -355,12 +366,7 @@ def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | Non
         for mark in marks:
             if mark.form == expected:
                 continue
-            if role == "dateline dash":
-                this = _DASH_NAMES[mark.form]
-                replacement = expected
-            else:
-                this = _dash_label(mark.form)
-                replacement = expected.strip()
+            this = _DASH_NAMES[mark.form] if role == "dateline dash" else _dash_label(mark.form)
             why = (
                 f"the house style is {_a(label)} ({key} in config)"
                 if expected_house
@@ -373,7 +379,7 @@ def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | Non
                 mark.end,
                 f"{role.capitalize()} is {_a(this)}; {why}",
                 suggestion=f"Use {_a(label)}",
-                fix=_dash_fix(doc, mark, replacement, role),
+                fix=_dash_fix(mark, expected, role),
             )
 
 
@@ -381,9 +387,9 @@ def _a(label: str) -> str:
     return f"an {label}" if label[0] in "aeiou" else f"a {label}"
 
 
-def _dash_fix(doc: Document, mark: _Mark, replacement: str, role: str) -> list[Edit]:
-    if role == "dateline dash" or mark.form.startswith(" ") == replacement.startswith(" "):
-        return [Edit(mark.start, mark.end, replacement.strip())]
+def _dash_fix(mark: _Mark, expected: str, role: str) -> list[Edit]:
+    if role == "dateline dash" or mark.form.startswith(" ") == expected.startswith(" "):
+        return [Edit(mark.start, mark.end, expected.strip())]
     return []  # changing spacing as well: leave it to the editor
 
 
@@ -436,7 +442,7 @@ def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
         stack: list[tuple[str, int]] = []
         for m in _BRACKET.finditer(doc.text, para.start, para.end):
             at, char = m.start(), m.group()
-            if (at in skip and not stack) or _in_url(doc, at):
+            if (at in skip and not stack) or _in_url(doc, at) or (char == ")" and _closes_url(doc, at)):
                 continue
             if char in "([":
                 stack.append((char, at))
