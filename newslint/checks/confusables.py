@@ -76,6 +76,7 @@ class ConfusableTable:
 
     entries: tuple[Confusable, ...]
     pattern: re.Pattern[str] | None
+    words: re.Pattern[str] | None = None  # any written form: a cheap first pass
 
 
 @hookimpl
@@ -142,7 +143,9 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     for i, (_, (before, words, after, case)) in enumerate(kept):
         body = (f"(?:{before})" if before else "") + rf"(?P<w{i}>\b(?:{words})\b)" + (f"(?:{after})" if after else "")
         bodies.append(f"(?P<e{i}>{body if case else f'(?i:{body})'})")
-    return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)))
+    forms = sorted({w for entry, _ in kept for w in entry.wrong}, key=len, reverse=True)
+    words = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)), words)
 
 
 def _forms(source: PackSource, entry: dict, key: str, where: str) -> list[str]:
@@ -167,7 +170,12 @@ def confusable_words(doc: Document, table: ConfusableTable) -> Iterator[Diagnost
     """Words written in a context that makes them the wrong one of a pair (NL630)."""
     if table.pattern is None:
         return
-    for sentence in doc.sentences:  # one sentence at a time bounds every match
+    candidates = {}  # only sentences holding a written form get the full pattern
+    for hit in table.words.finditer(doc.text) if table.words else ():
+        sentence = doc.sentence_at(hit.start())
+        if sentence is not None:
+            candidates[sentence.index] = sentence
+    for sentence in candidates.values():  # one sentence at a time bounds every match
         for m in table.pattern.finditer(doc.text, sentence.start, sentence.end):
             index = int(m.lastgroup[1:]) if m.lastgroup else -1
             entry = table.entries[index]
