@@ -10,15 +10,11 @@ import pytest
 from newslint import PackError
 from newslint.checks.confusables import parse_confusables
 from newslint.packs import Packs, check_pattern
-from newslint.testing import check, positions
+from newslint.testing import check, positions, span
 
 CLEAN = Path(__file__).parent / "data" / "clean"
 SEEDS = Path(__file__).parent.parent / "seeds"
 
-
-def at(text: str, word: str) -> tuple[int, int, int, int]:
-    start = text.index(word)
-    return (1, start + 1, 1, start + 1 + len(word))
 
 
 class TestWrongWords:
@@ -51,7 +47,7 @@ class TestWrongWords:
     def test_reported(self, text, word, suggestion):
         """The written word is reported at its exact span with the intended word."""
         diags = check(text, ["NL630"])
-        assert [(d.line, d.column, d.end_line, d.end_column) for d in diags] == [at(text, word)]
+        assert [(d.line, d.column, d.end_line, d.end_column) for d in diags] == [span(text, word)]
         assert diags[0].suggestion == f'Use "{suggestion}"'
 
     def test_capital_kept_in_suggestion(self):
@@ -125,7 +121,7 @@ class TestPack:
             encoding="utf-8",
         )
         text = "Lawyers poured over the documents and had free reign."
-        assert positions(text, ["NL630"], overrides={"packs": [str(path)]}) == [at(text, "reign")]
+        assert positions(text, ["NL630"], overrides={"packs": [str(path)]}) == [span(text, "reign")]
 
 
 class TestCheckPattern:
