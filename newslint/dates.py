@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newslint.context import Context
 from newslint.document import Document
 
-__all__ = ["ArticleDate", "DateMention", "WEEKDAYS", "article_date", "find_dates", "MONTHS"]
+__all__ = ["ArticleDate", "DateMention", "WEEKDAYS", "article_date", "find_dates", "nearest_date", "MONTHS"]
 
 #: Month names and the abbreviations agencies use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.).
 MONTHS = {
@@ -42,6 +42,12 @@ _MONTH_DAY = re.compile(
 _DAY_MONTH = re.compile(
     rf"(?<![\w-]){_WEEKDAY}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}(?![\w-])"
 )
+# A weekday after the date: "Jan. 13 (Tuesday)", "13 January, a Tuesday,".
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_WEEKDAY_AFTER = re.compile(rf"\s*\(\s*(?P<bracketed>{_DAY_NAMES})\s*\)|,\s+a\s+(?P<apposed>{_DAY_NAMES})(?![\w-])")
+# A weekday before a date in brackets: "Tuesday (Jan. 13)"; the date must be followed by ")".
+_WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_DAY_NAMES})\s*\(\s*$")
+_CLOSE_AFTER = re.compile(r"\s*\)")
 # "2026-01-13", also inside "2026-01-13T19:58Z" and "Update: 2026-01-13 19:58 GMT".
 _ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]\d)")
 # A line that labels the article's own timestamp.
@@ -106,6 +112,9 @@ def find_dates(text: str, *, default_year: int | None = None, offset: int = 0) -
             except ValueError:
                 date = None
             weekday = groups.get("weekday")
+            weekday_span = (m.start("weekday"), m.end("weekday")) if weekday else None
+            if weekday is None and pattern is not _ISO:
+                weekday, weekday_span = _weekday_beside(text, m.start(), m.end())
             taken.append((m.start(), m.end()))
             found.append(
                 DateMention(
@@ -118,13 +127,40 @@ def find_dates(text: str, *, default_year: int | None = None, offset: int = 0) -
                     year_given=year_given,
                     date=date,
                     weekday=WEEKDAYS[weekday.rstrip(".").lower()] if weekday else None,
-                    weekday_start=offset + m.start("weekday") if weekday else None,
-                    weekday_end=offset + m.end("weekday") if weekday else None,
+                    weekday_start=offset + weekday_span[0] if weekday_span else None,
+                    weekday_end=offset + weekday_span[1] if weekday_span else None,
                     is_range=bool(groups.get("range")),
                 )
             )
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _weekday_beside(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """A weekday in brackets after the date, after it as ", a Tuesday", or before it as "Tuesday (Jan. 13)"."""
+    after = _WEEKDAY_AFTER.match(text, end)
+    if after:
+        group = "bracketed" if after.group("bracketed") else "apposed"
+        return after.group(group), (after.start(group), after.end(group))
+    before = _WEEKDAY_BEFORE.search(text, max(0, start - 20), start)
+    if before and _CLOSE_AFTER.match(text, end):
+        return before.group("weekday"), (before.start("weekday"), before.end("weekday"))
+    return None, None
+
+
+def nearest_date(month: int, day: int, around: dt.date) -> dt.date | None:
+    """The date with this month and day closest to ``around`` (its year, the year before or after).
+
+    For a date the text gives without a year: "Dec. 30" in an article of
+    2026-01-05 is 2025-12-30. ``None`` when the day exists in none of them.
+    """
+    candidates = []
+    for year in (around.year - 1, around.year, around.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - around).days)) if candidates else None
 
 
 @dataclass(frozen=True)

@@ -72,3 +72,37 @@ def test_article_date_from_front_matter_and_none():
     """Front matter gives the date; a text with no full date has none."""
     assert article_date(Document("---\ndate: 2026-01-13\n---\nBody.\n"), Context()).date == dt.date(2026, 1, 13)
     assert article_date(Document("Leaders met on Tuesday.\n"), Context()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday", "weekday_text"),
+    [
+        pytest.param("on Jan. 13 (Tuesday) the", 1, "Tuesday", id="bracketed-after"),
+        pytest.param("on Tuesday (Jan. 13) the", 1, "Tuesday", id="bracketed-date"),
+        pytest.param("on 13 January, a Tuesday, the", 1, "Tuesday", id="apposed"),
+        pytest.param("on Tuesday, ahead of the Jan. 20 deadline", None, None, id="two-different-days"),
+        pytest.param("on Jan. 13 (local time) the", None, None, id="other-brackets"),
+    ],
+)
+def test_weekday_beside_the_date(text, weekday, weekday_text):
+    """A weekday in brackets or apposition qualifies the date; one merely near it does not."""
+    (mention,) = find_dates(text, default_year=2026)
+    assert mention.weekday == weekday
+    if weekday_text:
+        assert text[mention.weekday_start : mention.weekday_end] == weekday_text
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "around", "expected"),
+    [
+        pytest.param(12, 30, dt.date(2026, 1, 5), dt.date(2025, 12, 30), id="last-year"),
+        pytest.param(1, 2, dt.date(2025, 12, 28), dt.date(2026, 1, 2), id="next-year"),
+        pytest.param(6, 1, dt.date(2026, 1, 5), dt.date(2026, 6, 1), id="same-year"),
+        pytest.param(2, 29, dt.date(2026, 1, 5), None, id="no-leap-day-nearby"),
+    ],
+)
+def test_nearest_date(month, day, around, expected):
+    """A date without a year is the one nearest the article date."""
+    from newslint.dates import nearest_date
+
+    assert nearest_date(month, day, around) == expected
