@@ -39,6 +39,7 @@ class _Text(Protocol):
     """What ``anchor`` needs of a ``Document`` (kept structural: document.py imports this module)."""
 
     text: str
+    sentence_fingerprints: Sequence[str]
 
     def sentence_at(self, offset: int) -> object: ...
 
@@ -59,10 +60,10 @@ def anchor(doc: _Text, start: int, end: int) -> str:
     """Digest of the folded span and the folded sentence (or line) holding its start."""
     sentence = doc.sentence_at(start)
     if sentence is not None:
-        context = doc.text[sentence.start : sentence.end]  # type: ignore[attr-defined]
+        context = doc.sentence_fingerprints[sentence.index]  # type: ignore[attr-defined]  # folded, cached
     else:
-        context = doc.line_text(doc.position(start)[0])
-    return _digest(fold(doc.text[start:end]), fold(context), size=16)
+        context = fold(doc.line_text(doc.position(start)[0]))
+    return _digest(fold(doc.text[start:end]), context, size=16)
 
 
 def relative_path(path: str, root: Path) -> str:

@@ -10,12 +10,12 @@ request widget shows only findings the change introduced.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, Severity, hookimpl
 from newslint.baseline import fingerprints, relative_path
+from newslint.reporters.json import write_json
 
 #: GitLab's severities are info, minor, major, critical and blocker; no newslint finding blocks a merge.
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -43,8 +43,7 @@ def code_quality(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> list[
 
 
 def report_gitlab(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
-    json.dump(code_quality(diagnostics, ctx), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(code_quality(diagnostics, ctx), out)
 
 
 @hookimpl

@@ -10,12 +10,12 @@ else the unsafe ones (a reviewer applies them by hand).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, Document, ReportContext, Reporter, Severity, hookimpl
 from newslint.baseline import relative_path
+from newslint.reporters.json import write_json
 from newslint.reporters.sarif import INFORMATION_URI
 
 SEVERITY = {Severity.ERROR: "ERROR", Severity.WARNING: "WARNING", Severity.INFO: "INFO"}
@@ -71,8 +71,7 @@ def rdjson_result(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict
 
 
 def report_rdjson(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
-    json.dump(rdjson_result(diagnostics, ctx), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(rdjson_result(diagnostics, ctx), out)
 
 
 report_rdjson.needs_texts = True  # type: ignore[attr-defined]

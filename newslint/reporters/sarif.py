@@ -10,7 +10,6 @@ tracking a finding when lines are inserted above it.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from urllib.parse import quote
 
 from newslint import Diagnostic, ReportContext, Reporter, Rule, Severity, __version__, hookimpl
 from newslint.baseline import fingerprints, relative_path
+from newslint.reporters.json import write_json
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: Where a SARIF consumer sends a user who wants to know what newslint is.
@@ -115,8 +115,7 @@ def sarif_log(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str
 
 
 def report_sarif(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
-    json.dump(sarif_log(diagnostics, ctx), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(sarif_log(diagnostics, ctx), out)
 
 
 @hookimpl
