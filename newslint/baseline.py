@@ -159,7 +159,8 @@ class Baseline:
         Of several findings sharing one fingerprint, the first ``count`` (in
         report order) are accepted and the rest are new.
         """
-        new = [diag for diag, key, n in fingerprints(diagnostics, self.root) if n >= self.counts[key]]
-        used = Counter(key for _, key, _ in fingerprints(diagnostics, self.root))
+        keyed = list(fingerprints(diagnostics, self.root))
+        new = [diag for diag, key, n in keyed if n >= self.counts[key]]
+        used = Counter(key for _, key, _ in keyed)
         stale = sum(max(0, count - used[key]) for key, count in self.counts.items())
         return new, stale

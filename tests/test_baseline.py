@@ -62,6 +62,13 @@ class TestCommandLine:
         (finding, summary) = out.splitlines()
         assert finding.startswith("articles/bridge.txt:7:17: NL512 ") and summary.startswith("Found 1 problem")
 
+    def test_verbose_notes_fixed_findings(self, newsroom: Path) -> None:
+        """Once the old finding is fixed, --verbose says the baseline holds an entry no longer found."""
+        (newsroom / "articles" / "bridge.txt").write_text(f"{LEDE}\n", encoding="utf-8")
+        status, out, err = lint(newsroom, "--baseline", ".newslint-baseline.json", "--verbose", "articles/")
+        assert (status, out) == (0, "")
+        assert "1 baselined findings are gone; refresh with --write-baseline .newslint-baseline.json" in err
+
     def test_the_same_finding_in_a_new_file_is_new(self, newsroom: Path) -> None:
         """The path is part of the fingerprint: a copy of the article elsewhere is reported."""
         (newsroom / "articles" / "copy.txt").write_text(ARTICLE, encoding="utf-8")
