@@ -50,7 +50,8 @@ def sarif_schema() -> dict:
 
 
 def validate_sarif(log: dict, schema: dict) -> None:
-    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    # Every format jsonschema knows, uri-reference included (checked when rfc3986-validator is installed).
+    validator = jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker())
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
 
@@ -102,6 +103,13 @@ class TestSarif:
         assert uris == {"a%20b/%C3%BC.txt", "dup.txt", "latin1.txt"}
         assert run["invocations"][0]["executionSuccessful"] is False
         assert "missing.txt" in run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+
+    def test_clean_run_validates(self, tmp_path: Path, sarif_schema: dict) -> None:
+        """No findings is a valid log with an empty results array and a successful invocation."""
+        (tmp_path / "clean.txt").write_text("The council met on Tuesday.\n", encoding="utf-8")
+        log = json.loads(lint("--format", "sarif", ".", cwd=tmp_path))
+        validate_sarif(log, sarif_schema)
+        assert log["runs"][0]["results"] == [] and log["runs"][0]["invocations"][0]["executionSuccessful"] is True
 
     def test_run_declares_code_point_columns_and_repo_relative_uris(self, articles: Path) -> None:
         """Columns are code points (declared), URIs hang off %SRCROOT%, which is the working directory."""
