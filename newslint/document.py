@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
 from typing import NamedTuple, TypeVar
 
+from newslint.baseline import anchor
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.normalize import HYPHENS, fold, is_blank
 
@@ -537,6 +538,7 @@ class Document:
             end=max(start, end),
             fix=tuple(fix),
             unsafe_fix=tuple(unsafe_fix),
+            anchor=anchor(self, start, max(start, end)),
         )
 
 

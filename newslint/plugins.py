@@ -35,6 +35,10 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
+    "sarif-reporter": "newslint.reporters.sarif",
+    "rdjson-reporter": "newslint.reporters.rdjson",
+    "gitlab-reporter": "newslint.reporters.gitlab",
+    "junit-reporter": "newslint.reporters.junit",
 }
 
 
