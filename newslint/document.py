@@ -181,6 +181,15 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 
+# A quotation: curly double, straight double, or curly single quotes that open
+# at a word start and close at a word end; an unclosed one runs to the end.
+_QUOTATION = re.compile(
+    r"\u201c[^\u201d]*(?:\u201d|$)"
+    r'|"[^"]*(?:"|$)'
+    r"|\u00ab[^\u00bb]*(?:\u00bb|$)"
+    r"|(?<!\w)\u2018(?=\w)(?:[^\u2018\u2019]|\u2019(?=\w))*(?:\u2019(?!\w)|$)"
+)
+
 # Hard-wrapped blocks: most lines of similar width, the widest no more than this.
 _WRAP_MAX_WIDTH = 100
 
@@ -384,6 +393,32 @@ class Document:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Spans of quoted text (quotation marks included), paragraph by paragraph.
+
+        Curly double quotes pair as opening and closing marks; straight double
+        quotes alternate. A single curly quote opens only at the start of a word
+        and closes only at the end of one, so apostrophes ("Japan's") never
+        count. A quotation left open runs to the end of its paragraph, as a
+        quotation continued in the next paragraph does by convention.
+        """
+        out: list[tuple[int, int]] = []
+        for para in self.paragraphs:
+            chunk = self.text[para.start : para.end]
+            for m in _QUOTATION.finditer(chunk):
+                out.append((para.start + m.start(), para.start + m.end()))
+        return out
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [start for start, _ in self.quotations]
+
+    def in_quotation(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quoted text."""
+        i = bisect.bisect_right(self._quotation_starts, offset) - 1
+        return i >= 0 and offset < self.quotations[i][1]
 
     # -- diagnostics -------------------------------------------------------------
 
