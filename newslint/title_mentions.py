@@ -306,7 +306,8 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
             aliases.setdefault(name_key(spelling), person.name)
         by_surname[name_key(person.surname)].append(person.name)
     present = _people_named_in_full(doc, units, aliases, m)
-    runs_in_doc = [(a, b) for a, b in _name_runs(doc, units, m) if b - a >= 2]
+    # Names for telling people apart: a sentence-initial capital may be an ordinary word.
+    runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
 
     out: list[TitleMention] = []
     for first, last, fields in raw:
@@ -343,13 +344,17 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
     return out
 
 
-def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int]]:
-    """Runs of capitalised name units anywhere in the text (candidate full names), computed once."""
+def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised name units anywhere in the text (candidate full names), computed once.
+
+    Each run is ``(first, end, uncertain)``: ``uncertain`` when its first word may
+    be capitalised only because it starts a sentence.
+    """
     return doc.memo("title_mentions.runs", lambda: _find_name_runs(doc, units, m))
 
 
-def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
+def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
+    runs: list[tuple[int, int, bool]] = []
     # Words seen capitalised inside a sentence: names, not just sentence starts.
     inner = {u.text for u in units if u.text[:1].isupper() and u.start not in doc.sentence_initial}
     j = 0
@@ -365,10 +370,8 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
                 k += 1
             while k > j + 1 and units[k - 1].text in _PARTICLES:
                 k -= 1
-            if k - j > 1 and u.start in doc.sentence_initial and u.text not in inner:
-                runs.append((j + 1, k))  # "Despite Takaichi's ...": a capital only because it starts the sentence
-            else:
-                runs.append((j, k))
+            # "Despite Takaichi's ...": a capital only because it starts the sentence.
+            runs.append((j, k, k - j > 1 and u.start in doc.sentence_initial and u.text not in inner))
             j = k
         else:
             j += 1
@@ -378,7 +381,7 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
 def _people_named_in_full(doc: Document, units: Sequence[_Unit], aliases: dict[str, str], m: _Matchers) -> set[str]:
     """People of the table whose multi-word spelling appears somewhere in the text."""
     found = set()
-    for a, b in _name_runs(doc, units, m):
+    for a, b, _unsure in _name_runs(doc, units, m):
         words = [u.text for u in units[a:b]]
         for n in range(len(words), 1, -1):
             hit = aliases.get(name_key(" ".join(words[:n])))

@@ -350,9 +350,9 @@ def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term],
            lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
     if any(t.elect_overlaps(lo, hi) for t in same):
         return
-    started = [t for t in same if t.start < lo]
-    if started:
-        t = max(started, key=lambda t: t.start)
+    begun = [t for t in same if t.start <= hi]
+    t = max(begun, key=lambda t: t.start) if begun else None
+    if t is not None and t.start < lo:  # the latest term had begun before every day of the window
         yield doc.diagnostic(
             ELECT_AFTER_START, m.start, m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
