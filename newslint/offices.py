@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from newslint.context import Context
 from newslint.normalize import APOSTROPHES, HYPHENS
@@ -28,6 +29,8 @@ __all__ = [
     "name_key",
     "parse_offices",
 ]
+
+T = TypeVar("T")
 
 _KIND = "offices"
 _SCHEMA = 1
@@ -131,6 +134,13 @@ class OfficeTable:
     people: dict[str, Person] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
     qualifiers: frozenset[str] = frozenset()
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """A value derived from the table (indexes, matchers), computed once per run."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def terms_of(self, person: str) -> list[Term]:
         return [t for t in self.terms if t.person == person]

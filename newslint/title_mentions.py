@@ -103,12 +103,14 @@ def _split_units(doc: Document) -> list[_Unit]:
             continue
         stem = token.stem
         possessive = len(stem) < len(token.text)
-        parts = [(text, s, e) for text, s, e in _parts(stem, token.start)]
-        for i, (text, s, e) in enumerate(parts):
-            gap = doc.text[prev_end:s] if prev_end is not None else None
-            space = gap is not None and gap != "" and all(c in " \u00a0\t" for c in gap)
-            out.append(_Unit(text, s, e, token.kind, i > 0, space, possessive and i == len(parts) - 1))
-            prev_end = e
+        gap = doc.text[prev_end : token.start] if prev_end is not None else ""
+        space = gap != "" and not gap.strip(" \u00a0\t")
+        if not any(h in stem for h in HYPHENS):
+            out.append(_Unit(stem, token.start, token.start + len(stem), token.kind, False, space, possessive))
+        else:
+            parts = _parts(stem, token.start)
+            for i, (text, s, e) in enumerate(parts):
+                out.append(_Unit(text, s, e, token.kind, i > 0, space and i == 0, possessive and i == len(parts) - 1))
         prev_end = token.end
     return out
 
@@ -185,6 +187,10 @@ class _Matchers:
 
 
 def _matchers(table: OfficeTable) -> _Matchers:
+    return table.memo("title_mentions.matchers", lambda: _build_matchers(table))
+
+
+def _build_matchers(table: OfficeTable) -> _Matchers:
     titles = {form: t.name for t in table.titles.values() for form in t.forms}
     countries = {form: c.name for c in table.countries.values() for form in c.forms}
     return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True))
@@ -299,12 +305,7 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
 
 
 def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
-    aliases: dict[str, str] = {}
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for person in table.people.values():
-        for spelling in person.names:
-            aliases.setdefault(name_key(spelling), person.name)
-        by_surname[name_key(person.surname)].append(person.name)
+    aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
     present = _people_named_in_full(doc, units, aliases, m)
     # Names for telling people apart: a sentence-initial capital may be an ordinary word.
     runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
@@ -342,6 +343,17 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
             )
         )
     return out
+
+
+def _name_index(table: OfficeTable) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every spelling's key to its person, and every short name's key to its people."""
+    aliases: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for person in table.people.values():
+        for spelling in person.names:
+            aliases.setdefault(name_key(spelling), person.name)
+        by_surname[name_key(person.surname)].append(person.name)
+    return aliases, dict(by_surname)
 
 
 def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
