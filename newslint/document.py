@@ -214,7 +214,6 @@ _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=[\s.,;:!?)\]\u2014\u
 _SENTENCE_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+$")
 # What may stand before a straight double quote that opens: start, space, bracket, dash.
 _OPENS_AFTER = " \t\u00a0([{\u2014\u2013-/"
-
 # Hard-wrapped blocks: most lines of similar width, the widest no more than this.
 _WRAP_MAX_WIDTH = 100
 

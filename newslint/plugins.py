@@ -32,6 +32,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "typography": "newslint.checks.typography",
     "weekdays": "newslint.checks.weekdays",
     "confusables": "newslint.checks.confusables",
+    "titles": "newslint.checks.titles",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
