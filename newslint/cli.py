@@ -18,6 +18,7 @@ from newslint.engine import Engine, RunOptions
 from newslint.plugins import PluginError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # killed by SIGPIPE, as the shell reports it
 
 #: Set to any value to stop installed plugins from loading (as pytest's PYTEST_DISABLE_PLUGIN_AUTOLOAD).
 DISABLE_AUTOLOAD_ENV = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -85,6 +86,16 @@ def _flatten(groups: Sequence[Sequence[str]] | None) -> list[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # The reader went away (``newslint ... | head``): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = args.paths or ["."]

@@ -118,3 +118,19 @@ class TestRuleDocs:
         out = run_cli("--isolated", "--explain", "NL501").stdout.decode()
         assert out.startswith("NL501 duplicate-paragraph (duplicate, warning)") and "Use instead:" in out
         assert run_cli("--isolated", "--explain", "duplicate-paragraph").returncode == 0
+
+
+def test_closed_pipe_is_quiet():
+    """`newslint --explain NL501 | head -1` ends without a traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+    proc = subprocess.run(
+        f"{sys.executable} -m newslint --isolated --list-rules --format text | head -1",
+        shell=True, capture_output=True, env=env, cwd=ROOT, timeout=120,
+    )
+    assert proc.stdout.startswith(b"| Code |") and b"Traceback" not in proc.stderr
