@@ -263,22 +263,37 @@ class _Unit(NamedTuple):
 _NAME, _INITIAL, _PARTICLE, _SUFFIX, _OTHER = "name", "initial", "particle", "suffix", "other"
 _TITLE_CASE_MIN_WORDS = 3  # long words a line needs before it can count as title case
 _TITLE_CASE_MAX_WORDS = 25
+# Words of four letters or more that title-case styles may keep lowercase.
+_TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "upon", "onto", "than", "amid"})
 
 
 def find_mentions(doc: Document, lexicon: Lexicon) -> list[Mention]:
     """Every name mention in ``doc``, in order of position."""
     units = _units(doc, lexicon)
+    para_starts = [p.start for p in doc.paragraphs]
+    # A forced capital is evidence of a name only if the word is also written
+    # capitalised where nothing forces it, or a free name follows it ("Horyu-ji
+    # Temple" at a sentence start).
     unforced = {u.text for u in units if u.kind == _NAME and not u.forced}
     units = [
-        u._replace(kind=_OTHER) if u.kind == _NAME and u.forced and u.text not in unforced else u for u in units
+        u._replace(kind=_OTHER)
+        if u.kind == _NAME and u.forced and u.text not in unforced and not _free_name_follows(doc.text, units, i, para_starts)
+        else u
+        for i, u in enumerate(units)
     ]
-    para_starts = [p.start for p in doc.paragraphs]
     out: list[Mention] = []
     for run in _runs(doc.text, units, para_starts):
         mention = _mention(doc.text, _strip_title(run, lexicon), lexicon)
         if mention is not None:
             out.append(mention)
     return out
+
+
+def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[int]) -> bool:
+    if i + 1 >= len(units) or units[i].possessive:
+        return False
+    after = units[i + 1]
+    return after.kind == _NAME and not after.forced and _continues(text, units[i], after, para_starts)
 
 
 def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
@@ -343,19 +358,24 @@ def _forcing_before(text: str, start: int) -> bool:
 
 
 def _title_case_lines(doc: Document) -> frozenset[int]:
-    """Lines set in title case ("Takaichi Hosts Lee in Nara"), where every capital is forced."""
+    """Lines set in title case ("Takaichi Hosts Lee in Nara"), where every capital is forced.
+
+    Every word of four letters or more is capitalised (but a few prepositions
+    styles keep lowercase), there are 3 to 25 of them, and the line does not
+    end with a full stop.
+    """
     counts: dict[int, list[int]] = {}
     for token in doc.words:
-        if token.kind != TokenKind.WORD or len(token.text) < 4:
+        if token.kind != TokenKind.WORD or len(token.text) < 4 or token.text in _TITLE_CASE_LOWER:
             continue
-        line = doc.position(token.start)[0]
-        tally = counts.setdefault(line, [0, 0])
+        tally = counts.setdefault(doc.position(token.start)[0], [0, 0])
         tally[0] += 1
         tally[1] += token.is_capitalized
     out = set()
     for line, (total, capitalised) in counts.items():
-        if _TITLE_CASE_MIN_WORDS <= total <= _TITLE_CASE_MAX_WORDS and capitalised >= 0.85 * total:
-            out.add(line)
+        if _TITLE_CASE_MIN_WORDS <= total <= _TITLE_CASE_MAX_WORDS and capitalised == total:
+            if not doc.line_text(line).rstrip(" \"'”’").endswith("."):
+                out.add(line)
     return frozenset(out)
 
 

@@ -23,6 +23,7 @@ from newslint.checks._name_facts import (
     Span,
     choose_target,
     corpus_variants,
+    display,
     near_misses,
     resolve_case,
 )
@@ -238,8 +239,8 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
                 NAME_VARIANT,
                 mention.start,
                 mention.end,
-                f"'{_show(mention.text)}' ({count}x here) vs '{_show(shown)}' ({target.count}x here{why})",
-                suggestion=f"Use '{_show(shown)}'",
+                f"'{display(mention.text)}' ({count}x here) vs '{display(shown)}' ({target.count}x here{why})",
+                suggestion=f"Use '{display(shown)}'",
             )
 
 
@@ -250,10 +251,6 @@ def _why(target: FormStat, stats: object) -> str:
     if any(s.count == target.count for s in others):
         return ", used first"
     return ""
-
-
-def _show(text: str) -> str:
-    return " ".join(text.split())
 
 
 # -- across the corpus ----------------------------------------------------------------------------
