@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.normalize import HYPHENS, fold, is_blank
@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+_T = TypeVar("_T")
 
 
 class DecodeError(ValueError):
@@ -210,6 +211,20 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} code points)"
+
+    def memo(self, key: Hashable, compute: Callable[[], _T]) -> _T:
+        """A view that needs run data (a pack), computed once per document.
+
+        For what a ``cached_property`` cannot hold because it depends on the
+        run's packs: ``newslint_check`` and ``newslint_extract`` of one plugin
+        then share it (names: ``doc.memo("names.mentions", ...)``). Use a key
+        your plugin owns; the packs are fixed for a run, so the key need not
+        name them.
+        """
+        memo: dict[Hashable, Any] = self.__dict__.setdefault("_memo", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]  # type: ignore[no-any-return]
 
     # -- lines and positions ------------------------------------------------
 

@@ -72,6 +72,9 @@ _WORD_JOINER = re.compile(f"[{re.escape(HYPHEN_LIKE + APOSTROPHE_LIKE)}]|[{INVIS
 # Characters before a token that force its capital: an opening quote or bracket, a colon.
 _FORCING = frozenset("\"'“‘«([:")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
+_HYPHEN_SPLIT = re.compile(f"[{re.escape(HYPHEN_LIKE)}]")
+_JOINER_CHARS = frozenset(HYPHEN_LIKE + APOSTROPHE_LIKE + INVISIBLE)
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
 
 
@@ -263,6 +266,7 @@ class _Unit(NamedTuple):
 _NAME, _INITIAL, _PARTICLE, _SUFFIX, _OTHER = "name", "initial", "particle", "suffix", "other"
 _TITLE_CASE_MIN_WORDS = 3  # long words a line needs before it can count as title case
 _TITLE_CASE_MAX_WORDS = 25
+_TITLE_CASE_MAX_CHARS = 250
 # Words of four letters or more that title-case styles may keep lowercase.
 _TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "upon", "onto", "than", "amid"})
 
@@ -306,19 +310,19 @@ def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
         first = tokens[i]
         last = first
         j = i + 1
-        while (
-            j < len(tokens)
-            and last.kind == TokenKind.WORD
-            and tokens[j].kind == TokenKind.WORD
-            and _WORD_JOINER.fullmatch(text[last.end : tokens[j].start])
-        ):
+        while j < len(tokens) and last.kind == TokenKind.WORD and tokens[j].kind == TokenKind.WORD:
+            gap = text[last.end : tokens[j].start]
+            if not gap or gap[0] not in _JOINER_CHARS or not _WORD_JOINER.fullmatch(gap):
+                break
             last = tokens[j]
             j += 1
         stem_end = last.start + len(last.stem)
         unit_text = text[first.start : stem_end]
         kind = _classify(unit_text, first, last, text, lexicon)
-        forced = doc.is_sentence_start(first) or _forcing_before(text, first.start) or (
-            doc.position(first.start)[0] in title_lines
+        forced = kind != _OTHER and (
+            doc.is_sentence_start(first)
+            or _forcing_before(text, first.start)
+            or (bool(title_lines) and any(lo <= first.start < hi for lo, hi in title_lines))
         )
         units.append(_Unit(first.start, stem_end, unit_text, kind, forced, stem_end < last.end, first))
         i = j
@@ -326,6 +330,8 @@ def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
 
 
 def _classify(unit: str, first: Token, last: Token, text: str, lexicon: Lexicon) -> str:
+    if unit[:1].islower() and unit not in lexicon.particles and not _HYPHEN_SPLIT.search(unit):
+        return _OTHER  # the common case: a lowercase word
     folded = unit.casefold()
     if first.kind == TokenKind.ACRONYM:
         if first is last and _DOTTED_INITIALS.match(unit):
@@ -344,7 +350,7 @@ def _classify(unit: str, first: Token, last: Token, text: str, lexicon: Lexicon)
     if folded in lexicon.particles:
         return _PARTICLE
     # "al-Assad", "bin-Talal": a particle joined to a capitalised name.
-    parts = [p for p in re.split(f"[{re.escape(HYPHEN_LIKE)}]", unit) if p]
+    parts = [p for p in _HYPHEN_SPLIT.split(unit) if p]
     if len(parts) > 1 and parts[0].casefold() in lexicon.particles and any(p[:1].isupper() for p in parts[1:]):
         return _NAME
     return _OTHER
@@ -357,26 +363,24 @@ def _forcing_before(text: str, start: int) -> bool:
     return i >= 0 and text[i] in _FORCING
 
 
-def _title_case_lines(doc: Document) -> frozenset[int]:
-    """Lines set in title case ("Takaichi Hosts Lee in Nara"), where every capital is forced.
+def _title_case_lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of lines set in title case ("Takaichi Hosts Lee in Nara"), where every capital is forced.
 
     Every word of four letters or more is capitalised (but a few prepositions
     styles keep lowercase), there are 3 to 25 of them, and the line does not
     end with a full stop.
     """
-    counts: dict[int, list[int]] = {}
-    for token in doc.words:
-        if token.kind != TokenKind.WORD or len(token.text) < 4 or token.text in _TITLE_CASE_LOWER:
+    out = []
+    for line, text in doc.iter_lines():
+        if len(text) > _TITLE_CASE_MAX_CHARS or text.rstrip(" \"'\u201d\u2019").endswith("."):
             continue
-        tally = counts.setdefault(doc.position(token.start)[0], [0, 0])
-        tally[0] += 1
-        tally[1] += token.is_capitalized
-    out = set()
-    for line, (total, capitalised) in counts.items():
-        if _TITLE_CASE_MIN_WORDS <= total <= _TITLE_CASE_MAX_WORDS and capitalised == total:
-            if not doc.line_text(line).rstrip(" \"'”’").endswith("."):
-                out.add(line)
-    return frozenset(out)
+        long_words = [
+            t for t in doc.tokens_between(line.start, line.end)
+            if t.kind == TokenKind.WORD and len(t.text) >= 4 and t.text not in _TITLE_CASE_LOWER
+        ]
+        if _TITLE_CASE_MIN_WORDS <= len(long_words) <= _TITLE_CASE_MAX_WORDS and all(t.is_capitalized for t in long_words):
+            out.append((line.start, line.end))
+    return out
 
 
 def _runs(text: str, units: list[_Unit], para_starts: list[int]) -> Iterable[list[_Unit]]:
@@ -420,8 +424,7 @@ def _strip_title(run: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
         if run[k + 1].kind == _SUFFIX:
             continue
         folded = run[k].text.casefold()
-        last_part = re.split(f"[{re.escape(HYPHEN_LIKE)}]", folded)[-1]
-        if folded in lexicon.titles or last_part in lexicon.titles:
+        if folded in lexicon.titles or any(part in lexicon.titles for part in _HYPHEN_SPLIT.split(folded)):
             cut = k + 1
     run = run[cut:]
     while run and run[0].kind in (_PARTICLE, _SUFFIX):

@@ -167,7 +167,7 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     if not (ctx.is_enabled(NAME_VARIANT) or near_miss_here):
         return []
     lex = lexicon(ctx)
-    mentions = find_mentions(doc, lex)
+    mentions = _mentions(doc, lex)
     out: list[Diagnostic] = []
     if ctx.is_enabled(NAME_VARIANT):
         out.extend(document_variants(doc, mentions))
@@ -181,7 +181,12 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
     if not ctx.any_enabled(CORPUS_NAME_VARIANT, NAME_NEAR_MISS):
         return None
-    return NameFacts([doc_names(doc, find_mentions(doc, lexicon(ctx)))])
+    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)))])
+
+
+def _mentions(doc: Document, lex: Lexicon) -> list[Mention]:
+    """The document's name mentions, found once for both the check and the extract hook."""
+    return doc.memo("newslint.names:mentions", lambda: find_mentions(doc, lex))
 
 
 @hookimpl
