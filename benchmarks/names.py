@@ -76,8 +76,9 @@ MUST_NOT_MERGE = [
     ("Mount Fuji", "Mount Fu"),
 ]
 
-# Pack equivalents used for rewriting: spelling -> an equivalent one.
-_PACK_SWAPS = {"Kyiv": "Kiev", "Kiev": "Kyiv", "Zelenskyy": "Zelensky", "Zelensky": "Zelenskyy", "Qaeda": "Qaida"}
+# Pack equivalents used for rewriting: spelling -> an equivalent, non-preferred one
+# (a preferred spelling would win, and the original mentions be reported instead).
+_PACK_SWAPS = {"Kyiv": "Kiev", "Zelenskyy": "Zelensky", "Qaida": "Qaeda", "Gadhafi": "Gaddafi", "Hezbollah": "Hizbollah"}
 _VOWEL_MARKS = {"o": "ō", "e": "é", "a": "á", "u": "ú", "i": "í"}
 
 

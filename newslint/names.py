@@ -278,10 +278,15 @@ def find_mentions(doc: Document, lexicon: Lexicon) -> list[Mention]:
     # A forced capital is evidence of a name only if the word is also written
     # capitalised where nothing forces it, or a free name follows it ("Horyu-ji
     # Temple" at a sentence start).
-    unforced = {u.text for u in units if u.kind == _NAME and not u.forced}
+    # Spellings are compared by key, so "Peru" at a sentence start counts when
+    # "Péru" is written freely: the two are then a variant to report.
+    unforced = {lexicon.key(u.text) for u in units if u.kind == _NAME and not u.forced}
     units = [
         u._replace(kind=_OTHER)
-        if u.kind == _NAME and u.forced and u.text not in unforced and not _free_name_follows(doc.text, units, i, para_starts)
+        if u.kind == _NAME
+        and u.forced
+        and not _free_name_follows(doc.text, units, i, para_starts)
+        and lexicon.key(u.text) not in unforced
         else u
         for i, u in enumerate(units)
     ]
