@@ -244,10 +244,13 @@ class Document:
         return cls(text, path, bom=bom, meta=meta)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
-        """A value derived from this document, computed once and shared by rules.
+        """A value derived from this document, computed once and shared by hooks.
 
-        For views one rule family computes and others reuse (the article date,
-        say); a view every rule needs belongs here as a cached property.
+        For views that depend on run data (a pack) or that one rule family
+        computes and others reuse: the article date, the name mentions that a
+        plugin's ``newslint_check`` and ``newslint_extract`` both need. Use a
+        key your plugin owns (``"names.mentions"``); a view every rule needs
+        belongs here as a cached property instead.
         """
         if key not in self._memo:
             self._memo[key] = factory()

@@ -33,6 +33,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "weekdays": "newslint.checks.weekdays",
     "confusables": "newslint.checks.confusables",
     "titles": "newslint.checks.titles",
+    "names": "newslint.checks.names",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
