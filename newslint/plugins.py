@@ -27,6 +27,7 @@ ENTRY_POINT_GROUP = "newslint"
 BUILTIN_PLUGINS: Mapping[str, str] = {
     "encoding": "newslint.checks.encoding",
     "structure": "newslint.checks.structure",
+    "boilerplate": "newslint.checks.boilerplate",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
