@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
-__all__ = ["ScriptProfile", "WritingSystem", "dominant_system", "profile", "script_of"]
+__all__ = ["WRITING_SYSTEMS", "ScriptProfile", "WritingSystem", "dominant_system", "profile", "script_of"]
 
 # (first, last, script): inclusive code-point ranges, sorted, non-overlapping.
 _RANGES: tuple[tuple[int, int, str], ...] = (
@@ -89,6 +89,8 @@ _SYSTEMS: dict[str, frozenset[str]] = {
     "chinese": frozenset({"han"}),
 }
 _KANA = ("hiragana", "katakana")
+#: Every name ``dominant_system`` can return.
+WRITING_SYSTEMS = frozenset({r[2] for r in _RANGES} - {"han", "hiragana", "katakana", "hangul"} | set(_SYSTEMS) | {"other"})
 # Kana above this share of Han plus kana letters makes Han text Japanese.
 _KANA_SHARE = 0.05
 

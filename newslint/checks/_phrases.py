@@ -15,8 +15,9 @@ from typing import Any
 
 from newslint import PackError, PackSource, field_of
 from newslint.normalize import fold
+from newslint.scripts import WRITING_SYSTEMS
 
-__all__ = ["Language", "Phrase", "PhrasePack", "ROLES", "key", "parse", "word_count"]
+__all__ = ["Language", "Phrase", "PhrasePack", "ROLES", "key", "parse", "word_count", "word_key"]
 
 SCHEMA = 1
 ROLES = (
@@ -46,7 +47,7 @@ MATCHES = ("line", "prefix", "contains", "regex")
 _ENTRY_KEYS = {
     "lang", "role", "match", "opens-block", "certain", "max-words", "followed-by", "position", "remove", "phrases",
 }
-_LANGUAGE_KEYS = {"code", "script", "stopwords"}
+_LANGUAGE_KEYS = {"code", "script", "stopwords", "date-words"}
 _TOP_KEYS = {"pack", "language", "entry"}
 _DEFAULT_MAX_WORDS = 25
 
@@ -74,6 +75,12 @@ def key(text: str) -> str:
     return fold(text)
 
 
+def word_key(word: str) -> str:
+    """A cheap ``key`` for one word token, for function-word lookups."""
+    word = word.casefold().replace("\u2019", "'")
+    return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD) if "\u0600" <= word[:1] <= "\u06ff" else word
+
+
 def word_count(text: str) -> float:
     """Words in ``text``, counting two Han or kana characters as one word."""
     unspaced = len(_UNSPACED.findall(text))
@@ -88,6 +95,7 @@ class Language:
     code: str
     script: str
     stopwords: frozenset[str]
+    date_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -105,10 +113,12 @@ class Phrase:
     position: str
     where: str  # "file: entry[3].phrases[1]", for messages about the pack itself
     pattern: re.Pattern[str] | None = None
+    key: str = field(init=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return self.text if self.match == "regex" else _strip(key(self.text)) if self.match == "line" else key(self.text)
+    def __post_init__(self) -> None:
+        # The form lines are compared in: whole lines lose their edge punctuation too.
+        folded = self.text if self.match == "regex" else key(self.text)
+        object.__setattr__(self, "key", _strip(folded) if self.match == "line" else folded)
 
     @property
     def role_name(self) -> str:
@@ -277,13 +287,18 @@ def _language(source: PackSource, table: dict[str, Any], where: str) -> Language
     _unknown_keys(source, table, _LANGUAGE_KEYS, where)
     code = field_of(source, table, "code", str, where)
     script = field_of(source, table, "script", str, where)
-    stopwords = field_of(source, table, "stopwords", list, where)
-    for j, word in enumerate(stopwords):
-        if not isinstance(word, str) or not word.strip():
-            raise PackError(source.path, f"{where}.stopwords[{j}]", f"expected a non-empty string, got {word!r}")
+    if script not in WRITING_SYSTEMS:
+        raise PackError(source.path, f"{where}.script", f"unknown writing system {script!r}; expected one of {', '.join(sorted(WRITING_SYSTEMS))}")
+    lists = {}
+    for name in ("stopwords", "date-words"):
+        words = field_of(source, table, name, list, where, required=name == "stopwords", default=[])
+        for j, word in enumerate(words):
+            if not isinstance(word, str) or not word.strip():
+                raise PackError(source.path, f"{where}.{name}[{j}]", f"expected a non-empty string, got {word!r}")
+        lists[name] = frozenset(word_key(w) for w in words)
     if not code:
         raise PackError(source.path, f"{where}.code", "must not be empty")
-    return Language(code, script, frozenset(key(w) for w in stopwords))
+    return Language(code, script, lists["stopwords"], lists["date-words"])
 
 
 def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool, list[Phrase]]:

@@ -336,11 +336,14 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     prose = [i for i, u in enumerate(units) if u.prose]
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     repeats = Counter(_phrases.key(u.text) for u in units)
+    date_words = frozenset().union(*(lang.date_words for lang in pack.languages.values()))
     for i, u in enumerate(units):
         edge = bool(prose) and (i < first or i > last)
         u.phrase = pack.match(u.text, edge=edge)
-        if not u.evidence:
-            u.score, u.reason = _shape(u, i, units, first, last, repeats, language)
+        if u.phrase is not None:
+            u.prose = False
+        else:
+            u.score, u.reason = _shape(u, i, units, first, last, repeats, language, date_words)
             if u.score >= threshold:
                 u.prose = False
     in_block: set[int] = set()
@@ -360,7 +363,11 @@ def _unit(doc: Document, para: Paragraph) -> Unit:
     raw = doc.paragraph_text(para)
     text = raw.strip()
     # Word and acronym tokens, lower-cased, for function-word counts.
-    tokens = [t.text.lower() for t in doc.tokens_between(para.start, para.end) if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)]
+    tokens = [
+        _phrases.word_key(t.text)
+        for t in doc.tokens_between(para.start, para.end)
+        if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)
+    ]
     return Unit(
         para=para,
         text=text,
@@ -382,12 +389,8 @@ def _dominant_language(units: Sequence[Unit], pack: PhrasePack, system: WritingS
     candidates = _languages_of(pack, system)
     if not candidates:
         return None
-    counts = Counter({lang.code: 0 for lang in candidates})
-    for u in units:
-        for token in u.word_tokens:
-            for lang in candidates:
-                if _phrases.key(token) in lang.stopwords:
-                    counts[lang.code] += 1
+    words = Counter(token for u in units for token in u.word_tokens)
+    counts = Counter({lang.code: sum(n for w, n in words.items() if w in lang.stopwords) for lang in candidates})
     code = max(sorted(counts), key=lambda c: counts[c])
     return next(lang for lang in candidates if lang.code == code)
 
@@ -401,7 +404,7 @@ def _foreign(u: Unit, pack: PhrasePack, system: WritingSystem | None, language: 
         return
     if language is None or not language.stopwords or len(u.word_tokens) < _FOREIGN_LANG_WORDS:
         return
-    keys = [_phrases.key(t) for t in u.word_tokens]
+    keys = u.word_tokens
     own = sum(k in language.stopwords for k in keys)
     best, hits = None, 0
     for other in _languages_of(pack, system):
@@ -422,7 +425,7 @@ def _foreign(u: Unit, pack: PhrasePack, system: WritingSystem | None, language: 
 def _stop_share(u: Unit, language: Language | None) -> float | None:
     if language is None or not language.stopwords or not u.word_tokens:
         return None
-    return sum(_phrases.key(t) in language.stopwords for t in u.word_tokens) / len(u.word_tokens)
+    return sum(t in language.stopwords for t in u.word_tokens) / len(u.word_tokens)
 
 
 def _is_prose(u: Unit, language: Language | None) -> bool:
@@ -436,35 +439,48 @@ def _is_prose(u: Unit, language: Language | None) -> bool:
 
 _LINKISH = (TokenKind.URL, TokenKind.EMAIL, TokenKind.HANDLE)
 _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,]*)+$")
+_EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$", re.IGNORECASE)
 _HANDLE_LINE = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:@\w{1,30}[\s,|/]*)+$")
 # A date or a time: 2026-01-13, 13.01.2026, 1/13/26, 19:58, 7:58 p.m., 2026年1月13日, a year next to a day.
 _DATE_PARTS = re.compile(
-    r"\b\d{4}[-./]\d{1,2}[-./]\d{1,2}\b|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\b\d{1,2}[:h]\d{2}\b"
-    r"|\d{4}\s?年|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년|\d{1,2}\s?월|\b(?:19|20)\d{2}\b"
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\d{1,2}[:.h]\d{2}(?!\d)"
+    r"|\d{4}\s?年|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년|\d{1,2}\s?월|(?<!\d)(?:19|20)\d{2}"
 )
+# A dateline that leads into the next paragraph: "TOKYO (AP) —", "SEOUL, Jan. 13 (Yonhap) --".
+_DATELINE_END = re.compile("(?:--|[-\u2013\u2014:])$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SEPARATORS = re.compile(r"\s[|\u2022\u00b7\u203a\u00bb>/\u25b8\u25ba\u2192]\s|[|\u2022\u00b7\u203a\u00bb]")
 _LIST_SPLIT = re.compile(r"\s*[,;\u3001\u060c]\s*")
 
 
 def _shape(
-    u: Unit, i: int, units: Sequence[Unit], first: int, last: int, repeats: Counter[str], language: Language | None
+    u: Unit,
+    i: int,
+    units: Sequence[Unit],
+    first: int,
+    last: int,
+    repeats: Counter[str],
+    language: Language | None,
+    date_words: frozenset[str],
 ) -> tuple[float, str]:
     """How much ``u`` looks like page chrome by its form and place (0-1), and why."""
     text = u.text
     letters_words = _LETTER_WORD.findall(text)
     if _URL_LINE.match(text):
         return 0.95, "a bare link"
+    if _EMAIL_LINE.match(text):
+        return 0.95, "an e-mail address"
     if _HANDLE_LINE.match(text):
         return 0.9, "social media handles"
     if _HASHTAGS.match(text):
         return 0.9, "hashtags"
     if not u.profile.letters and any(c.isdigit() for c in text):
         return 0.8, "figures with no words"
-    dates = _DATE_PARTS.findall(text)
-    if dates and not u.terminal and len(letters_words) <= 4 and (len(dates) >= 2 or len(letters_words) <= 2 and u.words <= 6):
-        return 0.85, "a timestamp"
+    if _DATE_PARTS.search(text) and not _DATELINE_END.search(text) and u.words <= 14:
+        others = [w for w in letters_words if _phrases.word_key(w) not in date_words]
+        if len(others) <= 1 and not (u.terminal and len(letters_words) > len(others) + 4):
+            return 0.85, "a timestamp"
     segments = [s for s in _SEPARATORS.split(text) if s.strip()]
     if len(segments) >= 3 and not u.terminal and all(_phrases.word_count(s) <= 4 for s in segments):
         return 0.9, "a navigation trail or menu"
@@ -490,10 +506,13 @@ def _shape(
         return 0.5, "a short line after the article's last paragraph"
     if after_end and not u.terminal and u.words >= 6 and share is not None and share < 0.05:
         return 0.65, "a line of keywords after the article's last paragraph"
-    if before_start and short and u.words <= 2:
+    if before_start and short and not _DATELINE_END.search(text):
         top = [units[j] for j in range(first)]
-        if len(top) >= 2 and u.words < max(t.words for t in top):
+        below_headline = len(top) >= 2 and u.words < max(t.words for t in top)
+        if below_headline and u.words <= 2:
             return 0.65, "a section label above the article"
+        if below_headline and u.words <= 5 and _title_case(text):
+            return 0.65, "a byline or label above the article"
     if short:
         return 0.3, "a short line without a full stop"
     return 0.0, ""
@@ -536,7 +555,7 @@ def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]
                 if count >= _RESUME_PROSE:
                     end = j - 1
                     break
-                j = k
+                j = max(k, j + 1)
             else:
                 j += 1
         if end > i:
