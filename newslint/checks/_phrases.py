@@ -106,7 +106,7 @@ class Phrase:
     lang: str
     role: str
     match: str
-    opens_block: bool
+    opens_block: str  # "" (no block), "prose" (until prose resumes) or "list" (until the next prose)
     certain: bool
     max_words: int
     followed_by: str
@@ -171,7 +171,7 @@ class PhrasePack:
         return None
 
     def _match_prefix(self, folded: str, words: float) -> Phrase | None:
-        for line in dict.fromkeys((folded, folded.lstrip(_LEADING_BULLETS))):
+        for line in dict.fromkeys((folded, folded.lstrip(_LEADING_BULLETS + "[(\u3010\uff08"))):
             for phrase in self._prefix.get(line[:1], ()):
                 k = phrase.key
                 if words > phrase.max_words or not line.startswith(k):
@@ -307,7 +307,10 @@ def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool,
     field_of(source, table, "role", str, where)
     role = _choice(source, table, "role", ROLES, where, "")
     match = _choice(source, table, "match", MATCHES, where, "line")
-    opens_block = field_of(source, table, "opens-block", bool, where, required=False, default=False)
+    block = field_of(source, table, "opens-block", (bool, str), where, required=False, default=False)
+    if isinstance(block, str) and block != "list":
+        raise PackError(source.path, f"{where}.opens-block", f'expected true, false or "list", got {block!r}')
+    opens_block = "list" if block == "list" else "prose" if block else ""
     certain = field_of(source, table, "certain", bool, where, required=False, default=True)
     max_words = field_of(source, table, "max-words", int, where, required=False, default=_DEFAULT_MAX_WORDS)
     if max_words < 1:

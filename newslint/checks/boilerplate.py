@@ -446,6 +446,7 @@ _HANDLE_LINE = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:@\w{1,30}[\s,|/]*)+$")
 _DATE_PARTS = re.compile(
     r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\d{1,2}[:.h]\d{2}(?!\d)"
     r"|\d{4}\s?年|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년|\d{1,2}\s?월|(?<!\d)(?:19|20)\d{2}"
+    r"|\d{1,3}\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s?ago\b"
 )
 # A dateline that leads into the next paragraph: "TOKYO (AP) —", "SEOUL, Jan. 13 (Yonhap) --".
 _DATELINE_END = re.compile("(?:--|[-\u2013\u2014:])$")
@@ -511,7 +512,7 @@ def _shape(
         below_headline = len(top) >= 2 and u.words < max(t.words for t in top)
         if below_headline and u.words <= 2:
             return 0.65, "a section label above the article"
-        if below_headline and u.words <= 5 and _title_case(text):
+        if below_headline and u.words <= 5 and _title_case(text) and not any(c.isdigit() for c in text):
             return 0.65, "a byline or label above the article"
     if short:
         return 0.3, "a short line without a full stop"
@@ -545,7 +546,11 @@ def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]
             continue
         end = n - 1
         j = i + 1
-        while j < n:
+        if u.phrase.opens_block == "list":
+            while j < n and not units[j].prose:
+                j += 1
+            end = j - 1
+        while j < n and u.phrase.opens_block == "prose":
             if units[j].prose:
                 # A stretch free of evidence starting here: does it hold enough prose?
                 k, count = j, 0
