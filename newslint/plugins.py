@@ -34,6 +34,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "confusables": "newslint.checks.confusables",
     "titles": "newslint.checks.titles",
     "names": "newslint.checks.names",
+    "boilerplate": "newslint.checks.boilerplate",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
