@@ -462,3 +462,22 @@ class TestPack:
         pack = Packs().load("boilerplate", _phrases.parse)
         copy = pickle.loads(pickle.dumps(pack))
         assert copy.match("Read more", edge=False).text == "Read more"
+
+
+def test_pack_regex_that_backtracks_catastrophically_is_rejected(tmp_path):
+    """A newsroom regex like (a+)+$ is refused at load time with the key path."""
+    import pytest
+
+    from newslint import ConfigError
+
+    pack = tmp_path / "chrome.toml"
+    pack.write_text(
+        '[pack]\nkind = "boilerplate"\nschema = 1\n\n[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\n'
+        'phrases = ["(a+)+$"]\n',
+        encoding="utf-8",
+    )
+    from newslint.testing import check
+
+    with pytest.raises(ConfigError) as info:
+        check("Text.\n", select=["NL201"], overrides={"packs": [str(pack)]})
+    assert "entry[0].phrases[0]" in str(info.value) and "(a+)+$" in str(info.value)

@@ -88,7 +88,7 @@ class TestOutput:
         assert [json.loads(line)["code"] for line in lines] == ["NL510", "NL001"]
 
     def test_github_annotations_and_limit(self, tmp_path):
-        (tmp_path / "many.txt").write_text("x\n" + "\u00a0\n" * 12 + "y\n", encoding="utf-8")
+        (tmp_path / "many.txt").write_text("The council met.\n" + "\u00a0\n" * 12 + "It approved the budget.\n", encoding="utf-8")
         out = run_cli("--isolated", "--format", "github", "many.txt", cwd=tmp_path).stdout.decode().splitlines()
         assert out[0] == "::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
         assert len([line for line in out if line.startswith("::warning")]) == 10

@@ -7,7 +7,7 @@ import pytest
 from conftest import run_cli
 from newslint.config import ConfigError, Option, find_config, load_config
 
-BROKEN = "Text.\n\u00a0\nMore.\n"  # one NL510 finding
+BROKEN = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding
 
 
 def _write(path, text):

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-BROKEN = "Text.\n\u00a0\nMore.\n"  # one NL510 finding, so we can see the run went on
+BROKEN = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding, so we can see the run went on
 
 
 @pytest.fixture

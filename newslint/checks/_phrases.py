@@ -15,6 +15,7 @@ from typing import Any
 
 from newslint import PackError, PackSource, field_of
 from newslint.normalize import fold
+from newslint.packs import check_pattern
 from newslint.scripts import WRITING_SYSTEMS
 
 __all__ = ["Language", "Phrase", "PhrasePack", "ROLES", "key", "parse", "word_count", "word_key"]
@@ -329,11 +330,8 @@ def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool,
         if not isinstance(text, str) or not key(text).strip(_EDGE_CHARS if match == "line" else ""):
             raise PackError(source.path, here, f"expected a non-empty phrase, got {text!r}")
         pattern = None
-        if match == "regex":
-            try:
-                pattern = re.compile(text)
-            except re.error as exc:
-                raise PackError(source.path, here, f"invalid regex: {exc}") from None
+        if match == "regex":  # user regexes: rejected if they could backtrack catastrophically
+            pattern = check_pattern(source, here, text)
         out.append(
             Phrase(text, lang, role, match, opens_block, certain, max_words, followed_by, position,
                    f"{source.path.name}: {here}", pattern)
