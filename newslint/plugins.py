@@ -30,6 +30,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
+    "html-reporter": "newslint.reporters.html",
 }
 
 
