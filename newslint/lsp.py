@@ -212,7 +212,7 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
         loop = asyncio.get_running_loop()
         try:
             diagnostics, _facts = await loop.run_in_executor(self.executor, engine.check, doc)
-        except PluginError as exc:
+        except (ConfigError, PluginError) as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {exc}"))
             return
         current = self.workspace.text_documents.get(unquote(uri))  # pygls keys documents by unquoted URI

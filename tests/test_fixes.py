@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS, run_cli
-from newslint import Category, Diagnostic, Document, Edit, Rule, Severity, hookimpl
+from newslint import Category, Document, Edit, Rule, Severity, hookimpl
 from newslint.atomic import KILL_AT_ENV, TEMP_SUFFIX, FileChanged, _STEPS, file_stamp, replace_file
 from newslint.engine import Engine, RunOptions
 from newslint.fixes import MAX_PASSES, apply_fixes, fix_document, unified_diff
