@@ -8,10 +8,12 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO
 
 from newslint import __version__
 from newslint.config import ConfigError
+from newslint.diagnostic import Diagnostic
 from newslint.engine import Engine, RunOptions
 from newslint.plugins import PluginError
 
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to enable in addition")
     sel.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to disable")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="text", metavar="FORMAT", help="text (default), json, jsonl, github, or a plugin's format")
+    out.add_argument("--format", default="text", metavar="FORMAT", help="text (default), json, jsonl, github, sarif, rdjson, gitlab, junit, or a plugin's format")
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     out.add_argument("--statistics", action="store_true", help="print counts per rule instead of each diagnostic")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a TTY unless NO_COLOR is set)")
@@ -61,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--stdin-filename", metavar="PATH", help="the path to report for '-' (stdin)")
     run.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the article date for date-dependent rules")
     run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None, help="run cross-document rules (default: on for a directory or several files)")
+    run.add_argument("--baseline", metavar="FILE", help="report only findings that FILE (from --write-baseline) does not record")
+    run.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE as the accepted baseline and exit 0")
     run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME", help="load plugin module NAME, or block a plugin with no:NAME")
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
@@ -125,25 +129,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = ", ".join(sorted(engine.registry.reporters))
         print(f"newslint: error: --format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
-    from newslint.reporting import ReportContext
+    from newslint.baseline import Baseline, BaselineError
+    from newslint.reporting import ReportContext, needs_texts
     from newslint.runner import run
     from newslint.sources import discover
 
-    needs_texts = bool(getattr(reporter, "needs_texts", False))
     fixing = None
     try:
+        baseline = Baseline.load(args.baseline) if args.baseline else None
         sources = discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename)
         if args.fix or args.diff:
             from newslint.fixes import fix_run
 
             fixing = fix_run(
                 engine, sources, unsafe=args.unsafe_fixes, write=not args.diff,
-                diff_out=sys.stdout if args.diff else None, keep_texts=needs_texts,
+                diff_out=sys.stdout if args.diff else None, keep_texts=needs_texts(reporter),
             )
             result = fixing.result
         else:
-            result = run(engine, sources, keep_texts=needs_texts)
-    except (ConfigError, PluginError) as exc:
+            result = run(engine, sources, keep_texts=needs_texts(reporter))
+    except (ConfigError, PluginError, BaselineError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for problem in result.problems:
@@ -158,6 +163,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(fix_summary(fixing, diff=args.diff), file=sys.stderr)
         if args.diff:
             return EXIT_ERROR if result.has_errors else EXIT_FINDINGS if fixing.fixed else EXIT_CLEAN
+    diagnostics = result.diagnostics
+    if args.write_baseline:
+        return write_baseline(diagnostics, args.write_baseline, result.has_errors)
+    if baseline is not None:
+        diagnostics, stale = baseline.new_findings(diagnostics)
+        if stale and args.verbose:
+            print(f"newslint: note: {stale} baselined findings are gone; refresh with --write-baseline {args.baseline}", file=sys.stderr)
     # A fixed standard input went to stdout; the report then goes to stderr.
     default_out = sys.stderr if fixing is not None and "-" in paths else sys.stdout
     out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
@@ -168,8 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             files_checked=result.files,
             errors=[f"{p.path}: {p.message}" for p in result.problems if p.error],
             texts=result.texts,
+            paths=result.paths,
         )
-        diagnostics = result.diagnostics
         if args.statistics:
             write_statistics(diagnostics, engine, out)
         elif args.quiet and args.format == "text":
@@ -184,9 +196,22 @@ def main(argv: Sequence[str] | None = None) -> int:
             out.close()
     if result.has_errors:
         return EXIT_ERROR
-    if result.diagnostics and not args.exit_zero:
+    if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def write_baseline(diagnostics: Sequence[Diagnostic], file: str, had_errors: bool) -> int:
+    """``--write-baseline FILE``: record the findings (paths relative to FILE's directory)."""
+    from newslint.baseline import Baseline
+
+    try:
+        Baseline.from_diagnostics(diagnostics, Path(file).resolve().parent).write(file)
+    except OSError as exc:
+        print(f"newslint: error: {file}: cannot write the baseline: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"newslint: recorded {len(diagnostics)} findings in {file}", file=sys.stderr)
+    return EXIT_ERROR if had_errors else EXIT_CLEAN
 
 
 def rule_table(engine: Engine) -> str:

@@ -80,7 +80,9 @@ class Diagnostic:
     ``end_line``/``end_column`` are exclusive, as in LSP. ``start``/``end`` are
     the same span as offsets into the decoded text; fixes and reporters that
     show context use them. ``fix`` holds edits that are safe to apply; an
-    ``unsafe_fix`` is applied only under ``--unsafe-fixes``.
+    ``unsafe_fix`` is applied only under ``--unsafe-fixes``. ``anchor`` is a
+    digest of the text around the finding (see ``newslint.baseline``), which
+    baselines and SARIF fingerprints use instead of the line number.
     """
 
     path: str
@@ -97,6 +99,7 @@ class Diagnostic:
     end: int = field(default=0, compare=False)
     fix: tuple[Edit, ...] = field(default=(), compare=False)
     unsafe_fix: tuple[Edit, ...] = field(default=(), compare=False)
+    anchor: str = field(default="", compare=False)
 
     def to_dict(self) -> dict[str, object]:
         """The documented JSON record (see README, "JSON output")."""

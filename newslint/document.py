@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
+from newslint.baseline import anchor
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.normalize import HYPHENS, fold, is_blank
 
@@ -23,6 +24,7 @@ __all__ = [
     "Document",
     "Line",
     "Paragraph",
+    "Quotation",
     "Sentence",
     "Token",
     "TokenKind",
@@ -30,6 +32,7 @@ __all__ = [
 ]
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+T = TypeVar("T")
 
 
 class DecodeError(ValueError):
@@ -83,6 +86,26 @@ class Sentence(NamedTuple):
     start: int
     end: int
     paragraph: int
+
+
+class Quotation(NamedTuple):
+    """Quoted text inside one paragraph, marks included.
+
+    ``start`` is the opening mark, or the paragraph start when a closing mark
+    has no opener (``opened`` False); ``end`` is after the closing mark, or the
+    paragraph end when the quotation is left open (``closed`` False).
+    ``continued`` is True for an open quotation whose next paragraph starts with
+    an opening mark: the convention for a quotation running over paragraphs.
+    ``mark`` is ``'"'`` for double quotes (straight or curly), ``"'"`` for single.
+    """
+
+    start: int
+    end: int
+    paragraph: int
+    mark: str
+    opened: bool
+    closed: bool
+    continued: bool = False
 
 
 class TokenKind(str, enum.Enum):
@@ -180,6 +203,17 @@ _ABBREVIATIONS = frozenset(
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
 
+# Double quotation marks: straight, and curly opening and closing.
+_DOUBLE_MARK = re.compile('["\u201c\u201d]')
+# Single quotation marks that can open (after a space or bracket, before a word
+# character) or close a quotation (after a word or punctuation, before a space,
+# punctuation or the end). Apostrophes inside words match neither.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
+# The end of a sentence right before an opening mark.
+_SENTENCE_BEFORE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+$")
+# What may stand before a straight double quote that opens: start, space, bracket, dash.
+_OPENS_AFTER = " \t\u00a0([{\u2014\u2013-/"
 # Hard-wrapped blocks: most lines of similar width, the widest no more than this.
 _WRAP_MAX_WIDTH = 100
 
@@ -201,12 +235,23 @@ class Document:
         self.path = path
         self.bom = bom
         self.meta: Mapping[str, str] = dict(meta or {})
+        self._memo: dict[str, object] = {}
 
     @classmethod
     def from_bytes(cls, data: bytes, path: str, meta: Mapping[str, str] | None = None) -> Document:
         """Decode ``data`` as UTF-8; raises ``DecodeError`` when it is not."""
         text, bom = decode(data)
         return cls(text, path, bom=bom, meta=meta)
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """A value derived from this document, computed once and shared by rules.
+
+        For views one rule family computes and others reuse (the article date,
+        say); a view every rule needs belongs here as a cached property.
+        """
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} code points)"
@@ -308,6 +353,93 @@ class Document:
                 out.append(Sentence(len(out), *_trim(self.text, start, para.end), para.index))
         return out
 
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """Quoted stretches of every paragraph, double quotes first, then single.
+
+        Straight double quotes open after a space, bracket or dash (or at the
+        paragraph start) and close otherwise; curly ones say which they are. A
+        paragraph left open counts as ``continued`` when the next paragraph
+        starts with an opening mark. Single quotes pair an opening ``'``/``‘``
+        with the next closing ``'``/``’`` (apostrophes inside words are skipped;
+        a possessive ``players'`` closing nothing is ignored).
+        """
+        out: list[Quotation] = []
+        paras = self.paragraphs
+        starts_open = [self._starts_with_opening_quote(p) for p in paras]
+        for para in paras:
+            chunk = self.text[para.start : para.end]
+            opener: int | None = None
+            for m in _DOUBLE_MARK.finditer(chunk):
+                at = para.start + m.start()
+                if self._is_opening_double(chunk, m.start(), opener is not None):
+                    if opener is not None:  # a second opener: the first was never closed,
+                        # unless the second starts a sentence: a lost paragraph break
+                        # inside a quotation that runs over paragraphs.
+                        resumes = bool(_SENTENCE_BEFORE.search(chunk, 0, m.start()))
+                        out.append(Quotation(opener, at, para.index, '"', True, False, resumes))
+                    opener = at
+                elif opener is None:
+                    out.append(Quotation(para.start, at + 1, para.index, '"', False, True))
+                else:
+                    out.append(Quotation(opener, at + 1, para.index, '"', True, True))
+                    opener = None
+            if opener is not None:
+                nxt = para.index + 1
+                out.append(
+                    Quotation(opener, para.end, para.index, '"', True, False, nxt < len(paras) and starts_open[nxt])
+                )
+            single_open: int | None = None
+            events = sorted(
+                [(m.start(), True) for m in _SINGLE_OPEN.finditer(chunk)]
+                + [(m.start(), False) for m in _SINGLE_CLOSE.finditer(chunk)]
+            )
+            for pos, is_open in events:
+                if is_open and single_open is None:
+                    single_open = pos
+                elif not is_open and single_open is not None:
+                    out.append(Quotation(para.start + single_open, para.start + pos + 1, para.index, "'", True, True))
+                    single_open = None
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _starts_with_opening_quote(self, para: Paragraph) -> bool:
+        chunk = self.text[para.start : para.end].lstrip()
+        return chunk[:1] in ('"', "\u201c")
+
+    @staticmethod
+    def _is_opening_double(chunk: str, i: int, is_open: bool) -> bool:
+        mark = chunk[i]
+        if mark == "\u201c":
+            return True
+        if mark == "\u201d":
+            return False
+        before = chunk[i - 1] if i else " "
+        after = chunk[i + 1] if i + 1 < len(chunk) else " "
+        if before in _OPENS_AFTER and not after.isspace():
+            return True
+        if before.isalpha() and after.isalpha():  # no space on either side: go by the state
+            return not is_open
+        if not before.isspace() or after.isspace() or after in ".,;:!?)":
+            return False
+        return not is_open  # space on both sides: go by the state
+
+    @cached_property
+    def _quoted_spans(self) -> tuple[list[int], list[int]]:
+        merged: list[list[int]] = []
+        for q in self.quotations:
+            if merged and q.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.end)
+            else:
+                merged.append([q.start, q.end])
+        return [m[0] for m in merged], [m[1] for m in merged]
+
+    def is_quoted(self, offset: int) -> bool:
+        """True when ``offset`` lies inside a quotation (``quotations``), marks included."""
+        starts, ends = self._quoted_spans
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start : sentence.end]
 
@@ -405,6 +537,7 @@ class Document:
             end=max(start, end),
             fix=tuple(fix),
             unsafe_fix=tuple(unsafe_fix),
+            anchor=anchor(self, start, max(start, end)),
         )
 
 

@@ -10,6 +10,7 @@ and the reason.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any, TypeVar
 
 from newslint.config import ConfigError, read_toml
 
-__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "field_of"]
+__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "check_pattern", "field_of"]
 
 T = TypeVar("T")
 
@@ -96,6 +97,108 @@ def field_of(
         words = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in types)
         raise PackError(path, dotted, f"expected {words}, got {value!r}")
     return value
+
+
+# The regex parser of the running Python, to inspect a pattern's structure.
+try:  # Python 3.11+
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {
+    _sre_constants.MAX_REPEAT,
+    _sre_constants.MIN_REPEAT,
+    *([_sre_constants.POSSESSIVE_REPEAT] if hasattr(_sre_constants, "POSSESSIVE_REPEAT") else []),
+}
+#: A repeat of a variable-width part may have at most this many rounds.
+MAX_NESTED_REPEAT = 10
+_BOUND_HINT = (
+    f"which can take exponential time; bound the outer repeat to {{0,{MAX_NESTED_REPEAT}}} "
+    "or less, or make the repeated part fixed-length"
+)
+#: Longest pattern a pack may hold, in characters.
+MAX_PATTERN_LENGTH = 2000
+
+
+def _nested_repeat(items: Any) -> str | None:
+    """Describe the first repeat that can backtrack exponentially, or ``None``."""
+    for op, av in items:
+        if op in _REPEATS:
+            _lo, hi, body = av
+            many = hi == _sre_constants.MAXREPEAT or hi > MAX_NESTED_REPEAT
+            lo_w, hi_w = body.getwidth()
+            if many and lo_w != hi_w:
+                return (
+                    "a quantifier over a part that itself varies in length (nested quantifiers, as in (a+)+), "
+                    + _BOUND_HINT
+                )
+            if many and _has_branch(body):
+                return "a quantifier over alternatives (as in (a|ab)+), " + _BOUND_HINT
+            inner = _nested_repeat(body)
+            if inner:
+                return inner
+        elif op is _sre_constants.SUBPATTERN:
+            inner = _nested_repeat(av[-1])
+            if inner:
+                return inner
+        elif op is _sre_constants.BRANCH:
+            for branch in av[1]:
+                inner = _nested_repeat(branch)
+                if inner:
+                    return inner
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            inner = _nested_repeat(av[1])
+            if inner:
+                return inner
+        elif op is getattr(_sre_constants, "ATOMIC_GROUP", None):
+            inner = _nested_repeat(av)
+            if inner:
+                return inner
+        elif op in (_sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS):
+            return "a back-reference, which packs may not use"
+    return None
+
+
+def _has_branch(items: Any) -> bool:
+    for op, av in items:
+        if op is _sre_constants.BRANCH:
+            return True
+        if op is _sre_constants.SUBPATTERN and _has_branch(av[-1]):
+            return True
+        if op in _REPEATS and _has_branch(av[2]):
+            return True
+    return False
+
+
+def check_pattern(source: PackSource | Path | str, where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a regular expression from a pack, rejecting ones that can backtrack catastrophically.
+
+    Rejected, with a ``PackError`` naming the key path: syntax errors, named
+    groups (the rule names its own), back-references, and any quantifier
+    allowing more than ``MAX_NESTED_REPEAT`` rounds over a part that varies in
+    length or holds alternatives (``(a+)+$``, ``(\\w+\\s?)*``, ``(a|ab)*``).
+    A bounded repeat such as ``(?:\\w+ ){0,3}`` is allowed.
+    """
+    path = source.path if isinstance(source, PackSource) else source
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PackError(path, where, f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_LENGTH}")
+    if "(?P<" in pattern or "(?P=" in pattern:
+        raise PackError(path, where, f"{pattern!r} uses a named group; use (?:...) instead")
+    try:
+        compiled = re.compile(pattern, flags)
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error as exc:
+        raise PackError(path, where, f"{pattern!r} is not a valid regular expression: {exc}") from None
+    risky = _nested_repeat(parsed)
+    if risky:
+        raise PackError(
+            path,
+            where,
+            f"{pattern!r} has {risky}",
+        )
+    return compiled
 
 
 @dataclass

@@ -27,9 +27,19 @@ ENTRY_POINT_GROUP = "newslint"
 BUILTIN_PLUGINS: Mapping[str, str] = {
     "encoding": "newslint.checks.encoding",
     "structure": "newslint.checks.structure",
+    "spelling": "newslint.checks.spelling",
+    "variety": "newslint.checks.variety",
+    "typography": "newslint.checks.typography",
+    "weekdays": "newslint.checks.weekdays",
+    "confusables": "newslint.checks.confusables",
+    "titles": "newslint.checks.titles",
     "text-reporter": "newslint.reporters.text",
     "json-reporter": "newslint.reporters.json",
     "github-reporter": "newslint.reporters.github",
+    "sarif-reporter": "newslint.reporters.sarif",
+    "rdjson-reporter": "newslint.reporters.rdjson",
+    "gitlab-reporter": "newslint.reporters.gitlab",
+    "junit-reporter": "newslint.reporters.junit",
     "html-reporter": "newslint.reporters.html",
 }
 

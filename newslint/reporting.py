@@ -9,7 +9,7 @@ from typing import TextIO
 
 from newslint.diagnostic import Diagnostic, Rule
 
-__all__ = ["ReportContext", "Reporter"]
+__all__ = ["ReportContext", "Reporter", "needs_texts"]
 
 
 @dataclass
@@ -22,7 +22,9 @@ class ReportContext:
         root: Directory that repo-relative paths (SARIF, GitLab) are relative to.
         files_checked: How many documents were linted.
         errors: I/O, decoding or usage problems, already printed to stderr.
-        texts: Decoded text by path, for reporters that show context.
+        texts: Decoded text by path, for reporters that show context; filled
+            only for a reporter whose ``needs_texts`` attribute is true.
+        paths: Every document linted, in order, clean ones included (JUnit).
     """
 
     rules: Mapping[str, Rule]
@@ -31,7 +33,13 @@ class ReportContext:
     files_checked: int = 0
     errors: Sequence[str] = ()
     texts: Mapping[str, str] = field(default_factory=dict)
+    paths: Sequence[str] = ()
 
 
 #: A reporter writes every diagnostic (already sorted) to ``out``.
 Reporter = Callable[[Sequence[Diagnostic], ReportContext, TextIO], None]
+
+
+def needs_texts(reporter: Reporter) -> bool:
+    """Whether ``reporter`` asks for the documents' text (set ``reporter.needs_texts = True``)."""
+    return bool(getattr(reporter, "needs_texts", False))

@@ -31,12 +31,14 @@ class RunResult:
         diagnostics: Every diagnostic, sorted by path, line, column, code.
         problems: Paths that could not be linted (``error`` ones make exit 2).
         files: Documents linted.
+        paths: Their paths, in order.
         texts: Decoded text by path, kept only when asked (HTML, LSP).
     """
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     problems: list[SourceProblem] = field(default_factory=list)
     files: int = 0
+    paths: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -90,6 +92,7 @@ def run(
             result.problems.append(problem)
             continue
         result.files += 1
+        result.paths.append(source.path)
         result.diagnostics.extend(diagnostics)
         merge_facts([facts], into=merged)
         if keep_texts and text is not None:

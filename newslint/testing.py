@@ -11,7 +11,7 @@ from typing import Any
 
 from newslint.diagnostic import Diagnostic
 
-__all__ = ["check", "positions"]
+__all__ = ["check", "positions", "span"]
 
 
 def check(text: str, select: Sequence[str], **options: Any) -> list[Diagnostic]:
@@ -26,3 +26,17 @@ def check(text: str, select: Sequence[str], **options: Any) -> list[Diagnostic]:
 def positions(text: str, select: Sequence[str], **options: Any) -> list[tuple[int, int, int, int]]:
     """``(line, column, end_line, end_column)`` of each diagnostic, in order."""
     return [(d.line, d.column, d.end_line, d.end_column) for d in check(text, select, **options)]
+
+
+def span(text: str, needle: str, nth: int = 0) -> tuple[int, int, int, int]:
+    """``(line, column, end_line, end_column)`` of the ``nth`` occurrence of ``needle`` in ``text``.
+
+    For stating expected positions without counting columns by hand.
+    """
+    from newslint.document import Document
+
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    doc = Document(text)
+    return (*doc.position(start), *doc.position(start + len(needle)))

@@ -166,8 +166,10 @@ class TestCliFix:
         shutil.copy(SEEDS / "002_566b46e06db8f717.txt", seed)
         run_cli("--fix", "--isolated", str(seed), cwd=tmp_path)
         safe = seed.read_text(encoding="utf-8")
-        assert run_cli("--isolated", "--select", "NL501", str(seed)).returncode == 1
-        proc = run_cli("--fix", "--unsafe-fixes", "--isolated", str(seed), cwd=tmp_path)
+        assert run_cli("--diff", "--isolated", str(seed), cwd=tmp_path).returncode == 0  # no safe fix left
+        assert run_cli("--diff", "--unsafe-fixes", "--isolated", str(seed), cwd=tmp_path).returncode == 1
+        assert seed.read_text(encoding="utf-8") == safe  # --diff wrote nothing
+        proc = run_cli("--fix", "--unsafe-fixes", "--isolated", "--select", "NL501", str(seed), cwd=tmp_path)
         assert proc.returncode == 0, proc.stdout
         assert seed.read_text(encoding="utf-8") == safe.split("\n", 1)[1]  # the pasted teaser (line 1) is gone
 

@@ -26,7 +26,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _report(text: str = HOSTILE, path: str = HOSTILE_NAME) -> str:
-    diagnostics = lint_text(text, path, isolated=True, entry_points=False)
+    diagnostics = lint_text(text, path, isolated=True, entry_points=False, select=["NL5"])
     rules = Registry.collect(make_plugin_manager(entry_points=False)).rules
     return render(diagnostics, ReportContext(rules=rules, files_checked=1, texts={path: text}))
 
@@ -59,7 +59,7 @@ class TestRender:
             shutil.copy(seed, tmp_path / seed.name)
         (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
         out = tmp_path / "report.html"
-        proc = run_cli("--isolated", "--format", "html", "-o", str(out), ".", cwd=tmp_path)
+        proc = run_cli("--isolated", "--select", "NL5", "--format", "html", "-o", str(out), ".", cwd=tmp_path)
         assert proc.returncode == 1
         page = out.read_text(encoding="utf-8")
         by_category = page.split("Findings by category", 1)[1].split("</svg>", 1)[0]
@@ -106,7 +106,7 @@ class TestInChromium:
             shutil.copy(seed, tmp_path / seed.name)
         (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
         report = tmp_path / "report.html"
-        run_cli("--isolated", "--format", "html", "-o", str(report), ".", cwd=tmp_path)
+        run_cli("--isolated", "--select", "NL5", "--format", "html", "-o", str(report), ".", cwd=tmp_path)
         png = tmp_path / "report.png"
         shot = _chromium(tmp_path, report.as_uri(), f"--screenshot={png}", "--window-size=1200,2000")
         assert png.exists(), shot.stderr

@@ -169,7 +169,7 @@ class TestDiagnostics:
         diagnostics = await _published(client, uri, 1)
         got = sorted((d.range.start.line, d.range.start.character, str(d.code)) for d in diagnostics)
         assert got == sorted(_cli_positions(path, tmp_path))
-        assert {str(d.code) for d in diagnostics} == {"NL501", "NL510"}
+        assert {"NL501", "NL510"} <= {str(d.code) for d in diagnostics}
         assert all(d.source == "newslint" for d in diagnostics)
 
     async def test_rapid_changes_are_debounced_and_the_latest_wins(self, client: LanguageClient, tmp_path: Path):

@@ -1,7 +1,9 @@
 """``--format github``: workflow commands that GitHub Actions turns into annotations.
 
 GitHub shows at most 10 annotations of each level per step; the rest are
-summarised in one notice, so nothing is silently lost.
+summarised in one notice (a place among the notices is kept for it), so
+nothing is silently lost. Paths are relative to the report root (the working
+directory), as GitHub needs them relative to the repository.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, Severity, hookimpl
+from newslint.baseline import relative_path
 
 #: GitHub's documented per-step limit for each annotation level.
 ANNOTATIONS_PER_LEVEL = 10
@@ -26,11 +29,15 @@ def _escape_property(text: str) -> str:
 
 
 def report_github(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
+    total = Counter(_LEVEL[d.severity] for d in diagnostics)
+    limit = dict.fromkeys(_LEVEL.values(), ANNOTATIONS_PER_LEVEL)
+    if any(n > ANNOTATIONS_PER_LEVEL for n in total.values()):
+        limit["notice"] -= 1  # the summary is a notice too: keep a place for it
     shown: Counter[str] = Counter()
     hidden: Counter[str] = Counter()
     for diag in diagnostics:
         level = _LEVEL[diag.severity]
-        if shown[level] >= ANNOTATIONS_PER_LEVEL:
+        if shown[level] >= limit[level]:
             hidden[level] += 1
             continue
         shown[level] += 1
@@ -38,7 +45,7 @@ def report_github(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: Te
         title = f"{diag.code} {rule.name}" if rule else diag.code
         message = diag.message + (f" (help: {diag.suggestion})" if diag.suggestion else "")
         props = (
-            f"file={_escape_property(diag.path)},line={diag.line},col={diag.column},"
+            f"file={_escape_property(relative_path(diag.path, ctx.root))},line={diag.line},col={diag.column},"
             f"endLine={diag.end_line},endColumn={diag.end_column},title={_escape_property(title)}"
         )
         out.write(f"::{level} {props}::{_escape_data(message)}\n")

@@ -9,9 +9,14 @@ from typing import TextIO
 from newslint import Diagnostic, ReportContext, Reporter, hookimpl
 
 
-def report_json(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
-    json.dump([d.to_dict() for d in diagnostics], out, ensure_ascii=False, indent=2)
+def write_json(data: object, out: TextIO) -> None:
+    """Indented UTF-8 JSON and a final newline: every JSON format writes this way."""
+    json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def report_json(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
+    write_json([d.to_dict() for d in diagnostics], out)
 
 
 def report_jsonl(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:

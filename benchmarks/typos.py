@@ -1,0 +1,319 @@
+"""NL1xx benchmark: recall on injected misspellings, false positives on clean news, speed.
+
+    python -m benchmarks.typos [--per-kind N] [--seed S]
+
+Clean text is gensim's ``lee_background.cor`` (300 Australian news articles,
+British spelling, many names) plus the five seeds with their one typo
+("gaiwning") corrected. The Lee corpus has real typos of its own; they are
+listed in ``REAL_TYPOS_IN_LEE`` (checked by hand) and counted apart, not as
+false positives.
+
+Misspellings are injected into copies of the clean text, one word in about
+forty, at word positions newslint must judge (lower-case words, and
+capitalised words at the start of a sentence):
+- codespell: real-world misspellings from codespell's dictionary whose
+  correction occurs in the text (read from the installed ``codespell_lib``
+  at run time: it is GPL-2.0 data and never shipped with newslint);
+- generated: an adjacent transposition, a doubled letter, a dropped letter,
+  a neighbouring key instead of the right one, an extra neighbouring key.
+A misspelling that is itself a dictionary word ("form" for "from") is not
+injected: no dictionary check can find it.
+
+Plain pyspellchecker (every unknown word) and codespell (its CLI) run on the
+same texts side by side. Figures are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.corpus import lee_background, seed_articles
+from newslint import Document, TokenKind
+from newslint.checks._lexicon import LexiconSpec, edits1
+from newslint.checks.spelling import Speller, typos
+from newslint.packs import bundled_rules_dir
+
+#: Real misspellings in lee_background.cor (each read in context): found ones are not false positives.
+REAL_TYPOS_IN_LEE = frozenset(
+    """fertalisation inconsistancies negelected embezzlling positve champiom officals opporunity
+    thehuge alsosaid mantravelling defunctoperator targetting womens aldolfo vigin ath worl""".split()
+)
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(c: str) -> list[str]:
+    for r, row in enumerate(_ROWS):
+        if c in row:
+            i = row.index(c)
+            out = [row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)]
+            for r2 in (r - 1, r + 1):
+                if 0 <= r2 < 3:
+                    out += [_ROWS[r2][j] for j in (i - 1, i, i + 1) if 0 <= j < len(_ROWS[r2])]
+            return out
+    return []
+
+
+def transpose(w: str, rng: random.Random) -> str | None:
+    spots = [i for i in range(1, len(w) - 1) if w[i] != w[i + 1]]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+
+
+def double(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(1, len(w))
+    return w[:i] + w[i] + w[i:]
+
+
+def drop(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(1, len(w))
+    return w[:i] + w[i + 1 :]
+
+
+def neighbour_key(w: str, rng: random.Random) -> str | None:
+    i = rng.randrange(1, len(w))
+    keys = _neighbours(w[i].lower())
+    return w[:i] + rng.choice(keys) + w[i + 1 :] if keys else None
+
+
+def extra_key(w: str, rng: random.Random) -> str | None:  # "gaiwning"
+    i = rng.randrange(1, len(w))
+    keys = _neighbours(w[i].lower())
+    return w[:i] + rng.choice(keys) + w[i:] if keys else None
+
+
+GENERATORS = {"transposition": transpose, "doubled": double, "dropped": drop, "neighbour-key": neighbour_key, "extra-key": extra_key}
+
+
+@dataclass
+class Injection:
+    doc: int
+    start: int
+    wrong: str
+    right: str
+    kind: str
+
+
+def clean_corpus() -> list[str]:
+    seeds = seed_articles()
+    texts = lee_background()
+    for name, text in seeds.items():
+        texts.append(text.replace("gaiwning", "gaining"))
+    return texts
+
+
+def codespell_pairs() -> dict[str, str]:
+    import codespell_lib
+
+    out = {}
+    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong, _, right = line.partition("->")
+        right = right.split(",")[0].strip()
+        if wrong.isalpha() and right.isalpha() and wrong.islower():
+            out.setdefault(right, wrong)
+    return out
+
+
+def targets(doc: Document, known) -> list[tuple[int, int, str]]:
+    """Word positions a checker must judge: lower-case words, capitalised sentence starts."""
+    out = []
+    for tok in doc.tokens:
+        if tok.kind is not TokenKind.WORD or not tok.text.isalpha() or not tok.text.isascii() or len(tok.text) < 4:
+            continue
+        if tok.text.lower() not in known:
+            continue
+        if tok.text.islower() or (tok.text[0].isupper() and tok.text[1:].islower() and doc.is_sentence_start(tok)):
+            out.append((tok.start, tok.end, tok.text))
+    return out
+
+
+def inject(texts: list[str], known, rng: random.Random, per_kind: int) -> tuple[list[str], list[Injection]]:
+    """Copies of ``texts`` with misspellings, and where each one is."""
+    pairs = codespell_pairs()
+    edits: dict[int, dict[int, tuple[int, str, str, str]]] = {}
+    quota = Counter({"codespell": per_kind, **{k: per_kind // 2 for k in GENERATORS}})
+    slots = [(d, s, e, w) for d, text in enumerate(texts) for (s, e, w) in targets(Document(text), known)]
+    rng.shuffle(slots)
+    used_per_doc: Counter[int] = Counter()
+    seen_codespell: set[str] = set()
+    for d, s, e, w in slots:
+        if not +quota:
+            break
+        if used_per_doc[d] * 40 > len(texts[d].split()):
+            continue
+        lower = w.lower()
+        kinds = [k for k in quota if quota[k] > 0]
+        rng.shuffle(kinds)
+        for kind in kinds:
+            if kind == "codespell":
+                wrong = pairs.get(lower)
+                if wrong is None or wrong in seen_codespell:
+                    continue
+                seen_codespell.add(wrong)
+            else:
+                wrong = GENERATORS[kind](lower, rng)
+            if not wrong or wrong == lower or wrong in known:
+                continue
+            if w[0].isupper():
+                wrong = wrong[0].upper() + wrong[1:]
+            edits.setdefault(d, {})[s] = (e, wrong, w, kind)
+            used_per_doc[d] += 1
+            quota[kind] -= 1
+            break
+    out_texts, injections = [], []
+    for d, text in enumerate(texts):
+        parts, pos, shift = [], 0, 0
+        for s, (e, wrong, right, kind) in sorted(edits.get(d, {}).items()):
+            parts.append(text[pos:s])
+            injections.append(Injection(d, s + shift, wrong, right, kind))
+            parts.append(wrong)
+            shift += len(wrong) - (e - s)
+            pos = e
+        parts.append(text[pos:])
+        out_texts.append("".join(parts))
+    return out_texts, injections
+
+
+def run_newslint(texts: list[str], spec: LexiconSpec, repeat: int = 1):
+    """Diagnostics per text, and the best time of ``repeat`` passes, each with a new (cold) memo.
+
+    The Documents are built before timing (spelling alone). The dictionary
+    is loaded before timing too: that one-time start-up is timed apart.
+    """
+    docs = [Document(t) for t in texts]
+    for doc in docs:
+        _ = doc.tokens, doc.sentence_initial
+    best = float("inf")
+    for _ in range(repeat):
+        speller = Speller(spec)
+        t0 = time.process_time()  # CPU time: steady on a shared machine
+        found = [list(typos(doc, speller)) for doc in docs]
+        best = min(best, time.process_time() - t0)
+    return found, best
+
+
+def run_pyspellchecker(texts: list[str]):
+    from spellchecker import SpellChecker
+
+    spell = SpellChecker()
+    t0 = time.process_time()
+    found = []
+    for text in texts:
+        words = list(spell.split_words(text))
+        found.append(spell.unknown(words))
+    return found, time.process_time() - t0
+
+
+def run_codespell(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(texts):
+            Path(tmp, f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        before = os.times()
+        proc = subprocess.run([sys.executable, "-m", "codespell_lib", tmp], capture_output=True, text=True)
+        after = os.times()
+        elapsed = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    found: list[list[tuple[int, str]]] = [[] for _ in texts]
+    for line in proc.stdout.splitlines():
+        m = re.match(r".*?(\d{4})\.txt:(\d+): (\S+) ==>", line)
+        if m:
+            found[int(m.group(1))].append((int(m.group(2)), m.group(3).lower()))
+    return found, elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="NL1xx typo benchmark")
+    parser.add_argument("--per-kind", type=int, default=600, help="codespell misspellings (half as many per generated kind)")
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+
+    spec = LexiconSpec(bundled_rules_dir() / "words.txt")
+    t0 = time.process_time()
+    lexicon = spec.get()
+    loaded = time.process_time() - t0
+    t0 = time.process_time()
+    lexicon.corrections2("warmup")  # loads the distance-2 index
+    index_loaded = time.process_time() - t0
+    clean = clean_corpus()
+    words = sum(len(t.split()) for t in clean)
+    size = sum(len(t.encode("utf-8")) for t in clean)
+    print(f"clean text: {len(clean)} articles, {words} words, {size / 1e6:.2f} MB")
+
+    # -- false positives on clean text ------------------------------------------------------
+    found, elapsed = run_newslint(clean, spec, repeat=5)
+    flagged = [clean[i][d.start : d.end] for i, ds in enumerate(found) for d in ds]
+    real = [w for w in flagged if w.lower() in REAL_TYPOS_IN_LEE]
+    false = [w for w in flagged if w.lower() not in REAL_TYPOS_IN_LEE]
+    print("\nnewslint NL1xx on clean text")
+    print(f"  false positives: {len(false)} ({1000 * len(false) / words:.2f} per 1,000 words): {sorted(false)}")
+    print(f"  real typos of the corpus found: {len(real)} of {len(REAL_TYPOS_IN_LEE)}: {sorted(real)}")
+    print(f"  spell checking alone: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, memo cold, best of 5)")
+    print(f"  one-time start-up: dictionary {loaded * 1000:.0f} ms, distance-2 index {index_loaded * 1000:.0f} ms")
+    t0 = time.process_time()
+    speller = Speller(spec)
+    for text in clean:
+        list(typos(Document(text), speller))
+    end_to_end = time.process_time() - t0
+    print(f"  with Document parsing: {size / 1e6 / end_to_end:.1f} MB/s")
+
+    # -- recall on injected misspellings ----------------------------------------------------------
+    rng = random.Random(args.seed)
+    dirty, injections = inject(clean, lexicon.freq, rng, args.per_kind)
+    found, _ = run_newslint(dirty, spec)
+    hits = {(i, d.start): d for i, ds in enumerate(found) for d in ds}
+    by_kind: dict[str, list[bool]] = {}
+    right_suggestion = 0
+    for inj in injections:
+        diag = hits.get((inj.doc, inj.start))
+        by_kind.setdefault(inj.kind, []).append(diag is not None)
+        if diag is not None and diag.suggestion and f'"{inj.right.lower()}"' in diag.suggestion.lower():
+            right_suggestion += 1
+    total = sum(sum(v) for v in by_kind.values())
+    print(f"\nnewslint NL1xx on {len(injections)} injected misspellings")
+    for kind, results in sorted(by_kind.items()):
+        print(f"  {kind:14s} recall {100 * sum(results) / len(results):5.1f}% of {len(results)}")
+    print(f"  all            recall {100 * total / len(injections):5.1f}%; first suggestion right {100 * right_suggestion / max(total, 1):.1f}%")
+    for kind in by_kind:
+        missed = [inj.wrong for inj in injections if inj.kind == kind and (inj.doc, inj.start) not in hits]
+        print(f"  {kind} misses: {missed[:15]}")
+    injected_lines = {
+        (inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections
+    }
+
+    # -- side by side -------------------------------------------------------------------------------
+    print("\nplain pyspellchecker (every unknown word)")
+    clean_unknown, elapsed = run_pyspellchecker(clean)
+    fp = sum(len(u) for u in clean_unknown)
+    dirty_unknown, _ = run_pyspellchecker(dirty)
+    caught = sum(1 for inj in injections if inj.wrong.lower() in dirty_unknown[inj.doc])
+    print(f"  false positives: {fp} distinct words per article summed ({1000 * fp / words:.1f} per 1,000 words)")
+    print(f"  recall {100 * caught / len(injections):.1f}%; detection only, no suggestions: {size / 1e6 / elapsed:.1f} MB/s")
+    try:
+        import codespell_lib  # noqa: F401
+    except ImportError:
+        print("\ncodespell: not installed (pip install codespell)")
+        return 0
+    print("\ncodespell (its CLI, CPU time with start-up)")
+    clean_hits, elapsed = run_codespell(clean)
+    fp = sum(len(h) for h in clean_hits)
+    dirty_hits, _ = run_codespell(dirty)
+    caught_set = {(i, line, word) for i, hs in enumerate(dirty_hits) for line, word in hs}
+    caught = len(injected_lines & caught_set)
+    print(f"  false positives: {fp} ({1000 * fp / words:.2f} per 1,000 words)")
+    print(f"  recall {100 * caught / len(injections):.1f}%; {size / 1e6 / elapsed:.1f} MB/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

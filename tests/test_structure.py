@@ -1,0 +1,112 @@
+"""NL5xx structure rules, on broken text and as hard on clean text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.checks.structure import repair_mojibake
+from newslint.testing import check, positions
+
+LEDE = "Officials said the bridge would reopen on Friday."  # 49 code points
+STRAIGHT = 'The mayor said "we will rebuild it" on Monday.'
+CURLY = "The mayor said \u201cwe will rebuild it\u201d on Monday."
+KO = "서울시는 금요일에 다리를 다시 연다고 밝혔다."  # 25 code points
+
+
+class TestDuplicateParagraph:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param(f"{LEDE}\n\nTraffic was diverted.\n\n{LEDE}\n", [(5, 1, 5, 50)], id="verbatim-repeat"),
+            pytest.param(f"{LEDE}\r\n\r\n{LEDE}\r\n", [(3, 1, 3, 50)], id="crlf"),
+            pytest.param(f"{STRAIGHT}\n\n{CURLY}\n", [(3, 1, 3, 47)], id="quotes-fold"),
+            pytest.param(f"{KO}\n\n{KO}\n", [(3, 1, 3, 26)], id="hangul-code-points"),
+            pytest.param(f"{LEDE}\n\n{LEDE.replace('Friday', 'Saturday')}\n", [], id="one-word-differs"),
+            pytest.param("Read more.\n\nRead more.\n", [], id="short-repeat-skipped"),
+            pytest.param(f"{LEDE} Traffic was diverted.\n{LEDE}\n", [(2, 1, 2, 50)], id="sentence-of-a-paragraph"),
+        ],
+    )
+    def test_positions(self, text, expected):
+        assert positions(text, select=["NL501"]) == expected
+
+    def test_teaser_spanning_two_lines_is_reported_once_at_the_teaser(self):
+        """A stand-alone teaser repeating text that runs across lines 3-4 is the copy."""
+        first = "TOKYO (AP) \u2013 Leaders will meet on Tuesday as Japan\u2019s worries grow."
+        second = "The meeting is part of a swirl of diplomatic activity."
+        text = f"{first} {second}\nHeadline without a stop\n{first.replace(chr(0x2013), '-')}\n{second} More news follows here.\n"
+        (diag,) = check(text, select=["NL501", "NL502"])
+        assert (diag.code, diag.line, diag.column, diag.message) == ("NL501", 1, 1, "Paragraph repeats lines 3-4")
+
+
+class TestDuplicateSentence:
+    def test_long_sentence_repeated_in_another_paragraph(self):
+        """A six-word sentence repeated elsewhere is reported at the later copy."""
+        s = "The council approved the budget on Monday."
+        text = f"{s} It now goes to the mayor.\n\nOpposition members walked out. {s}\n"
+        assert positions(text, select=["NL502"]) == [(3, 32, 3, 74)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("He said no. She left.\n\nHe said no. They stayed.\n", id="short-sentences"),
+            pytest.param("The council approved the budget on Monday. The council approved the budget on Monday.\n", id="same-paragraph"),
+        ],
+    )
+    def test_not_reported(self, text):
+        assert check(text, select=["NL502"]) == []
+
+
+class TestWhitespace:
+    def test_whitespace_only_lines(self):
+        """Lines of only no-break spaces, spaces or tabs; empty lines are fine."""
+        text = "Text.\n\u00a0\n\n \t\nMore.\n"
+        assert positions(text, select=["NL510"]) == [(2, 1, 2, 2), (4, 1, 4, 3)]
+
+    def test_whitespace_only_fix_empties_line(self):
+        (diag,) = check("a\n\u00a0\nb\n", select=["NL510"])
+        assert [(e.start, e.end, e.replacement) for e in diag.fix] == [(2, 3, "")]
+
+    def test_trailing_blank_lines(self):
+        """Blank lines after the text are one finding; a single final newline is not."""
+        assert positions("Text.\n\n\n\n", select=["NL511"]) == [(2, 1, 5, 1)]
+        assert positions("Text.\n", select=["NL511"]) == []
+        assert positions("Text.", select=["NL511"]) == []
+        assert positions("Text.\r\n\r\n", select=["NL511"]) == [(2, 1, 3, 1)]
+
+    def test_trailing_whitespace(self):
+        """Trailing spaces are reported, but two spaces in Markdown are a line break."""
+        assert positions("Text.  \nMore.\t\n", select=["NL512"]) == [(1, 6, 1, 8), (2, 6, 2, 7)]
+        from newslint import lint_text
+
+        md = lint_text("Line one  \nLine two\n", "a.md", select=["NL512"], isolated=True, entry_points=False)
+        assert md == []
+
+    def test_invisible_characters(self):
+        """ZWSP, word joiner, soft hyphen, mid-text BOM; not ZWJ/ZWNJ used by scripts and emoji."""
+        text = "Taka\u00adichi met\u200b Lee.\nمی\u200cخواهم 👩\u200d💻\n"
+        assert positions(text, select=["NL513"]) == [(1, 5, 1, 6), (1, 14, 1, 15)]
+
+
+class TestEncodingDamage:
+    @pytest.mark.parametrize(
+        ("broken", "fixed"),
+        [("Japanâ€™s", "Japan’s"), ("cafÃ©", "café"), ("â€œquotedâ€\x9d", "“quoted”"), ("Ã¼ber", "über"), ("â€”", "—")],
+    )
+    def test_mojibake_repairs(self, broken, fixed):
+        """Runs repair exactly back to the UTF-8 text."""
+        new = broken
+        for diag in reversed(check(broken, select=["NL520"])):
+            (edit,) = diag.fix
+            new = new[: edit.start] + edit.replacement + new[edit.end :]
+        assert new == fixed
+
+    @pytest.mark.parametrize(
+        "text",
+        ["São Paulo", "Ça va, «café»", "naïve façade à la carte", "Zürich, Århus, Ærø", "Ñandú", "C’est déjà l’été", "© 2026 ±5 °C ¿Qué?"],
+    )
+    def test_real_accented_text_is_not_mojibake(self, text):
+        assert check(text, select=["NL520"]) == []
+        assert repair_mojibake(text) is None
+
+    def test_replacement_character(self):
+        assert positions("The caf\ufffd\ufffd reopened.", select=["NL521"]) == [(1, 8, 1, 10)]

@@ -1,0 +1,174 @@
+"""NL610-NL613 typography: quote style, dash style by role, unbalanced quotes and brackets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint import ConfigError
+from newslint.document import Document
+from newslint.testing import check, positions
+
+CLEAN = Path(__file__).parent / "data" / "clean"
+SEEDS = Path(__file__).parent.parent / "seeds"
+
+
+class TestMixedQuoteStyle:
+    def test_minority_curly_apostrophe(self):
+        """Two curly marks among many straight ones: each curly mark is reported, with a safe fix."""
+        text = "Japan\u2019s leader met Lee. Japan's minister said \"yes\" and Seoul's envoy agreed."
+        diags = check(text, ["NL610"])
+        assert [(d.line, d.column, d.end_column) for d in diags] == [(1, 6, 7)]
+        assert diags[0].fix[0].replacement == "'"
+        assert "straight marks 4 times to 1" in diags[0].message
+
+    def test_minority_straight_gets_unsafe_curly_fix(self):
+        """Straight marks among curly ones get an opening or closing curly mark as an unsafe fix."""
+        text = "\u201cWe won,\u201d she said. It\u2019s over, and \"we\" know it."
+        diags = check(text, ["NL610"])
+        assert [d.unsafe_fix[0].replacement for d in diags] == ["\u201c", "\u201d"]
+
+    def test_tie_keeps_first_style(self):
+        """On a tie the style used first wins."""
+        text = "It's done. It\u2019s over."
+        assert positions(text, select=["NL610"]) == [(1, 14, 1, 15)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("He is 6'2\" tall and it\u2019s true.", id="primes-after-digits"),
+            pytest.param("See https://example.com/it's-here and it\u2019s fine.", id="url"),
+            pytest.param("It\u2019s \u201cfine\u201d, they\u2019re sure.", id="all-curly"),
+            pytest.param("It's \"fine\", they're sure.", id="all-straight"),
+        ],
+    )
+    def test_consistent_or_primes_silent(self, text):
+        """Consistent marks, primes and URLs are not reported."""
+        assert check(text, ["NL610"]) == []
+
+    def test_house_style(self):
+        """quote-style = "curly" reports every straight mark, even when they are the majority."""
+        diags = check("It's \"fine\".", ["NL610"], overrides={"quote-style": "curly"})
+        assert len(diags) == 3 and "quote-style" in diags[0].message
+
+
+class TestMixedDashStyle:
+    def test_seed_002_datelines(self):
+        """Seed 002: 'TOKYO (AP) –' then 'TOKYO (AP) -'; the later one is reported, at the hyphen."""
+        text = (SEEDS / "002_566b46e06db8f717.txt").read_text(encoding="utf-8")
+        diags = check(text, ["NL611"])
+        assert [(d.line, d.column, d.end_column) for d in diags] == [(3, 12, 13)]
+        assert "en dash" in diags[0].message and diags[0].fix[0].replacement == "\u2013"
+
+    def test_parenthetical_minority(self):
+        """Spaced hyphens among spaced em dashes are reported."""
+        text = "The vote \u2014 the first \u2014 passed, and the bill \u2014 a long one \u2014 went on - as expected."
+        col = text.index(" - ") + 2
+        assert positions(text, select=["NL611"]) == [(1, col, 1, col + 1)]
+
+    def test_unspaced_em_against_spaced_en(self):
+        """An unspaced em dash and a spaced en dash are different forms of the same role."""
+        text = "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came."
+        diags = check(text, ["NL611"])
+        assert [d.column for d in diags] == [text.index("\u2013") + 1, text.rindex("\u2013") + 1]
+        assert "spaced en dash" in diags[0].message
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("Japan\u2013South Korea ties, 1910\u20131945, won 3 - 1 and lost 10 - 2 \u2014 badly.", id="ranges-and-compounds"),
+            pytest.param("WASHINGTON (AP) \u2014 The vote \u2014 the first \u2014 passed.", id="dateline-is-its-own-role"),
+            pytest.param("SEOUL, Jan. 13 (Yonhap) -- The talks ended -- for now.", id="yonhap-double-hyphen"),
+            pytest.param("The state-of-the-art plan - costly - was dropped - again.", id="hyphenated-words"),
+        ],
+    )
+    def test_consistent_silent(self, text):
+        """Ranges, compounds, hyphenated words and one form per role are not reported."""
+        assert check(text, ["NL611"]) == []
+
+    def test_house_dash(self):
+        """dash-style = "spaced-en" reports a lone spaced em dash."""
+        diags = check("The vote \u2014 late \u2014 failed.", ["NL611"], overrides={"dash-style": "spaced-en"})
+        assert [d.column for d in diags] == [10, 17]
+        assert diags[0].fix[0].replacement == "\u2013"
+
+    def test_house_dash_rejects_unknown(self):
+        """An unknown dash-style name is a config error listing the choices."""
+        with pytest.raises(ConfigError, match="spaced-em"):
+            check("x", ["NL611"], overrides={"dash-style": "long"})
+
+
+class TestUnbalancedQuotes:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param('"We will rebuild the bridge, the mayor said on Monday.\n', [(1, 1, 1, 2)], id="never-closed"),
+            pytest.param("\u201cWe will rebuild,\u201d she said. \u201cIt will take time.\n", [(1, 30, 1, 31)], id="curly-open"),
+            pytest.param('The mayor said the bridge would reopen."\n', [(1, 40, 1, 41)], id="stray-close"),
+            pytest.param('He said "soon and she said "never".\n', [(1, 9, 1, 10)], id="second-opener-mid-sentence"),
+            pytest.param('"First open.\n\nNo opening here, so the first stays open."\n', [(1, 1, 1, 2)], id="reported-once"),
+        ],
+    )
+    def test_reported(self, text, expected):
+        """Unclosed openers and stray closers are reported at the mark."""
+        assert positions(text, select=["NL612"]) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param('"We will fight.\n\n"We will win.\n\n"We will never surrender," he said.\n', id="multi-paragraph-quotation"),
+            pytest.param('"We will fight. We will win. "We will never surrender," he said.\n', id="joined-paragraphs"),
+            pytest.param('The board is not interested in"kicking it". He is 6\' 2" tall.\n', id="missing-space-and-inches"),
+            pytest.param("\u201cYes,\u201d he said, \u201cthe \u2018deal\u2019 is done.\u201d\n", id="nested-single"),
+        ],
+    )
+    def test_silent(self, text):
+        """Multi-paragraph quotations, joined paragraphs and inch marks are not reported."""
+        assert check(text, ["NL612"]) == []
+
+
+class TestUnbalancedBrackets:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            pytest.param("The agency (which has 40 staff said the report was late.", [(1, 12, 1, 13)], id="unclosed"),
+            pytest.param("The agency said the report was late).", [(1, 36, 1, 37)], id="stray-close"),
+            pytest.param("The storm (and the flood] hit hard.", [(1, 11, 1, 26)], id="wrong-kind"),
+        ],
+    )
+    def test_reported(self, text, expected):
+        """Unclosed, stray and mismatched brackets are reported."""
+        assert positions(text, select=["NL613"]) == expected
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("He said 1) the bill passes and 2) it is signed; a) yes b) no.", id="enumerators"),
+            pytest.param("See https://en.wikipedia.org/wiki/Nara_(city) for more (and [this]).", id="url-and-nesting"),
+            pytest.param("The vote (see figure b) passed.", id="letter-inside-brackets"),
+        ],
+    )
+    def test_silent(self, text):
+        """Enumerators, URLs and nested pairs are not reported."""
+        assert check(text, ["NL613"]) == []
+
+
+class TestDocumentQuotations:
+    def test_quotations_view(self):
+        """Document.quotations pairs double and single quotes, and marks continued paragraphs."""
+        doc = Document("He said \"we will win\" today.\n\n\"Open para.\n\n\"Closed.\"\n\nThe players' union said 'no'.\n")
+        spans = [(doc.text[q.start : q.end], q.closed, q.continued) for q in doc.quotations]
+        assert spans == [
+            ('"we will win"', True, False),
+            ('"Open para.', False, True),
+            ('"Closed."', True, False),
+            ("'no'", True, False),
+        ]
+        assert doc.is_quoted(doc.text.index("win")) and not doc.is_quoted(doc.text.index("union"))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CLEAN.glob("*.txt")))
+def test_agency_prose_is_silent(name):
+    """Clean prose in each agency's style raises no typography finding."""
+    assert check((CLEAN / name).read_text(encoding="utf-8"), ["NL61"]) == []
