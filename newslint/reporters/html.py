@@ -48,7 +48,7 @@ header p { margin: 0; color: #c5cde0; }
 main { padding: 8px 32px 48px; max-width: 1280px; }
 h2 { font-size: 18px; margin: 28px 0 10px; }
 h3 { font-size: 15px; margin: 28px 0 8px; font-family: ui-monospace, Menlo, Consolas, monospace; word-break: break-all; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; margin-top: 16px; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 120px; }
 .card b { display: block; font-size: 24px; }
 .card span { color: var(--muted); font-size: 13px; }
@@ -201,8 +201,9 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
     colour_of = {cat: _PALETTE[i % len(_PALETTE)] for i, cat in enumerate(sorted(categories))}
     anchors = {path: f"file-{i}" for i, path in enumerate(sorted(by_file))}
 
+    findings = f"{len(diagnostics)} finding{'' if len(diagnostics) == 1 else 's'}"
     cards = [
-        ("findings", len(diagnostics)),
+        ("finding" if len(diagnostics) == 1 else "findings", len(diagnostics)),
         ("files with findings", len(by_file)),
         ("files checked", ctx.files_checked),
         *((s.value + ("s" if severities[s] != 1 else ""), severities[s]) for s in Severity),
@@ -212,10 +213,10 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         '<html lang="en"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>newslint report: {len(diagnostics)} findings</title>",
+        f"<title>newslint report: {findings}</title>",
         f"<style>{_STYLE}</style></head><body>",
         "<header><h1>newslint report</h1>",
-        f"<p>{len(diagnostics)} findings in {len(by_file)} of {ctx.files_checked} files</p></header><main>",
+        f"<p>{findings} in {len(by_file)} of {ctx.files_checked} files</p></header><main>",
         '<div class="cards">'
         + "".join(f'<div class="card"><b>{n}</b><span>{_e(label)}</span></div>' for label, n in cards)
         + "</div>",
