@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--baseline", metavar="FILE", help="report only findings that FILE (from --write-baseline) does not record")
     run.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE as the accepted baseline and exit 0")
     run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME", help="load plugin module NAME, or block a plugin with no:NAME")
+    fixing = parser.add_argument_group("fixing")
+    fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
+    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)")
+    fixing.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing")
     return parser
 
 
@@ -96,8 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["lsp"]:
+        from newslint.lsp import main as lsp_main
+
+        return lsp_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.unsafe_fixes and not (args.fix or args.diff):
+        parser.error("--unsafe-fixes needs --fix or --diff")
     paths = args.paths or ["."]
     plugins = [p for p in args.plugins if not p.startswith("no:")]
     blocked = [p[3:] for p in args.plugins if p.startswith("no:")]
@@ -134,13 +145,20 @@ def _main(argv: Sequence[str] | None) -> int:
     from newslint.runner import run
     from newslint.sources import discover
 
+    fixing = None
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
-        result = run(
-            engine,
-            discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename),
-            keep_texts=needs_texts(reporter),
-        )
+        sources = discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename)
+        if args.fix or args.diff:
+            from newslint.fixes import fix_run
+
+            fixing = fix_run(
+                engine, sources, unsafe=args.unsafe_fixes, write=not args.diff,
+                diff_out=sys.stdout if args.diff else None, keep_texts=needs_texts(reporter),
+            )
+            result = fixing.result
+        else:
+            result = run(engine, sources, keep_texts=needs_texts(reporter))
     except (ConfigError, PluginError, BaselineError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -149,6 +167,13 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"newslint: error: {problem.path}: {problem.message}", file=sys.stderr)
         elif args.verbose:
             print(f"newslint: note: {problem.path}: {problem.message}", file=sys.stderr)
+    if fixing is not None:
+        from newslint.fixes import fix_summary
+
+        if not args.quiet:
+            print(fix_summary(fixing, diff=args.diff), file=sys.stderr)
+        if args.diff:
+            return EXIT_ERROR if result.has_errors else EXIT_FINDINGS if fixing.fixed else EXIT_CLEAN
     diagnostics = result.diagnostics
     if args.write_baseline:
         return write_baseline(diagnostics, args.write_baseline, result.has_errors)
@@ -156,7 +181,9 @@ def _main(argv: Sequence[str] | None) -> int:
         diagnostics, stale = baseline.new_findings(diagnostics)
         if stale and args.verbose:
             print(f"newslint: note: {stale} baselined findings are gone; refresh with --write-baseline {args.baseline}", file=sys.stderr)
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout  # noqa: SIM115
+    # A fixed standard input went to stdout; the report then goes to stderr.
+    default_out = sys.stderr if fixing is not None and "-" in paths else sys.stdout
+    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
     try:
         ctx = ReportContext(
             rules=engine.registry.rules,
@@ -176,7 +203,7 @@ def _main(argv: Sequence[str] | None) -> int:
         else:
             reporter(diagnostics, ctx, out)
     finally:
-        if out is not sys.stdout:
+        if out not in (sys.stdout, sys.stderr):
             out.close()
     if result.has_errors:
         return EXIT_ERROR

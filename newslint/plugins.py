@@ -42,6 +42,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "rdjson-reporter": "newslint.reporters.rdjson",
     "gitlab-reporter": "newslint.reporters.gitlab",
     "junit-reporter": "newslint.reporters.junit",
+    "html-reporter": "newslint.reporters.html",
 }
 
 

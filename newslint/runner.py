@@ -6,7 +6,7 @@ file are recorded and the run goes on with the next.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newslint.checks.encoding import decode_error_diagnostic
@@ -16,7 +16,11 @@ from newslint.document import DecodeError, Document
 from newslint.engine import Engine
 from newslint.sources import Source, SourceProblem, is_binary, read_source
 
-__all__ = ["RunResult", "run", "check_source"]
+__all__ = ["CheckDocument", "RunResult", "run", "check_source"]
+
+#: Checks one decoded source: its diagnostics, corpus facts and final text.
+#: ``run`` uses ``engine.check``; ``--fix`` passes one that also edits the file.
+CheckDocument = Callable[[Source, Document], "tuple[list[Diagnostic], list[Facts], str]"]
 
 
 @dataclass
@@ -42,7 +46,9 @@ class RunResult:
         return any(p.error for p in self.problems)
 
 
-def check_source(engine: Engine, source: Source) -> tuple[list[Diagnostic], list[Facts], SourceProblem | None, str | None]:
+def check_source(
+    engine: Engine, source: Source, check: CheckDocument | None = None
+) -> tuple[list[Diagnostic], list[Facts], SourceProblem | None, str | None]:
     """Lint one source: its diagnostics, corpus facts, a problem if unreadable, its text."""
     data = read_source(source, engine.ctx.options["max-file-size"])
     if isinstance(data, SourceProblem):
@@ -53,19 +59,35 @@ def check_source(engine: Engine, source: Source) -> tuple[list[Diagnostic], list
         doc = Document.from_bytes(data, source.path)
     except DecodeError as exc:
         return engine.filter([decode_error_diagnostic(source.path, data, exc)]), [], None, None
+    if check is not None:
+        diagnostics, facts, text = check(source, doc)
+        return diagnostics, facts, None, text
     diagnostics, facts = engine.check(doc)
     return diagnostics, facts, None, doc.text
 
 
-def run(engine: Engine, sources: Iterable[Source | SourceProblem], *, keep_texts: bool = False) -> RunResult:
-    """Lint every source in this process, then run the corpus rules."""
+def run(
+    engine: Engine,
+    sources: Iterable[Source | SourceProblem],
+    *,
+    keep_texts: bool = False,
+    check: CheckDocument | None = None,
+) -> RunResult:
+    """Lint every source in this process, then run the corpus rules.
+
+    Args:
+        engine: The configured engine.
+        sources: What ``sources.discover`` yields.
+        keep_texts: Fill ``RunResult.texts`` (reporters that show context).
+        check: Replaces ``engine.check`` for each decoded document (``--fix``).
+    """
     result = RunResult()
     merged: dict[str, Facts] = {}
     for source in sources:
         if isinstance(source, SourceProblem):
             result.problems.append(source)
             continue
-        diagnostics, facts, problem, text = check_source(engine, source)
+        diagnostics, facts, problem, text = check_source(engine, source, check)
         if problem is not None:
             result.problems.append(problem)
             continue
