@@ -413,7 +413,7 @@ class TestPack:
             pytest.param('[[entry]]\nlang = "en"\nrole = "nonsense"\nphrases = ["x y"]\n', "entry[0].role: 'nonsense' is not one of", id="role"),
             pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "fuzzy"\nphrases = ["x"]\n', "entry[0].match: 'fuzzy' is not one of", id="match"),
             pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nphrases = []\n', "entry[0].phrases: must not be empty", id="empty"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\nphrases = ["(unclosed"]\n', "entry[0].phrases[0]: invalid regex", id="regex"),
+            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\nphrases = ["(unclosed"]\n', "entry[0].phrases[0]: '(unclosed' is not a valid regular expression", id="regex"),
             pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nphrases = ["Go", "GO!"]\n', "entry[0].phrases[1]: repeats entry[0].phrases[0]", id="repeat"),
             pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\ncolour = "red"\nphrases = ["Go"]\n', "entry[0].colour: unknown key", id="unknown-key"),
             pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nopens-block = "maybe"\nphrases = ["Go"]\n', "entry[0].opens-block: expected true, false or \"list\"", id="block"),

@@ -214,7 +214,7 @@ class TestDiagnostics:
 class TestPositions:
     """Columns are UTF-16 code units by default and code points when UTF-32 is negotiated."""
 
-    TEXT = "Emoji \U0001f600 and \U0001d54f then a space. \nNext.\n"  # two astral characters before it
+    TEXT = "Emoji \U0001f600 and \U0001d54f then a space. \nThe talks ended on Monday.\n"  # two astral characters before it
 
     @pytest.mark.asyncio
     async def test_utf16_by_default(self, client: LanguageClient, tmp_path: Path):
