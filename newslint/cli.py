@@ -13,6 +13,7 @@ from typing import TextIO
 from newslint import __version__
 from newslint.config import ConfigError
 from newslint.engine import Engine, RunOptions
+from newslint.execution import option_overrides
 from newslint.plugins import PluginError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -62,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the article date for date-dependent rules")
     run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None, help="run cross-document rules (default: on for a directory or several files)")
     run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME", help="load plugin module NAME, or block a plugin with no:NAME")
+    from newslint.execution import add_arguments
+
+    add_arguments(parser)
     return parser
 
 
@@ -98,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         entry_points=not os.environ.get(DISABLE_AUTOLOAD_ENV),
         date=args.date,
         corpus=args.corpus,
+        overrides=option_overrides(args),
     )
     try:
         engine = Engine.create(options)
@@ -114,12 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = ", ".join(sorted(engine.registry.reporters))
         print(f"newslint: error: --format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
+    from newslint.execution import execute
     from newslint.reporting import ReportContext
-    from newslint.runner import run
     from newslint.sources import discover
 
     try:
-        result = run(engine, discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename))
+        result = execute(engine, options, args, discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename))
     except (ConfigError, PluginError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
