@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -128,11 +129,13 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-# Letters and the combining marks that \w misses (Latin, Hebrew, Arabic, Indic).
-_W = (
-    r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-    r"\u0670\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+# The combining marks that \w misses (Latin, Hebrew, Arabic, Indic).
+_MARKS = (
+    r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
+# Letters and those marks.
+_W = rf"(?:[^\W\d_]|[{_MARKS}])"
 _ALNUM = rf"(?:{_W}|\d)"
 # One token, first alternative that matches wins. Order matters: URLs and
 # e-mail addresses before words, dotted acronyms before single letters.
@@ -146,12 +149,39 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_JOINER = r"(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,:](?=\d))"
+_HAS_MARK = re.compile(f"[{_MARKS}]")
+
+
+@functools.lru_cache(maxsize=None)
+def _token_pattern(has_at: bool, has_url: bool, has_marks: bool) -> re.Pattern[str]:
+    """``_TOKEN``, or a faster equivalent for text without ``@``, URLs or combining marks.
+
+    Without ``@`` no e-mail or handle can match, and every remaining token
+    starts with a letter, digit or mark, so a lookahead lets the engine skip
+    spaces and punctuation quickly. Without marks, ``(?:[^\\W\\d_]|\\d)`` is
+    the single class ``[^\\W_]``. Each variant finds exactly what ``_TOKEN`` does.
+    """
+    if has_at:
+        return _TOKEN
+    alnum = rf"(?:[^\W_]|[{_MARKS}])" if has_marks else r"[^\W_]"
+    gate = rf"(?=[^\W_]|[{_MARKS}])" if has_marks else r"(?=[^\W_])"
+    url = r"(?P<url>(?:https?://|www\.)[^\s<>\"\u201c\u201d]*[^\s<>\"\u201c\u201d.,;:!?)\]'\u2019])|" if has_url else ""
+    return re.compile(
+        rf"{gate}(?:{url}(?P<dotted>(?<!\w)(?:[A-Z]\.){{2,}}(?![\w]))|(?P<alnum>{alnum}+(?:{_JOINER}{alnum}+)*))"
+    )
+
+
 _HYPHEN_SPLIT = re.compile("[\\-\u2010\u2011]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\d.,:\-\u2010\u2011]+$")
 
 
 def _classify(text: str) -> TokenKind:
+    if text.isalpha():  # most tokens: letters only, so no number, ordinal or mixed
+        if len(text) >= 2 and text.isupper() and all(map(str.isupper, text)):
+            return TokenKind.ACRONYM
+        return TokenKind.WORD
     if _NUMERIC.match(text):
         return TokenKind.NUMBER
     if _ORDINAL.match(text):
@@ -179,6 +209,7 @@ _ABBREVIATIONS = frozenset(
     e.u""".split()
 )
 _LAST_WORD = re.compile(r"([\w.]+)\.*$")
+_WORD_WINDOW = 40  # longer than any abbreviation
 
 # Hard-wrapped blocks: most lines of similar width, the widest no more than this.
 _WRAP_MAX_WIDTH = 100
@@ -295,17 +326,18 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """Sentences in order; a sentence never crosses a paragraph boundary."""
         out: list[Sentence] = []
+        text = self.text
         for para in self.paragraphs:
             start = para.start
-            chunk = self.text[para.start : para.end]
-            for m in _SENTENCE_END.finditer(chunk):
-                end = para.start + m.end()
-                if m.group()[0] == "." and _ends_with_abbreviation(self.text[start : para.start + m.start()]):
+            # pos/endpos make the paragraph's end the end of the string for the lookahead.
+            for m in _SENTENCE_END.finditer(text, para.start, para.end):
+                end = m.end()
+                if text[m.start()] == "." and _ends_with_abbreviation(text, start, m.start()):
                     continue
-                out.append(Sentence(len(out), *_trim(self.text, start, end), para.index))
+                out.append(Sentence(len(out), *_trim(text, start, end), para.index))
                 start = end
-            if not is_blank(self.text[start : para.end]):
-                out.append(Sentence(len(out), *_trim(self.text, start, para.end), para.index))
+            if not is_blank(text[start : para.end]):
+                out.append(Sentence(len(out), *_trim(text, start, para.end), para.index))
         return out
 
     def sentence_text(self, sentence: Sentence) -> str:
@@ -320,16 +352,23 @@ class Document:
     def tokens(self) -> list[Token]:
         """Every token in the text, in order (words, numbers, URLs, handles...)."""
         out: list[Token] = []
-        for m in _TOKEN.finditer(self.text):
+        append = out.append
+        make = tuple.__new__  # Token(...) without the generated __new__: the hottest loop there is
+        source = self.text
+        pattern = _token_pattern(
+            "@" in source, "http" in source or "www." in source, _HAS_MARK.search(source) is not None
+        )
+        acronym = TokenKind.ACRONYM
+        for m in pattern.finditer(source):
             kind = m.lastgroup
             text = m.group()
             if kind == "alnum":
                 token_kind = _classify(text)
             elif kind == "dotted":
-                token_kind = TokenKind.ACRONYM
+                token_kind = acronym
             else:
                 token_kind = TokenKind(kind)
-            out.append(Token(text, m.start(), m.end(), token_kind))
+            append(make(Token, (text, m.start(), m.end(), token_kind)))
         return out
 
     @cached_property
@@ -418,8 +457,13 @@ def _is_hard_wrapped(widths: list[int]) -> bool:
     return min(body) >= 0.6 * max(body)
 
 
-def _ends_with_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation or an initial.
+
+    Only the last ``_WORD_WINDOW`` code points are searched: a longer word is
+    no abbreviation, and searching the whole sentence made splitting quadratic.
+    """
+    m = _LAST_WORD.search(text, max(start, end - _WORD_WINDOW), end)
     if not m:
         return False
     word = m.group(1).lower()
