@@ -209,9 +209,11 @@ def run_key(engine: object, extra: Iterable[object] = ()) -> str:
     for source in sorted(package.rglob("*.py")):
         feed(source.relative_to(package).as_posix(), _stat_key(source))
     dists = {id(plugin): (dist.project_name, dist.version) for plugin, dist in pm.list_plugin_distinfo()}
-    for plugin in pm.get_plugins():
+    plugins = []
+    for plugin in pm.get_plugins():  # a set: sort for a stable key
         module_file = getattr(plugin, "__file__", None) or getattr(sys.modules.get(type(plugin).__module__), "__file__", None)
-        feed(pm.get_name(plugin), dists.get(id(plugin)), module_file, _stat_key(module_file) if module_file else None)
+        plugins.append((str(pm.get_name(plugin)), dists.get(id(plugin)), module_file, _stat_key(module_file) if module_file else None))
+    feed(sorted(plugins, key=repr))
     options = ctx.options
     feed(sorted((k, _plain(v)) for k, v in options.items()))
     feed(sorted(ctx.enabled), ctx.date, ctx.corpus)

@@ -78,7 +78,10 @@ def execute(
         cache = _open_cache(engine, args) if args.cache else None
         from newslint import parallel
 
-        return parallel.run(engine, options, listed, jobs=jobs, cache=cache, progress=bar)
+        result = parallel.run(engine, options, listed, jobs=jobs, cache=cache, progress=bar)
+        if args.verbose:
+            print(f"newslint: note: {result.files} documents linted, {result.cached} from the cache", file=sys.stderr)
+        return result
     finally:
         if bar is not None:
             bar.close()

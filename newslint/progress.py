@@ -62,8 +62,17 @@ def start(files: int, dataset_bytes: int, *, show: bool) -> Progress | None:
     except ImportError:
         return None
     tqdm.tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked
+    common: dict[str, Any] = {"desc": "newslint", "file": sys.stderr, "leave": False, "mininterval": 0.2}
+    if _columns() == 0:  # a terminal that reports no size (a bare pty): tqdm would draw nothing
+        common.update(ncols=80, nrows=24)
     if dataset_bytes:
-        bar = tqdm.tqdm(total=dataset_bytes, unit="B", unit_scale=True, unit_divisor=1024, desc="newslint", file=sys.stderr, leave=False)
+        bar = tqdm.tqdm(total=dataset_bytes, unit="B", unit_scale=True, unit_divisor=1024, **common)
         return Progress(bar, in_bytes=True)
-    bar = tqdm.tqdm(total=files, unit="files", desc="newslint", file=sys.stderr, leave=False, mininterval=0.2)
-    return Progress(bar, in_bytes=False)
+    return Progress(tqdm.tqdm(total=files, unit="files", **common), in_bytes=False)
+
+
+def _columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 0
