@@ -195,11 +195,17 @@ def _classify(text: str) -> TokenKind:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Characters str.splitlines() breaks at besides \r and \n; lines here do not end at them.
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # Where a sentence may end: terminal punctuation, closing quotes or brackets,
 # then space. Full-width terminators need no space after them.
+# Written to start with one character class, so the regex engine skips to the
+# next terminator at C speed; the lookbehinds pick the Western or full-width branch.
 _SENTENCE_END = re.compile(
-    r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)|[\u3002\uff01\uff1f\u061f\u06d4]+"""
+    r"""[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4]"""
+    r"""(?:(?<=[.!?\u2026])[.!?\u2026]*["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)"""
+    r"""|(?<=[\u3002\uff01\uff1f\u061f\u06d4])[\u3002\uff01\uff1f\u061f\u06d4]*)"""
 )
 # Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = frozenset(
@@ -208,7 +214,7 @@ _ABBREVIATIONS = frozenset(
     mt ft pres dept univ est approx fig vol pp ed eds al cf e.g i.e a.m p.m u.s u.k u.n
     e.u""".split()
 )
-_LAST_WORD = re.compile(r"([\w.]+)\.*$")
+_RUN = re.compile(r"[\w.]+")
 _WORD_WINDOW = 40  # longer than any abbreviation
 
 # Hard-wrapped blocks: most lines of similar width, the widest no more than this.
@@ -247,12 +253,28 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         """Physical lines, split at ``\\r\\n``, ``\\r`` and ``\\n`` as editors do."""
+        text = self.text
         out: list[Line] = []
         pos = 0
-        for n, m in enumerate(_LINE_BREAK.finditer(self.text), start=1):
-            out.append(Line(n, pos, m.start(), m.group()))
-            pos = m.end()
-        out.append(Line(len(out) + 1, pos, len(self.text), ""))
+        if _OTHER_BREAKS.search(text) is not None:  # str.splitlines would split at these too
+            for n, m in enumerate(_LINE_BREAK.finditer(text), start=1):
+                out.append(Line(n, pos, m.start(), m.group()))
+                pos = m.end()
+            out.append(Line(len(out) + 1, pos, len(text), ""))
+            return out
+        make = tuple.__new__
+        for n, piece in enumerate(text.splitlines(True), start=1):
+            size = len(piece)
+            if piece[-1] == "\n":
+                term = "\r\n" if size > 1 and piece[-2] == "\r" else "\n"
+            elif piece[-1] == "\r":
+                term = "\r"
+            else:  # the last line, without a terminator
+                out.append(make(Line, (n, pos, pos + size, "")))
+                return out
+            out.append(make(Line, (n, pos, pos + size - len(term), term)))
+            pos += size
+        out.append(make(Line, (len(out) + 1, pos, len(text), "")))
         return out
 
     @cached_property
@@ -463,10 +485,14 @@ def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
     Only the last ``_WORD_WINDOW`` code points are searched: a longer word is
     no abbreviation, and searching the whole sentence made splitting quadratic.
     """
-    m = _LAST_WORD.search(text, max(start, end - _WORD_WINDOW), end)
+    # The run of word characters and dots that ends at ``end``, found by matching the reversed tail.
+    # Like the original ``([\w.]+)\.*$``, a single "\n" at the end is skipped ($ matches before it).
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    m = _RUN.match(text[max(start, end - _WORD_WINDOW) : end][::-1])
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group()[::-1].lower()
     if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
         return True
     return word in _ABBREVIATIONS
