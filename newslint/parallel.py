@@ -13,10 +13,8 @@ pool costs more than it saves under ``MIN_POOL_FILES`` files and
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import TYPE_CHECKING
 
 from newslint import runner
@@ -28,6 +26,9 @@ from newslint.runner import Collector, Outcome, RunResult
 from newslint.sources import Source, SourceProblem
 
 if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
+
     from newslint.cache import Cache
     from newslint.progress import Progress
 
@@ -117,6 +118,8 @@ def _size(source: Source) -> int:
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     # fork starts a worker in milliseconds; elsewhere spawn rebuilds everything from RunOptions.
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -174,13 +177,15 @@ def run(
         for index, source in sorted(misses + datasets, key=lambda item: item[0]):
             runner.feed(collector, index, source, progress, use_cache=False)
         return collector.finish()
+    from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
+
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(options,)) as pool:
         per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
-        file_futures: list[Future] = [
+        file_futures = [
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
             for i in range(0, len(misses), per_chunk)
         ]
-        outstanding: set[Future] = set(file_futures)
+        outstanding = set(file_futures)
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
@@ -198,6 +203,8 @@ def run(
 
 
 def _drain(collector: Collector, outstanding: set[Future], progress: Progress | None) -> None:
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     done, _ = wait(outstanding, return_when=FIRST_COMPLETED)
     for future in done:
         outstanding.discard(future)
