@@ -68,12 +68,12 @@ def execute(
     listed = list(sources)
     files = [s for s in listed if isinstance(s, Source)]
     dataset_bytes = sum(_size(s) for s in files if s.file is not None and is_dataset(s.path))
+    if args.engine == "dask":  # Dask has its own dashboard; no bar here
+        from newslint.dask import lint_sources
+
+        return lint_sources(engine, options, listed, scheduler=args.scheduler, workers=args.jobs)
     bar = bars.start(len(files), dataset_bytes, show=bars.wanted(args.quiet))
     try:
-        if args.engine == "dask":
-            from newslint.dask import lint_sources
-
-            return lint_sources(engine, options, listed, scheduler=args.scheduler, workers=args.jobs)
         jobs = args.jobs or _default_jobs()
         cache = _open_cache(engine, args) if args.cache else None
         from newslint import parallel
