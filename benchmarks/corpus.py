@@ -10,13 +10,19 @@ into ``benchmarks/.data/`` (git-ignored); later calls read the extracted file.
 from __future__ import annotations
 
 import glob
+import gzip
+import json
+import random
+import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / ".data"
+WORK = HERE / ".work"  # generated corpora (git-ignored)
 ROOT = HERE.parent
 LEE_PATH = DATA / "lee_background.cor"
 _MEMBER = "gensim/test/test_data/lee_background.cor"
@@ -42,6 +48,77 @@ def lee_background() -> list[str]:
 def seed_articles() -> dict[str, str]:
     """The bundled seed articles by file name."""
     return {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+
+
+_SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"\u201d']))\s+(?=[\"\u201c]?[A-Z])")
+
+
+def paragraphs(texts: Iterable[str]) -> list[str]:
+    """Paragraphs of real articles; one-line articles (lee) are cut into runs of 2-4 sentences."""
+    out: list[str] = []
+    for text in texts:
+        paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+        for para in paras:
+            sentences = _SENTENCE.split(para)
+            if len(sentences) <= 4:
+                out.append(para)
+                continue
+            for i in range(0, len(sentences), 3):
+                out.append(" ".join(sentences[i : i + 3]))
+    return out
+
+
+def generate_articles(n: int, seed: int = 0, texts: Iterable[str] | None = None) -> Iterator[str]:
+    """``n`` varied articles built from real news paragraphs, reproducibly.
+
+    Each article is a headline (the start of a random sentence) and 3-12
+    paragraphs drawn at random; a third of the paragraphs have their sentences
+    shuffled, so the corpus is not one paragraph repeated. ``texts`` defaults
+    to the seeds plus gensim's ``lee_background`` articles.
+    """
+    rng = random.Random(seed)
+    pool = paragraphs(texts if texts is not None else [*seed_articles().values(), *lee_background()])
+    for _ in range(n):
+        words = rng.choice(pool).split()
+        headline = " ".join(words[: rng.randint(5, 12)]).rstrip(",;:")
+        body = []
+        for para in rng.sample(pool, k=min(len(pool), rng.randint(3, 12))):
+            if rng.random() < 0.33:
+                sentences = _SENTENCE.split(para)
+                rng.shuffle(sentences)
+                para = " ".join(sentences)
+            body.append(para)
+        yield headline + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def write_tree(root: Path, n: int, seed: int = 0, texts: Iterable[str] | None = None, per_dir: int = 500) -> list[Path]:
+    """Write ``n`` generated articles as ``root/dNNN/article-NNNNN.txt``."""
+    paths = []
+    for i, article in enumerate(generate_articles(n, seed, texts)):
+        path = root / f"d{i // per_dir:03d}" / f"article-{i:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_jsonl(path: Path, n: int | None = None, seed: int = 0, texts: Iterable[str] | None = None, size: int | None = None) -> int:
+    """Write generated articles as JSONL records ``{"id", "text", "source"}`` (gzipped for ``.gz``).
+
+    Stops after ``n`` records or once ``size`` bytes are written; returns the record count.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    opener = gzip.open if path.suffix == ".gz" else open
+    written = count = 0
+    with opener(path, "wt", encoding="utf-8") as fh:  # type: ignore[operator]
+        for i, article in enumerate(generate_articles(n if n is not None else 1 << 62, seed, texts)):
+            line = json.dumps({"id": f"doc-{i:07d}", "text": article, "source": "generated"}, ensure_ascii=False) + "\n"
+            fh.write(line)
+            written += len(line.encode("utf-8"))
+            count += 1
+            if size is not None and written >= size:
+                break
+    return count
 
 
 if __name__ == "__main__":

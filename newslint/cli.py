@@ -15,6 +15,7 @@ from newslint import __version__
 from newslint.config import ConfigError
 from newslint.diagnostic import Diagnostic
 from newslint.engine import Engine, RunOptions
+from newslint.execution import option_overrides
 from newslint.plugins import PluginError
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)")
     fixing.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing")
+    from newslint.execution import add_arguments
+
+    add_arguments(parser)
     return parser
 
 
@@ -124,6 +128,7 @@ def _main(argv: Sequence[str] | None) -> int:
         entry_points=not os.environ.get(DISABLE_AUTOLOAD_ENV),
         date=args.date,
         corpus=args.corpus,
+        overrides=option_overrides(args),
     )
     try:
         engine = Engine.create(options)
@@ -141,8 +146,8 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"newslint: error: --format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
     from newslint.baseline import Baseline, BaselineError
+    from newslint.execution import execute
     from newslint.reporting import ReportContext, needs_texts
-    from newslint.runner import run
     from newslint.sources import discover
 
     fixing = None
@@ -158,7 +163,7 @@ def _main(argv: Sequence[str] | None) -> int:
             )
             result = fixing.result
         else:
-            result = run(engine, sources, keep_texts=needs_texts(reporter))
+            result = execute(engine, options, args, sources, keep_texts=needs_texts(reporter))
     except (ConfigError, PluginError, BaselineError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

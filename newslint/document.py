@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
@@ -151,11 +152,13 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
-# Letters and the combining marks that \w misses (Latin, Hebrew, Arabic, Indic).
-_W = (
-    r"(?:[^\W\d_]|[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
-    r"\u0670\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])"
+# The combining marks that \w misses (Latin, Hebrew, Arabic, Indic).
+_MARKS = (
+    r"\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f"
+    r"\u0670\u06d6-\u06ed\u0900-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 )
+# Letters and those marks.
+_W = rf"(?:[^\W\d_]|[{_MARKS}])"
 _ALNUM = rf"(?:{_W}|\d)"
 # One token, first alternative that matches wins. Order matters: URLs and
 # e-mail addresses before words, dotted acronyms before single letters.
@@ -169,12 +172,39 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_JOINER = r"(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,:](?=\d))"
+_HAS_MARK = re.compile(f"[{_MARKS}]")
+
+
+@functools.lru_cache(maxsize=None)
+def _token_pattern(has_at: bool, has_url: bool, has_marks: bool) -> re.Pattern[str]:
+    """``_TOKEN``, or a faster equivalent for text without ``@``, URLs or combining marks.
+
+    Without ``@`` no e-mail or handle can match, and every remaining token
+    starts with a letter, digit or mark, so a lookahead lets the engine skip
+    spaces and punctuation quickly. Without marks, ``(?:[^\\W\\d_]|\\d)`` is
+    the single class ``[^\\W_]``. Each variant finds exactly what ``_TOKEN`` does.
+    """
+    if has_at:
+        return _TOKEN
+    alnum = rf"(?:[^\W_]|[{_MARKS}])" if has_marks else r"[^\W_]"
+    gate = rf"(?=[^\W_]|[{_MARKS}])" if has_marks else r"(?=[^\W_])"
+    url = r"(?P<url>(?:https?://|www\.)[^\s<>\"\u201c\u201d]*[^\s<>\"\u201c\u201d.,;:!?)\]'\u2019])|" if has_url else ""
+    return re.compile(
+        rf"{gate}(?:{url}(?P<dotted>(?<!\w)(?:[A-Z]\.){{2,}}(?![\w]))|(?P<alnum>{alnum}+(?:{_JOINER}{alnum}+)*))"
+    )
+
+
 _HYPHEN_SPLIT = re.compile("[\\-\u2010\u2011]")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _NUMERIC = re.compile(r"^[\d.,:\-\u2010\u2011]+$")
 
 
 def _classify(text: str) -> TokenKind:
+    if text.isalpha():  # most tokens: letters only, so no number, ordinal or mixed
+        if len(text) >= 2 and text.isupper() and all(map(str.isupper, text)):
+            return TokenKind.ACRONYM
+        return TokenKind.WORD
     if _NUMERIC.match(text):
         return TokenKind.NUMBER
     if _ORDINAL.match(text):
@@ -188,11 +218,17 @@ def _classify(text: str) -> TokenKind:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Characters str.splitlines() breaks at besides \r and \n; lines here do not end at them.
+_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # Where a sentence may end: terminal punctuation, closing quotes or brackets,
 # then space. Full-width terminators need no space after them.
+# Written to start with one character class, so the regex engine skips to the
+# next terminator at C speed; the lookbehinds pick the Western or full-width branch.
 _SENTENCE_END = re.compile(
-    r"""[.!?\u2026]+["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)|[\u3002\uff01\uff1f\u061f\u06d4]+"""
+    r"""[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4]"""
+    r"""(?:(?<=[.!?\u2026])[.!?\u2026]*["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)"""
+    r"""|(?<=[\u3002\uff01\uff1f\u061f\u06d4])[\u3002\uff01\uff1f\u061f\u06d4]*)"""
 )
 # Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = frozenset(
@@ -201,7 +237,8 @@ _ABBREVIATIONS = frozenset(
     mt ft pres dept univ est approx fig vol pp ed eds al cf e.g i.e a.m p.m u.s u.k u.n
     e.u""".split()
 )
-_LAST_WORD = re.compile(r"([\w.]+)\.*$")
+_RUN = re.compile(r"[\w.]+")
+_WORD_WINDOW = 40  # longer than any abbreviation
 
 # Double quotation marks: straight, and curly opening and closing.
 _DOUBLE_MARK = re.compile('["\u201c\u201d]')
@@ -264,12 +301,28 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         """Physical lines, split at ``\\r\\n``, ``\\r`` and ``\\n`` as editors do."""
+        text = self.text
         out: list[Line] = []
         pos = 0
-        for n, m in enumerate(_LINE_BREAK.finditer(self.text), start=1):
-            out.append(Line(n, pos, m.start(), m.group()))
-            pos = m.end()
-        out.append(Line(len(out) + 1, pos, len(self.text), ""))
+        if _OTHER_BREAKS.search(text) is not None:  # str.splitlines would split at these too
+            for n, m in enumerate(_LINE_BREAK.finditer(text), start=1):
+                out.append(Line(n, pos, m.start(), m.group()))
+                pos = m.end()
+            out.append(Line(len(out) + 1, pos, len(text), ""))
+            return out
+        make = tuple.__new__
+        for n, piece in enumerate(text.splitlines(True), start=1):
+            size = len(piece)
+            if piece[-1] == "\n":
+                term = "\r\n" if size > 1 and piece[-2] == "\r" else "\n"
+            elif piece[-1] == "\r":
+                term = "\r"
+            else:  # the last line, without a terminator
+                out.append(make(Line, (n, pos, pos + size, "")))
+                return out
+            out.append(make(Line, (n, pos, pos + size - len(term), term)))
+            pos += size
+        out.append(make(Line, (len(out) + 1, pos, len(text), "")))
         return out
 
     @cached_property
@@ -343,17 +396,18 @@ class Document:
     def sentences(self) -> list[Sentence]:
         """Sentences in order; a sentence never crosses a paragraph boundary."""
         out: list[Sentence] = []
+        text = self.text
         for para in self.paragraphs:
             start = para.start
-            chunk = self.text[para.start : para.end]
-            for m in _SENTENCE_END.finditer(chunk):
-                end = para.start + m.end()
-                if m.group()[0] == "." and _ends_with_abbreviation(self.text[start : para.start + m.start()]):
+            # pos/endpos make the paragraph's end the end of the string for the lookahead.
+            for m in _SENTENCE_END.finditer(text, para.start, para.end):
+                end = m.end()
+                if text[m.start()] == "." and _ends_with_abbreviation(text, start, m.start()):
                     continue
-                out.append(Sentence(len(out), *_trim(self.text, start, end), para.index))
+                out.append(Sentence(len(out), *_trim(text, start, end), para.index))
                 start = end
-            if not is_blank(self.text[start : para.end]):
-                out.append(Sentence(len(out), *_trim(self.text, start, para.end), para.index))
+            if not is_blank(text[start : para.end]):
+                out.append(Sentence(len(out), *_trim(text, start, para.end), para.index))
         return out
 
     @cached_property
@@ -455,16 +509,23 @@ class Document:
     def tokens(self) -> list[Token]:
         """Every token in the text, in order (words, numbers, URLs, handles...)."""
         out: list[Token] = []
-        for m in _TOKEN.finditer(self.text):
+        append = out.append
+        make = tuple.__new__  # Token(...) without the generated __new__: the hottest loop there is
+        source = self.text
+        pattern = _token_pattern(
+            "@" in source, "http" in source or "www." in source, _HAS_MARK.search(source) is not None
+        )
+        acronym = TokenKind.ACRONYM
+        for m in pattern.finditer(source):
             kind = m.lastgroup
             text = m.group()
             if kind == "alnum":
                 token_kind = _classify(text)
             elif kind == "dotted":
-                token_kind = TokenKind.ACRONYM
+                token_kind = acronym
             else:
                 token_kind = TokenKind(kind)
-            out.append(Token(text, m.start(), m.end(), token_kind))
+            append(make(Token, (text, m.start(), m.end(), token_kind)))
         return out
 
     @cached_property
@@ -554,11 +615,20 @@ def _is_hard_wrapped(widths: list[int]) -> bool:
     return min(body) >= 0.6 * max(body)
 
 
-def _ends_with_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
+def _ends_with_abbreviation(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an abbreviation or an initial.
+
+    Only the last ``_WORD_WINDOW`` code points are searched: a longer word is
+    no abbreviation, and searching the whole sentence made splitting quadratic.
+    """
+    # The run of word characters and dots that ends at ``end``, found by matching the reversed tail.
+    # Like the original ``([\w.]+)\.*$``, a single "\n" at the end is skipped ($ matches before it).
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    m = _RUN.match(text[max(start, end - _WORD_WINDOW) : end][::-1])
     if not m:
         return False
-    word = m.group(1).lower()
+    word = m.group()[::-1].lower()
     if len(word) == 1 and word.isalpha():  # an initial: "George W. Bush"
         return True
     return word in _ABBREVIATIONS

@@ -19,11 +19,19 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 APOSTROPHES = "'\u2018\u2019\u201a\u201b\u2032\u02bc\uff07"
 _DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\uff02'
 
+# Zero-width characters that count as space (str.split() and \\s already cover
+# every character for which str.isspace() holds, no-break spaces included).
+_ZERO_WIDTH_SPACES = "\u200b\u2060\ufeff"
 _FOLD_TABLE = str.maketrans(
-    {**{c: "-" for c in DASHES}, **{c: "'" for c in APOSTROPHES}, **{c: '"' for c in _DOUBLE_QUOTES}}
+    {
+        **{c: "-" for c in DASHES},
+        **{c: "'" for c in APOSTROPHES},
+        **{c: '"' for c in _DOUBLE_QUOTES},
+        **{c: " " for c in _ZERO_WIDTH_SPACES},
+    }
 )
-# Any run of whitespace, including no-break and zero-width spaces.
-_SPACE_RUN = re.compile(r"[\s\u00a0\u200b\u2060\ufeff]+")
+# Any character that is not whitespace (no-break and zero-width spaces are whitespace here).
+_NOT_SPACE = re.compile(r"[^\s\u00a0\u200b\u2060\ufeff]")
 # A dash with spaces around it, or none: "TOKYO (AP) - Japan" and "TOKYO (AP) –Japan".
 _SPACED_DASH = re.compile(r" ?- ?")
 
@@ -31,10 +39,10 @@ _SPACED_DASH = re.compile(r" ?- ?")
 def fold(text: str) -> str:
     """Fold case, quotes, apostrophes, dashes and whitespace runs for comparison."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
-    text = _SPACE_RUN.sub(" ", text).strip()
-    return _SPACED_DASH.sub("-", text)
+    text = " ".join(text.split())  # runs of whitespace to one space, trimmed
+    return _SPACED_DASH.sub("-", text) if "-" in text else text
 
 
 def is_blank(text: str) -> bool:
     """True for text that holds nothing but whitespace (no-break spaces included)."""
-    return not text or text.isspace() or not _SPACE_RUN.sub("", text)
+    return not text or text.isspace() or _NOT_SPACE.search(text) is None

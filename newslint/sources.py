@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -47,13 +48,25 @@ def _exclusions(config: Config) -> list[str]:
     return [*base, *config.options["extend-exclude"]]
 
 
-def _excluded(path: Path, patterns: Sequence[str], root: Path) -> bool:
+class _Globs:
+    """Several ``fnmatch`` globs compiled into one regex: one match per name instead of one per glob."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        joined = "|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)
+        self._regex = re.compile(joined) if patterns else None
+
+    def __call__(self, text: str) -> bool:
+        return self._regex is not None and self._regex.match(os.path.normcase(text)) is not None
+
+
+def _excluded(path: Path, patterns: Sequence[str] | _Globs, root: Path) -> bool:
     name = path.name
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
         rel = path.as_posix()
-    return any(fnmatch.fnmatch(name, pat) or fnmatch.fnmatch(rel, pat) for pat in patterns)
+    globs = patterns if isinstance(patterns, _Globs) else _Globs(patterns)
+    return globs(name) or globs(rel)
 
 
 def discover(
@@ -97,19 +110,45 @@ def _walk(top: Path, include: Sequence[str], exclude: Sequence[str], root: Path,
     def on_error(exc: OSError) -> None:
         problems.append(SourceProblem(exc.filename or str(top), exc.strerror or str(exc)))
 
+    included, excluded = _Globs(include), _Globs(exclude)
+    try:
+        real_root = os.path.realpath(root)
+    except OSError:
+        real_root = str(root)
     for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=False):
         yield from problems
         problems.clear()
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, exclude, root))
+        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, excluded, root))
+        # Resolve the directory once; a file that is not a symlink resolves to it plus its name.
+        real_here = os.path.realpath(dirpath)
+        rel_here = os.path.relpath(real_here, real_root) if _is_within(real_here, real_root) else None
         for name in sorted(filenames):
+            if not included(name):
+                continue
             path = here / name
-            if not any(fnmatch.fnmatch(name, pat) for pat in include):
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):  # rare: the slow, exact way
+                if _excluded(path, excluded, root) or not _is_new(path, seen):
+                    continue
+                yield Source(str(path), path)
                 continue
-            if _excluded(path, exclude, root) or not _is_new(path, seen):
+            if rel_here is None:
+                rel = path.as_posix()
+            else:
+                rel = name if rel_here == "." else f"{Path(rel_here).as_posix()}/{name}"
+            if excluded(name) or excluded(rel):
                 continue
+            real = os.path.join(real_here, name)
+            if real in seen:
+                continue
+            seen.add(real)
             yield Source(str(path), path)
     yield from problems
+
+
+def _is_within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def read_source(source: Source, max_size: int) -> bytes | SourceProblem:

@@ -452,6 +452,8 @@ _INVISIBLE_NAMES = {
 
 def invisible_characters(doc: Document) -> Iterator[Diagnostic]:
     """Zero-width and soft-hyphen characters inside the text (NL513)."""
+    if not any(c in doc.text for c in _INVISIBLE_NAMES):  # str search is far faster than a regex scan
+        return
     for m in _INVISIBLE.finditer(doc.text):
         yield doc.diagnostic(
             INVISIBLE_CHARACTER,
@@ -478,6 +480,7 @@ def _cp1252_char(byte: int) -> str:
 _LEADS = "".join(_cp1252_char(b) for b in range(0xC2, 0xF5))
 _CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
 _MOJIBAKE_RUN = re.compile(f"(?:[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]{{1,3}})+")
+_LEAD = re.compile(f"[{re.escape(_LEADS)}]")
 _TO_BYTE = {_cp1252_char(b): b for b in range(0x80, 0x100)}
 
 
@@ -494,7 +497,10 @@ def repair_mojibake(run: str) -> str | None:
 
 def mojibake(doc: Document) -> Iterator[Diagnostic]:
     """Runs that repair cleanly from cp1252/Latin-1 back to UTF-8 (NL520)."""
-    for m in _MOJIBAKE_RUN.finditer(doc.text):
+    first = _LEAD.search(doc.text)  # no run can start before the first lead character
+    if first is None:
+        return
+    for m in _MOJIBAKE_RUN.finditer(doc.text, first.start()):
         repaired = repair_mojibake(m.group())
         if repaired is None:
             continue
@@ -513,6 +519,8 @@ _REPLACEMENT_RUN = re.compile("\ufffd+")
 
 def replacement_characters(doc: Document) -> Iterator[Diagnostic]:
     """Every U+FFFD, one diagnostic per run (NL521)."""
+    if "\ufffd" not in doc.text:
+        return
     for m in _REPLACEMENT_RUN.finditer(doc.text):
         yield doc.diagnostic(
             REPLACEMENT_CHARACTER,
