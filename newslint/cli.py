@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sel.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to enable in addition")
     sel.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to disable")
     out = parser.add_argument_group("output")
-    out.add_argument("--format", default="text", metavar="FORMAT", help="text (default), json, jsonl, github, sarif, rdjson, gitlab, junit, or a plugin's format")
+    out.add_argument("--format", default="text", metavar="FORMAT", help="text (default), json, jsonl, github, sarif, rdjson, gitlab, junit, html, or a plugin's format")
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     out.add_argument("--statistics", action="store_true", help="print counts per rule instead of each diagnostic")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a TTY unless NO_COLOR is set)")

@@ -51,12 +51,12 @@ class Option:
 
 
 CORE_OPTIONS: tuple[Option, ...] = (
-    Option("select", "list[str]", None, "Codes or prefixes to enable; replaces the default set"),
+    Option("select", "list[str]", None, "Codes or prefixes to enable, replacing the default set (every rule not marked opt-in)"),
     Option("extend-select", "list[str]", [], "Codes or prefixes to enable on top of the default set"),
     Option("ignore", "list[str]", [], "Codes or prefixes to disable"),
     Option("per-file-ignores", "dict[str, list[str]]", {}, "Glob (relative to the config file) to codes it ignores"),
     Option("include", "list[str]", ["*.txt", "*.md"], "File-name globs linted when a directory is walked"),
-    Option("exclude", "list[str]", [], "Globs of paths to skip, replacing the default exclusions"),
+    Option("exclude", "list[str]", [], "Globs of paths to skip, replacing the default exclusions (VCS, virtualenvs, node_modules, caches, build, dist)"),
     Option("extend-exclude", "list[str]", [], "Globs of paths to skip on top of the default exclusions"),
     Option("packs", "list[str]", [], "The newsroom's own TOML rule packs (paths relative to the config file)"),
     Option("words", "list[str]", [], "Words the spelling rules accept"),

@@ -21,3 +21,15 @@ def test_setup_commands_are_the_documented_two():
     """The README's set-up block is exactly the two commands CI relies on."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install . && newslint seeds/\npip install -e '.[test]' && pytest\n" in readme
+
+
+def test_config_table_matches_declared_options():
+    """The config table lists every core and built-in plugin option, as tools/update_readme.py writes it."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from update_readme import option_table
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"<!-- options:start -->\n(.*?)<!-- options:end -->", readme, re.S)
+    assert m and m.group(1) == option_table(), "run: python tools/update_readme.py"
