@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from pathlib import Path
 
 from benchmarks.corpus import ROOT, lee_background, seed_articles
 from newslint.document import Document

@@ -39,7 +39,7 @@ from pathlib import Path
 
 from benchmarks.corpus import lee_background, seed_articles
 from newslint import Document, TokenKind
-from newslint.checks._lexicon import LexiconSpec, edits1
+from newslint.checks._lexicon import LexiconSpec
 from newslint.checks.spelling import Speller, typos
 from newslint.packs import bundled_rules_dir
 

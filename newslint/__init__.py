@@ -23,35 +23,33 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = sorted(
-    [
-        "Category",
-        "ConfigError",
-        "Context",
-        "DecodeError",
-        "Diagnostic",
-        "Document",
-        "Edit",
-        "Facts",
-        "Line",
-        "Option",
-        "PackError",
-        "PackSource",
-        "Paragraph",
-        "ReportContext",
-        "Reporter",
-        "Rule",
-        "Sentence",
-        "Severity",
-        "Token",
-        "TokenKind",
-        "__version__",
-        "field_of",
-        "hookimpl",
-        "lint_paths",
-        "lint_text",
+__all__ = [
+    "Category",
+    "ConfigError",
+    "Context",
+    "DecodeError",
+    "Diagnostic",
+    "Document",
+    "Edit",
+    "Facts",
+    "Line",
+    "Option",
+    "PackError",
+    "PackSource",
+    "Paragraph",
+    "ReportContext",
+    "Reporter",
+    "Rule",
+    "Sentence",
+    "Severity",
+    "Token",
+    "TokenKind",
+    "__version__",
+    "field_of",
+    "hookimpl",
+    "lint_paths",
+    "lint_text",
     ]
-)
 
 
 def lint_text(text: str, path: str = "-", **options: Any) -> list[Diagnostic]:

@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeVar
 
 from newslint.baseline import anchor
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
-from newslint.normalize import HYPHENS, fold, is_blank
+from newslint.normalize import fold, is_blank
 
 __all__ = [
     "DecodeError",
@@ -386,6 +386,10 @@ class Document:
 
     def paragraph_text(self, paragraph: Paragraph) -> str:
         return self.text[paragraph.start : paragraph.end]
+
+    def trimmed(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` without leading and trailing whitespace."""
+        return _trim(self.text, start, end)
 
     @cached_property
     def paragraph_fingerprints(self) -> list[str]:

@@ -11,13 +11,12 @@ Everything here is a frozen value, so the table pickles into worker processes.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from newslint.context import Context
-from newslint.normalize import APOSTROPHES, HYPHENS
+from newslint.names import variant_key
 from newslint.packs import PackError, PackSource, field_of
 
 __all__ = [
@@ -35,27 +34,14 @@ T = TypeVar("T")
 _KIND = "offices"
 _SCHEMA = 1
 
-# Characters deleted or turned into word breaks by ``name_key``.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
-_BREAKS = str.maketrans({c: " " for c in HYPHENS + "\u2012\u2013\u2212\uff0d\u00a0\u2009\u202f."})
-_SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "ı": "i"})
-
 
 def name_key(name: str) -> str:
-    """A strict variant key for a personal name: "Lee Jae-myung" and "Lee Jae Myung" agree.
+    """The strict name key of ``newslint.names``: "Lee Jae-myung" and "Lee Jae Myung" agree.
 
-    NFKC and case folding, possessive and apostrophes dropped, hyphens, dots and
-    odd spaces turned into breaks, diacritics removed, then the words joined.
-    "Lee Jae-yong" stays apart from "Lee Jae-myung": no edit distance.
+    One key for the whole project, so a title check and the romanization rules
+    agree on who is who; "Lee Jae-yong" stays apart (no edit distance).
     """
-    text = unicodedata.normalize("NFKC", name).translate(_INVISIBLE).casefold().strip()
-    for apostrophe in APOSTROPHES:
-        if text.endswith(apostrophe + "s"):
-            text = text[:-2]
-        text = text.replace(apostrophe, "")
-    text = unicodedata.normalize("NFD", text.translate(_BREAKS))
-    text = "".join(c for c in text if not unicodedata.combining(c)).translate(_SPECIAL)
-    return "".join(text.split())
+    return variant_key(name)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newslint.document import Document, TokenKind
-from newslint.normalize import APOSTROPHES, HYPHENS
+from newslint.normalize import HYPHENS
 from newslint.offices import OfficeTable, name_key
 
 __all__ = ["TitleMention", "title_mentions"]

@@ -573,7 +573,7 @@ def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int
     phrase = opener.phrase
     assert phrase is not None
     first_line, last_line = opener.para.line, closer.para.end_line
-    begin, finish = _trimmed_span(doc, opener.para), _trimmed_span(doc, closer.para)
+    begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
     return doc.diagnostic(
         BOILERPLATE_BLOCK,
         begin[0],
@@ -585,7 +585,7 @@ def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int
 
 
 def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> Diagnostic | None:
-    start, end = _trimmed_span(doc, u.para)
+    start, end = doc.trimmed(u.para.start, u.para.end)
     make = partial(doc.diagnostic, start=start, end=end, unsafe_fix=[Edit(*_deletion(doc, u.para.start, u.para.end))])
     if u.phrase is not None:
         if not ctx.is_enabled(BOILERPLATE_PHRASE):
@@ -624,15 +624,6 @@ def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> 
             severity=Severity.ERROR if u.score >= _CERTAIN_SCORE else Severity.WARNING,
         )
     return None
-
-
-def _trimmed_span(doc: Document, para: Paragraph) -> tuple[int, int]:
-    start, end = para.start, para.end
-    while start < end and doc.text[start].isspace():
-        start += 1
-    while end > start and doc.text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _deletion(doc: Document, start: int, end: int) -> tuple[int, int, str]:

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
 
@@ -40,7 +41,12 @@ def newslint_rules() -> list[Rule]:
 
 @hookimpl
 def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
-    return Pids(frozenset({os.getpid()}), doc.path) if ctx.is_enabled(PROCESSES) else None
+    if not ctx.is_enabled(PROCESSES):
+        return None
+    # Each document takes a moment, so that on a loaded machine one worker
+    # cannot drain the whole queue before the other has started.
+    time.sleep(0.01)
+    return Pids(frozenset({os.getpid()}), doc.path)
 
 
 @hookimpl
