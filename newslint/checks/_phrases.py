@@ -78,6 +78,19 @@ def key(text: str) -> str:
 
 def word_key(word: str) -> str:
     """A cheap ``key`` for one word token, for function-word lookups."""
+    try:
+        return _WORD_KEYS[word]
+    except KeyError:
+        if len(_WORD_KEYS) > 200_000:
+            _WORD_KEYS.clear()
+        found = _WORD_KEYS[word] = _word_key(word)
+        return found
+
+
+_WORD_KEYS: dict[str, str] = {}  # word_key per word seen: words recur
+
+
+def _word_key(word: str) -> str:
     word = word.casefold().replace("\u2019", "'")
     return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD) if "\u0600" <= word[:1] <= "\u06ff" else word
 
