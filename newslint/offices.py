@@ -11,6 +11,7 @@ Everything here is a frozen value, so the table pickles into worker processes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -41,6 +42,7 @@ _BREAKS = str.maketrans({c: " " for c in HYPHENS + "\u2012\u2013\u2212\uff0d\u00
 _SPECIAL = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "ı": "i"})
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and the same names recur
 def name_key(name: str) -> str:
     """A strict variant key for a personal name: "Lee Jae-myung" and "Lee Jae Myung" agree.
 
