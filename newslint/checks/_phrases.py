@@ -7,6 +7,7 @@ format is documented at the top of ``rules/boilerplate.toml``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -69,6 +70,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+@functools.lru_cache(maxsize=1024)  # a line is keyed by the classifier, the matcher and the repeat count
 def key(text: str) -> str:
     """``fold`` plus Arabic folding: the form phrases and lines are compared in."""
     text = unicodedata.normalize("NFKC", text)
@@ -95,6 +97,7 @@ def _word_key(word: str) -> str:
     return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD) if "\u0600" <= word[:1] <= "\u06ff" else word
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each line by the classifier and the matcher
 def word_count(text: str) -> float:
     """Words in ``text``, counting two Han or kana characters as one word."""
     unspaced = len(_UNSPACED.findall(text))
