@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newslint.context import Context
 from newslint.document import Document
 
-__all__ = ["ArticleDate", "DateMention", "WEEKDAYS", "article_date", "find_dates", "nearest_date", "MONTHS"]
+__all__ = ["ArticleDate", "DateMention", "WEEKDAYS", "article_date", "document_dates", "find_dates", "nearest_date", "MONTHS"]
 
 #: Month names and the abbreviations agencies use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.).
 MONTHS = {
@@ -35,12 +35,14 @@ _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|Januar
 _WEEKDAY = r"(?:(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?),?\s+(?:the\s+)?)?"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 # "Tuesday, Jan. 14, 2026", "January 13-14, 2026", "Jan. 14".
+# Each starts with a lookahead for its possible first characters (a weekday's or
+# month's capital, or a digit), which finds the same matches with less backtracking.
 _MONTH_DAY = re.compile(
-    rf"(?<![\w-]){_WEEKDAY}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?(?!\d){_YEAR}(?![\w-])"
+    rf"(?=[JFMASONDTW])(?<![\w-]){_WEEKDAY}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?(?!\d){_YEAR}(?![\w-])"
 )
 # "Tuesday, 14 January 2026", "14 Jan 2026", "13-14 January".
 _DAY_MONTH = re.compile(
-    rf"(?<![\w-]){_WEEKDAY}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}(?![\w-])"
+    rf"(?=[MTWFS]|\d)(?<![\w-]){_WEEKDAY}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}(?![\w-])"
 )
 # A weekday after the date: "Jan. 13 (Tuesday)", "13 January, a Tuesday,".
 _DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -136,6 +138,11 @@ def find_dates(text: str, *, default_year: int | None = None, offset: int = 0) -
     return found
 
 
+def document_dates(doc: Document) -> list[DateMention]:
+    """``find_dates(doc.text)``, computed once per document (do not modify the list)."""
+    return doc.memo("dates.document", lambda: find_dates(doc.text))
+
+
 def _weekday_beside(text: str, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
     """A weekday in brackets after the date, after it as ", a Tuesday", or before it as "Tuesday (Jan. 13)"."""
     after = _WEEKDAY_AFTER.match(text, end)
@@ -213,7 +220,7 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
         dated = [m for m in find_dates(text[:200]) if m.date and m.year_given]
         if dated:
             return ArticleDate(dated[0].date, f"(from line {line.number}: {_quote(dated[0].text)})")  # type: ignore[arg-type]
-    every = [m for m in find_dates(doc.text) if m.date and m.year_given]
+    every = [m for m in document_dates(doc) if m.date and m.year_given]
     if not every:
         return None
     latest = max(every, key=lambda m: m.date)  # type: ignore[arg-type, return-value]

@@ -217,6 +217,11 @@ def _classify(text: str) -> TokenKind:
     return TokenKind.WORD
 
 
+# ``_classify`` of each word seen, shared by documents: most words recur. Cleared when full.
+_KIND_OF: dict[str, TokenKind] = {}
+_KIND_CACHE_SIZE = 200_000
+
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters str.splitlines() breaks at besides \r and \n; lines here do not end at them.
 _OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
@@ -520,11 +525,16 @@ class Document:
             "@" in source, "http" in source or "www." in source, _HAS_MARK.search(source) is not None
         )
         acronym = TokenKind.ACRONYM
+        kinds = _KIND_OF
+        if len(kinds) > _KIND_CACHE_SIZE:
+            kinds.clear()
         for m in pattern.finditer(source):
             kind = m.lastgroup
             text = m.group()
             if kind == "alnum":
-                token_kind = _classify(text)
+                token_kind = kinds.get(text)
+                if token_kind is None:
+                    token_kind = kinds[text] = _classify(text)
             elif kind == "dotted":
                 token_kind = acronym
             else:

@@ -30,6 +30,7 @@ departures so that different names stay apart):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -94,7 +95,13 @@ def _fold(text: str) -> str:
 
 def key_atoms(text: str) -> list[str]:
     """The key's tokens for ``text``, before any pack equivalence: ``["lee", "jae", "myung"]``."""
-    return [atom for atom in (a.strip("'") for a in _SPACES.split(_fold(text))) if atom]
+    return list(_key_atoms(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_atoms(text: str) -> tuple[str, ...]:
+    # Memoised: the same names and words recur within and across documents.
+    return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_fold(text))) if atom)
 
 
 def spelling_form(text: str) -> str:
@@ -146,6 +153,8 @@ class Lexicon:
     endings: tuple[Ending, ...] = ()
     distinct: frozenset[frozenset[str]] = frozenset()
     longest: int = 0  # the longest key in ``same``, to bound the search
+    # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
+    _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
 
     def group_of(self, key: str) -> int | None:
         """The index of the equivalence group whose spelling has ``key``, if any."""
@@ -192,7 +201,22 @@ class Lexicon:
 
     def key(self, text: str) -> str:
         """The variant key of ``text`` with this lexicon's equivalences."""
-        return "".join(self.canonical(key_atoms(text))[0])
+        return self.keyed(text)[0]
+
+    def keyed(self, text: str) -> tuple[str, bool]:
+        """``key(text)``, and whether ``text`` uses the preferred form of every
+        equivalence that names one (see ``canonical``); memoised."""
+        memo = self._keyed
+        hit = memo.get(text)
+        if hit is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            atoms, preferred = self.canonical(_key_atoms(text))
+            hit = memo[text] = ("".join(atoms), preferred)
+        return hit
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_keyed": {}}  # the cache stays behind
 
 
 def _rewrite_ending(atoms: list[str], ending: Ending) -> list[str] | None:
@@ -310,26 +334,40 @@ def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
     tokens = doc.tokens
     title_lines = _title_case_lines(doc)
     units: list[_Unit] = []
+    # The hottest loop of the names rules: locals, no property calls, tuple.__new__.
+    append = units.append
+    make = tuple.__new__
+    word = TokenKind.WORD
+    joiners = _JOINER_CHARS
+    joiner = _WORD_JOINER.fullmatch
+    sentence_initial = doc.sentence_initial
+    n = len(tokens)
     i = 0
-    while i < len(tokens):
+    while i < n:
         first = tokens[i]
         last = first
         j = i + 1
-        while j < len(tokens) and last.kind == TokenKind.WORD and tokens[j].kind == TokenKind.WORD:
-            gap = text[last.end : tokens[j].start]
-            if not gap or gap[0] not in _JOINER_CHARS or not _WORD_JOINER.fullmatch(gap):
-                break
-            last = tokens[j]
-            j += 1
-        stem_end = last.start + len(last.stem)
-        unit_text = text[first.start : stem_end]
+        if first.kind == word:
+            while j < n and tokens[j].kind == word:
+                gap = text[last.end : tokens[j].start]
+                if not gap or gap[0] not in joiners or not joiner(gap):
+                    break
+                last = tokens[j]
+                j += 1
+        last_text = last.text  # its stem: without a possessive 's (Token.stem)
+        if len(last_text) > 2 and last_text[-1] in "sS" and last_text[-2] in "'\u2019":
+            stem_end = last.start + len(last_text) - 2
+        else:
+            stem_end = last.start + len(last_text)
+        start = first.start
+        unit_text = text[start:stem_end]
         kind = _classify(unit_text, first, last, text, lexicon)
         forced = kind != _OTHER and (
-            doc.is_sentence_start(first)
-            or _forcing_before(text, first.start)
-            or (bool(title_lines) and any(lo <= first.start < hi for lo, hi in title_lines))
+            start in sentence_initial
+            or _forcing_before(text, start)
+            or (bool(title_lines) and any(lo <= start < hi for lo, hi in title_lines))
         )
-        units.append(_Unit(first.start, stem_end, unit_text, kind, forced, stem_end < last.end, first))
+        append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last.end, first)))
         i = j
     return units
 
@@ -444,8 +482,7 @@ def _mention(text: str, run: list[_Unit], lexicon: Lexicon) -> Mention | None:
         return None
     start, end = run[0].start, run[-1].end
     surface = text[start:end]
-    atoms, preferred = lexicon.canonical(key_atoms(surface))
-    key = "".join(atoms)
+    key, preferred = lexicon.keyed(surface)
     if len(key) < 2:
         return None
     words = tuple(Word(u.text, u.start, u.end, lexicon.key(u.text)) for u in run if u.kind == _NAME)

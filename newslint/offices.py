@@ -11,6 +11,7 @@ Everything here is a frozen value, so the table pickles into worker processes.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -35,6 +36,7 @@ _KIND = "offices"
 _SCHEMA = 1
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure, and the same names recur
 def name_key(name: str) -> str:
     """The strict name key of ``newslint.names``: "Lee Jae-myung" and "Lee Jae Myung" agree.
 

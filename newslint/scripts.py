@@ -97,6 +97,18 @@ _KANA_SHARE = 0.05
 
 def script_of(char: str) -> str | None:
     """The script of one letter, or ``None`` for marks, digits, punctuation and spaces."""
+    try:
+        return _SCRIPT_OF[char]
+    except KeyError:
+        script = _SCRIPT_OF[char] = _script_of(char)
+        return script
+
+
+# ``script_of`` per character seen so far: a text has few distinct characters.
+_SCRIPT_OF: dict[str, str | None] = {}
+
+
+def _script_of(char: str) -> str | None:
     if not char.isalpha():
         return None
     code = ord(char)
@@ -127,10 +139,12 @@ class ScriptProfile(NamedTuple):
 def profile(text: str) -> ScriptProfile:
     """Count the letters of ``text`` by script."""
     counts: Counter[str] = Counter()
-    for char in text:
+    # Each distinct character once, in order of first appearance (so scripts
+    # keep the order in which they first appear, as ``most_common`` ties need).
+    for char, n in Counter(text).items():
         script = script_of(char)
         if script is not None:
-            counts[script] += 1
+            counts[script] += n
     return ScriptProfile(counts, sum(counts.values()))
 
 

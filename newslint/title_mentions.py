@@ -12,9 +12,12 @@ in the document with no other person of that name.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.document import Document, TokenKind
 from newslint.normalize import HYPHENS
@@ -75,8 +78,7 @@ class TitleMention:
         return f"{self.country_text} {self.title_text}" if self.country_text else self.title_text
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
     """A word, or one part of a hyphenated word, with how it joins the previous unit."""
 
     text: str
@@ -86,6 +88,7 @@ class _Unit:
     hyphen_before: bool  # "elect" in "President-elect"
     space_before: bool  # only spaces between it and the previous unit
     possessive: bool  # "Trump's": text is "Trump"
+    folded: str  # text.casefold(), which matching compares many times
 
 
 def _units(doc: Document) -> list[_Unit]:
@@ -95,24 +98,39 @@ def _units(doc: Document) -> list[_Unit]:
 
 def _split_units(doc: Document) -> list[_Unit]:
     out: list[_Unit] = []
+    append = out.append
+    make = tuple.__new__  # _Unit(...) without the generated __new__, in this per-token loop
+    text = doc.text
+    wordish = _WORDISH
+    has_hyphen = _HAS_HYPHEN
     prev_end = None
     for token in doc.tokens:
-        if token.kind not in (TokenKind.WORD, TokenKind.ACRONYM):
+        kind = token.kind
+        if kind not in wordish:
             prev_end = None
-            out.append(_Unit("", token.start, token.end, token.kind, False, False, False))
+            append(make(_Unit, ("", token.start, token.end, kind, False, False, False, "")))
             continue
-        stem = token.stem
-        possessive = len(stem) < len(token.text)
-        gap = doc.text[prev_end : token.start] if prev_end is not None else ""
+        word = token.text
+        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019":  # Token.stem
+            stem, possessive = word[:-2], True
+        else:
+            stem, possessive = word, False
+        gap = text[prev_end : token.start] if prev_end is not None else ""
         space = gap != "" and not gap.strip(" \u00a0\t")
-        if not any(h in stem for h in HYPHENS):
-            out.append(_Unit(stem, token.start, token.start + len(stem), token.kind, False, space, possessive))
+        if has_hyphen(stem) is None:
+            append(make(_Unit, (stem, token.start, token.start + len(stem), kind, False, space, possessive, stem.casefold())))
         else:
             parts = _parts(stem, token.start)
-            for i, (text, s, e) in enumerate(parts):
-                out.append(_Unit(text, s, e, token.kind, i > 0, space and i == 0, possessive and i == len(parts) - 1))
+            for i, (part, s, e) in enumerate(parts):
+                append(
+                    _Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold())
+                )
         prev_end = token.end
     return out
+
+
+_WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
+_HAS_HYPHEN = re.compile("[" + re.escape(HYPHENS) + "]").search
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -158,14 +176,17 @@ class _Forms:
         """``(value, units matched)`` for the longest form starting at unit ``i``."""
         if i >= len(units) or not units[i].text:
             return None
-        for folded, exact, value in self.index.get(units[i].text.casefold(), ()):
+        entries = self.index.get(units[i].folded)
+        if entries is None:
+            return None
+        for folded, exact, value in entries:
             n = len(folded)
             if i + n > len(units):
                 continue
             ok = True
             for k in range(n):
                 u = units[i + k]
-                if _fold(u.text, exact[k]) != folded[k] or (k and not (u.hyphen_before or u.space_before)):
+                if (u.text if exact[k] else u.folded) != folded[k] or (k and not (u.hyphen_before or u.space_before)):
                     ok = False
                     break
                 if k < n - 1 and u.possessive:
@@ -184,6 +205,11 @@ def _adjacent(units: Sequence[_Unit], i: int) -> bool:
 class _Matchers:
     titles: _Forms
     countries: _Forms
+
+    @functools.cached_property
+    def starters(self) -> frozenset[str]:
+        """Folded first words a mention can start with (see ``_parse_at``)."""
+        return frozenset({"then", "former", "ex", *self.titles.index, *self.countries.index})
 
 
 def _matchers(table: OfficeTable) -> _Matchers:
@@ -205,8 +231,13 @@ def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
     units = _units(doc)
     m = _matchers(table)
     raw: list[tuple[int, int, dict]] = []  # (first unit, name units, fields)
+    # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
+    starters = m.starters
     i = 0
     while i < len(units):
+        if units[i].folded not in starters:
+            i += 1
+            continue
         parsed = _parse_at(doc, units, i, m, table)
         if parsed is None:
             i += 1
@@ -222,7 +253,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         return None
     j = i
     then = former = False
-    word = units[j].text.casefold()
+    word = units[j].folded
     if word == "then" and _adjacent(units, j + 1) and units[j + 1].hyphen_before:
         then, j = True, j + 1
     elif word in ("former", "ex") and _adjacent(units, j + 1):
@@ -233,7 +264,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         country = found[0]
         country_text = doc.text[units[j].start : units[j + found[1] - 1].end]
         j += found[1]
-        if not former and units[j].text.casefold() == "former" and _adjacent(units, j + 1):
+        if not former and units[j].folded == "former" and _adjacent(units, j + 1):
             former, j = True, j + 1
     found = m.titles.match(units, j)
     if found is None:
@@ -247,7 +278,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         return None
     j = last + 1
     elect = False
-    if j < len(units) and units[j].hyphen_before and units[j].text.casefold() == "elect":
+    if j < len(units) and units[j].hyphen_before and units[j].folded == "elect":
         elect, j = True, j + 1
     title_end = units[j - 1].end
     name_first = j
@@ -259,7 +290,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         j -= 1
     if j == name_first:
         return None
-    qualified = i > 0 and units[i].space_before and units[i - 1].text.casefold() in table.qualifiers
+    qualified = i > 0 and units[i].space_before and units[i - 1].folded in table.qualifiers
     fields = {
         "lead": units[i].start,
         "start": title_start,
@@ -293,7 +324,7 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
             return False
     if units[j - 1].possessive and j > first:
         return False
-    if u.text.casefold() in _NOT_NAMES:
+    if u.folded in _NOT_NAMES:
         return False
     if u.text in _PARTICLES:
         return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
@@ -370,12 +401,14 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
     # Words seen capitalised inside a sentence: names, not just sentence starts.
     inner = {u.text for u in units if u.text[:1].isupper() and u.start not in doc.sentence_initial}
     j = 0
+    titles, countries = m.titles, m.countries
     while j < len(units):
         u = units[j]
-        form = m.titles.match(units, j) or m.countries.match(units, j)
+        f = u.folded  # cheap test before each match: most words start no form
+        form = (f in titles.index and titles.match(units, j)) or (f in countries.index and countries.match(units, j))
         if form:
             j += form[1]
-        elif u.text[:1].isupper() and u.text.casefold() not in _NOT_NAMES:
+        elif u.text[:1].isupper() and u.folded not in _NOT_NAMES:
             k = j + 1
             while k < len(units) and k - j < _MAX_NAME_WORDS and not units[k - 1].possessive \
                     and _name_unit(doc, units, k, j, m):

@@ -7,6 +7,7 @@ format is documented at the top of ``rules/boilerplate.toml``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -69,6 +70,7 @@ _DIGIT = re.compile(r"\d")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+@functools.lru_cache(maxsize=1024)  # a line is keyed by the classifier, the matcher and the repeat count
 def key(text: str) -> str:
     """``fold`` plus Arabic folding: the form phrases and lines are compared in."""
     text = unicodedata.normalize("NFKC", text)
@@ -78,10 +80,24 @@ def key(text: str) -> str:
 
 def word_key(word: str) -> str:
     """A cheap ``key`` for one word token, for function-word lookups."""
+    try:
+        return _WORD_KEYS[word]
+    except KeyError:
+        if len(_WORD_KEYS) > 200_000:
+            _WORD_KEYS.clear()
+        found = _WORD_KEYS[word] = _word_key(word)
+        return found
+
+
+_WORD_KEYS: dict[str, str] = {}  # word_key per word seen: words recur
+
+
+def _word_key(word: str) -> str:
     word = word.casefold().replace("\u2019", "'")
     return _ARABIC_MARKS.sub("", word).translate(_ARABIC_FOLD) if "\u0600" <= word[:1] <= "\u06ff" else word
 
 
+@functools.lru_cache(maxsize=1024)  # asked of each line by the classifier and the matcher
 def word_count(text: str) -> float:
     """Words in ``text``, counting two Han or kana characters as one word."""
     unspaced = len(_UNSPACED.findall(text))

@@ -359,15 +359,15 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
             yield diag
 
 
+_WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
+
+
 def _unit(doc: Document, para: Paragraph) -> Unit:
     raw = doc.paragraph_text(para)
     text = raw.strip()
     # Word and acronym tokens, lower-cased, for function-word counts.
-    tokens = [
-        _phrases.word_key(t.text)
-        for t in doc.tokens_between(para.start, para.end)
-        if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)
-    ]
+    word_key = _phrases.word_key
+    tokens = [word_key(t.text) for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
     return Unit(
         para=para,
         text=text,
@@ -390,7 +390,7 @@ def _dominant_language(units: Sequence[Unit], pack: PhrasePack, system: WritingS
     if not candidates:
         return None
     words = Counter(token for u in units for token in u.word_tokens)
-    counts = Counter({lang.code: sum(n for w, n in words.items() if w in lang.stopwords) for lang in candidates})
+    counts = Counter({lang.code: sum(words[w] for w in words.keys() & lang.stopwords) for lang in candidates})
     code = max(sorted(counts), key=lambda c: counts[c])
     return next(lang for lang in candidates if lang.code == code)
 
@@ -405,12 +405,12 @@ def _foreign(u: Unit, pack: PhrasePack, system: WritingSystem | None, language: 
     if language is None or not language.stopwords or len(u.word_tokens) < _FOREIGN_LANG_WORDS:
         return
     keys = u.word_tokens
-    own = sum(k in language.stopwords for k in keys)
+    own = sum(map(language.stopwords.__contains__, keys))
     best, hits = None, 0
     for other in _languages_of(pack, system):
         if other.code == language.code or not other.stopwords:
             continue
-        n = sum(k in other.stopwords for k in keys)
+        n = sum(map(other.stopwords.__contains__, keys))
         if n > hits:
             best, hits = other.code, n
     if (
@@ -425,7 +425,7 @@ def _foreign(u: Unit, pack: PhrasePack, system: WritingSystem | None, language: 
 def _stop_share(u: Unit, language: Language | None) -> float | None:
     if language is None or not language.stopwords or not u.word_tokens:
         return None
-    return sum(t in language.stopwords for t in u.word_tokens) / len(u.word_tokens)
+    return sum(map(language.stopwords.__contains__, u.word_tokens)) / len(u.word_tokens)
 
 
 def _is_prose(u: Unit, language: Language | None) -> bool:
@@ -478,7 +478,7 @@ def _shape(
         return 0.9, "hashtags"
     if not u.profile.letters and any(c.isdigit() for c in text):
         return 0.8, "figures with no words"
-    if _DATE_PARTS.search(text) and not _DATELINE_END.search(text) and u.words <= 14:
+    if u.words <= 14 and _DATE_PARTS.search(text) and not _DATELINE_END.search(text):
         others = [w for w in letters_words if _phrases.word_key(w) not in date_words]
         if len(others) <= 1 and not (u.terminal and len(letters_words) > len(others) + 4):
             return 0.85, "a timestamp"

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from newslint import Category, Context, Diagnostic, Document, Rule, Severity, hookimpl
-from newslint.dates import ArticleDate, DateMention, article_date, find_dates, nearest_date
+from newslint.dates import ArticleDate, DateMention, article_date, document_dates, nearest_date
 
 WEEKDAY_DATE_MISMATCH = Rule(
     code="NL620",
@@ -81,7 +81,7 @@ def _resolve(mention: DateMention, anchor: ArticleDate | None) -> tuple[dt.date 
 
 def weekday_mismatches(doc: Document, anchor: ArticleDate | None) -> Iterator[Diagnostic]:
     """Date mentions whose stated weekday is not the date's weekday (NL620)."""
-    for mention in find_dates(doc.text):
+    for mention in document_dates(doc):
         if mention.weekday is None or mention.weekday_start is None or mention.weekday_end is None:
             continue
         date, how = _resolve(mention, anchor)
