@@ -110,26 +110,28 @@ def test_file_over_the_size_limit_is_reported_not_read(tree):
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
 
 
-def test_many_files_under_a_low_file_handle_limit(tmp_path):
-    """3,000 files lint under a 64-handle limit: no file handle is ever leaked."""
+@pytest.mark.parametrize(("count", "jobs"), [(3000, ()), (1500, ("--no-cache", "--jobs", "2"))], ids=["default-jobs", "jobs-2"])
+def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
+    """Thousands of files lint under a 64-handle limit, in process or in a pool: no handle is ever leaked."""
     import resource
     import subprocess
     import sys
 
-    for i in range(3000):
+    for i in range(count):
         (tmp_path / f"{i:05}.txt").write_text("Text.\n", encoding="utf-8")
-    (tmp_path / "02999.txt").write_text(BROKEN, encoding="utf-8")
+    last = f"{count - 1:05}.txt"
+    (tmp_path / last).write_text(BROKEN, encoding="utf-8")
 
     def limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--isolated", "."],
+        [sys.executable, "-m", "newslint", "--isolated", *jobs, "."],
         cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit,
     )
     assert proc.returncode == 1, proc.stderr[-2000:]
-    assert b"02999.txt:2:1: NL510" in proc.stdout and b"of 3000 files" in proc.stdout
+    assert f"{last}:2:1: NL510".encode() in proc.stdout and f"of {count} files".encode() in proc.stdout
 
 
 # -- huge inputs --------------------------------------------------------------------------
@@ -232,24 +234,3 @@ def test_jsonl_broken_records_each_get_a_message_and_the_run_goes_on(tmp_path):
     assert "note: c.jsonl#d: no string field 'text'; skipped" in err
     assert "error: c.jsonl:6: invalid JSON record: " in err  # a string cut short by the line end
 
-
-def test_many_files_at_jobs_2_under_a_low_file_handle_limit(tmp_path):
-    """The pool's workers and pipes fit in 64 handles too."""
-    import resource
-    import subprocess
-    import sys
-
-    for i in range(1500):
-        (tmp_path / f"{i:05}.txt").write_text("Text.\n", encoding="utf-8")
-    (tmp_path / "01499.txt").write_text(BROKEN, encoding="utf-8")
-
-    def limit():
-        resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
-
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--isolated", "--no-cache", "--jobs", "2", "."],
-        cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit,
-    )
-    assert proc.returncode == 1, proc.stderr[-2000:]
-    assert b"01499.txt:2:1: NL510" in proc.stdout and b"of 1500 files" in proc.stdout
