@@ -229,7 +229,7 @@ def _stderr_on_a_tty(*args: str, env: dict | None = None) -> str:
     full_env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
     full_env.pop("CI", None)
     full_env.update(env or {})
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=ROOT, env=full_env, stdout=subprocess.PIPE, stderr=slave)
+    proc = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=slave)  # stdout unread: never let it fill a pipe
     os.close(slave)
     chunks = []
     while True:
