@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from newslint.packs import cache_dir
+
 __all__ = ["Lexicon", "LexiconSpec", "damerau", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
@@ -71,15 +73,6 @@ def _spellchecker_data() -> tuple[str, Path]:
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
     stat = path.stat()
     return f"{stat.st_size}.{stat.st_mtime_ns}", path
-
-
-def cache_dir() -> Path:
-    """Where built dictionaries are cached: ``$NEWSLINT_CACHE_DIR``, else the XDG user cache."""
-    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(xdg) / "newslint"
 
 
 @dataclass(frozen=True)
