@@ -25,7 +25,6 @@ import os
 import pickle
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -351,6 +350,8 @@ def _file_digest(path: Path) -> str | None:
 
 def _write_pickle(path: Path, value: object) -> None:
     """Write ``value`` atomically; anything that goes wrong just means no cache entry."""
+    import tempfile  # only when writing
+
     tmp = None
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -150,10 +150,46 @@ class TestSameResults:
 
 
 class TestLazyImports:
-    HEAVY = ("sqlite3", "concurrent.futures", "multiprocessing", "tqdm", "difflib", "json", "gzip", "pickle", "xml.etree.ElementTree")
+    # Needed only by some formats, datasets, baselines, --fix, the pool or the language server.
+    HEAVY = (
+        "sqlite3", "concurrent.futures", "multiprocessing", "tqdm", "difflib", "json", "gzip",
+        "xml.etree.ElementTree", "html", "tempfile", "pygls",
+    )
 
-    def test_cli_import_pulls_in_nothing_heavy(self):
-        code = f"import sys, newslint.cli; print([m for m in {self.HEAVY!r} if m in sys.modules])"
+    def test_cli_and_every_builtin_plugin_import_nothing_heavy(self):
+        code = (
+            "import sys, newslint.cli\n"
+            "from newslint.plugins import ENTRY_POINT_GROUP, _may_declare_entry_points, make_plugin_manager\n"
+            "make_plugin_manager()\n"
+            f"print([m for m in {self.HEAVY!r} if m in sys.modules])\n"
+            "print(('importlib.metadata' in sys.modules) == _may_declare_entry_points(ENTRY_POINT_GROUP))\n"
+        )
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env.pop("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD", None)
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
-        assert out.stdout.strip() == "[]"
+        assert out.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+class TestEntryPointPrescan:
+    def _dist(self, site: Path, name: str, entry_points: str) -> None:
+        info = site / f"{name}-1.0.dist-info"
+        info.mkdir(parents=True)
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n", encoding="utf-8")
+        (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+    def test_finds_a_newslint_group_and_ignores_others(self, tmp_path, monkeypatch):
+        from newslint.plugins import _may_declare_entry_points
+
+        self._dist(tmp_path, "tool", "[console_scripts]\ntool = tool:main\n")
+        monkeypatch.setattr(sys, "path", [str(tmp_path)])
+        assert not _may_declare_entry_points("newslint")
+        self._dist(tmp_path, "house_rules", "[console_scripts]\nx = y:z\n\n[ newslint ]\nhouse = house_rules\n")
+        assert _may_declare_entry_points("newslint")
+
+    def test_a_zip_on_the_path_means_the_full_scan(self, tmp_path, monkeypatch):
+        from newslint.plugins import _may_declare_entry_points
+
+        archive = tmp_path / "plugins.zip"
+        archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+        monkeypatch.setattr(sys, "path", [str(archive)])
+        assert _may_declare_entry_points("newslint")

@@ -15,13 +15,10 @@ built ``Lexicon`` in this process's table by that key, or builds it.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import heapq
-import json
 import marshal
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -149,6 +146,9 @@ class LexiconSpec:
 
 def build_base(words_file: Path) -> dict[str, int]:
     """Parse pyspellchecker's English list and add the news word list (slow: done once)."""
+    import gzip
+    import json
+
     _, source = _spellchecker_data()
     freq: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()).decode("utf-8"))
     for word in read_word_list(words_file):
@@ -185,6 +185,8 @@ def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
 
 def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
+    import tempfile  # only when writing
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dictionary-", suffix=".tmp")
