@@ -269,7 +269,7 @@ class Packs:
         try:
             with open(path, "rb") as fh:
                 return pickle.load(fh)  # type: ignore[no-any-return]
-        except Exception:  # missing, truncated, corrupt or from incompatible code: parse instead
+        except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or from other code: parse instead
             pass
         value = parse(self.sources(kind))
         _write_pickle(path, value)
@@ -362,7 +362,7 @@ def _write_pickle(path: Path, value: object) -> None:
         os.replace(tmp, path)
         tmp = None
         _prune(path.parent, keep=path)
-    except Exception:  # unpicklable value, read-only or full disk: run without the cache
+    except Exception:  # noqa: BLE001, S110 - unpicklable value, read-only or full disk: no cache entry
         pass
     finally:
         if tmp is not None:

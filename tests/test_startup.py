@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, SEEDS, run_cli
 
 from newslint.checks import _phrases
 from newslint.engine import Engine, RunOptions
 from newslint.packs import PackError, Packs, PackSource, bundled_rules_dir, field_of
-
-from conftest import ROOT, SEEDS, run_cli
 
 CALLS: list[tuple[str, ...]] = []
 
