@@ -33,7 +33,16 @@ from typing import Any, TypeVar
 
 from newslint.config import ConfigError, read_toml
 
-__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "cache_dir", "check_pattern", "field_of"]
+__all__ = [
+    "PackError",
+    "PackSource",
+    "Packs",
+    "bundled_rules_dir",
+    "cache_dir",
+    "check_pattern",
+    "field_of",
+    "write_cache_file",
+]
 
 T = TypeVar("T")
 
@@ -349,27 +358,32 @@ def _file_digest(path: Path) -> str | None:
 
 
 def _write_pickle(path: Path, value: object) -> None:
-    """Write ``value`` atomically; anything that goes wrong just means no cache entry."""
-    import tempfile  # only when writing
-
-    tmp = None
+    """Cache ``value`` at ``path``; a value that does not pickle just means no cache entry."""
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-        tmp = None
+    except Exception:  # noqa: BLE001 - an unpicklable parse result: run without the cache
+        return
+    if write_cache_file(path, data):
         _prune(path.parent, keep=path)
-    except Exception:  # noqa: BLE001, S110 - unpicklable value, read-only or full disk: no cache entry
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; ``False`` if the cache directory cannot be written."""
+    import tempfile  # only when writing
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True
 
 
 def _prune(directory: Path, keep: Path) -> None:

@@ -18,13 +18,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 import marshal
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from newslint.packs import cache_dir
+from newslint.packs import cache_dir, write_cache_file
 
 __all__ = ["Lexicon", "LexiconSpec", "damerau", "read_word_list"]
 
@@ -185,20 +184,7 @@ def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
 
 def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
-    import tempfile  # only when writing
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dictionary-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(data))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return
+    write_cache_file(path, marshal.dumps(data))
 
 
 def damerau(a: str, b: str, limit: int = 2) -> int:
