@@ -179,8 +179,12 @@ class TestEntryPointPrescan:
     def test_finds_a_newslint_group_and_ignores_others(self, tmp_path, monkeypatch):
         from newslint.plugins import _may_declare_entry_points
 
+        from importlib.machinery import PathFinder
+
         self._dist(tmp_path, "tool", "[console_scripts]\ntool = tool:main\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path)])
+        # Finders that list distributions of their own (another test's, a plugin's) mean a full scan.
+        monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not hasattr(f, "find_distributions") or f is PathFinder])
         assert not _may_declare_entry_points("newslint")
         self._dist(tmp_path, "house_rules", "[console_scripts]\nx = y:z\n\n[ newslint ]\nhouse = house_rules\n")
         assert _may_declare_entry_points("newslint")
