@@ -15,7 +15,8 @@ stamps of its source files, the Python version, the parse function (module,
 qualified name and its module file's stamp) and the content of every pack
 file that could be of that kind (bundled and user); any change means a new
 key, so nothing stale is read. Compiled regexes pickle as their pattern and
-are recompiled on load. A cache that cannot be read or written is ignored.
+are recompiled on load. A cache that cannot be read or written is ignored, and
+so is an entry another user owns or may write (unpickling can run code).
 """
 
 from __future__ import annotations
@@ -277,7 +278,8 @@ class Packs:
             return parse(self.sources(kind))
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)  # type: ignore[no-any-return]
+                if _private(os.fstat(fh.fileno())):  # a pickle can run code: only our own, unshared files
+                    return pickle.load(fh)  # type: ignore[no-any-return]
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or from other code: parse instead
             pass
         value = parse(self.sources(kind))
@@ -348,6 +350,12 @@ def _file_key(path: str | Path | None) -> tuple[int, int] | None:
     except (OSError, TypeError):
         return None
     return st.st_size, st.st_mtime_ns
+
+
+def _private(st: os.stat_result) -> bool:
+    """Whether a cache file is this user's and writable by no one else."""
+    getuid = getattr(os, "getuid", None)  # not on Windows, where the user profile is private
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
 
 
 def _file_digest(path: Path) -> str | None:

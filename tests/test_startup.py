@@ -83,6 +83,18 @@ class TestPackCache:
         assert Packs([pack]).load("greetings", parse_greetings) == ("hello",)
         assert len(CALLS) == 2
 
+    @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+    def test_entry_others_may_write_is_not_loaded(self, cache, tmp_path):
+        pack = _user_pack(tmp_path / "house.toml", "hello")
+        Packs([pack]).load("greetings", parse_greetings)
+        [entry] = _entries(cache, "greetings")
+        entry.chmod(0o666)
+        assert Packs([pack]).load("greetings", parse_greetings) == ("hello",)
+        assert len(CALLS) == 2
+        assert entry.stat().st_mode & 0o777 == 0o600  # replaced by a private entry
+        Packs([pack]).load("greetings", parse_greetings)
+        assert len(CALLS) == 2
+
     def test_unwritable_cache_dir_still_parses(self, tmp_path, monkeypatch):
         blocker = tmp_path / "a-file"
         blocker.write_text("not a directory", encoding="utf-8")
@@ -177,9 +189,9 @@ class TestEntryPointPrescan:
         (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
 
     def test_finds_a_newslint_group_and_ignores_others(self, tmp_path, monkeypatch):
-        from newslint.plugins import _may_declare_entry_points
-
         from importlib.machinery import PathFinder
+
+        from newslint.plugins import _may_declare_entry_points
 
         self._dist(tmp_path, "tool", "[console_scripts]\ntool = tool:main\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path)])
