@@ -16,7 +16,6 @@ count (two identical findings in one sentence share a fingerprint);
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections import Counter
@@ -129,6 +128,8 @@ class Baseline:
         """Read a baseline file; raise ``BaselineError`` naming the file and the problem."""
         file = Path(file)
         try:
+            import json  # only when a baseline is used
+
             data = json.loads(file.read_text(encoding="utf-8"))
         except OSError as exc:
             raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from None
@@ -151,6 +152,8 @@ class Baseline:
         """Write the baseline as JSON, sorted so that regenerating it gives a readable diff."""
         findings = sorted(self.entries.values(), key=lambda e: (str(e["path"]), str(e["code"]), str(e["fingerprint"])))
         data = {"schema": SCHEMA, "tool": "newslint", "findings": findings}
+        import json
+
         Path(file).write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
     def new_findings(self, diagnostics: Sequence[Diagnostic]) -> tuple[list[Diagnostic], int]:

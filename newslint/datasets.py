@@ -10,8 +10,6 @@ line at a time, so memory stays flat whatever their size.
 
 from __future__ import annotations
 
-import gzip
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -74,6 +72,8 @@ def read_lines(path: str, on_bytes=None) -> Iterator[tuple[int, bytes]]:  # type
     """
     raw = open(path, "rb")  # noqa: SIM115 - closed in finally
     counter = _CountingReader(raw)
+    import gzip  # only for datasets
+
     stream: IO[bytes] = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw  # type: ignore[arg-type]
     told = 0
     try:
@@ -99,6 +99,8 @@ def parse_record(path: str, number: int, line: bytes, dataset: Dataset) -> Docum
     A line that is not a JSON object is an error; a record without a string
     ``text_field`` (``null`` text is common in scraped corpora) is a note.
     """
+    import json  # only for datasets
+
     where = f"{path}:{number}"
     try:
         record = json.loads(line)

@@ -6,11 +6,27 @@ version. A rule plugin asks for every pack of a kind, bundled first and user
 packs after in config order, and parses them with its own validator, so a
 later pack can override an earlier entry. Errors name the file, the key path
 and the reason.
+
+What a module-level parse function returns is also kept on disk, pickled
+under the user cache directory (``cache_dir()``), so later runs, worker
+processes and the language server skip reading TOML, validating and
+ReDoS-checking patterns. An entry is keyed by newslint's version and the
+stamps of its source files, the Python version, the parse function (module,
+qualified name and its module file's stamp) and the content of every pack
+file that could be of that kind (bundled and user); any change means a new
+key, so nothing stale is read. Compiled regexes pickle as their pattern and
+are recompiled on load. A cache that cannot be read or written is ignored, and
+so is an entry another user owns or may write (unpickling can run code).
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +34,17 @@ from typing import Any, TypeVar
 
 from newslint.config import ConfigError, read_toml
 
-__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "check_keys", "check_pattern", "field_of"]
+__all__ = [
+    "PackError",
+    "PackSource",
+    "Packs",
+    "bundled_rules_dir",
+    "cache_dir",
+    "check_keys",
+    "check_pattern",
+    "field_of",
+    "write_cache_file",
+]
 
 T = TypeVar("T")
 
@@ -251,10 +277,147 @@ class Packs:
         return self._bundled() / name
 
     def load(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
-        """Parse all packs of ``kind`` with ``parse`` once per run and cache the result."""
+        """Parse all packs of ``kind`` with ``parse`` once per run and cache the result.
+
+        The result of a module-level ``parse`` is also read from (or written
+        to) the on-disk pack cache; a closure or other object is always called,
+        since what it captures is not part of the key.
+        """
         if kind not in self._parsed:
-            self._parsed[kind] = parse(self.sources(kind))
+            self._parsed[kind] = self._load_or_parse(kind, parse)
         return self._parsed[kind]  # type: ignore[no-any-return]
+
+    def _load_or_parse(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
+        path = self._cache_path(kind, parse)
+        if path is None:
+            return parse(self.sources(kind))
+        try:
+            with open(path, "rb") as fh:
+                if _private(os.fstat(fh.fileno())):  # a pickle can run code: only our own, unshared files
+                    return pickle.load(fh)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or from other code: parse instead
+            pass
+        value = parse(self.sources(kind))
+        _write_pickle(path, value)
+        return value
+
+    def _cache_path(self, kind: str, parse: Callable[..., Any]) -> Path | None:
+        """Where the parsed packs of ``kind`` are cached, or ``None`` if ``parse`` cannot be keyed."""
+        module_name = getattr(parse, "__module__", None)
+        qualname = getattr(parse, "__qualname__", None)
+        module = sys.modules.get(module_name or "")
+        if not isinstance(qualname, str) or "<" in qualname or module is None:
+            return None  # a lambda, closure or partial: what it captures is not in the key
+        target: Any = module
+        for part in qualname.split("."):
+            target = getattr(target, part, None)
+        if target is not parse:  # a bound method or a replaced name: its state is not in the key
+            return None
+        h = hashlib.sha256()
+        for value in (
+            _CACHE_FORMAT,
+            _package_key(),
+            sys.version_info[:3],
+            kind,
+            module_name,
+            qualname,
+            _file_key(getattr(module, "__file__", None)),
+        ):
+            h.update(repr(value).encode("utf-8", "surrogatepass") + b"\x00")
+        # Every file that could be a pack of this kind, by content: user packs
+        # are read only to learn their kind when the cache misses.
+        for source in [self._bundled() / f"{kind}.toml", *map(Path, self.user_packs)]:
+            h.update(repr((str(source), _file_digest(source))).encode("utf-8", "surrogatepass") + b"\x00")
+        safe_kind = re.sub(r"[^A-Za-z0-9_-]", "_", kind)[:40]
+        return cache_dir() / f"pack-{safe_kind}-{h.hexdigest()[:32]}.pickle"
+
+
+#: Bump when the cached form of parsed packs changes.
+_CACHE_FORMAT = 1
+#: Cached packs not used for this long are deleted when a new one is written.
+_UNUSED_DAYS = 30
+_PACKAGE_KEY: list[str] = []
+
+
+def cache_dir() -> Path:
+    """The user cache directory: ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint`` (``~/.cache/newslint``)."""
+    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(xdg) / "newslint"
+
+
+def _package_key() -> str:
+    """newslint's version and the stamps of its source files (a checkout changes without a version bump)."""
+    if not _PACKAGE_KEY:
+        from newslint import __version__
+
+        package = Path(__file__).resolve().parent
+        stamps = sorted((p.relative_to(package).as_posix(), _file_key(p)) for p in package.rglob("*.py"))
+        _PACKAGE_KEY.append(hashlib.sha256(repr((__version__, stamps)).encode()).hexdigest())
+    return _PACKAGE_KEY[0]
+
+
+def _file_key(path: str | Path | None) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _private(st: os.stat_result) -> bool:
+    """Whether a cache file is this user's and writable by no one else."""
+    getuid = getattr(os, "getuid", None)  # not on Windows, where the user profile is private
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Cache ``value`` at ``path``; a value that does not pickle just means no cache entry."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an unpicklable parse result: run without the cache
+        return
+    if write_cache_file(path, data):
+        _prune(path.parent, keep=path)
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; ``False`` if the cache directory cannot be written."""
+    import tempfile  # only when writing
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    return True
+
+
+def _prune(directory: Path, keep: Path) -> None:
+    """Delete cached packs (of any key) unused for ``_UNUSED_DAYS``."""
+    cutoff = time.time() - _UNUSED_DAYS * 86400
+    for old in directory.glob("pack-*.pickle"):
+        try:
+            if old != keep and os.stat(old).st_atime < cutoff and os.stat(old).st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def _read(path: Path, *, bundled: bool) -> PackSource:

@@ -9,6 +9,9 @@ and rejects clashes, naming both plugins.
 from __future__ import annotations
 
 import importlib
+import os
+import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -73,7 +76,7 @@ def make_plugin_manager(
     for name, dotted in BUILTIN_PLUGINS.items():
         if not pm.is_blocked(name):
             pm.register(importlib.import_module(dotted), name=name)
-    if entry_points:
+    if entry_points and _may_declare_entry_points(ENTRY_POINT_GROUP):
         try:
             pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         except Exception as exc:  # the load boundary: name the package and re-raise
@@ -98,6 +101,40 @@ def make_plugin_manager(
     except pluggy.PluginValidationError as exc:
         raise PluginError(f"plugin {exc.plugin!r}: {exc}") from exc
     return pm
+
+
+def _may_declare_entry_points(group: str) -> bool:
+    """Whether any distribution on ``sys.path`` may declare an entry point in ``group``.
+
+    Reading the few ``entry_points.txt`` files costs far less than importing
+    ``importlib.metadata`` (which pluggy's scan needs) on every run. Anything
+    this cannot see through (a zip or egg on the path, a finder that lists
+    distributions of its own) answers yes, and the full scan decides.
+    """
+    from importlib.machinery import PathFinder
+
+    if any(hasattr(f, "find_distributions") and f is not PathFinder for f in sys.meta_path):
+        return True
+    header = re.compile(rf"^\s*\[\s*{re.escape(group)}\s*\]\s*$", re.MULTILINE)
+    for entry in sys.path:
+        directory = entry or "."
+        try:
+            with os.scandir(directory) as it:
+                names = [e.name for e in it if e.name.lower().endswith((".dist-info", ".egg-info", ".egg"))]
+        except NotADirectoryError:
+            return True  # a zip file on sys.path
+        except OSError:
+            continue
+        for name in names:
+            if name.lower().endswith(".egg"):
+                return True
+            try:
+                with open(os.path.join(directory, name, "entry_points.txt"), encoding="utf-8", errors="replace") as fh:
+                    if header.search(fh.read()):
+                        return True
+            except OSError:
+                continue
+    return False
 
 
 def plugin_label(pm: pluggy.PluginManager, plugin: object) -> str:

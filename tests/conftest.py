@@ -13,6 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _user_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Keep the dictionary and pack caches of this session (and its subprocesses) out of ~/.cache."""
+    saved = os.environ.get("NEWSLINT_CACHE_DIR")
+    os.environ["NEWSLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("user-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("NEWSLINT_CACHE_DIR", None)
+    else:
+        os.environ["NEWSLINT_CACHE_DIR"] = saved
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     return ROOT

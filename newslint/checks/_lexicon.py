@@ -15,17 +15,15 @@ built ``Lexicon`` in this process's table by that key, or builds it.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import heapq
-import json
 import marshal
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+
+from newslint.packs import cache_dir, write_cache_file
 
 __all__ = ["Lexicon", "LexiconSpec", "damerau", "read_word_list"]
 
@@ -71,15 +69,6 @@ def _spellchecker_data() -> tuple[str, Path]:
     path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
     stat = path.stat()
     return f"{stat.st_size}.{stat.st_mtime_ns}", path
-
-
-def cache_dir() -> Path:
-    """Where built dictionaries are cached: ``$NEWSLINT_CACHE_DIR``, else the XDG user cache."""
-    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(xdg) / "newslint"
 
 
 @dataclass(frozen=True)
@@ -156,6 +145,9 @@ class LexiconSpec:
 
 def build_base(words_file: Path) -> dict[str, int]:
     """Parse pyspellchecker's English list and add the news word list (slow: done once)."""
+    import gzip
+    import json
+
     _, source = _spellchecker_data()
     freq: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()).decode("utf-8"))
     for word in read_word_list(words_file):
@@ -192,18 +184,7 @@ def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
 
 def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".dictionary-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(data))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        return
+    write_cache_file(path, marshal.dumps(data))
 
 
 def damerau(a: str, b: str, limit: int = 2) -> int:

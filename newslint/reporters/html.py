@@ -9,7 +9,6 @@ piece of text from an article, a path or a plugin is HTML-escaped.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Sequence
 from typing import TextIO
@@ -86,6 +85,8 @@ footer { color: var(--muted); font-size: 12px; padding: 0 32px 24px; }
 
 
 def _e(text: object) -> str:
+    import html  # only when this format is asked for
+
     return html.escape(str(text), quote=True)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -11,6 +10,8 @@ from newslint import Diagnostic, ReportContext, Reporter, hookimpl
 
 def write_json(data: object, out: TextIO) -> None:
     """Indented UTF-8 JSON and a final newline: every JSON format writes this way."""
+    import json  # only when a JSON format is asked for
+
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
@@ -20,6 +21,8 @@ def report_json(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: Text
 
 
 def report_jsonl(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
+    import json
+
     for diag in diagnostics:
         out.write(json.dumps(diag.to_dict(), ensure_ascii=False) + "\n")
 

@@ -10,12 +10,14 @@ as ``\\uXXXX``.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, hookimpl
 from newslint.baseline import relative_path
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 # Code points XML 1.0 forbids even as character references.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -27,6 +29,8 @@ def _xml_text(text: str) -> str:
 
 def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Element:
     """The ``<testsuites>`` element holding the one ``<testsuite>``."""
+    import xml.etree.ElementTree as ET  # only when this format is asked for
+
     by_path: dict[str, list[Diagnostic]] = {}
     for diag in diagnostics:
         by_path.setdefault(diag.path, []).append(diag)
@@ -53,6 +57,8 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
 
 
 def report_junit(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
+    import xml.etree.ElementTree as ET
+
     tree = ET.ElementTree(junit_tree(diagnostics, ctx))
     ET.indent(tree)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
