@@ -336,6 +336,7 @@ class Packs:
 _CACHE_FORMAT = 1
 #: Cached packs not used for this long are deleted when a new one is written.
 _UNUSED_DAYS = 30
+_KEEP_PER_FAMILY = 3  # entries kept per cache family (e.g. two virtualenvs plus the newest)
 _PACKAGE_KEY: list[str] = []
 
 
@@ -386,12 +387,16 @@ def _write_pickle(path: Path, value: object) -> None:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - an unpicklable parse result: run without the cache
         return
-    if write_cache_file(path, data):
-        _prune(path.parent, keep=path)
+    write_cache_file(path, data)
 
 
 def write_cache_file(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; ``False`` if the cache directory cannot be written."""
+    """Write ``data`` to ``path`` atomically; ``False`` if the cache directory cannot be written.
+
+    Cache files are named ``<family>-<key>.<ext>``; writing one prunes its family
+    (see ``_prune``), so new keys (a reinstalled dependency, an edited pack) never
+    pile up.
+    """
     import tempfile  # only when writing
 
     try:
@@ -406,18 +411,31 @@ def write_cache_file(path: Path, data: bytes) -> bool:
             raise
     except OSError:
         return False
+    _prune(path)
     return True
 
 
-def _prune(directory: Path, keep: Path) -> None:
-    """Delete cached packs (of any key) unused for ``_UNUSED_DAYS``."""
+def _prune(keep: Path) -> None:
+    """Delete other entries of ``keep``'s family: all but the ``_KEEP_PER_FAMILY`` most
+    recently used, and any unused for ``_UNUSED_DAYS``."""
+    family = keep.name.rsplit("-", 1)[0]
     cutoff = time.time() - _UNUSED_DAYS * 86400
-    for old in directory.glob("pack-*.pickle"):
+    entries = []
+    for old in keep.parent.glob(f"{family}-*{keep.suffix}"):
+        if old == keep or old.name.rsplit("-", 1)[0] != family:
+            continue
         try:
-            if old != keep and os.stat(old).st_atime < cutoff and os.stat(old).st_mtime < cutoff:
-                old.unlink()
+            st = os.stat(old)
         except OSError:
-            pass
+            continue
+        entries.append((max(st.st_atime, st.st_mtime), old))
+    entries.sort(reverse=True)
+    for rank, (used, old) in enumerate(entries, start=1):
+        if rank >= _KEEP_PER_FAMILY or used < cutoff:  # ``keep`` itself is the first of the family
+            try:
+                old.unlink()
+            except OSError:
+                pass
 
 
 def _read(path: Path, *, bundled: bool) -> PackSource:

@@ -208,3 +208,19 @@ class TestEntryPointPrescan:
         archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
         monkeypatch.setattr(sys, "path", [str(archive)])
         assert _may_declare_entry_points("newslint")
+
+
+def test_cache_families_do_not_pile_up(tmp_path):
+    """A new key (a reinstalled dependency) prunes its family to the most recently used few."""
+    import os
+    import time
+
+    from newslint.packs import write_cache_file
+
+    for i in range(6):
+        path = tmp_path / f"dictionary-{i:04x}.marshal"
+        assert write_cache_file(path, b"data")
+        os.utime(path, (time.time() - 100 + i, time.time() - 100 + i))
+    write_cache_file(tmp_path / "pack-names-ffff.pickle", b"x")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["dictionary-0003.marshal", "dictionary-0004.marshal", "dictionary-0005.marshal", "pack-names-ffff.pickle"]
