@@ -102,31 +102,51 @@ def _split_units(doc: Document) -> list[_Unit]:
     make = tuple.__new__  # _Unit(...) without the generated __new__, in this per-token loop
     text = doc.text
     wordish = _WORDISH
-    has_hyphen = _HAS_HYPHEN
+    words = _WORDS
+    if len(words) > _WORDS_SIZE:
+        words.clear()
     prev_end = None
     for token in doc.tokens:
-        kind = token.kind
+        word, start, end, kind = token
         if kind not in wordish:
             prev_end = None
-            append(make(_Unit, ("", token.start, token.end, kind, False, False, False, "")))
+            append(make(_Unit, ("", start, end, kind, False, False, False, "")))
             continue
-        word = token.text
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019":  # Token.stem
-            stem, possessive = word[:-2], True
+        if prev_end is None:
+            space = False
         else:
-            stem, possessive = word, False
-        gap = text[prev_end : token.start] if prev_end is not None else ""
-        space = gap != "" and not gap.strip(" \u00a0\t")
-        if has_hyphen(stem) is None:
-            append(make(_Unit, (stem, token.start, token.start + len(stem), kind, False, space, possessive, stem.casefold())))
-        else:
-            parts = _parts(stem, token.start)
-            for i, (part, s, e) in enumerate(parts):
-                append(
-                    _Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold())
-                )
-        prev_end = token.end
+            gap = text[prev_end:start]
+            space = gap == " " or (gap != "" and not gap.strip(" \u00a0\t"))
+        prev_end = end
+        unit = words.get(word)
+        if unit is None:
+            unit = words[word] = _word_unit(word)
+        if unit:
+            stem, possessive, folded = unit
+            append(make(_Unit, (stem, start, start + len(stem), kind, False, space, possessive, folded)))
+            continue
+        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+        parts = _parts(stem, start)
+        for i, (part, s, e) in enumerate(parts):
+            append(_Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold()))
     return out
+
+
+# Per word text: its stem, whether it is possessive and the stem casefolded, or
+# ``()`` for a hyphenated word (split into parts); shared by documents, cleared when full.
+_WORDS: dict[str, tuple[str, bool, str] | tuple[()]] = {}
+_WORDS_SIZE = 200_000
+
+
+def _is_possessive(word: str) -> bool:
+    return len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019"  # Token.stem
+
+
+def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
+    stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+    if _HAS_HYPHEN(stem) is not None:
+        return ()
+    return stem, possessive, stem.casefold()
 
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
