@@ -254,16 +254,13 @@ def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
     i = 0
-    while i < len(units):
-        if units[i].folded not in starters:
-            i += 1
+    for k in [k for k, u in enumerate(units) if u.folded in starters]:
+        if k < i:  # inside the mention parsed last
             continue
-        parsed = _parse_at(doc, units, i, m, table)
-        if parsed is None:
-            i += 1
-            continue
-        raw.append(parsed)
-        i = parsed[1]
+        parsed = _parse_at(doc, units, k, m, table)
+        if parsed is not None:
+            raw.append(parsed)
+            i = parsed[1]
     return _resolve(doc, units, raw, table, m)
 
 
@@ -419,10 +416,17 @@ def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tupl
 def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     # Words seen capitalised inside a sentence: names, not just sentence starts.
-    inner = {u.text for u in units if u.text[:1].isupper() and u.start not in doc.sentence_initial}
-    j = 0
+    sentence_initial = doc.sentence_initial
+    capitalised = [k for k, u in enumerate(units) if u.text[:1].isupper()]
+    inner = {units[k].text for k in capitalised if units[k].start not in sentence_initial}
     titles, countries = m.titles, m.countries
-    while j < len(units):
+    # Only a form's first word or a capital starts anything: other units are skipped.
+    starts = sorted({*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)})
+    j = 0
+    for start in starts:
+        if start < j:  # inside the form or run read last
+            continue
+        j = start
         u = units[j]
         f = u.folded  # cheap test before each match: most words start no form
         form = (f in titles.index and titles.match(units, j)) or (f in countries.index and countries.match(units, j))
@@ -436,7 +440,7 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
             while k > j + 1 and units[k - 1].text in _PARTICLES:
                 k -= 1
             # "Despite Takaichi's ...": a capital only because it starts the sentence.
-            runs.append((j, k, k - j > 1 and u.start in doc.sentence_initial and u.text not in inner))
+            runs.append((j, k, k - j > 1 and u.start in sentence_initial and u.text not in inner))
             j = k
         else:
             j += 1
