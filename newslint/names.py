@@ -103,6 +103,7 @@ def _key_atoms(text: str) -> tuple[str, ...]:
     return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_fold(text))) if atom)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def spelling_form(text: str) -> str:
     """The spelling as a reader sees it: case, marks and separators kept; kinds of hyphen,
     apostrophe and space folded; invisible characters and a possessive dropped."""
