@@ -15,7 +15,7 @@ from newslint.corpus import Facts
 from newslint.diagnostic import Category, Diagnostic, Edit, Rule, Severity
 from newslint.document import DecodeError, Document, Line, Paragraph, Sentence, Token, TokenKind
 from newslint.hookspecs import hookimpl
-from newslint.packs import PackError, PackSource, field_of
+from newslint.packs import PackError, PackSource, check_keys, field_of
 from newslint.reporting import ReportContext, Reporter
 
 if TYPE_CHECKING:
@@ -45,11 +45,12 @@ __all__ = [
     "Token",
     "TokenKind",
     "__version__",
+    "check_keys",
     "field_of",
     "hookimpl",
     "lint_paths",
     "lint_text",
-    ]
+]
 
 
 def lint_text(text: str, path: str = "-", **options: Any) -> list[Diagnostic]:

@@ -63,7 +63,7 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option("word-lists", "list[str]", [], "Files of accepted words, one per line"),
     Option("date", "date", None, "Article date for date-dependent rules, overriding the text"),
     Option("disable-plugins", "list[str]", [], "Plugins not to load, by name (as -p no:NAME)"),
-    Option("max-file-size", "int", 64 * 1024 * 1024, "Files larger than this many bytes are reported, not read"),
+    Option("max-file-size", "int", 10 * 1024 * 1024, "Files larger than this many bytes are reported, not read"),
     Option("text-field", "str", "text", "The field of a JSONL record that holds the article text"),
     Option("id-field", "str", "id", "The field of a JSONL record that names it in diagnostics"),
 )
@@ -121,9 +121,27 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{_toml_error_place(path, str(exc))} invalid TOML: {_TOML_AT.sub('', str(exc))}") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+_TOML_AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)$")
+
+
+def _toml_error_place(path: Path, message: str) -> str:
+    """``FILE:LINE:COLUMN:`` from tomllib's "(at line 3, column 7)" or "(at end of document)"."""
+    match = _TOML_AT.search(message)
+    if match is None:
+        return f"{path}:"
+    if match.group(1):
+        return f"{path}:{match.group(1)}:{match.group(2)}:"
+    try:
+        text = path.read_bytes().decode("utf-8", "replace")
+    except OSError:
+        return f"{path}:"
+    lines = text.splitlines() or [""]
+    return f"{path}:{len(lines)}:{len(lines[-1]) + 1}:"
 
 
 def load_config(path: Path | None, options: Sequence[Option] = ()) -> Config:
@@ -238,7 +256,9 @@ class _SourceText:
             self.lines = []
 
     def where(self, key: str) -> str:
-        pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+        """``FILE:LINE:`` of ``key = ...`` or of a ``[key]`` / ``[key.sub]`` table header."""
+        quoted = rf"[\"']?{re.escape(key)}[\"']?"
+        pattern = re.compile(rf"^\s*(?:{quoted}\s*=|\[\[?\s*{quoted}\s*[\].])")
         for number, text in enumerate(self.lines, start=1):
             if pattern.match(text):
                 return f"{self.path}:{number}:"

@@ -37,12 +37,14 @@ except ImportError:  # pragma: no cover - the extra is not installed
     types = None  # type: ignore[assignment]
     LanguageServer = object  # type: ignore[assignment,misc]
 
-__all__ = ["DEBOUNCE_SECONDS", "NewslintServer", "from_lsp_position", "main", "to_lsp_position"]
+__all__ = ["DEBOUNCE_SECONDS", "MAX_MESSAGE_BYTES", "NewslintServer", "ResyncingStdin", "from_lsp_position", "main", "to_lsp_position"]
 
 log = logging.getLogger(__name__)
 
 #: Quiet time after the last change before a document is linted again.
 DEBOUNCE_SECONDS = 0.3
+#: A message declaring more bytes than this is read and dropped in pieces, never held whole.
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
 ADD_WORD = "newslint.addWord"
 IGNORE_IN_FILE = "newslint.ignoreInFile"
 FIX_ALL_KIND = "source.fixAll.newslint"
@@ -77,6 +79,49 @@ def from_lsp_position(doc: Document, line: int, character: int, encoding: str = 
             return i
         units += _units(doc.text[i], encoding)
     return info.end
+
+
+# -- the wire ------------------------------------------------------------------------
+
+
+class ResyncingStdin:
+    """The server's stdin, as pygls reads it, made to survive a malformed message.
+
+    pygls reads header lines until it has a ``Content-Length`` and a blank line,
+    then the body. A header it cannot parse ("Content-Length: abc"), or a body
+    longer than its header said, leaves the bytes that follow glued to the next
+    header line, and pygls would never match a header again: every later
+    message would be lost and the server would seem hung. Here a line that ends
+    in a well-formed ``Content-Length`` header is cut to that header, so the
+    stream falls back into step at the next message. A declared length over
+    ``MAX_MESSAGE_BYTES`` is read and dropped a megabyte at a time, and the body
+    handed on is ``null``, which pygls reports to the client as an error.
+    """
+
+    _HEADER = b"Content-Length: "
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def readline(self) -> bytes:
+        line: bytes = self.raw.readline()
+        at = line.rfind(self._HEADER)
+        if at > 0 and line.endswith(b"\r\n") and line[at + len(self._HEADER) : -2].isdigit():
+            log.warning("dropped %d bytes of a malformed message", at)
+            return line[at:]
+        return line
+
+    def read(self, n: int) -> bytes:
+        if n <= MAX_MESSAGE_BYTES:
+            data: bytes = self.raw.read(n)
+            return data
+        log.warning("dropped a message of %d bytes (over %d)", n, MAX_MESSAGE_BYTES)
+        while n > 0:
+            chunk = self.raw.read(min(n, 1 << 20))
+            if not chunk:
+                return b""  # end of input: pygls stops
+            n -= len(chunk)
+        return b"null"
 
 
 # -- state ---------------------------------------------------------------------------
@@ -208,6 +253,11 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {exc}"))
             self.publish(uri, version, [self.config_problem(str(exc))])
             return
+        limit = engine.ctx.options["max-file-size"]
+        if len(text) > limit // 4 and len(text.encode("utf-8", "surrogatepass")) > limit:
+            self.linted.pop(uri, None)
+            self.publish(uri, version, [self.too_large(len(text.encode("utf-8", "surrogatepass")), limit)])
+            return
         doc = Document(text.removeprefix("\ufeff"), str(path) if path else uri, bom=text.startswith("\ufeff"))
         loop = asyncio.get_running_loop()
         try:
@@ -229,6 +279,15 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
             range=types.Range(types.Position(0, 0), types.Position(0, 0)),
             message=f"newslint could not start: {message}",
             severity=types.DiagnosticSeverity.Error,
+            source="newslint",
+        )
+
+    def too_large(self, size: int, limit: int) -> types.Diagnostic:
+        """The one diagnostic for a document over ``max-file-size``: as the CLI, it is not linted."""
+        return types.Diagnostic(
+            range=types.Range(types.Position(0, 0), types.Position(0, 0)),
+            message=f"newslint: not linted: {size} bytes, over max-file-size ({limit})",
+            severity=types.DiagnosticSeverity.Information,
             source="newslint",
         )
 
@@ -464,7 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.log_file:
         logging.basicConfig(filename=args.log_file, level=logging.DEBUG)
-    create_server().start_io()
+    create_server().start_io(stdin=ResyncingStdin(sys.stdin.buffer))  # type: ignore[arg-type]
     return 0
 
 

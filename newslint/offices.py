@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from newslint.context import Context
 from newslint.names import variant_key
-from newslint.packs import PackError, PackSource, field_of
+from newslint.packs import PackError, PackSource, check_keys, field_of
 
 __all__ = [
     "Country",
@@ -174,6 +174,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
+        check_keys(src, data, ("pack", "qualifiers", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         qualifiers.update(q.casefold() for q in _strings(src, data, "qualifiers", "", required=False))
         for i, entry in enumerate(_tables(src, data, "title")):

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from newslint.config import ConfigError, read_toml
 
-__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "check_pattern", "field_of"]
+__all__ = ["PackError", "PackSource", "Packs", "bundled_rules_dir", "check_keys", "check_pattern", "field_of"]
 
 T = TypeVar("T")
 
@@ -98,6 +98,20 @@ def field_of(
         raise PackError(path, dotted, f"expected {words}, got {value!r}")
     return value
 
+
+def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: Sequence[str], where: str = "") -> None:
+    """Reject a key of ``table`` not in ``allowed``: a misspelt key must not be silently ignored."""
+    unknown = sorted(k for k in table if k not in allowed)
+    if unknown:
+        path = source.path if isinstance(source, PackSource) else source
+        dotted = f"{where}.{unknown[0]}" if where else unknown[0]
+        raise PackError(path, dotted, f"unknown key; expected one of {', '.join(sorted(allowed))}")
+
+
+#: What a ``[pack]`` header may hold; a pack is data, so there is nothing to run or import.
+PACK_HEADER_KEYS = ("kind", "schema", "checked")
+#: The pack schema this newslint reads.
+PACK_SCHEMA = 1
 
 # The regex parser of the running Python, to inspect a pattern's structure.
 try:  # Python 3.11+
@@ -244,16 +258,16 @@ class Packs:
 
 
 def _read(path: Path, *, bundled: bool) -> PackSource:
-    try:
-        data = read_toml(path)
-    except ConfigError as exc:
-        raise PackError(path, "", str(exc).split(": ", 1)[-1]) from None
+    data = read_toml(path)  # a ConfigError naming the file, line and column
     header = data.get("pack", {})
     if not isinstance(header, dict):
         raise PackError(path, "pack", "expected a table")
+    check_keys(path, header, PACK_HEADER_KEYS, "pack")
     schema = header.get("schema", 1)
     if not isinstance(schema, int) or isinstance(schema, bool):
         raise PackError(path, "pack.schema", f"expected an integer, got {schema!r}")
+    if schema != PACK_SCHEMA:
+        raise PackError(path, "pack.schema", f"this newslint reads pack schema {PACK_SCHEMA}, got {schema}")
     kind = header.get("kind", path.stem)
     if not isinstance(kind, str):
         raise PackError(path, "pack.kind", f"expected a string, got {kind!r}")

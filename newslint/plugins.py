@@ -82,10 +82,14 @@ def make_plugin_manager(
         if isinstance(plugin, str):
             if pm.is_blocked(plugin) or pm.has_plugin(plugin):
                 continue
+            if "/" in plugin or "\\" in plugin or plugin.endswith(".py") or plugin.startswith("."):
+                raise PluginError(f"-p {plugin}: expected an importable module name (package.module), not a path")
             try:
                 module = importlib.import_module(plugin)
             except ImportError as exc:
                 raise PluginError(f"-p {plugin}: cannot import it: {exc}") from exc
+            except Exception as exc:  # the load boundary: the module itself raised while importing
+                raise PluginError(f"-p {plugin}: importing it raised {type(exc).__name__}: {exc}") from exc
             pm.register(module, name=plugin)
         else:
             pm.register(plugin)

@@ -357,6 +357,7 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
     present = _people_named_in_full(doc, units, aliases, m)
     # Names for telling people apart: a sentence-initial capital may be an ordinary word.
     runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
+    ends = _RunEnds(units, runs_in_doc)
 
     out: list[TitleMention] = []
     for first, last, fields in raw:
@@ -373,13 +374,13 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
         if person is None:
             for n in range(min(len(words), 3), 0, -1):  # a short name: "Takaichi", "von der Leyen"
                 candidates = [p for p in by_surname.get(name_key(" ".join(words[:n])), ()) if p in present]
-                if len(candidates) == 1 and not _other_namesake(doc, units, runs_in_doc, words[:n], candidates[0], aliases):
+                if len(candidates) == 1 and not _other_namesake(ends, words[:n], candidates[0], aliases):
                     person, key, end = candidates[0], f"person:{candidates[0]}", units[first + n - 1].end
                     break
         if person is None and len(words) >= 2:
             key = "name:" + name_key(" ".join(words))
         elif person is None:
-            key = _full_name_for(words[0], runs_in_doc, units)
+            key = _full_name_for(words[0], ends)
         out.append(
             TitleMention(
                 end=end,
@@ -460,32 +461,45 @@ def _people_named_in_full(doc: Document, units: Sequence[_Unit], aliases: dict[s
     return found
 
 
-def _other_namesake(doc: Document, units: Sequence[_Unit], runs: list[tuple[int, int]], short: list[str],
-                    person: str, aliases: dict[str, str]) -> bool:
+class _RunEnds:
+    """The name runs of a text indexed by the key of their first or last ``n`` words.
+
+    Built once per text, so looking up a short name costs a dictionary probe,
+    not a pass over every run (a 5 MB text holds hundreds of thousands).
+    """
+
+    def __init__(self, units: Sequence[_Unit], runs: list[tuple[int, int]]) -> None:
+        self.words = [[u.text for u in units[a:b]] for a, b in runs]
+        self._by: dict[int, dict[str, list[int]]] = {}
+
+    def runs_ending(self, n: int, key: str) -> list[list[str]]:
+        """The words of every run whose first or last ``n`` words have ``key``, in text order."""
+        index = self._by.get(n)
+        if index is None:
+            index = self._by[n] = defaultdict(list)
+            for i, words in enumerate(self.words):
+                head, tail = name_key(" ".join(words[:n])), name_key(" ".join(words[-n:]))
+                index[head].append(i)
+                if tail != head:
+                    index[tail].append(i)
+        return [self.words[i] for i in index.get(key, ())]
+
+
+def _other_namesake(ends: _RunEnds, short: list[str], person: str, aliases: dict[str, str]) -> bool:
     """Whether a full name other than ``person``'s contains the short name ("Lee Jong-seok" beside "Lee Jae Myung")."""
-    key = name_key(" ".join(short))
     n = len(short)
-    for a, b in runs:
-        words = [u.text for u in units[a:b]]
-        keys = [name_key(w) for w in words]
-        joined = name_key(" ".join(words))
-        if aliases.get(joined) == person:
+    for words in ends.runs_ending(n, name_key(" ".join(short))):
+        if aliases.get(name_key(" ".join(words))) == person:
             continue
-        if name_key(" ".join(words[:n])) == key or name_key(" ".join(words[-n:])) == key:
-            own = [k for k in range(2, len(words) + 1) if aliases.get(name_key(" ".join(words[:k]))) == person]
-            if own and not any(w.casefold() in _SUFFIXES for w in words[own[-1]:]):
-                continue  # "Donald Trump Visits": the person's own name, then a headline word
-            if len(keys) > n:
-                return True
+        own = [k for k in range(2, len(words) + 1) if aliases.get(name_key(" ".join(words[:k]))) == person]
+        if own and not any(w.casefold() in _SUFFIXES for w in words[own[-1]:]):
+            continue  # "Donald Trump Visits": the person's own name, then a headline word
+        if len(words) > n:
+            return True
     return False
 
 
-def _full_name_for(short: str, runs: list[tuple[int, int]], units: Sequence[_Unit]) -> str | None:
+def _full_name_for(short: str, ends: _RunEnds) -> str | None:
     """The one multi-word name in the text that begins or ends with ``short``, as a key."""
-    key = name_key(short)
-    matches = set()
-    for a, b in runs:
-        words = [u.text for u in units[a:b]]
-        if name_key(words[0]) == key or name_key(words[-1]) == key:
-            matches.add(name_key(" ".join(words)))
+    matches = {name_key(" ".join(words)) for words in ends.runs_ending(1, name_key(short))}
     return f"name:{matches.pop()}" if len(matches) == 1 else None

@@ -114,23 +114,127 @@ def test_file_over_the_size_limit_is_reported_not_read(tree):
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
 
 
-def test_many_files_under_a_low_file_handle_limit(tmp_path):
-    """3,000 files lint under a 64-handle limit: no file handle is ever leaked."""
+@pytest.mark.parametrize(("count", "jobs"), [(3000, ()), (1500, ("--no-cache", "--jobs", "2"))], ids=["default-jobs", "jobs-2"])
+def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
+    """Thousands of files lint under a 64-handle limit, in process or in a pool: no handle is ever leaked."""
     import resource
     import subprocess
     import sys
 
-    for i in range(3000):
+    for i in range(count):
         (tmp_path / f"{i:05}.txt").write_text("Text.\n", encoding="utf-8")
-    (tmp_path / "02999.txt").write_text(BROKEN, encoding="utf-8")
+    last = f"{count - 1:05}.txt"
+    (tmp_path / last).write_text(BROKEN, encoding="utf-8")
 
     def limit():
         resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     proc = subprocess.run(
-        [sys.executable, "-m", "newslint", "--isolated", "."],
+        [sys.executable, "-m", "newslint", "--isolated", *jobs, "."],
         cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit,
     )
     assert proc.returncode == 1, proc.stderr[-2000:]
-    assert b"02999.txt:2:1: NL510" in proc.stdout and b"of 3000 files" in proc.stdout
+    assert f"{last}:2:1: NL510".encode() in proc.stdout and f"of {count} files".encode() in proc.stdout
+
+
+# -- huge inputs --------------------------------------------------------------------------
+# NEWSLINT_SLOW_TESTS=1 runs the full-size cases (a 50 MB line); CI runs the 5 MB one.
+
+SLOW = bool(os.environ.get("NEWSLINT_SLOW_TESTS"))
+
+
+def _one_line(size: int) -> bytes:
+    """``size`` bytes of real news text (gensim's lee corpus, seeds as fallback) on a single line."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import lee_background, seed_articles
+
+    try:
+        texts = lee_background()
+    except Exception:  # no network and no cached copy: the bundled seeds will do
+        texts = list(seed_articles().values())
+    blob = " ".join(" ".join(t.split()) for t in texts).encode("utf-8")
+    data = (blob + b" ") * (size // (len(blob) + 1) + 1)
+    return data[:size].decode("utf-8", "ignore").encode("utf-8")
+
+
+def _run_measured(args, cwd, timeout):
+    """The CLI as a child process: its result, wall time and peak RSS in MB."""
+    import resource
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
+    code = (
+        "import resource, runpy, sys\n"
+        "try:\n    runpy.run_module('newslint', run_name='__main__')\n"
+        "finally:\n    print(f'RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}', file=sys.stderr)\n"
+    )
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout)
+    elapsed = time.monotonic() - started
+    rss = int(proc.stderr.decode().rsplit("RSS ", 1)[1])
+    return proc, elapsed, rss
+
+
+@pytest.mark.parametrize("megabytes", [50] if SLOW else [5])
+def test_a_single_huge_line_is_linted_in_linear_time_and_memory(tmp_path, megabytes):
+    """One line of real text: findings at sane positions on line 1; time and memory printed.
+
+    A ceiling on time catches the quadratic paths found here (a 5 MB line took
+    six minutes before the fixes); memory is about 140 bytes per character.
+    """
+    data = _one_line(megabytes * 1_000_000)
+    (tmp_path / "line.txt").write_bytes(data)
+    (tmp_path / "newslint.toml").write_text(f"max-file-size = {len(data) + 1}\n", encoding="utf-8")
+    proc, elapsed, rss = _run_measured(["--no-cache", "-j", "1", "--format", "json", "line.txt"], tmp_path, timeout=900)
+    import json
+
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    found = json.loads(proc.stdout)
+    assert found and all(d["line"] == d["end_line"] == 1 for d in found)
+    assert all(1 <= d["column"] <= d["end_column"] <= len(data) + 1 for d in found)
+    print(f"\n{megabytes} MB single line: {elapsed:.1f} s, peak RSS {rss} MB, {len(found)} findings")
+    assert rss < 250 * megabytes + 200, f"{rss} MB for {megabytes} MB of text"
+
+
+def test_a_1_gb_file_is_refused_by_size_without_reading_it(tmp_path):
+    """A sparse 1 GB file (no disk used) hits max-file-size at its default: a clear message, flat memory."""
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as fh:
+        fh.truncate(1024**3)
+    (tmp_path / "ok.txt").write_text(BROKEN, encoding="utf-8")
+    proc, elapsed, rss = _run_measured(["--isolated", "huge.txt", "ok.txt"], tmp_path, timeout=120)
+    assert proc.returncode == 2
+    assert b"huge.txt: file too large: 1073741824 bytes, over max-file-size (10485760); skipped" in proc.stderr
+    assert b"ok.txt:2:1: NL510" in proc.stdout
+    assert rss < 150, f"{rss} MB peak for a file that should not have been read"
+    print(f"\n1 GB file: refused in {elapsed:.2f} s, peak RSS {rss} MB")
+
+
+def test_jsonl_broken_records_each_get_a_message_and_the_run_goes_on(tmp_path):
+    import json
+
+    records = [
+        json.dumps({"id": "a", "text": "First record. \n"}).encode(),
+        b"[1, 2, 3]",
+        b'{"id": "b", "text": "caf\xe9 in Latin-1"}',
+        json.dumps({"id": "c", "body": "the text is under another key"}).encode(),
+        json.dumps({"id": "d", "text": 42}).encode(),
+        b'{"id": "e", "text": "cut short',
+        json.dumps({"id": "f", "text": "Last record.\n\u00a0\nEnd.\n"}).encode(),
+    ]
+    (tmp_path / "c.jsonl").write_bytes(b"\n".join(records))
+    proc = run_cli("--isolated", "--verbose", "c.jsonl", cwd=tmp_path)
+    out, err = proc.stdout.decode(), proc.stderr.decode()
+    assert proc.returncode == 2 and "Traceback" not in err
+    assert "c.jsonl#a:1:14: NL512" in out and "c.jsonl#f:2:1: NL510" in out  # before and after the bad ones
+    assert "error: c.jsonl:2: record is a JSON list, not an object" in err
+    assert "error: c.jsonl:3: invalid JSON record: 'utf-8' codec can't decode byte 0xe9" in err
+    assert "note: c.jsonl#c: no string field 'text'; skipped" in err
+    assert "note: c.jsonl#d: no string field 'text'; skipped" in err
+    assert "error: c.jsonl:6: invalid JSON record: " in err  # a string cut short by the line end
+

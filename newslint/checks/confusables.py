@@ -19,7 +19,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.packs import check_pattern
+from newslint.packs import check_keys, check_pattern
 
 CONFUSABLE_WORD = Rule(
     code="NL630",
@@ -101,16 +101,21 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
 
 
+_ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "after", "reason")
+
+
 def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     """Validate every entry, let later packs replace entries by id, and compile one alternation."""
     by_id: dict[str, tuple[Confusable, str] | None] = {}
     for source in sources:
+        check_keys(source, source.data, ("pack", "confusable"))
         entries = field_of(source, source.data, "confusable", list, "", required=False, default=[])
         seen: set[str] = set()
         for i, entry in enumerate(entries):
             where = f"confusable[{i}]"
             if not isinstance(entry, dict):
                 raise PackError(source.path, where, f"expected a table, got {entry!r}")
+            check_keys(source, entry, _ENTRY_KEYS, where)
             ident = field_of(source, entry, "id", str, where)
             if not _ID.match(ident):
                 raise PackError(source.path, f"{where}.id", f"{ident!r} is not kebab-case (a-z, 0-9, -)")

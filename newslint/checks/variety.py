@@ -16,6 +16,7 @@ from newslint import (
     PackSource,
     Rule,
     Severity,
+    check_keys,
     field_of,
     hookimpl,
 )
@@ -115,11 +116,13 @@ def parse_variants(sources: list[PackSource]) -> dict[str, Variant]:
     """Every form of every pair, by lowercase form; later packs override earlier ones."""
     table: dict[str, Variant] = {}
     for source in sources:
+        check_keys(source, source.data, ("pack", "pair"))
         pairs = field_of(source, source.data, "pair", list, "", required=False, default=[])
         for i, pair in enumerate(pairs):
             where = f"pair[{i}]"
             if not isinstance(pair, dict):
                 raise PackError(source.path, where, f"expected a table, got {pair!r}")
+            check_keys(source, pair, (BRITISH, AMERICAN, "evidence", f"{BRITISH}-after", f"{AMERICAN}-after"), where)
             british = _forms(source, pair, BRITISH, where)
             american = _forms(source, pair, AMERICAN, where)
             if len(british) != len(american):
