@@ -51,7 +51,9 @@ _WEEKDAY_AFTER = re.compile(rf"\s*\(\s*(?P<bracketed>{_DAY_NAMES})\s*\)|,\s+a\s+
 _WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_DAY_NAMES})\s*\(\s*$")
 _CLOSE_AFTER = re.compile(r"\s*\)")
 # "2026-01-13", also inside "2026-01-13T19:58Z" and "Update: 2026-01-13 19:58 GMT".
-_ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]\d)")
+# The lookbehind (no digit or hyphen before the year) sits after "19"/"20", so that the
+# pattern starts with literal digits the regex engine can scan for; it finds the same matches.
+_ISO = re.compile(r"(?P<year>(?:19|20)(?<![\d-]..)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]\d)")
 # A line that labels the article's own timestamp.
 _LABEL = re.compile(
     r"^\W*(?:last\s+)?(?:update[ds]?|published|posted|first\s+published|date|dated|created|modified)(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s",

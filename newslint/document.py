@@ -563,6 +563,10 @@ class Document:
     def _token_starts(self) -> list[int]:
         return [t.start for t in self.tokens]
 
+    def token_index(self, offset: int) -> int:
+        """The index in ``tokens`` of the first token that starts at or after ``offset``."""
+        return bisect.bisect_left(self._token_starts, offset)
+
     def tokens_between(self, start: int, end: int) -> Sequence[Token]:
         """Tokens that start inside ``[start, end)``."""
         lo = bisect.bisect_left(self._token_starts, start)

@@ -91,7 +91,23 @@ def _headline(doc: Document, para: Paragraph, **kw: object) -> Headline:
 
 
 def _words(doc: Document, para: Paragraph) -> list[Token]:
-    return [t for t in doc.tokens_between(para.start, para.end) if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)]
+    return [t for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
+
+
+def _word_count(doc: Document, para: Paragraph, limit: int) -> int:
+    """``min(len(_words(doc, para)), limit)``, without reading a long paragraph to its end."""
+    n = 0
+    if limit <= 0:
+        return n
+    for t in doc.tokens_between(para.start, para.end):
+        if t.kind in _WORDISH:
+            n += 1
+            if n == limit:
+                break
+    return n
+
+
+_WORDISH = (TokenKind.WORD, TokenKind.ACRONYM)
 
 
 def _sentence_count(doc: Document, para: Paragraph) -> int:
@@ -101,8 +117,10 @@ def _sentence_count(doc: Document, para: Paragraph) -> int:
 def is_title_like(doc: Document, para: Paragraph) -> bool:
     """One short line of one sentence, capitalised, with no terminal punctuation."""
     text = doc.paragraph_text(para).strip()
+    if para.line != para.end_line or len(text) > _MAX_CHARS:
+        return False
     words = _words(doc, para)
-    if para.line != para.end_line or not (_MIN_WORDS <= len(words) <= _MAX_WORDS) or len(text) > _MAX_CHARS:
+    if not (_MIN_WORDS <= len(words) <= _MAX_WORDS):
         return False
     if not (text[:1].isupper() or text[:1].isdigit()) or _NOT_HEADLINE_END.search(text):
         return False
@@ -114,14 +132,14 @@ def is_title_like(doc: Document, para: Paragraph) -> bool:
 def is_body_paragraph(doc: Document, para: Paragraph) -> bool:
     """Running text: at least a dozen words, ending a sentence."""
     text = doc.paragraph_text(para).strip()
-    return len(_words(doc, para)) >= _BODY_MIN_WORDS and bool(_TERMINAL.search(text))
+    return _word_count(doc, para, _BODY_MIN_WORDS) >= _BODY_MIN_WORDS and bool(_TERMINAL.search(text))
 
 
 def _is_metadata(doc: Document, para: Paragraph) -> bool:
     text = doc.paragraph_text(para).strip()
     if _METADATA.match(text):
         return True
-    return len(_words(doc, para)) <= _METADATA_MAX_WORDS and any(m.year_given for m in find_dates(text))
+    return _word_count(doc, para, _METADATA_MAX_WORDS + 1) <= _METADATA_MAX_WORDS and any(m.year_given for m in find_dates(text))
 
 
 def _full_stop_headline(doc: Document, first: Paragraph, second: Paragraph, paras: list[Paragraph]) -> int | None:

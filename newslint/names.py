@@ -75,7 +75,6 @@ _FORCING = frozenset("\"'“‘«([:")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
 # Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
 _HYPHEN_SPLIT = re.compile(f"[{re.escape(HYPHEN_LIKE)}]")
-_JOINER_CHARS = frozenset(HYPHEN_LIKE + APOSTROPHE_LIKE + INVISIBLE)
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
 
 
@@ -104,6 +103,7 @@ def _key_atoms(text: str) -> tuple[str, ...]:
     return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_fold(text))) if atom)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def spelling_form(text: str) -> str:
     """The spelling as a reader sees it: case, marks and separators kept; kinds of hyphen,
     apostrophe and space folded; invisible characters and a possessive dropped."""
@@ -155,6 +155,8 @@ class Lexicon:
     longest: int = 0  # the longest key in ``same``, to bound the search
     # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
     _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
+    # Texts of word tokens that are never part of a name on their own (a cache, see ``_candidates``).
+    _plain: set[str] = field(default_factory=set, compare=False, repr=False)
 
     def group_of(self, key: str) -> int | None:
         """The index of the equivalence group whose spelling has ``key``, if any."""
@@ -216,7 +218,7 @@ class Lexicon:
         return hit
 
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_keyed": {}}  # the cache stays behind
+        return {**self.__dict__, "_keyed": {}, "_plain": set()}  # the caches stay behind
 
 
 def _rewrite_ending(atoms: list[str], ending: Ending) -> list[str] | None:
@@ -330,6 +332,13 @@ def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[
 
 
 def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
+    """The units that can be part of a name, in order.
+
+    A lowercase word on its own (not a particle, no hyphen) is always
+    ``_OTHER``: it gets no unit. Leaving it out changes nothing downstream,
+    since two units only continue a run across whitespace, and a left-out
+    word between them is not whitespace.
+    """
     text = doc.text
     tokens = doc.tokens
     title_lines = _title_case_lines(doc)
@@ -338,22 +347,21 @@ def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
     append = units.append
     make = tuple.__new__
     word = TokenKind.WORD
-    joiners = _JOINER_CHARS
-    joiner = _WORD_JOINER.fullmatch
+    joined = _joined(doc)
     sentence_initial = doc.sentence_initial
     n = len(tokens)
-    i = 0
-    while i < n:
+    done = 0  # tokens before this index already belong to a unit
+    for i in _candidates(tokens, joined, lexicon):
+        if i < done:
+            continue
         first = tokens[i]
         last = first
         j = i + 1
         if first.kind == word:
-            while j < n and tokens[j].kind == word:
-                gap = text[last.end : tokens[j].start]
-                if not gap or gap[0] not in joiners or not joiner(gap):
-                    break
+            while j < n and j in joined:
                 last = tokens[j]
                 j += 1
+        done = j
         last_text = last.text  # its stem: without a possessive 's (Token.stem)
         if len(last_text) > 2 and last_text[-1] in "sS" and last_text[-2] in "'\u2019":
             stem_end = last.start + len(last_text) - 2
@@ -368,8 +376,51 @@ def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
             or (bool(title_lines) and any(lo <= start < hi for lo, hi in title_lines))
         )
         append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last.end, first)))
-        i = j
     return units
+
+
+def _joined(doc: Document) -> set[int]:
+    """Indexes of the word tokens that continue the word before them across a joiner
+    the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens)."""
+    out: set[int] = set()
+    tokens = doc.tokens
+    n = len(tokens)
+    word = TokenKind.WORD
+    for m in _WORD_JOINER.finditer(doc.text):
+        k = doc.token_index(m.end())
+        if 0 < k < n and tokens[k].start == m.end() and tokens[k - 1].end == m.start() \
+                and tokens[k].kind == word and tokens[k - 1].kind == word:
+            out.add(k)
+    return out
+
+
+def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: Lexicon) -> list[int]:
+    """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
+
+    Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
+    (lowercase, not a particle, no hyphen: remembered per text in the
+    lexicon) and that join no neighbour; and every number, URL, e-mail
+    address and handle.
+    """
+    plain = lexicon._plain
+    if len(plain) > 200_000:
+        plain.clear()
+    word, acronym = TokenKind.WORD, TokenKind.ACRONYM
+    particles = lexicon.particles
+    out = []
+    for i in [i for i, t in enumerate(tokens) if t[0] not in plain]:
+        t = tokens[i]
+        if t.kind == word:
+            stem = t.text[:-2] if len(t.text) > 2 and t.text[-1] in "sS" and t.text[-2] in "'\u2019" else t.text
+            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
+                plain.add(t.text)
+                continue
+        elif t.kind != acronym:
+            continue
+        out.append(i)
+    if joined:  # every token of a joined word, so the word is read from its first token
+        out = sorted({*out, *joined, *(k - 1 for k in joined)})
+    return out
 
 
 def _classify(unit: str, first: Token, last: Token, text: str, lexicon: Lexicon) -> str:

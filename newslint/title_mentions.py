@@ -102,31 +102,51 @@ def _split_units(doc: Document) -> list[_Unit]:
     make = tuple.__new__  # _Unit(...) without the generated __new__, in this per-token loop
     text = doc.text
     wordish = _WORDISH
-    has_hyphen = _HAS_HYPHEN
+    words = _WORDS
+    if len(words) > _WORDS_SIZE:
+        words.clear()
     prev_end = None
     for token in doc.tokens:
-        kind = token.kind
+        word, start, end, kind = token
         if kind not in wordish:
             prev_end = None
-            append(make(_Unit, ("", token.start, token.end, kind, False, False, False, "")))
+            append(make(_Unit, ("", start, end, kind, False, False, False, "")))
             continue
-        word = token.text
-        if len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019":  # Token.stem
-            stem, possessive = word[:-2], True
+        if prev_end is None:
+            space = False
         else:
-            stem, possessive = word, False
-        gap = text[prev_end : token.start] if prev_end is not None else ""
-        space = gap != "" and not gap.strip(" \u00a0\t")
-        if has_hyphen(stem) is None:
-            append(make(_Unit, (stem, token.start, token.start + len(stem), kind, False, space, possessive, stem.casefold())))
-        else:
-            parts = _parts(stem, token.start)
-            for i, (part, s, e) in enumerate(parts):
-                append(
-                    _Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold())
-                )
-        prev_end = token.end
+            gap = text[prev_end:start]
+            space = gap == " " or (gap != "" and not gap.strip(" \u00a0\t"))
+        prev_end = end
+        unit = words.get(word)
+        if unit is None:
+            unit = words[word] = _word_unit(word)
+        if unit:
+            stem, possessive, folded = unit
+            append(make(_Unit, (stem, start, start + len(stem), kind, False, space, possessive, folded)))
+            continue
+        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+        parts = _parts(stem, start)
+        for i, (part, s, e) in enumerate(parts):
+            append(_Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold()))
     return out
+
+
+# Per word text: its stem, whether it is possessive and the stem casefolded, or
+# ``()`` for a hyphenated word (split into parts); shared by documents, cleared when full.
+_WORDS: dict[str, tuple[str, bool, str] | tuple[()]] = {}
+_WORDS_SIZE = 200_000
+
+
+def _is_possessive(word: str) -> bool:
+    return len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019"  # Token.stem
+
+
+def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
+    stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+    if _HAS_HYPHEN(stem) is not None:
+        return ()
+    return stem, possessive, stem.casefold()
 
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
@@ -234,16 +254,13 @@ def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
     i = 0
-    while i < len(units):
-        if units[i].folded not in starters:
-            i += 1
+    for k in [k for k, u in enumerate(units) if u.folded in starters]:
+        if k < i:  # inside the mention parsed last
             continue
-        parsed = _parse_at(doc, units, i, m, table)
-        if parsed is None:
-            i += 1
-            continue
-        raw.append(parsed)
-        i = parsed[1]
+        parsed = _parse_at(doc, units, k, m, table)
+        if parsed is not None:
+            raw.append(parsed)
+            i = parsed[1]
     return _resolve(doc, units, raw, table, m)
 
 
@@ -400,10 +417,17 @@ def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tupl
 def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     # Words seen capitalised inside a sentence: names, not just sentence starts.
-    inner = {u.text for u in units if u.text[:1].isupper() and u.start not in doc.sentence_initial}
-    j = 0
+    sentence_initial = doc.sentence_initial
+    capitalised = [k for k, u in enumerate(units) if u.text[:1].isupper()]
+    inner = {units[k].text for k in capitalised if units[k].start not in sentence_initial}
     titles, countries = m.titles, m.countries
-    while j < len(units):
+    # Only a form's first word or a capital starts anything: other units are skipped.
+    starts = sorted({*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)})
+    j = 0
+    for start in starts:
+        if start < j:  # inside the form or run read last
+            continue
+        j = start
         u = units[j]
         f = u.folded  # cheap test before each match: most words start no form
         form = (f in titles.index and titles.match(units, j)) or (f in countries.index and countries.match(units, j))
@@ -417,7 +441,7 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
             while k > j + 1 and units[k - 1].text in _PARTICLES:
                 k -= 1
             # "Despite Takaichi's ...": a capital only because it starts the sentence.
-            runs.append((j, k, k - j > 1 and u.start in doc.sentence_initial and u.text not in inner))
+            runs.append((j, k, k - j > 1 and u.start in sentence_initial and u.text not in inner))
             j = k
         else:
             j += 1

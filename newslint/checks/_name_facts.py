@@ -120,7 +120,10 @@ class DocNames(NamedTuple):
 
 def display(text: str) -> str:
     """The text shown in messages: invisible characters dropped, spaces collapsed."""
-    return " ".join(text.translate({ord(c): None for c in INVISIBLE}).split())
+    return " ".join(text.translate(_DROP_INVISIBLE).split())
+
+
+_DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
 
 
 class NameFacts(Facts):

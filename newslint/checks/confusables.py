@@ -149,7 +149,10 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
         body = (f"(?:{before})" if before else "") + rf"(?P<w{i}>\b(?:{words})\b)" + (f"(?:{after})" if after else "")
         bodies.append(f"(?P<e{i}>{body if case else f'(?i:{body})'})")
     forms = sorted({w for entry, _ in kept for w in entry.wrong}, key=len, reverse=True)
-    words = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    # The lookahead on first letters lets the engine skip most positions without
+    # trying the alternation (same matches, several times faster).
+    firsts = "".join(sorted({w[0] for w in forms}))
+    words = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
     return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)), words)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
-from newslint.document import TokenKind
+from newslint.document import Token, TokenKind
 
 MIXED_QUOTE_STYLE = Rule(
     code="NL610",
@@ -233,8 +233,19 @@ def _odd_ones(marks: Sequence[_Mark], house: str | None) -> tuple[str | None, Co
 
 def _url_at(doc: Document, offset: int) -> str | None:
     """The URL or e-mail token covering ``offset``, if any."""
-    near = doc.tokens_between(max(0, offset - 2048), offset + 1)
-    return next((t.text for t in near if t.start <= offset < t.end and t.kind in (TokenKind.URL, TokenKind.EMAIL)), None)
+    lo = max(0, offset - 2048)
+    return next((t.text for t in _links(doc) if lo <= t.start <= offset < t.end), None)
+
+
+def _links(doc: Document) -> list[Token]:
+    """The document's URL and e-mail tokens (most articles have none), found once."""
+    def find() -> list[Token]:
+        text = doc.text
+        if "@" not in text and "http" not in text and "www." not in text:  # what every URL or address holds
+            return []
+        return [t for t in doc.tokens if t.kind in (TokenKind.URL, TokenKind.EMAIL)]
+
+    return doc.memo("typography.links", find)
 
 
 def _in_url(doc: Document, offset: int) -> bool:
@@ -438,7 +449,9 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?
 def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
     """Round and square brackets that do not pair within their paragraph (NL613)."""
     for para in doc.paragraphs:
-        skip = {m.end() - 1 for m in _ENUMERATOR.finditer(doc.text, para.start, para.end)}
+        # Every enumerator ends with ")": without one, the paragraph needs no search.
+        has_closer = doc.text.find(")", para.start, para.end) >= 0
+        skip = {m.end() - 1 for m in _ENUMERATOR.finditer(doc.text, para.start, para.end)} if has_closer else set()
         stack: list[tuple[str, int]] = []
         for m in _BRACKET.finditer(doc.text, para.start, para.end):
             at, char = m.start(), m.group()

@@ -20,7 +20,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.document import TokenKind
+from newslint.document import Token, TokenKind
 
 BRITISH, AMERICAN = "british", "american"
 _VARIETY_NAMES = {BRITISH: "British", AMERICAN: "American"}
@@ -172,21 +172,53 @@ class _Use:
 
 def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
     """Lowercase, unquoted uses of the pack's forms (compound parts included)."""
-    previous = ""
-    for token in doc.tokens:
-        if token.kind is not TokenKind.WORD:
-            previous = token.text.lower()
-            continue
-        for text, start, end in token.parts:
-            if text.endswith(_POSSESSIVE):
-                text, end = text[:-2], end - 2
-            variant = table.get(text)
-            if variant is None or not text.islower() or doc.is_quoted(start):
+    tokens = doc.tokens
+    forms_in, none = _form_cache(table)
+    for i in [i for i, t in enumerate(tokens) if t[0] not in none]:
+        token = tokens[i]
+        hits = forms_in.get(token.text)
+        if hits is None:
+            hits = _forms_in(token, table)
+            if hits:
+                forms_in[token.text] = hits
+            else:
+                none.add(token.text)
+                continue
+        previous = tokens[i - 1].text.lower() if i else ""
+        for variant, start, end in hits:
+            start, end = token.start + start, token.start + end
+            if doc.is_quoted(start):
                 continue
             if variant.after and previous not in variant.after:
                 continue
             yield _Use(variant, start, end)
-        previous = token.text.lower()
+
+
+# The table the caches below were built for, and per token text: its forms in that
+# table, with offsets inside the token, or (in the set) no form at all.
+_CACHE: list = [None, {}, set()]
+_CACHE_SIZE = 200_000
+
+
+def _form_cache(table: dict[str, Variant]) -> tuple[dict[str, tuple[tuple[Variant, int, int], ...]], set[str]]:
+    if _CACHE[0] is not table or len(_CACHE[1]) + len(_CACHE[2]) > _CACHE_SIZE:
+        _CACHE[:] = [table, {}, set()]
+    return _CACHE[1], _CACHE[2]
+
+
+def _forms_in(token: Token, table: dict[str, Variant]) -> tuple[tuple[Variant, int, int], ...]:
+    """The lowercase forms of ``table`` in a word token (one per compound part), offsets
+    relative to the token; none for other kinds of token."""
+    if token.kind is not TokenKind.WORD:
+        return ()
+    out = []
+    for text, start, end in token.parts:
+        if text.endswith(_POSSESSIVE):
+            text, end = text[:-2], end - 2
+        variant = table.get(text)
+        if variant is not None and text.islower():
+            out.append((variant, start - token.start, end - token.start))
+    return tuple(out)
 
 
 def spelling_variety(doc: Document, table: dict[str, Variant], house: str | None) -> Iterator[Diagnostic]:
