@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from newslint.context import Context
 from newslint.names import variant_key
-from newslint.packs import PackError, PackSource, check_keys, field_of
+from newslint.packs import PackError, PackSource, check_keys, field_of, tables_of
 
 __all__ = [
     "Country",
@@ -177,7 +177,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         check_keys(src, data, ("pack", "qualifiers", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         qualifiers.update(q.casefold() for q in _strings(src, data, "qualifiers", "", required=False))
-        for i, entry in enumerate(_tables(src, data, "title")):
+        for i, entry in enumerate(tables_of(src, "title")):
             where = f"title[{i}]"
             name = field_of(src, entry, "name", str, where)
             old = titles.get(name)
@@ -187,7 +187,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 exclusive=field_of(src, entry, "exclusive", bool, where, required=False, default=bool(old and old.exclusive)),
                 equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False)) | (old.equivalent if old else frozenset()),
             )
-        for i, entry in enumerate(_tables(src, data, "country")):
+        for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"
             name = field_of(src, entry, "name", str, where)
             old_c = countries.get(name)
@@ -197,7 +197,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 organization=field_of(src, entry, "organization", bool, where, required=False, default=bool(old_c and old_c.organization)),
                 within=field_of(src, entry, "within", str, where, required=False, default=old_c.within if old_c else None),
             )
-        for i, entry in enumerate(_tables(src, data, "term")):
+        for i, entry in enumerate(tables_of(src, "term")):
             where = f"term[{i}]"
             person = field_of(src, entry, "person", str, where)
             country = field_of(src, entry, "country", str, where)
@@ -239,14 +239,6 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
     return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers))
-
-
-def _tables(src: PackSource, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
-    value = field_of(src, data, key, list, "", required=False, default=[])
-    for i, entry in enumerate(value):
-        if not isinstance(entry, dict):
-            raise PackError(src.path, f"{key}[{i}]", f"expected a table ([[{key}]]), got {entry!r}")
-    return value  # type: ignore[no-any-return]
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newslint.config import ConfigError, read_toml
+from newslint.config import read_toml
 
 __all__ = [
     "PackError",
@@ -43,6 +43,7 @@ __all__ = [
     "check_keys",
     "check_pattern",
     "field_of",
+    "tables_of",
     "write_cache_file",
 ]
 
@@ -132,6 +133,15 @@ def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: 
         path = source.path if isinstance(source, PackSource) else source
         dotted = f"{where}.{unknown[0]}" if where else unknown[0]
         raise PackError(path, dotted, f"unknown key; expected one of {', '.join(sorted(allowed))}")
+
+
+def tables_of(source: PackSource, key: str) -> list[dict[str, Any]]:
+    """The ``[[key]]`` array of tables of a pack (``[]`` when absent); anything else is a ``PackError``."""
+    value = field_of(source, source.data, key, list, "", required=False, default=[])
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            raise PackError(source.path, f"{key}[{i}]", f"expected a table ([[{key}]]), got {entry!r}")
+    return value  # type: ignore[no-any-return]
 
 
 #: What a ``[pack]`` header may hold; a pack is data, so there is nothing to run or import.

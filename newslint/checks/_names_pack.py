@@ -13,6 +13,7 @@ from typing import Any
 
 from newslint import PackError, PackSource, field_of
 from newslint.names import Ending, Lexicon, key_atoms
+from newslint.packs import tables_of
 
 SCHEMA = 1
 _TOP_KEYS = {"pack", "mentions", "same", "ending", "distinct"}
@@ -48,7 +49,7 @@ def parse_names_packs(sources: list[PackSource]) -> Lexicon:
         _read_mentions(src, words)
         groups = _read_same(src, groups)
         endings.extend(_read_endings(src))
-        for i, entry in enumerate(_tables(src, "distinct")):
+        for i, entry in enumerate(tables_of(src, "distinct")):
             distinct.append((src.path, f"distinct[{i}]", _strings(src, entry, "names", f"distinct[{i}]", minimum=2)))
     lexicon = _build(words, groups, endings, frozenset())
     pairs: set[frozenset[str]] = set()
@@ -100,7 +101,7 @@ def _read_mentions(src: PackSource, words: dict[str, set[str]]) -> None:
 
 def _read_same(src: PackSource, groups: list[_Group]) -> list[_Group]:
     seen: dict[str, str] = {}
-    for i, entry in enumerate(_tables(src, "same")):
+    for i, entry in enumerate(tables_of(src, "same")):
         where = f"same[{i}]"
         spellings = _strings(src, entry, "spellings", where, minimum=1)
         preferred = field_of(src, entry, "preferred", str, where, required=False)
@@ -122,7 +123,7 @@ def _read_same(src: PackSource, groups: list[_Group]) -> list[_Group]:
 
 def _read_endings(src: PackSource) -> list[Ending]:
     out = []
-    for i, entry in enumerate(_tables(src, "ending")):
+    for i, entry in enumerate(tables_of(src, "ending")):
         where = f"ending[{i}]"
         forms = _strings(src, entry, "forms", where, minimum=1)
         canonical = field_of(src, entry, "canonical", str, where)
@@ -138,14 +139,6 @@ def _read_endings(src: PackSource) -> list[Ending]:
             raise PackError(src.path, f"{where}.canonical", f"{canonical!r}: write the ending with a leading space or hyphen, as in ' Temple'")
         out.append(Ending(tuple(parsed), canonical_atoms))
     return out
-
-
-def _tables(src: PackSource, key: str) -> list[dict[str, Any]]:
-    entries = field_of(src, src.data, key, list, "", required=False, default=[])
-    for i, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            raise PackError(src.path, f"{key}[{i}]", f"expected a table ([[{key}]]), got {entry!r}")
-    return entries
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, minimum: int) -> list[str]:

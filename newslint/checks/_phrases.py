@@ -16,7 +16,7 @@ from typing import Any
 
 from newslint import PackError, PackSource, field_of
 from newslint.normalize import fold
-from newslint.packs import check_pattern
+from newslint.packs import check_keys, check_pattern, tables_of
 from newslint.scripts import WRITING_SYSTEMS
 
 __all__ = ["Language", "Phrase", "PhrasePack", "ROLES", "key", "parse", "word_count", "word_key"]
@@ -247,11 +247,11 @@ def parse(sources: list[PackSource]) -> PhrasePack:
     languages: dict[str, Language] = {}
     for source in sources:
         _check_header(source)
-        for i, table in enumerate(_tables(source, "language")):
+        for i, table in enumerate(tables_of(source, "language")):
             lang = _language(source, table, f"language[{i}]")
             languages[lang.code] = lang
         seen: dict[tuple[str, str], Phrase] = {}
-        for i, table in enumerate(_tables(source, "entry")):
+        for i, table in enumerate(tables_of(source, "entry")):
             remove, phrases = _entry(source, table, f"entry[{i}]")
             for phrase in phrases:
                 k = (phrase.match, phrase.key)
@@ -279,20 +279,6 @@ def _check_header(source: PackSource) -> None:
         raise PackError(source.path, unknown[0], "unknown table; expected [pack], [[language]] or [[entry]]")
 
 
-def _tables(source: PackSource, name: str) -> list[dict[str, Any]]:
-    tables = field_of(source, source.data, name, list, "", required=False, default=[])
-    for i, table in enumerate(tables):
-        if not isinstance(table, dict):
-            raise PackError(source.path, f"{name}[{i}]", f"expected a table, got {table!r}")
-    return tables
-
-
-def _unknown_keys(source: PackSource, table: dict[str, Any], allowed: set[str], where: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise PackError(source.path, f"{where}.{unknown[0]}", f"unknown key; expected one of {', '.join(sorted(allowed))}")
-
-
 def _choice(source: PackSource, table: dict[str, Any], name: str, choices: tuple[str, ...], where: str, default: str) -> str:
     value = field_of(source, table, name, str, where, required=False, default=default)
     if value not in choices:
@@ -301,7 +287,7 @@ def _choice(source: PackSource, table: dict[str, Any], name: str, choices: tuple
 
 
 def _language(source: PackSource, table: dict[str, Any], where: str) -> Language:
-    _unknown_keys(source, table, _LANGUAGE_KEYS, where)
+    check_keys(source, table, _LANGUAGE_KEYS, where)
     code = field_of(source, table, "code", str, where)
     script = field_of(source, table, "script", str, where)
     if script not in WRITING_SYSTEMS:
@@ -319,7 +305,7 @@ def _language(source: PackSource, table: dict[str, Any], where: str) -> Language
 
 
 def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool, list[Phrase]]:
-    _unknown_keys(source, table, _ENTRY_KEYS, where)
+    check_keys(source, table, _ENTRY_KEYS, where)
     lang = field_of(source, table, "lang", str, where)
     field_of(source, table, "role", str, where)
     role = _choice(source, table, "role", ROLES, where, "")
