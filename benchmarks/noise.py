@@ -4,6 +4,7 @@ Run from the repository root, on a development set built as docs/benchmarks.md s
 
     python -m benchmarks.noise DEVSET [--sample N] [--seed S] [--codes NL101,NL5]
     python -m benchmarks.precision DEVSET [--codes ...]   (or: python -m benchmarks.noise precision DEVSET)
+    python -m benchmarks.noise add benchmarks/.work/noise-tojudge.jsonl   (after filling verdicts in)
 
 ``DEVSET/clean/*.txt`` is real, edited article text, so nearly every finding
 there is a false alarm. ``noise`` runs the real CLI on it (``--no-cache
@@ -243,7 +244,9 @@ def run_newslint(target: Path) -> list[dict]:
 
 
 def newslint_commit() -> str:
-    proc = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs"], capture_output=True, text=True)
+    """The last commit that changed newslint's code or rule data (not the benchmarks), with its date."""
+    proc = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs", "--", "newslint", "rules"],
+                          capture_output=True, text=True)
     return proc.stdout.strip() or "unknown"
 
 
@@ -327,8 +330,8 @@ def noise_main(args: argparse.Namespace) -> None:
     if not args.quiet_sample:
         print("\n".join(parts))
     print(f"\nsample written to {out_md.relative_to(ROOT)}; {len(todo)} unjudged rows to fill in "
-          f"{out_todo.relative_to(ROOT)} (verdict right|wrong, reason, date, judge), then append them to "
-          f"{args.judged.relative_to(ROOT) if args.judged.is_relative_to(ROOT) else args.judged}", file=sys.stderr)
+          f"{out_todo.relative_to(ROOT)} (verdict right|wrong, reason, date, judge), then run "
+          f"python -m benchmarks.noise add {out_todo.relative_to(ROOT)}", file=sys.stderr)
 
 
 def precision_table(findings: Sequence[Finding], stale: int) -> str:
@@ -371,6 +374,20 @@ def precision_main(args: argparse.Namespace) -> None:
             print(f"  stale: {row['file']} {row['code']} {row['span']!r} ({row['verdict']})")
 
 
+def add_main(args: argparse.Namespace) -> None:
+    """Append the judged rows of a filled-in to-judge file to the verdicts file (rows left blank are skipped)."""
+    rows = [json.loads(t) for t in args.rows.read_text(encoding="utf-8").splitlines() if t.strip()]
+    filled = [r for r in rows if r.get("verdict")]
+    for r in filled:
+        if r["verdict"] not in VERDICTS or not r.get("reason") or not r.get("date") or not r.get("judge"):
+            sys.exit(f"row for {r.get('file')} {r.get('code')} {r.get('span')!r}: needs verdict right|wrong, reason, date and judge")
+    known = {_row_key(r) for r in load_verdicts(args.judged)}
+    new = [r for r in filled if _row_key(r) not in known]
+    with args.judged.open("a", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in new)
+    print(f"{len(new)} verdicts added to {args.judged} ({len(filled) - len(new)} already there, {len(rows) - len(filled)} blank)")
+
+
 def _parser(prog: str, precision: bool) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
     p.add_argument("devset", type=Path, help="the development set (holds clean/)")
@@ -388,7 +405,12 @@ def _parser(prog: str, precision: bool) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["precision"]:
+    if argv[:1] == ["add"]:
+        p = argparse.ArgumentParser(prog="python -m benchmarks.noise add", description=add_main.__doc__)
+        p.add_argument("rows", type=Path, help="a filled-in benchmarks/.work/noise-tojudge.jsonl")
+        p.add_argument("--judged", type=Path, default=JUDGED)
+        add_main(p.parse_args(argv[1:]))
+    elif argv[:1] == ["precision"]:
         args = _parser("python -m benchmarks.noise precision", True).parse_args(argv[1:])
         precision_main(args)
     else:
