@@ -145,7 +145,7 @@ def verdict_row(f: Finding, verdict: str = "", reason: str = "", date: str = "",
 
 def load_verdicts(path: Path = JUDGED) -> list[dict]:
     """The rows of a verdicts file; a row with another verdict than right/wrong is an error."""
-    rows = []
+    rows: list[dict] = []
     if not path.exists():
         return rows
     for number, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -217,10 +217,11 @@ def weighted_precision(per_code: Mapping[str, Tally]) -> float | None:
     Samples are drawn per code, so pooling right/judged would over-weight rare
     codes; codes with no verdict are left out (their findings are not counted).
     """
-    weight = sum(t.findings for t in per_code.values() if t.judged)
+    judged = [t for t in per_code.values() if t.precision is not None]
+    weight = sum(t.findings for t in judged)
     if not weight:
         return None
-    return sum(t.findings * t.precision for t in per_code.values() if t.judged) / weight  # type: ignore[operator]
+    return sum(t.findings * (t.precision or 0.0) for t in judged) / weight
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -237,7 +238,7 @@ def run_newslint(target: Path) -> list[dict]:
     """newslint's JSON findings on ``target``, from the CLI of this checkout."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
     cmd = [sys.executable, "-m", "newslint", "--no-cache", "--isolated", "--format", "json", "--exit-zero", str(target)]
-    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    proc = subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"newslint exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
     return json.loads(proc.stdout or "[]")
@@ -246,7 +247,7 @@ def run_newslint(target: Path) -> list[dict]:
 def newslint_commit() -> str:
     """The last commit that changed newslint's code or rule data (not the benchmarks), with its date."""
     proc = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs", "--", "newslint", "rules"],
-                          capture_output=True, text=True)
+                          check=False, capture_output=True, text=True)
     return proc.stdout.strip() or "unknown"
 
 
