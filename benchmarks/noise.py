@@ -256,6 +256,7 @@ def _wanted(code: str, codes: Sequence[str]) -> bool:
 
 
 def collect(devset: Path, codes: Sequence[str] = ()) -> tuple[dict[str, str], list[Finding], int]:
+    devset = devset.resolve()  # newslint runs in the repository root and reports the paths it is given
     texts = read_clean(devset)
     findings = make_findings(run_newslint(devset / "clean"), texts, devset / "clean")
     findings = [f for f in findings if _wanted(f.code, codes)]
