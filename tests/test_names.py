@@ -12,13 +12,13 @@ import pytest
 
 from conftest import ROOT, SEEDS, run_cli
 from newslint import Document, PackError
-from newslint.checks._name_facts import NameFacts, one_edit
-from newslint.checks.names import lexicon
-from newslint.corpus import merge_facts
-from newslint.engine import Engine, RunOptions
-from newslint.names import find_mentions, variant_key
-from newslint.runner import check_source, run
-from newslint.sources import Source, discover
+from newslint.checks.names.facts import NameFacts, one_edit
+from newslint.checks.names.names import lexicon
+from newslint.model.facts import merge_facts
+from newslint.run.engine import Engine, RunOptions
+from newslint.checks.names.mentions import find_mentions, variant_key
+from newslint.run.runner import check_source, run
+from newslint.run.sources import Source, discover
 from newslint.testing import check, positions
 
 # -- the variant key ------------------------------------------------------------------------
@@ -337,8 +337,8 @@ class TestPack:
         assert "same[0].preferred" in proc.stderr.decode()
 
     def test_pack_error_is_pack_error(self, tmp_path):
-        from newslint.checks._names_pack import parse_names_packs
-        from newslint.packs import Packs
+        from newslint.checks.names.pack import parse_names_packs
+        from newslint.plugin.packs import Packs
 
         pack = _pack(tmp_path, '[[distinct]]\nnames = ["Kyiv"]\n')
         with pytest.raises(PackError, match=r"distinct\[0\]\.names: expected at least 2"):
