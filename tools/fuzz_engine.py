@@ -19,8 +19,8 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["newslint"]):
-    from newslint.checks.encoding.encoding import decode_error_diagnostic
     from newslint.model.document import DecodeError, Document
+    from newslint.model.encoding import decode_error_diagnostic
     from newslint.output.reporter import ReportContext
     from newslint.run.engine import Engine, RunOptions
 

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import NamedTuple, TypeVar
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
-from newslint.output.baseline import anchor
+from newslint.model.fingerprint import anchor
 from newslint.text.normalize import fold, is_blank
 
 __all__ = [

@@ -1,12 +1,4 @@
-"""Fingerprints that survive edits elsewhere, and the baseline file built from them.
-
-A finding's *anchor* is a digest of the folded text it covers plus the folded
-sentence around it (the line, where no sentence holds it). ``Document.diagnostic``
-computes it once, where the text is at hand, and the ``Diagnostic`` carries it
-as a short string, so nothing downstream needs the text again. Its *fingerprint*
-adds the rule code and the path relative to a root. Neither holds a line or a
-column: inserting text above a finding changes neither, so a baselined finding
-stays silent after the edit, and SARIF's ``partialFingerprints`` stay stable.
+"""The baseline file, built from the fingerprints of ``newslint.model.fingerprint``.
 
 ``newslint --write-baseline FILE`` records every finding's fingerprint with a
 count (two identical findings in one sentence share a fingerprint);
@@ -15,54 +7,23 @@ count (two identical findings in one sentence share a fingerprint);
 
 from __future__ import annotations
 
-import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from newslint.model.diagnostic import Diagnostic
-from newslint.text.normalize import fold
+from newslint.model.fingerprint import fingerprint
 
-__all__ = ["Baseline", "BaselineError", "anchor", "fingerprint", "fingerprints", "relative_path", "SCHEMA"]
+__all__ = ["Baseline", "BaselineError", "fingerprints", "relative_path", "SCHEMA"]
 
 #: The baseline file's format version, bumped when its meaning changes.
 SCHEMA = 1
-_DIGITS = re.compile(r"[0-9]+")  # numbers in a message: byte offsets, line numbers
-
-
-class _Text(Protocol):
-    """What ``anchor`` needs of a ``Document`` (kept structural: document.py imports this module)."""
-
-    text: str
-    sentence_fingerprints: Sequence[str]
-
-    def sentence_at(self, offset: int) -> object: ...
-
-    def position(self, offset: int) -> tuple[int, int]: ...
-
-    def line_text(self, number: int) -> str: ...
 
 
 class BaselineError(ValueError):
     """A baseline file that cannot be read or is not a newslint baseline."""
-
-
-def _digest(*parts: str, size: int = 32) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
-
-
-def anchor(doc: _Text, start: int, end: int) -> str:
-    """Digest of the folded span and the folded sentence (or line) holding its start."""
-    sentence = doc.sentence_at(start)
-    if sentence is not None:
-        context = doc.sentence_fingerprints[sentence.index]  # type: ignore[attr-defined]  # folded, cached
-    else:
-        context = fold(doc.line_text(doc.position(start)[0]))
-    return _digest(fold(doc.text[start:end]), context, size=16)
 
 
 def relative_path(path: str, root: Path) -> str:
@@ -73,17 +34,6 @@ def relative_path(path: str, root: Path) -> str:
         return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
     except ValueError:
         return Path(path).as_posix()
-
-
-def fingerprint(diag: Diagnostic, path: str) -> str:
-    """Code, path (already made relative) and the text around the finding; never its position.
-
-    A diagnostic built without a document (an undecodable file) has no anchor;
-    its message stands in, with numbers masked so that a byte offset or a line
-    number in it does not count.
-    """
-    context = diag.anchor or _DIGITS.sub("#", fold(diag.message))
-    return _digest(diag.code, path, context)
 
 
 def fingerprints(diagnostics: Iterable[Diagnostic], root: Path) -> Iterator[tuple[Diagnostic, str, int]]:

@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newslint.checks.encoding.encoding import decode_error_diagnostic
 from newslint.model.diagnostic import Diagnostic
 from newslint.model.document import DecodeError, Document
+from newslint.model.encoding import decode_error_diagnostic
 from newslint.model.facts import Facts, merge_facts
 from newslint.run.datasets import Dataset, is_dataset, parse_record, read_lines
 from newslint.run.engine import Engine

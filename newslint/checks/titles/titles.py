@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, TokenKind, hookimpl
+from newslint.checks.structure.structure import DUPLICATE_PARAGRAPH
 from newslint.checks.titles.headline import Headline, find_headline
 from newslint.checks.titles.mentions import TitleMention, title_mentions
 from newslint.checks.titles.offices import OfficeTable, Term, load_offices
@@ -509,7 +510,7 @@ def _repeated(doc: Document, ctx: Context, headline: Headline) -> Iterator[Diagn
         if sentence.paragraph == headline.paragraph.index or _bare(doc.sentence_text(sentence)) != target:
             continue
         para = doc.paragraphs[sentence.paragraph]
-        if ctx.is_enabled("NL501") and doc.paragraph_fingerprints[para.index] == own:
+        if ctx.is_enabled(DUPLICATE_PARAGRAPH.code) and doc.paragraph_fingerprints[para.index] == own:
             continue  # a whole-paragraph copy: NL501 reports it
         yield doc.diagnostic(
             HEADLINE_REPEATED, sentence.start, sentence.end,
