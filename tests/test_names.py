@@ -17,7 +17,7 @@ from newslint.checks.names.names import lexicon
 from newslint.model.facts import merge_facts
 from newslint.run.engine import Engine, RunOptions
 from newslint.checks.names.mentions import find_mentions, variant_key
-from newslint.run.runner import check_source, run
+from newslint.run.runner import lint_source, run
 from newslint.run.sources import Source, discover
 from newslint.testing import check, positions
 
@@ -466,9 +466,9 @@ def _init_worker(options: RunOptions) -> None:
 
 def _check_in_worker(path: str):
     assert _ENGINE is not None
-    diagnostics, facts, problem, _text = check_source(_ENGINE, Source(path, Path(path)))
-    assert problem is None
-    return diagnostics, facts
+    outcome = lint_source(_ENGINE, Source(path, Path(path)))
+    assert outcome.problem is None
+    return outcome.diagnostics, outcome.facts
 
 
 def _names_corpus(tmp_path: Path) -> list[str]:
@@ -485,7 +485,7 @@ class TestFacts:
     def test_facts_pickle(self, tmp_path):
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
         paths = _names_corpus(tmp_path)
-        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in paths]
+        facts = [lint_source(engine, Source(p, Path(p))).facts[0] for p in paths]
         assert all(isinstance(f, NameFacts) for f in facts)
         copies = [pickle.loads(pickle.dumps(f)) for f in facts]
         assert copies == facts
@@ -494,7 +494,7 @@ class TestFacts:
 
     def test_merge_is_associative_and_commutative(self, tmp_path):
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
-        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in _names_corpus(tmp_path)]
+        facts = [lint_source(engine, Source(p, Path(p))).facts[0] for p in _names_corpus(tmp_path)]
         a, b, c = facts[0], facts[1], facts[2]
         assert a.merge(b) == b.merge(a)
         assert a.merge(b).merge(c) == a.merge(b.merge(c))

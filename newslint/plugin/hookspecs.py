@@ -11,7 +11,7 @@ Hooks are grouped by phase and listed in the order they fire during a run:
    after every document's facts are merged).
 
 Built-in plugins implement these hooks exactly as an installed package does;
-see ``newslint.run.engine.BUILTIN_PLUGINS``. Implementations import ``hookimpl``
+see ``newslint.plugin.registry.BUILTIN_PLUGINS``. Implementations import ``hookimpl``
 and the types from ``newslint``.
 """
 
@@ -118,8 +118,8 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     :param ctx: Config, loaded packs, enabled codes and the article date
         (``ctx.date``, ``None`` when unknown).
     :returns: Diagnostics for codes declared in ``newslint_rules``, in any
-        order; ``[]`` when clean. The engine sorts them and applies
-        selection and suppressions.
+        order; ``[]`` when clean. The engine drops unselected codes and
+        per-file ignores, and sorts the rest.
 
     .. versionadded:: 0.1
     """

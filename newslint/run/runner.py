@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from newslint.run.cache import Cache, Stamp
     from newslint.run.progress import Progress
 
-__all__ = ["CheckDocument", "Collector", "Outcome", "RunResult", "check_source", "feed", "lint_record", "lint_source", "run"]
+__all__ = ["CheckDocument", "Collector", "Outcome", "RunResult", "feed", "lint_record", "lint_source", "run"]
 
 #: Checks one decoded source: its diagnostics, corpus facts and final text.
 #: ``run`` uses ``engine.check``; ``--fix`` passes one that also edits the file.
@@ -101,14 +101,6 @@ def lint_source(engine: Engine, source: Source, *, want_digest: bool = False, ch
         return Outcome(source.path, diagnostics, facts, text=text)
     diagnostics, facts = engine.check(doc)
     return Outcome(source.path, diagnostics, facts, text=doc.text, stamp=stamp, digest=dig)
-
-
-def check_source(
-    engine: Engine, source: Source, check: CheckDocument | None = None
-) -> tuple[list[Diagnostic], list[Facts], SourceProblem | None, str | None]:
-    """Lint one source: its diagnostics, corpus facts, a problem if unreadable, its text."""
-    out = lint_source(engine, source, check=check)
-    return out.diagnostics, out.facts, out.problem, out.text
 
 
 def lint_record(engine: Engine, path: str, number: int, line: bytes, dataset: Dataset) -> Outcome:

@@ -318,7 +318,6 @@ class Unit:
 
 # Ends like a sentence: terminal punctuation, then closing quotes or brackets.
 _TERMINAL = re.compile("[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4][\"'\u201d\u2019\u00bb)\\]\u300d\u300f]*$")
-_CJK_SCRIPTS = ("han", "hiragana", "katakana")
 
 
 def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagnostic]:
@@ -437,7 +436,6 @@ def _is_prose(u: Unit, language: Language | None) -> bool:
 
 # -- line shape ----------------------------------------------------------------------------
 
-_LINKISH = (TokenKind.URL, TokenKind.EMAIL, TokenKind.HANDLE)
 _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,]*)+$")
 _EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$", re.IGNORECASE)
