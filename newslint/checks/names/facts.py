@@ -25,7 +25,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
 
 from newslint import Facts
-from newslint.checks.names.mentions import INVISIBLE, Lexicon, Mention
+from newslint.checks.names.mentions import INVISIBLE, Mention, NameLexicon
 
 __all__ = [
     "CorpusVariant",
@@ -321,7 +321,7 @@ class NearMiss(NamedTuple):
     likely_count: int
 
 
-def near_misses(docs: Sequence[DocNames], lexicon: Lexicon) -> list[NearMiss]:
+def near_misses(docs: Sequence[DocNames], lexicon: NameLexicon) -> list[NearMiss]:
     """Rare name words that look like misspellings of a frequent name word in the same scope.
 
     Conservative by design: the rare word is used at most ``MAX_RARE`` times,
@@ -376,7 +376,7 @@ def _candidates(rare: str, frequent: dict[str, list[str]]) -> set[str]:
     return found
 
 
-def _unrelated_by_pack(a: str, b: str, lexicon: Lexicon) -> bool:
+def _unrelated_by_pack(a: str, b: str, lexicon: NameLexicon) -> bool:
     if frozenset((a, b)) in lexicon.distinct:
         return True
     group = lexicon.group_of(a)

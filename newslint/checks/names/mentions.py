@@ -5,7 +5,7 @@ President Lee Jae-myung's" gives "Lee Jae-myung") from the Document's tokens;
 ``variant_key`` folds a spelling to the key that its other spellings share
 ("Lee Jae Myung", "Lee Jae-myung" and "Lee Jae\u2011Myung" all give
 "leejaemyung") without merging different names ("Lee Jae-yong"). A
-``Lexicon`` (built from the ``names`` pack) supplies what no key can know:
+``NameLexicon`` (built from the ``names`` pack) supplies what no key can know:
 titles that precede names, name particles, equivalent spellings ("Kyiv" /
 "Kiev") and equivalent endings ("Horyu-ji Temple" / "Horyu Temple").
 
@@ -41,7 +41,7 @@ from newslint.model.document import Document, Token, TokenKind
 
 __all__ = [
     "Ending",
-    "Lexicon",
+    "NameLexicon",
     "Mention",
     "Word",
     "find_mentions",
@@ -78,7 +78,7 @@ _HYPHEN_SPLIT = re.compile(f"[{re.escape(HYPHEN_LIKE)}]")
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
 
 
-def _fold(text: str) -> str:
+def _key_fold(text: str) -> str:
     """Steps 1-5 of the key, before splitting: a casefolded, mark-free string."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_KEY_TABLE)
     text = _POSSESSIVE.sub("", text.rstrip())
@@ -100,7 +100,7 @@ def key_atoms(text: str) -> list[str]:
 @functools.lru_cache(maxsize=1 << 16)
 def _key_atoms(text: str) -> tuple[str, ...]:
     # Memoised: the same names and words recur within and across documents.
-    return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_fold(text))) if atom)
+    return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_key_fold(text))) if atom)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -128,7 +128,7 @@ class Ending(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class NameLexicon:
     """What mention finding and the key need from the ``names`` pack; picklable.
 
     Args:
@@ -239,7 +239,7 @@ def _rewrite_ending(atoms: list[str], ending: Ending) -> list[str] | None:
     return None
 
 
-def variant_key(text: str, lexicon: Lexicon | None = None) -> str:
+def variant_key(text: str, lexicon: NameLexicon | None = None) -> str:
     """The strict variant key: ``variant_key("Lee Jae‑Myung's") == "leejaemyung"``."""
     if lexicon is None:
         return "".join(key_atoms(text))
@@ -297,7 +297,7 @@ _TITLE_CASE_MAX_CHARS = 250
 _TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "upon", "onto", "than", "amid"})
 
 
-def find_mentions(doc: Document, lexicon: Lexicon) -> list[Mention]:
+def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
     """Every name mention in ``doc``, in order of position."""
     units = _units(doc, lexicon)
     para_starts = [p.start for p in doc.paragraphs]
@@ -331,7 +331,7 @@ def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[
     return after.kind == _NAME and not after.forced and _continues(text, units[i], after, para_starts)
 
 
-def _units(doc: Document, lexicon: Lexicon) -> list[_Unit]:
+def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     """The units that can be part of a name, in order.
 
     A lowercase word on its own (not a particle, no hyphen) is always
@@ -394,7 +394,7 @@ def _joined(doc: Document) -> set[int]:
     return out
 
 
-def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: Lexicon) -> list[int]:
+def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: NameLexicon) -> list[int]:
     """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
 
     Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
@@ -423,7 +423,7 @@ def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: Lexicon) -> 
     return out
 
 
-def _classify(unit: str, first: Token, last: Token, text: str, lexicon: Lexicon) -> str:
+def _classify(unit: str, first: Token, last: Token, text: str, lexicon: NameLexicon) -> str:
     if unit[:1].islower() and unit not in lexicon.particles and not _HYPHEN_SPLIT.search(unit):
         return _OTHER  # the common case: a lowercase word
     folded = unit.casefold()
@@ -511,7 +511,7 @@ def _continues(text: str, prev: _Unit, unit: _Unit, para_starts: list[int]) -> b
     return True
 
 
-def _strip_title(run: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
+def _strip_title(run: list[_Unit], lexicon: NameLexicon) -> list[_Unit]:
     """Drop a leading title: "South Korean President Lee" → "Lee" (but not "King Jr")."""
     cut = 0
     for k in range(len(run) - 1):
@@ -528,7 +528,7 @@ def _strip_title(run: list[_Unit], lexicon: Lexicon) -> list[_Unit]:
     return run
 
 
-def _mention(text: str, run: list[_Unit], lexicon: Lexicon) -> Mention | None:
+def _mention(text: str, run: list[_Unit], lexicon: NameLexicon) -> Mention | None:
     if not run or not any(u.kind == _NAME for u in run):
         return None
     start, end = run[0].start, run[-1].end

@@ -27,7 +27,7 @@ from newslint.checks.names.facts import (
     near_misses,
     resolve_case,
 )
-from newslint.checks.names.mentions import Lexicon, Mention, find_mentions
+from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions
 from newslint.checks.names.pack import parse_names_packs
 
 NAME_VARIANT = Rule(
@@ -156,7 +156,7 @@ def newslint_configure(ctx: Context) -> None:
         lexicon(ctx)
 
 
-def lexicon(ctx: Context) -> Lexicon:
+def lexicon(ctx: Context) -> NameLexicon:
     """The run's merged names packs (parsed once per run, then cached on ``ctx.packs``)."""
     return ctx.packs.load("names", parse_names_packs)
 
@@ -184,7 +184,7 @@ def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
     return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)))])
 
 
-def _mentions(doc: Document, lex: Lexicon) -> list[Mention]:
+def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
     """The document's name mentions, found once for both the check and the extract hook."""
     return doc.memo("newslint.checks.names.mentions:mentions", lambda: find_mentions(doc, lex))
 

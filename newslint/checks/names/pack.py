@@ -1,4 +1,4 @@
-"""Read and validate ``names`` packs (bundled ``rules/names.toml``, then the newsroom's) into a ``Lexicon``.
+"""Read and validate ``names`` packs (bundled ``rules/names.toml``, then the newsroom's) into a ``NameLexicon``.
 
 Later packs extend the ``[mentions]`` word lists, add ``[[ending]]`` and
 ``[[distinct]]`` entries, and replace every earlier ``[[same]]`` group that
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import PackError, PackSource, field_of
-from newslint.checks.names.mentions import Ending, Lexicon, key_atoms
+from newslint.checks.names.mentions import Ending, NameLexicon, key_atoms
 from newslint.plugin.packs import tables_of
 
 SCHEMA = 1
@@ -30,8 +30,8 @@ class _Group:
         self.keys = {"".join(key_atoms(s)) for s in spellings}
 
 
-def parse_names_packs(sources: list[PackSource]) -> Lexicon:
-    """Merge every ``names`` pack, bundled first, into one ``Lexicon``.
+def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
+    """Merge every ``names`` pack, bundled first, into one ``NameLexicon``.
 
     Raises:
         PackError: a bad key, type or value, naming the file and key path.
@@ -67,7 +67,7 @@ def parse_names_packs(sources: list[PackSource]) -> Lexicon:
     return _build(words, groups, endings, frozenset(pairs))
 
 
-def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]]) -> Lexicon:
+def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]]) -> NameLexicon:
     same: dict[str, tuple[str, int, bool, bool]] = {}
     with_preferred = set()
     for index, group in enumerate(groups):
@@ -77,7 +77,7 @@ def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Endin
             with_preferred.add(index)
         for key in group.keys:
             same[key] = (canonical, index, key == preferred_key, group.alone)
-    return Lexicon(
+    return NameLexicon(
         titles=frozenset(words["titles"]),
         particles=frozenset(words["particles"]),
         suffixes=frozenset(words["suffixes"]),

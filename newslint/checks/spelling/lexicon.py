@@ -1,6 +1,6 @@
 """The spelling dictionary behind NL1xx: known words with frequencies, and bounded correction.
 
-A ``Lexicon`` joins pyspellchecker's English frequency list, the bundled news
+A ``WordLexicon`` joins pyspellchecker's English frequency list, the bundled news
 word list (``rules/words.txt``) and the user's ``words`` / ``word-lists``.
 Parsing pyspellchecker's gzip JSON takes longer than a whole single-file run
 should, so the joined base dictionary is written once to a versioned
@@ -10,7 +10,7 @@ When no cache directory is writable the dictionary is built in memory.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
 content key, never the dictionary itself. ``LexiconSpec.get()`` finds the
-built ``Lexicon`` in this process's table by that key, or builds it.
+built ``WordLexicon`` in this process's table by that key, or builds it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from newslint.plugin.packs import cache_dir, write_cache_file
 
-__all__ = ["Lexicon", "LexiconSpec", "damerau", "read_word_list"]
+__all__ = ["WordLexicon", "LexiconSpec", "damerau", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
 CACHE_FORMAT = 1
@@ -42,7 +42,7 @@ _VERY_COMMON = 150
 # Process-wide table of built lexicons, keyed by their content key. A worker
 # process fills it on first use; the key covers every input, so an entry can
 # never be stale within a process.
-_BUILT: dict[str, Lexicon] = {}
+_BUILT: dict[str, WordLexicon] = {}
 
 
 def read_word_list(path: Path) -> list[str]:
@@ -73,7 +73,7 @@ def _spellchecker_data() -> tuple[str, Path]:
 
 @dataclass(frozen=True)
 class LexiconSpec:
-    """Everything a ``Lexicon`` is built from; small and picklable.
+    """Everything a ``WordLexicon`` is built from; small and picklable.
 
     Args:
         words_file: The bundled news word list.
@@ -102,7 +102,7 @@ class LexiconSpec:
         for name, value in state.items():
             object.__setattr__(self, name, value)
 
-    def get(self) -> Lexicon:
+    def get(self) -> WordLexicon:
         """The built lexicon for this spec, from this process's table, the disk cache or the sources."""
         key = self.key
         lexicon = _BUILT.get(key)
@@ -112,7 +112,7 @@ class LexiconSpec:
             for word in self.extra_words:
                 lower = word.lower()
                 freq[lower] = max(freq.get(lower, 0), LIST_WORD_FREQUENCY)
-            lexicon = _BUILT[key] = Lexicon(freq, slips, lambda: self._distance2_index(base))
+            lexicon = _BUILT[key] = WordLexicon(freq, slips, lambda: self._distance2_index(base))
         return lexicon
 
     def _distance2_index(self, base: dict[str, int]) -> dict[str, str]:
@@ -231,7 +231,7 @@ def _deletes(word: str, depth: int) -> set[str]:
     return out
 
 
-class Lexicon:
+class WordLexicon:
     """Known words with frequencies, and ranked corrections for unknown ones.
 
     Args:

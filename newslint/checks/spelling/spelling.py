@@ -39,7 +39,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.checks.spelling.lexicon import Lexicon, LexiconSpec, spec_for
+from newslint.checks.spelling.lexicon import LexiconSpec, WordLexicon, spec_for
 
 MISSPELLED_WORD = Rule(
     code="NL101",
@@ -177,7 +177,7 @@ class Speller:
     spec: LexiconSpec
     _analysed: dict[str, tuple[_Unknown, ...]] = field(default_factory=dict, repr=False)
     _corrections: dict[str, str | None] = field(default_factory=dict, repr=False)
-    _lexicon: Lexicon | None = field(default=None, repr=False)
+    _lexicon: WordLexicon | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
         return {"spec": self.spec}
@@ -186,7 +186,7 @@ class Speller:
         self.__init__(state["spec"])  # type: ignore[misc, arg-type]
 
     @property
-    def lexicon(self) -> Lexicon:
+    def lexicon(self) -> WordLexicon:
         if self._lexicon is None:
             self._lexicon = self.spec.get()
         return self._lexicon

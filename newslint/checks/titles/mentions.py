@@ -173,7 +173,7 @@ def _form_units(form: str) -> tuple[str, ...]:
     return tuple(u.text for u in _split_units(doc) if u.text)
 
 
-def _fold(text: str, exact: bool) -> str:
+def _casefold_unless_exact(text: str, exact: bool) -> str:
     return text if exact else text.casefold()
 
 
@@ -187,7 +187,7 @@ class _Forms:
             if not units:
                 continue
             exact = tuple(case_sensitive or u.isupper() or "." in u for u in units)
-            folded = tuple(_fold(u, e) for u, e in zip(units, exact))
+            folded = tuple(_casefold_unless_exact(u, e) for u, e in zip(units, exact))
             self.index[folded[0].casefold()].append((folded, exact, value))
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
