@@ -71,7 +71,7 @@ def load_pages(directory: Path = DATA) -> list[Page]:
 
 def newslint_predict(pages: list[Page], threshold: float | None) -> list[list[bool]]:
     from newslint import Document
-    from newslint.engine import Engine, RunOptions
+    from newslint.run.engine import Engine, RunOptions
 
     overrides = {} if threshold is None else {"boilerplate-threshold": threshold}
     engine = Engine.create(

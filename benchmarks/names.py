@@ -24,11 +24,11 @@ from pathlib import Path
 
 from benchmarks.corpus import lee_background
 from newslint import Document
-from newslint.checks.names import lexicon
-from newslint.engine import Engine, RunOptions
-from newslint.names import find_mentions
-from newslint.runner import run
-from newslint.sources import discover
+from newslint.checks.names.mentions import find_mentions
+from newslint.checks.names.names import lexicon
+from newslint.run.engine import Engine, RunOptions
+from newslint.run.runner import run
+from newslint.run.sources import discover
 
 # Real inconsistencies in lee_background, checked by hand: (article, text reported).
 KNOWN_REAL = {(217, "al-Qaeda")}

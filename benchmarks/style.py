@@ -16,8 +16,8 @@ import time
 from collections import Counter
 
 from benchmarks.corpus import ROOT, lee_background, seed_articles
-from newslint.document import Document
-from newslint.engine import Engine, RunOptions
+from newslint.model.document import Document
+from newslint.run.engine import Engine, RunOptions
 
 RULES = ["NL601", "NL610", "NL611", "NL612", "NL613", "NL620", "NL630"]
 CLEAN_SEEDS = ("000_dd8e68c644c62dc3.txt", "004_ff5951febb4e130d.txt")

@@ -11,10 +11,10 @@ import datetime as dt
 import time
 
 from benchmarks.corpus import lee_background, seed_articles
-from newslint.document import Document
-from newslint.engine import Engine, RunOptions
-from newslint.offices import load_offices
-from newslint.title_mentions import title_mentions
+from newslint.checks.titles.mentions import title_mentions
+from newslint.checks.titles.offices import load_offices
+from newslint.model.document import Document
+from newslint.run.engine import Engine, RunOptions
 
 
 def run(docs: dict[str, str], date: dt.date | None) -> None:

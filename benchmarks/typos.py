@@ -39,9 +39,9 @@ from pathlib import Path
 
 from benchmarks.corpus import lee_background, seed_articles
 from newslint import Document, TokenKind
-from newslint.checks._lexicon import LexiconSpec
-from newslint.checks.spelling import Speller, typos
-from newslint.packs import bundled_rules_dir
+from newslint.checks.spelling.lexicon import LexiconSpec
+from newslint.checks.spelling.spelling import Speller, typos
+from newslint.plugin.packs import bundled_rules_dir
 
 #: Real misspellings in lee_background.cor (each read in context): found ones are not false positives.
 REAL_TYPOS_IN_LEE = frozenset(

@@ -9,17 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newslint.config import ConfigError, Option
-from newslint.context import Context
-from newslint.corpus import Facts
-from newslint.diagnostic import Category, Diagnostic, Edit, Rule, Severity
-from newslint.document import DecodeError, Document, Line, Paragraph, Sentence, Token, TokenKind
-from newslint.hookspecs import hookimpl
-from newslint.packs import PackError, PackSource, check_keys, field_of
-from newslint.reporting import ReportContext, Reporter
+from newslint.model.diagnostic import Category, Diagnostic, Edit, Rule, Severity
+from newslint.model.document import DecodeError, Document, Line, Paragraph, Sentence, Token, TokenKind
+from newslint.model.facts import Facts
+from newslint.output.reporter import ReportContext, Reporter
+from newslint.plugin.config import ConfigError, Option
+from newslint.plugin.context import Context
+from newslint.plugin.hookspecs import hookimpl
+from newslint.plugin.packs import PackError, PackSource, check_keys, field_of
 
 if TYPE_CHECKING:
-    from newslint.runner import RunResult
+    from newslint.run.runner import RunResult
 
 __version__ = "0.1.0"
 
@@ -63,7 +63,7 @@ def lint_text(text: str, path: str = "-", **options: Any) -> list[Diagnostic]:
             ``plugins``, ``isolated``...). Installed plugins load unless
             ``entry_points=False``.
     """
-    from newslint.engine import Engine, RunOptions
+    from newslint.run.engine import Engine, RunOptions
 
     engine = Engine.create(RunOptions(**{"corpus": False, **options}))
     diagnostics, _facts = engine.check(Document(text, path))
@@ -72,9 +72,9 @@ def lint_text(text: str, path: str = "-", **options: Any) -> list[Diagnostic]:
 
 def lint_paths(paths: list[str], **options: Any) -> RunResult:
     """Lint files and directories (corpus rules included) and return the ``RunResult``."""
-    from newslint.engine import Engine, RunOptions
-    from newslint.runner import run
-    from newslint.sources import discover
+    from newslint.run.engine import Engine, RunOptions
+    from newslint.run.runner import run
+    from newslint.run.sources import discover
 
     engine = Engine.create(RunOptions(paths=tuple(paths), **options))
     return run(engine, discover(paths, engine.ctx.config))

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint import __version__
-from newslint.config import ConfigError
-from newslint.diagnostic import Diagnostic
-from newslint.engine import Engine, RunOptions
-from newslint.execution import option_overrides
-from newslint.plugins import PluginError
+from newslint.model.diagnostic import Diagnostic
+from newslint.plugin.config import ConfigError
+from newslint.plugin.registry import PluginError
+from newslint.run.engine import Engine, RunOptions
+from newslint.run.execution import option_overrides
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 128 + 13  # killed by SIGPIPE, as the shell reports it
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)")
     fixing.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing")
-    from newslint.execution import add_arguments
+    from newslint.run.execution import add_arguments
 
     add_arguments(parser)
     return parser
@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["lsp"]:
-        from newslint.lsp import main as lsp_main
+        from newslint.lsp.server import main as lsp_main
 
         return lsp_main(argv[1:])
     parser = build_parser()
@@ -145,17 +145,17 @@ def _main(argv: Sequence[str] | None) -> int:
         known = ", ".join(sorted(engine.registry.reporters))
         print(f"newslint: error: --format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
-    from newslint.baseline import Baseline, BaselineError
-    from newslint.execution import execute
-    from newslint.reporting import ReportContext, needs_texts
-    from newslint.sources import discover
+    from newslint.output.baseline import Baseline, BaselineError
+    from newslint.output.reporter import ReportContext, needs_texts
+    from newslint.run.execution import execute
+    from newslint.run.sources import discover
 
     fixing = None
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
         sources = discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename)
         if args.fix or args.diff:
-            from newslint.fixes import fix_run
+            from newslint.fix.fixes import fix_run
 
             fixing = fix_run(
                 engine, sources, unsafe=args.unsafe_fixes, write=not args.diff,
@@ -173,7 +173,7 @@ def _main(argv: Sequence[str] | None) -> int:
         elif args.verbose:
             print(f"newslint: note: {problem.path}: {problem.message}", file=sys.stderr)
     if fixing is not None:
-        from newslint.fixes import fix_summary
+        from newslint.fix.fixes import fix_summary
 
         if not args.quiet:
             print(fix_summary(fixing, diff=args.diff), file=sys.stderr)
@@ -201,7 +201,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.statistics:
             write_statistics(diagnostics, engine, out)
         elif args.quiet and args.format == "text":
-            from newslint.reporters.text import format_line
+            from newslint.output.reporters.text import format_line
 
             for diag in diagnostics:
                 out.write(format_line(diag, ctx.color) + "\n")
@@ -219,7 +219,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def write_baseline(diagnostics: Sequence[Diagnostic], file: str, had_errors: bool) -> int:
     """``--write-baseline FILE``: record the findings (paths relative to FILE's directory)."""
-    from newslint.baseline import Baseline
+    from newslint.output.baseline import Baseline
 
     try:
         Baseline.from_diagnostics(diagnostics, Path(file).resolve().parent).write(file)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from newslint.diagnostic import Diagnostic
+from newslint.model.diagnostic import Diagnostic
 
 __all__ = ["check", "positions", "span"]
 
@@ -33,7 +33,7 @@ def span(text: str, needle: str, nth: int = 0) -> tuple[int, int, int, int]:
 
     For stating expected positions without counting columns by hand.
     """
-    from newslint.document import Document
+    from newslint.model.document import Document
 
     start = -1
     for _ in range(nth + 1):

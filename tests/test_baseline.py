@@ -10,7 +10,8 @@ import pytest
 
 from conftest import run_cli
 from newslint import Document, lint_text
-from newslint.baseline import Baseline, anchor, fingerprint
+from newslint.model.fingerprint import anchor, fingerprint
+from newslint.output.baseline import Baseline
 
 LEDE = "Officials said the bridge over the river would reopen to traffic on Friday."
 ARTICLE = f"{LEDE}\n\nTraffic was diverted through the old town.\n\n{LEDE}\n"

@@ -10,10 +10,10 @@ import pytest
 
 from conftest import ROOT, SEEDS, run_cli
 from newslint import PackError, PackSource, Severity
-from newslint.checks import _phrases
-from newslint.checks.boilerplate import THRESHOLD
-from newslint.packs import Packs
-from newslint.scripts import dominant_system, profile, script_of
+from newslint.checks.boilerplate import phrases as _phrases
+from newslint.checks.boilerplate.boilerplate import THRESHOLD
+from newslint.plugin.packs import Packs
+from newslint.text.writing_systems import dominant_system, profile, script_of
 from newslint.testing import check, positions
 
 sys.path.insert(0, str(ROOT))
@@ -327,7 +327,7 @@ class TestCleanText:
     def test_gensim_news_articles_are_clean(self):
         """300 real news articles, one sentence per line, draw no NL2xx diagnostic."""
         from newslint import Document
-        from newslint.engine import Engine, RunOptions
+        from newslint.run.engine import Engine, RunOptions
 
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, select=["NL2"], corpus=False))
         found = []
@@ -380,7 +380,7 @@ class TestSeeds:
 def _source(tmp_path: Path, body: str, name: str = "newsroom.toml") -> PackSource:
     path = tmp_path / name
     path.write_text('[pack]\nkind = "boilerplate"\nschema = 1\n' + body, encoding="utf-8")
-    from newslint.packs import _read
+    from newslint.plugin.packs import _read
 
     return _read(path, bundled=False)
 

@@ -106,7 +106,7 @@ class TestOutput:
 class TestRuleDocs:
     def test_every_rule_explains_itself_like_ruff(self):
         """Each rule has a summary and --explain text with the ruff-style headings."""
-        from newslint.engine import Engine, RunOptions
+        from newslint.run.engine import Engine, RunOptions
 
         engine = Engine.create(RunOptions(isolated=True, entry_points=False))
         for code, rule in engine.registry.rules.items():

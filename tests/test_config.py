@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import run_cli
-from newslint.config import ConfigError, Option, find_config, load_config
+from newslint.plugin.config import ConfigError, Option, find_config, load_config
 
 BROKEN = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding
 

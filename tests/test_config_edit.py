@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.config_edit import ConfigEditError, add_file_ignore, add_word, edit_config_file, glob_escape
+from newslint.lsp.config_edit import ConfigEditError, add_file_ignore, add_word, edit_config_file, glob_escape
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from newslint import PackError
-from newslint.checks.confusables import parse_confusables
-from newslint.packs import Packs, check_pattern
+from newslint.checks.style.confusables import parse_confusables
+from newslint.plugin.packs import Packs, check_pattern
 from newslint.testing import check, positions, span
 
 CLEAN = Path(__file__).parent / "data" / "clean"

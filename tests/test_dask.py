@@ -22,9 +22,9 @@ from conftest import ROOT, run_cli  # noqa: E402
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import seed_articles, write_jsonl, write_tree  # noqa: E402
 
-from newslint.engine import Engine, RunOptions  # noqa: E402
-from newslint.runner import run  # noqa: E402
-from newslint.sources import discover  # noqa: E402
+from newslint.run.engine import Engine, RunOptions  # noqa: E402
+from newslint.run.runner import run  # noqa: E402
+from newslint.run.sources import discover  # noqa: E402
 
 PLUGINS = ROOT / "tests" / "plugins"
 SEED_TEXTS = list(seed_articles().values())
@@ -52,7 +52,7 @@ def test_lint_bag_matches_single_process_with_corpus_rules(client, tmp_path):
     engine = Engine.create(options)
     local = run(engine, list(discover([str(tmp_path)], engine.ctx.config)))
     pairs = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(tmp_path.rglob("*.txt"))]
-    result = __import__("newslint.dask", fromlist=["lint_bag"]).lint_bag(db.from_sequence(pairs, npartitions=6), options)
+    result = __import__("newslint.run.dask", fromlist=["lint_bag"]).lint_bag(db.from_sequence(pairs, npartitions=6), options)
     assert result.files == local.files == 60
     assert result.diagnostics == local.diagnostics
     assert any(d.code == "XP001" for d in result.diagnostics), "corpus rule judged facts from both workers"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from newslint.context import Context
-from newslint.dates import article_date, find_dates
-from newslint.document import Document
+from newslint.model.document import Document
+from newslint.plugin.context import Context
+from newslint.text.dates import article_date, find_dates
 
 
 @pytest.mark.parametrize(
@@ -103,6 +103,6 @@ def test_weekday_beside_the_date(text, weekday, weekday_text):
 )
 def test_nearest_date(month, day, around, expected):
     """A date without a year is the one nearest the article date."""
-    from newslint.dates import nearest_date
+    from newslint.text.dates import nearest_date
 
     assert nearest_date(month, day, around) == expected

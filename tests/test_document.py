@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.document import DecodeError, Document, TokenKind, decode
+from newslint.model.document import DecodeError, Document, TokenKind, decode
 from newslint.testing import positions
 
 LEDE = "Officials said the bridge would reopen on Friday."  # 49 code points

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.document import Document, Line, TokenKind
+from newslint.model.document import Document, Line, TokenKind
 
 
 def test_lines_split_only_at_cr_lf_and_crlf():

@@ -15,9 +15,9 @@ import pytest
 
 from conftest import ROOT, SEEDS, run_cli
 from newslint import Category, Document, Edit, Rule, Severity, hookimpl
-from newslint.atomic import KILL_AT_ENV, TEMP_SUFFIX, FileChanged, _STEPS, file_stamp, replace_file
-from newslint.engine import Engine, RunOptions
-from newslint.fixes import MAX_PASSES, apply_fixes, fix_document, unified_diff
+from newslint.fix.atomic import KILL_AT_ENV, TEMP_SUFFIX, FileChanged, _STEPS, file_stamp, replace_file
+from newslint.run.engine import Engine, RunOptions
+from newslint.fix.fixes import MAX_PASSES, apply_fixes, fix_document, unified_diff
 
 BOM = b"\xef\xbb\xbf"
 # Six safely fixable defects: trailing space, no-break-space line, zero-width

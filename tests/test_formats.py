@@ -82,7 +82,7 @@ class TestSnapshots:
 
     def test_every_builtin_format_has_a_snapshot(self) -> None:
         """A new built-in format cannot land without a snapshot here."""
-        from newslint.engine import Engine, RunOptions
+        from newslint.run.engine import Engine, RunOptions
 
         engine = Engine.create(RunOptions(isolated=True, entry_points=False))
         snapshotted = set(FORMATS) | {"html"}  # html: a page, tested in a browser by its own tests
@@ -123,7 +123,7 @@ class TestSarif:
 
     def test_rules_come_from_the_registry(self, articles: Path) -> None:
         """tool.driver.rules lists every registered rule with its docs; ruleIndex points at the right one."""
-        from newslint.engine import Engine, RunOptions
+        from newslint.run.engine import Engine, RunOptions
 
         registry = Engine.create(RunOptions(isolated=True, entry_points=False)).registry
         driver_rules = json.loads(lint("--format", "sarif", ".", cwd=articles))["runs"][0]["tool"]["driver"]
@@ -156,7 +156,7 @@ class TestSarif:
         assert before["partialFingerprints"] == after["partialFingerprints"]
 
     def test_partial_fingerprints_are_the_baseline_fingerprints(self, articles: Path) -> None:
-        """SARIF reuses newslint.baseline's fingerprint, numbered per occurrence."""
+        """SARIF reuses newslint.output.baseline's fingerprint, numbered per occurrence."""
         run_cli("--isolated", "--write-baseline", "base.json", ".", cwd=articles)
         recorded = {e["fingerprint"] for e in json.loads((articles / "base.json").read_text())["findings"]}
         run = json.loads(lint("--format", "sarif", ".", cwd=articles))["runs"][0]
@@ -221,7 +221,7 @@ class TestJunit:
         import io
 
         from newslint import Category, Diagnostic, ReportContext, Severity
-        from newslint.reporters.junit import report_junit
+        from newslint.output.reporters.junit import report_junit
 
         diag = Diagnostic(
             "x&y.txt", 1, 1, 1, 2, "NL999", 'Odd "<b>" & \x0c here', Severity.INFO, Category.USAGE, suggestion="<none>"

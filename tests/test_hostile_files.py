@@ -168,10 +168,17 @@ def _run_measured(args, cwd, timeout):
     import time
 
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
+    # The child's own peak: /proc's VmHWM where there is one. ru_maxrss is not that on
+    # Linux: exec keeps the parent's high-water mark, so it would report pytest's memory.
     code = (
-        "import resource, runpy, sys\n"
+        "import re, resource, runpy, sys\n"
         "try:\n    runpy.run_module('newslint', run_name='__main__')\n"
-        "finally:\n    print(f'RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}', file=sys.stderr)\n"
+        "finally:\n"
+        "    try:\n"
+        "        kb = int(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+        "    except (OSError, AttributeError):\n"
+        "        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "    print(f'RSS {kb // 1024}', file=sys.stderr)\n"
     )
     started = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout)

@@ -12,9 +12,9 @@ import pytest
 
 from conftest import SEEDS, run_cli
 from newslint import lint_text
-from newslint.plugins import make_plugin_manager, Registry
-from newslint.reporting import ReportContext
-from newslint.reporters.html import render
+from newslint.plugin.registry import make_plugin_manager, Registry
+from newslint.output.reporter import ReportContext
+from newslint.output.reporters.html import render
 
 HOSTILE = (
     'Headline <script>alert("x")</script> & more \n'

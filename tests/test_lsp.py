@@ -22,8 +22,8 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # 
 
 from conftest import ROOT, SEEDS, run_cli  # noqa: E402
 from newslint import Document  # noqa: E402
-from newslint.config import read_toml  # noqa: E402
-from newslint.lsp import from_lsp_position, to_lsp_position  # noqa: E402
+from newslint.plugin.config import read_toml  # noqa: E402
+from newslint.lsp.server import from_lsp_position, to_lsp_position  # noqa: E402
 
 SEED = "003_1ee38f6cb67d9728.txt"  # three NL501 and three NL510 (no-break-space lines)
 SERVER = [sys.executable, "-m", "newslint", "lsp"]

@@ -25,7 +25,7 @@ from lsprotocol import types  # noqa: E402
 from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
 
 from conftest import ROOT  # noqa: E402
-from newslint.engine import Engine, RunOptions  # noqa: E402
+from newslint.run.engine import Engine, RunOptions  # noqa: E402
 from newslint import Document  # noqa: E402
 from test_lsp import SERVER, _change, _env, _make_client, _open, _published, _start  # noqa: E402
 

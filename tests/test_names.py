@@ -12,13 +12,13 @@ import pytest
 
 from conftest import ROOT, SEEDS, run_cli
 from newslint import Document, PackError
-from newslint.checks._name_facts import NameFacts, one_edit
-from newslint.checks.names import lexicon
-from newslint.corpus import merge_facts
-from newslint.engine import Engine, RunOptions
-from newslint.names import find_mentions, variant_key
-from newslint.runner import check_source, run
-from newslint.sources import Source, discover
+from newslint.checks.names.facts import NameFacts, one_edit
+from newslint.checks.names.names import lexicon
+from newslint.model.facts import merge_facts
+from newslint.run.engine import Engine, RunOptions
+from newslint.checks.names.mentions import find_mentions, variant_key
+from newslint.run.runner import lint_source, run
+from newslint.run.sources import Source, discover
 from newslint.testing import check, positions
 
 # -- the variant key ------------------------------------------------------------------------
@@ -337,8 +337,8 @@ class TestPack:
         assert "same[0].preferred" in proc.stderr.decode()
 
     def test_pack_error_is_pack_error(self, tmp_path):
-        from newslint.checks._names_pack import parse_names_packs
-        from newslint.packs import Packs
+        from newslint.checks.names.pack import parse_names_packs
+        from newslint.plugin.packs import Packs
 
         pack = _pack(tmp_path, '[[distinct]]\nnames = ["Kyiv"]\n')
         with pytest.raises(PackError, match=r"distinct\[0\]\.names: expected at least 2"):
@@ -466,9 +466,9 @@ def _init_worker(options: RunOptions) -> None:
 
 def _check_in_worker(path: str):
     assert _ENGINE is not None
-    diagnostics, facts, problem, _text = check_source(_ENGINE, Source(path, Path(path)))
-    assert problem is None
-    return diagnostics, facts
+    outcome = lint_source(_ENGINE, Source(path, Path(path)))
+    assert outcome.problem is None
+    return outcome.diagnostics, outcome.facts
 
 
 def _names_corpus(tmp_path: Path) -> list[str]:
@@ -485,7 +485,7 @@ class TestFacts:
     def test_facts_pickle(self, tmp_path):
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
         paths = _names_corpus(tmp_path)
-        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in paths]
+        facts = [lint_source(engine, Source(p, Path(p))).facts[0] for p in paths]
         assert all(isinstance(f, NameFacts) for f in facts)
         copies = [pickle.loads(pickle.dumps(f)) for f in facts]
         assert copies == facts
@@ -494,7 +494,7 @@ class TestFacts:
 
     def test_merge_is_associative_and_commutative(self, tmp_path):
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
-        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in _names_corpus(tmp_path)]
+        facts = [lint_source(engine, Source(p, Path(p))).facts[0] for p in _names_corpus(tmp_path)]
         a, b, c = facts[0], facts[1], facts[2]
         assert a.merge(b) == b.merge(a)
         assert a.merge(b).merge(c) == a.merge(b.merge(c))

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT, run_cli
-from newslint.plugins import PluginError, Registry, make_plugin_manager
+from newslint.plugin.registry import PluginError, Registry, make_plugin_manager
 
 PLUGIN = textwrap.dedent(
     '''
@@ -175,8 +175,7 @@ class TestContract:
         """Each hook's docstring has a :param: per argument, as pytest's hookspec does."""
         import inspect
 
-        from newslint import hookspecs
-
+        from newslint.plugin import hookspecs
         for name, func in inspect.getmembers(hookspecs, inspect.isfunction):
             if not name.startswith("newslint_"):
                 continue

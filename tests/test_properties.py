@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newslint.document import Document
-from newslint.engine import Engine, RunOptions
+from newslint.model.document import Document
+from newslint.run.engine import Engine, RunOptions
 
 settings.register_profile("ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -66,7 +66,7 @@ def test_same_input_same_diagnostics(engine, text):
 @given(data=st.binary(max_size=400))
 def test_any_bytes_decode_or_fail_cleanly(data):
     """Arbitrary bytes give a document or a DecodeError, never anything else."""
-    from newslint.document import DecodeError
+    from newslint.model.document import DecodeError
 
     try:
         doc = Document.from_bytes(data, "bytes.txt")

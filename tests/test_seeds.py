@@ -45,7 +45,7 @@ def defects() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def implemented_categories() -> set[str]:
-    from newslint.engine import Engine, RunOptions
+    from newslint.run.engine import Engine, RunOptions
 
     engine = Engine.create(RunOptions(isolated=True, entry_points=False))
     return {engine.registry.rules[c].category.value for c in engine.ctx.enabled}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.diagnostic import Category, Rule, Severity
-from newslint.selection import Layer, SelectionError, resolve
+from newslint.model.diagnostic import Category, Rule, Severity
+from newslint.plugin.selection import Layer, SelectionError, resolve
 
 
 def _rule(code, default=True):

@@ -12,10 +12,10 @@ import pytest
 
 from conftest import ROOT, run_cli
 from newslint import lint_paths
-from newslint.checks._lexicon import LexiconSpec, damerau, read_word_list
-from newslint.checks.spelling import Speller, typos
-from newslint.document import Document
-from newslint.packs import bundled_rules_dir
+from newslint.checks.spelling.lexicon import LexiconSpec, damerau, read_word_list
+from newslint.checks.spelling.spelling import Speller, typos
+from newslint.model.document import Document
+from newslint.plugin.packs import bundled_rules_dir
 from newslint.testing import check, positions
 
 WORDS_TXT = bundled_rules_dir() / "words.txt"

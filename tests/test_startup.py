@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEEDS, run_cli
 
-from newslint.checks import _phrases
-from newslint.engine import Engine, RunOptions
-from newslint.packs import PackError, Packs, PackSource, bundled_rules_dir, field_of
+from newslint.checks.boilerplate import phrases as _phrases
+from newslint.plugin.packs import PackError, Packs, PackSource, bundled_rules_dir, field_of
+from newslint.run.engine import Engine, RunOptions
 
 CALLS: list[tuple[str, ...]] = []
 
@@ -170,7 +170,7 @@ class TestLazyImports:
     def test_cli_and_every_builtin_plugin_import_nothing_heavy(self):
         code = (
             "import sys, newslint.cli\n"
-            "from newslint.plugins import ENTRY_POINT_GROUP, _may_declare_entry_points, make_plugin_manager\n"
+            "from newslint.plugin.registry import ENTRY_POINT_GROUP, _may_declare_entry_points, make_plugin_manager\n"
             "make_plugin_manager()\n"
             f"print([m for m in {self.HEAVY!r} if m in sys.modules])\n"
             "print(('importlib.metadata' in sys.modules) == _may_declare_entry_points(ENTRY_POINT_GROUP))\n"
@@ -191,7 +191,7 @@ class TestEntryPointPrescan:
     def test_finds_a_newslint_group_and_ignores_others(self, tmp_path, monkeypatch):
         from importlib.machinery import PathFinder
 
-        from newslint.plugins import _may_declare_entry_points
+        from newslint.plugin.registry import _may_declare_entry_points
 
         self._dist(tmp_path, "tool", "[console_scripts]\ntool = tool:main\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path)])
@@ -202,7 +202,7 @@ class TestEntryPointPrescan:
         assert _may_declare_entry_points("newslint")
 
     def test_a_zip_on_the_path_means_the_full_scan(self, tmp_path, monkeypatch):
-        from newslint.plugins import _may_declare_entry_points
+        from newslint.plugin.registry import _may_declare_entry_points
 
         archive = tmp_path / "plugins.zip"
         archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
@@ -215,7 +215,7 @@ def test_cache_families_do_not_pile_up(tmp_path):
     import os
     import time
 
-    from newslint.packs import write_cache_file
+    from newslint.plugin.packs import write_cache_file
 
     for i in range(6):
         path = tmp_path / f"dictionary-{i:04x}.marshal"

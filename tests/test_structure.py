@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newslint.checks.structure import repair_mojibake
+from newslint.checks.structure.structure import repair_mojibake
 from newslint.testing import check, positions
 
 LEDE = "Officials said the bridge would reopen on Friday."  # 49 code points

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from newslint.document import Document
-from newslint.offices import name_key, parse_offices
-from newslint.packs import PackError, PackSource, Packs
+from newslint.model.document import Document
+from newslint.checks.titles.offices import name_key, parse_offices
+from newslint.plugin.packs import PackError, PackSource, Packs
 from newslint.testing import check, positions
-from newslint.title_mentions import title_mentions
+from newslint.checks.titles.mentions import title_mentions
 
 JAN_2026 = dt.date(2026, 1, 13)
 FILLER = "It rained.\nTalks went on.\nBoth left.\nNobody spoke.\nThe end came.\n"  # no dates: the top lines hold none

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint import ConfigError
-from newslint.document import Document
+from newslint.model.document import Document
 from newslint.testing import check, positions
 
 CLEAN = Path(__file__).parent / "data" / "clean"

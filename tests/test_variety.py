@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from newslint import PackError
-from newslint.checks.variety import parse_variants
-from newslint.packs import Packs
+from newslint.checks.style.variety import parse_variants
+from newslint.plugin.packs import Packs
 from newslint.testing import check, positions, span
 
 CLEAN = Path(__file__).parent / "data" / "clean"

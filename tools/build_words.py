@@ -31,14 +31,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.checks._lexicon import _spellchecker_data, edits1  # noqa: E402
+from newslint.checks.spelling.lexicon import _spellchecker_data, edits1  # noqa: E402
 
 WORDS = ROOT / "rules" / "words.txt"
 CURATED_START = "# --- curated news vocabulary: edit by hand ---"
 GENERATED_START = "# --- generated from SCOWL by tools/build_words.py: do not edit ---"
 HEADER = """\
 # News vocabulary that pyspellchecker's English frequency list lacks.
-# One word per line; "#" starts a comment. Read by NL1xx (newslint/checks/spelling.py).
+# One word per line; "#" starts a comment. Read by NL1xx (newslint/checks/spelling/spelling.py).
 # Every entry is checked by tools/build_words.py: none may be a known misspelling.
 #
 # The generated part is derived from SCOWL (wordlist.sourceforge.net), whose notice follows:

@@ -19,10 +19,10 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["newslint"]):
-    from newslint.checks.encoding import decode_error_diagnostic
-    from newslint.document import DecodeError, Document
-    from newslint.engine import Engine, RunOptions
-    from newslint.reporting import ReportContext
+    from newslint.model.document import DecodeError, Document
+    from newslint.model.encoding import decode_error_diagnostic
+    from newslint.output.reporter import ReportContext
+    from newslint.run.engine import Engine, RunOptions
 
     # Built-in rule modules are imported here, so they are instrumented too.
     ENGINE = Engine.create(RunOptions(isolated=True, entry_points=False, select=["ALL"], corpus=False))

@@ -32,8 +32,8 @@ def rule_table() -> str:
 
 def option_table() -> str:
     """Every config key: the core's and each built-in plugin's, as declared."""
-    from newslint.config import CORE_OPTIONS
-    from newslint.engine import Engine, RunOptions
+    from newslint.plugin.config import CORE_OPTIONS
+    from newslint.run.engine import Engine, RunOptions
 
     engine = Engine.create(RunOptions(isolated=True, entry_points=False))
     rows = ["| Key | Type | Default | Meaning |", "| --- | --- | --- | --- |"]

@@ -1,1 +1,1 @@
-"""Built-in rule plugins, one module per rule family, registered like installed ones."""
+"""Built-in rule plugins: one folder per rule-code family (NL3xx -> checks/titles/), registered like installed ones."""

@@ -8,7 +8,7 @@ union; the judge reports every document whose headline another one shares.
 from __future__ import annotations
 
 from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
-from newslint.normalize import fold
+from newslint.text.normalize import fold
 
 SHARED_HEADLINE = Rule(
     code="XP001",

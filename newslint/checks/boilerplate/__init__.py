@@ -1,0 +1,1 @@
+"""Boilerplate (NL2xx): page text left in an article (phrase packs)."""

@@ -1,0 +1,643 @@
+"""Orphaned page text (NL2xx): what the scraper kept that is not the article.
+
+Every paragraph (in scraped text, every line) is classified once:
+
+1. **phrase**: it matches the multilingual phrase pack (``rules/boilerplate.toml``);
+2. **foreign**: it is written in another script than the article, or clearly in
+   another language of the same script;
+3. **shape**: its form gives it away (a bare link, a timestamp, a navigation
+   trail, a tag list, a short heading after the article's last paragraph...),
+   scored from 0 to 1 and reported at or above ``boilerplate-threshold``;
+4. **prose**: a sentence-shaped paragraph of the article's language;
+5. otherwise short or unsure, and not reported.
+
+A phrase marked as opening a block (a related-content header, a comments or
+tags header) starts a block that runs until article prose resumes: a stretch
+free of boilerplate evidence that holds three paragraphs of prose. The block
+is reported once, and its lines are not reported again one by one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from newslint import (
+    Category,
+    ConfigError,
+    Context,
+    Diagnostic,
+    Document,
+    Edit,
+    Option,
+    Paragraph,
+    Rule,
+    Severity,
+    TokenKind,
+    hookimpl,
+)
+from newslint.checks.boilerplate import phrases as _phrases
+from newslint.checks.boilerplate.phrases import Language, Phrase, PhrasePack
+from newslint.text.writing_systems import ScriptProfile, WritingSystem, dominant_system, profile
+
+PACK_KIND = "boilerplate"
+THRESHOLD = "boilerplate-threshold"
+_DEFAULT_THRESHOLD = 0.6
+_CERTAIN_SCORE = 0.9  # a shape score this high is an error, not a warning
+
+# Prose: at least this many words, ending like a sentence.
+_PROSE_WORDS = 8
+_PROSE_MIN_STOPWORDS = 0.12
+# Article prose resumes after a block marker once this many prose paragraphs
+# follow with no boilerplate evidence among them.
+_RESUME_PROSE = 3
+# Foreign script: this share of a paragraph's letters outside the article's
+# writing system, and at least this many such letters.
+_FOREIGN_SHARE = 0.6
+_FOREIGN_LETTERS = 4
+# Foreign language of the article's script: enough function words of another language.
+_FOREIGN_LANG_WORDS = 6
+_FOREIGN_LANG_HITS = 3
+_FOREIGN_LANG_SHARE = 0.2
+
+# -- rules -----------------------------------------------------------------------------
+
+BOILERPLATE_PHRASE = Rule(
+    code="NL201",
+    name="boilerplate-phrase",
+    category=Category.ORPHAN_TEXT,
+    severity=Severity.ERROR,
+    summary="Line is page chrome named in the phrase pack (Read more, Share, cookie text...)",
+    explanation="""\
+## What it does
+Flags a line that the boilerplate phrase pack (`rules/boilerplate.toml`, plus
+the newsroom's own packs of kind "boilerplate") names as page chrome: a
+related-content header, a call to action, cookie or consent text, an AI label,
+a photo credit, a subscription or share prompt, a timestamp or byline, an
+advertising label. The pack covers English, Arabic, Spanish, French, German,
+Portuguese, Italian, Dutch, Chinese, Japanese and Korean. Each entry says
+whether it matches the whole line, its start, any part of it, or a regular
+expression. A match is an error; entries marked `certain = false` give
+warnings.
+
+## Why is this bad?
+A scraper that keeps the page's buttons and labels puts "Share", "Read more"
+and "We use cookies" into the article. Readers of a republished article see
+them, and a dataset built from it learns them as news prose.
+
+## Example
+    The talks will resume next week.
+
+    Read more
+
+    Share this article
+
+Use instead:
+    The talks will resume next week.
+
+## Known problems
+A body line that is nothing but a UI phrase ("Share" as a one-word
+paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
+""",
+)
+
+BOILERPLATE_LINE = Rule(
+    code="NL202",
+    name="boilerplate-line",
+    category=Category.ORPHAN_TEXT,
+    severity=Severity.WARNING,
+    summary="Line has the shape of page chrome (link, timestamp, menu trail, trailing heading)",
+    explanation="""\
+## What it does
+Scores each line by its shape and its place. Bare links, social handles and
+hashtags, timestamps, figures without words, navigation trails
+("Home | World | Asia"), tag lists, short lines repeated in the article, short
+labels above the headline, and short title-case headings after the article's
+last paragraph score high; ordinary sentences score zero. Lines scoring at
+least `boilerplate-threshold` (default 0.6) are reported: at 0.9 or more as
+errors, below as warnings.
+
+## Why is this bad?
+Page chrome has no fixed wording: a site's section names, a gallery counter,
+the headline of a teaser. Its shape still gives it away, and left in the text
+it reads as part of the article.
+
+## Example
+    The talks will resume next week.
+
+    Home | World | Asia
+
+    13 January 2026, 19:58 GMT
+
+Use instead:
+    The talks will resume next week.
+
+## Options
+`boilerplate-threshold` (float, 0-1, default 0.6): lower it to report more
+lines (a subhead-like line in the middle of an article scores 0.3), raise it
+to report only the surest shapes.
+
+## Known problems
+A fact box of short title-case items at the end of an article scores like a
+list of related headlines.
+""",
+)
+
+BOILERPLATE_BLOCK = Rule(
+    code="NL203",
+    name="boilerplate-block",
+    category=Category.ORPHAN_TEXT,
+    severity=Severity.ERROR,
+    summary="Block of page chrome after a marker such as a related-content header",
+    explanation="""\
+## What it does
+After a strong marker from the phrase pack (a related-content header such as
+"Related articles" or "مقالات ذات صلة", "Most read", a comments or tags
+header), the following lines are taken as one block of page chrome until the
+article's prose resumes: a stretch with no boilerplate evidence (no pack
+phrase, no foreign-script line, no chrome-shaped line) holding three
+paragraphs of prose. The block is reported once, from the marker to its last
+line, naming the marker. Lines inside it are not reported again one by one.
+
+## Why is this bad?
+Teasers of related articles are fluent news prose, often about the same
+story: only their place after the header shows that they are not the article.
+Left in, they repeat or contradict the article and put other stories' text
+into a dataset.
+
+## Example
+    The talks will resume next week.
+
+    Related articles
+
+    Japan and South Korea agree to expand shuttle diplomacy
+
+    The two leaders met in Nara on Tuesday.
+
+Use instead:
+    The talks will resume next week.
+
+## Known problems
+Teasers that are three or more prose paragraphs in a row, with nothing
+between them, are taken for the article resuming.
+""",
+)
+
+FOREIGN_SCRIPT = Rule(
+    code="NL204",
+    name="foreign-script-text",
+    category=Category.ORPHAN_TEXT,
+    severity=Severity.WARNING,
+    summary="Line or paragraph in another script than the article",
+    explanation="""\
+## What it does
+Finds the article's writing system (Latin, Arabic, Cyrillic, Japanese,
+Korean, Chinese...) from the letters of the whole text, then flags a paragraph
+whose letters are mostly (60% or more, and at least four) in another script.
+A whole paragraph of ten or more foreign letters with nothing of the article's
+script is an error; a shorter or mixed one is a warning. Short foreign words
+quoted inside a sentence are never flagged.
+
+## Why is this bad?
+A paragraph in another script inside an article is nearly always the page's
+other-language chrome: a cookie banner, a teaser from another edition, an
+AI-image label.
+
+## Example
+    The talks will resume next week.
+
+    يستخدم هذا الموقع ملفات تعريف الارتباط
+
+Use instead:
+    The talks will resume next week.
+
+## Known problems
+A bilingual article, or a quotation given in its original script on a line
+of its own, is flagged.
+""",
+)
+
+FOREIGN_LANGUAGE = Rule(
+    code="NL205",
+    name="foreign-language-text",
+    category=Category.ORPHAN_TEXT,
+    severity=Severity.WARNING,
+    summary="Paragraph in another language of the article's script",
+    explanation="""\
+## What it does
+Finds the article's language from the function words of the languages in the
+phrase pack that share its script (English, Spanish, French, German,
+Portuguese, Italian, Dutch, Indonesian for Latin; Russian and Ukrainian for
+Cyrillic; Arabic and Persian), then flags a paragraph of six words or more
+whose function words are clearly another language's.
+
+## Why is this bad?
+A Spanish paragraph in an English article is a fragment of another edition of
+the page, or a teaser, not the article.
+
+## Example
+    The talks will resume next week.
+
+    Utilizamos cookies propias y de terceros para mejorar nuestros servicios.
+
+Use instead:
+    The talks will resume next week.
+
+## Known problems
+An untranslated quotation of a whole paragraph is flagged.
+""",
+)
+
+RULES = [BOILERPLATE_PHRASE, BOILERPLATE_LINE, BOILERPLATE_BLOCK, FOREIGN_SCRIPT, FOREIGN_LANGUAGE]
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    return RULES
+
+
+@hookimpl
+def newslint_options() -> list[Option]:
+    return [
+        Option(
+            THRESHOLD,
+            "float",
+            _DEFAULT_THRESHOLD,
+            "How sure the NL202 line-shape classifier must be (0-1): lower reports more lines",
+        )
+    ]
+
+
+@hookimpl
+def newslint_configure(ctx: Context) -> None:
+    if not ctx.any_enabled(*RULES):
+        return
+    threshold = ctx.options[THRESHOLD]
+    if not 0.0 <= threshold <= 1.0:
+        raise ConfigError(f"{THRESHOLD}: {threshold} is not between 0 and 1")
+    ctx.packs.load(PACK_KIND, _phrases.parse)
+
+
+@hookimpl
+def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
+    if not ctx.any_enabled(*RULES):
+        return []
+    pack = ctx.packs.load(PACK_KIND, _phrases.parse)
+    return list(orphan_text(doc, pack, ctx))
+
+
+# -- the classifier ----------------------------------------------------------------------
+
+
+@dataclass
+class Unit:
+    """One paragraph (in scraped text, one line) and what the classifier found in it."""
+
+    para: Paragraph
+    text: str
+    words: float
+    word_tokens: list[str]
+    profile: ScriptProfile
+    terminal: bool
+    phrase: Phrase | None = None
+    foreign_script: bool = False
+    foreign_letters: int = 0
+    foreign_language: str | None = None
+    score: float = 0.0
+    reason: str = ""
+    prose: bool = False
+
+    @property
+    def evidence(self) -> bool:
+        """Whether this unit is itself boilerplate evidence."""
+        return self.phrase is not None or self.foreign_script or self.foreign_language is not None
+
+
+# Ends like a sentence: terminal punctuation, then closing quotes or brackets.
+_TERMINAL = re.compile("[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4][\"'\u201d\u2019\u00bb)\\]\u300d\u300f]*$")
+
+
+def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagnostic]:
+    """Every NL2xx diagnostic of ``doc``."""
+    threshold = float(ctx.options[THRESHOLD])
+    units = [_unit(doc, p) for p in doc.paragraphs]
+    units = [u for u in units if u.text]
+    if not units:
+        return
+    system = dominant_system(u.profile for u in units)
+    language = _dominant_language(units, pack, system)
+    for u in units:
+        _foreign(u, pack, system, language)
+        u.prose = _is_prose(u, language)
+    prose = [i for i, u in enumerate(units) if u.prose]
+    first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
+    repeats = Counter(_phrases.key(u.text) for u in units)
+    date_words = frozenset().union(*(lang.date_words for lang in pack.languages.values()))
+    for i, u in enumerate(units):
+        edge = bool(prose) and (i < first or i > last)
+        u.phrase = pack.match(u.text, edge=edge)
+        if u.phrase is not None:
+            u.prose = False
+        else:
+            u.score, u.reason = _shape(u, i, units, first, last, repeats, language, date_words)
+            if u.score >= threshold:
+                u.prose = False
+    in_block: set[int] = set()
+    if ctx.is_enabled(BOILERPLATE_BLOCK):
+        for start, end in _blocks(units, threshold):
+            in_block.update(range(start, end + 1))
+            yield _block_diagnostic(doc, units, start, end)
+    for i, u in enumerate(units):
+        if i in in_block:
+            continue
+        diag = _line_diagnostic(doc, u, ctx, threshold)
+        if diag is not None:
+            yield diag
+
+
+_WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
+
+
+def _unit(doc: Document, para: Paragraph) -> Unit:
+    raw = doc.paragraph_text(para)
+    text = raw.strip()
+    # Word and acronym tokens, lower-cased, for function-word counts.
+    word_key = _phrases.word_key
+    tokens = [word_key(t.text) for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
+    return Unit(
+        para=para,
+        text=text,
+        words=_phrases.word_count(text),
+        word_tokens=tokens,
+        profile=profile(text),
+        terminal=bool(_TERMINAL.search(text)),
+    )
+
+
+def _languages_of(pack: PhrasePack, system: WritingSystem | None) -> list[Language]:
+    if system is None:
+        return []
+    return [lang for lang in pack.languages.values() if lang.script == system.name]
+
+
+def _dominant_language(units: Sequence[Unit], pack: PhrasePack, system: WritingSystem | None) -> Language | None:
+    """The pack language of the article's script with the most function words in it."""
+    candidates = _languages_of(pack, system)
+    if not candidates:
+        return None
+    words = Counter(token for u in units for token in u.word_tokens)
+    counts = Counter({lang.code: sum(words[w] for w in words.keys() & lang.stopwords) for lang in candidates})
+    code = max(sorted(counts), key=lambda c: counts[c])
+    return next(lang for lang in candidates if lang.code == code)
+
+
+def _foreign(u: Unit, pack: PhrasePack, system: WritingSystem | None, language: Language | None) -> None:
+    if system is None or not u.profile.letters:
+        return
+    outside = u.foreign_letters = sum(u.profile.outside(system.scripts).values())
+    if outside >= _FOREIGN_LETTERS and u.profile.share_outside(system.scripts) >= _FOREIGN_SHARE:
+        u.foreign_script = True
+        return
+    if language is None or not language.stopwords or len(u.word_tokens) < _FOREIGN_LANG_WORDS:
+        return
+    keys = u.word_tokens
+    own = sum(map(language.stopwords.__contains__, keys))
+    best, hits = None, 0
+    for other in _languages_of(pack, system):
+        if other.code == language.code or not other.stopwords:
+            continue
+        n = sum(map(other.stopwords.__contains__, keys))
+        if n > hits:
+            best, hits = other.code, n
+    if (
+        best is not None
+        and hits >= _FOREIGN_LANG_HITS
+        and hits >= 2 * own + 1
+        and hits / len(keys) >= _FOREIGN_LANG_SHARE
+    ):
+        u.foreign_language = best
+
+
+def _stop_share(u: Unit, language: Language | None) -> float | None:
+    if language is None or not language.stopwords or not u.word_tokens:
+        return None
+    return sum(map(language.stopwords.__contains__, u.word_tokens)) / len(u.word_tokens)
+
+
+def _is_prose(u: Unit, language: Language | None) -> bool:
+    if u.foreign_script or u.foreign_language or not u.terminal or u.words < _PROSE_WORDS:
+        return False
+    share = _stop_share(u, language)
+    return share is None or share >= _PROSE_MIN_STOPWORDS
+
+
+# -- line shape ----------------------------------------------------------------------------
+
+_HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,]*)+$")
+_EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$", re.IGNORECASE)
+_HANDLE_LINE = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:@\w{1,30}[\s,|/]*)+$")
+# A date or a time: 2026-01-13, 13.01.2026, 1/13/26, 19:58, 7:58 p.m., 2026年1月13日, a year next to a day.
+_DATE_PARTS = re.compile(
+    r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\b\d{1,2}[-./]\d{1,2}[-./]\d{2,4}\b|\d{1,2}[:.h]\d{2}(?!\d)"
+    r"|\d{4}\s?年|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}\s?년|\d{1,2}\s?월|(?<!\d)(?:19|20)\d{2}"
+    r"|\d{1,3}\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s?ago\b"
+)
+# A dateline that leads into the next paragraph: "TOKYO (AP) —", "SEOUL, Jan. 13 (Yonhap) --".
+_DATELINE_END = re.compile("(?:--|[-\u2013\u2014:])$")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_SEPARATORS = re.compile(r"\s[|\u2022\u00b7\u203a\u00bb>/\u25b8\u25ba\u2192]\s|[|\u2022\u00b7\u203a\u00bb]")
+_LIST_SPLIT = re.compile(r"\s*[,;\u3001\u060c]\s*")
+
+
+def _shape(
+    u: Unit,
+    i: int,
+    units: Sequence[Unit],
+    first: int,
+    last: int,
+    repeats: Counter[str],
+    language: Language | None,
+    date_words: frozenset[str],
+) -> tuple[float, str]:
+    """How much ``u`` looks like page chrome by its form and place (0-1), and why."""
+    text = u.text
+    letters_words = _LETTER_WORD.findall(text)
+    if _URL_LINE.match(text):
+        return 0.95, "a bare link"
+    if _EMAIL_LINE.match(text):
+        return 0.95, "an e-mail address"
+    if _HANDLE_LINE.match(text):
+        return 0.9, "social media handles"
+    if _HASHTAGS.match(text):
+        return 0.9, "hashtags"
+    if not u.profile.letters and any(c.isdigit() for c in text):
+        return 0.8, "figures with no words"
+    if u.words <= 14 and _DATE_PARTS.search(text) and not _DATELINE_END.search(text):
+        others = [w for w in letters_words if _phrases.word_key(w) not in date_words]
+        if len(others) <= 1 and not (u.terminal and len(letters_words) > len(others) + 4):
+            return 0.85, "a timestamp"
+    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
+    if len(segments) >= 3 and not u.terminal and all(_phrases.word_count(s) <= 4 for s in segments):
+        return 0.9, "a navigation trail or menu"
+    has_prose = last >= 0
+    after_end = has_prose and i > last
+    before_start = has_prose and i < first
+    short = u.words <= 6 and not u.terminal
+    if short and repeats[_phrases.key(text)] >= 2:
+        return 0.75, "a short line repeated in the article"
+    items = [s for s in _LIST_SPLIT.split(text) if s]
+    share = _stop_share(u, language)
+    if (
+        len(items) >= 3
+        and not u.terminal
+        and all(_phrases.word_count(s) <= 3 for s in items)
+        and (share is None or share <= 0.1)
+        and all(not s[:1].isalpha() or not s[:1].islower() for s in items)
+    ):
+        return (0.8 if before_start or after_end else 0.55), "a list of tags"
+    if after_end and short:
+        if _title_case(text) or u.words <= 2:
+            return 0.7, "a short heading after the article's last paragraph"
+        return 0.5, "a short line after the article's last paragraph"
+    if after_end and not u.terminal and u.words >= 6 and share is not None and share < 0.05:
+        return 0.65, "a line of keywords after the article's last paragraph"
+    if before_start and short and not _DATELINE_END.search(text):
+        top = [units[j] for j in range(first)]
+        below_headline = len(top) >= 2 and u.words < max(t.words for t in top)
+        if below_headline and u.words <= 2:
+            return 0.65, "a section label above the article"
+        if below_headline and u.words <= 5 and _title_case(text) and not any(c.isdigit() for c in text):
+            return 0.65, "a byline or label above the article"
+    if short:
+        return 0.3, "a short line without a full stop"
+    return 0.0, ""
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in _LETTER_WORD.findall(text) if w.lower() not in _TITLE_SMALL]
+    cased = [w for w in words if w[0].isupper() or w[0].islower()]
+    return bool(cased) and all(w[0].isupper() for w in cased)
+
+
+_TITLE_SMALL = frozenset("a an and as at but by for in of on or the to with from vs".split())
+
+
+# -- blocks --------------------------------------------------------------------------------
+
+
+def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` unit indexes of each block opened by a strong marker."""
+    i = 0
+    n = len(units)
+
+    def is_evidence(u: Unit) -> bool:
+        return u.evidence or u.score >= threshold
+
+    while i < n:
+        u = units[i]
+        if not (u.phrase and u.phrase.opens_block):
+            i += 1
+            continue
+        end = n - 1
+        j = i + 1
+        if u.phrase.opens_block == "list":
+            while j < n and not units[j].prose:
+                j += 1
+            end = j - 1
+        while j < n and u.phrase.opens_block == "prose":
+            if units[j].prose:
+                # A stretch free of evidence starting here: does it hold enough prose?
+                k, count = j, 0
+                while k < n and not is_evidence(units[k]):
+                    count += units[k].prose
+                    k += 1
+                if count >= _RESUME_PROSE:
+                    end = j - 1
+                    break
+                j = max(k, j + 1)
+            else:
+                j += 1
+        if end > i:
+            yield i, end
+        i = max(end, i) + 1
+
+
+def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int) -> Diagnostic:
+    opener, closer = units[start], units[end]
+    phrase = opener.phrase
+    assert phrase is not None
+    first_line, last_line = opener.para.line, closer.para.end_line
+    begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
+    return doc.diagnostic(
+        BOILERPLATE_BLOCK,
+        begin[0],
+        finish[1],
+        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang})',
+        suggestion=f"Delete lines {first_line}-{last_line}",
+        unsafe_fix=[Edit(*_deletion(doc, opener.para.start, closer.para.end))],
+    )
+
+
+def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> Diagnostic | None:
+    start, end = doc.trimmed(u.para.start, u.para.end)
+    make = partial(doc.diagnostic, start=start, end=end, unsafe_fix=[Edit(*_deletion(doc, u.para.start, u.para.end))])
+    if u.phrase is not None:
+        if not ctx.is_enabled(BOILERPLATE_PHRASE):
+            return None
+        p = u.phrase
+        return make(
+            BOILERPLATE_PHRASE,
+            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack)',
+            suggestion="Delete the line",
+            severity=Severity.ERROR if p.certain else Severity.WARNING,
+        )
+    if u.foreign_script:
+        if not ctx.is_enabled(FOREIGN_SCRIPT):
+            return None
+        scripts = ", ".join(s for s, _ in u.profile.counts.most_common(2))
+        whole = u.profile.letters >= 10 and u.foreign_letters == u.profile.letters
+        return make(
+            FOREIGN_SCRIPT,
+            message=f'Text in another script than the article ({scripts}): "{_clip(u.text)}"',
+            suggestion="Delete it, or translate it if it belongs to the article",
+            severity=Severity.ERROR if whole else Severity.WARNING,
+        )
+    if u.foreign_language is not None:
+        if not ctx.is_enabled(FOREIGN_LANGUAGE):
+            return None
+        return make(
+            FOREIGN_LANGUAGE,
+            message=f'Paragraph in another language ({u.foreign_language}) than the article: "{_clip(u.text)}"',
+            suggestion="Delete it, or translate it if it belongs to the article",
+        )
+    if u.score >= threshold and ctx.is_enabled(BOILERPLATE_LINE):
+        return make(
+            BOILERPLATE_LINE,
+            message=f'Line looks like page chrome, {u.reason} (score {u.score:.2f}): "{_clip(u.text)}"',
+            suggestion="Delete the line if it is not part of the article",
+            severity=Severity.ERROR if u.score >= _CERTAIN_SCORE else Severity.WARNING,
+        )
+    return None
+
+
+def _deletion(doc: Document, start: int, end: int) -> tuple[int, int, str]:
+    """Delete ``[start, end)`` with its line break and one blank line after it, if any."""
+    text = doc.text
+    for _ in range(2):
+        if text.startswith("\r\n", end):
+            end += 2
+        elif end < len(text) and text[end] in "\r\n":
+            end += 1
+        else:
+            break
+        if end < len(text) and text[end] not in "\r\n":
+            break
+    return start, end, ""
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"

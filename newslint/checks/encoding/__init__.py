@@ -1,0 +1,1 @@
+"""Encoding (NL0xx): bytes that are not UTF-8 text."""

@@ -1,0 +1,1 @@
+"""Names (NL4xx): one person's name spelled several ways."""

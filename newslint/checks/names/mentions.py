@@ -1,0 +1,549 @@
+"""Name mentions and the strict variant key that groups spellings of one name.
+
+``find_mentions(doc, lexicon)`` reads capitalised names ("South Korean
+President Lee Jae-myung's" gives "Lee Jae-myung") from the Document's tokens;
+``variant_key`` folds a spelling to the key that its other spellings share
+("Lee Jae Myung", "Lee Jae-myung" and "Lee Jae\u2011Myung" all give
+"leejaemyung") without merging different names ("Lee Jae-yong"). A
+``NameLexicon`` (built from the ``names`` pack) supplies what no key can know:
+titles that precede names, name particles, equivalent spellings ("Kyiv" /
+"Kiev") and equivalent endings ("Horyu-ji Temple" / "Horyu Temple").
+
+The key, step by step (NEWS-DOMAIN's strict key, with two deliberate
+departures so that different names stay apart):
+
+1. NFKC, then casefold;
+2. delete the soft hyphen and zero-width characters;
+3. hyphen-like characters, spaces of every kind (no-break, thin) and the full
+   stop of an initial are token breaks;
+4. apostrophes of every kind fold to one, and an apostrophe *inside* a word is
+   kept (departure: "Xi'an" and "Xian" are different cities); a possessive
+   "'s" and apostrophes at the edge of a word are dropped;
+5. decompose and drop combining marks ("Tōkyō" = "Tokyo"), except that a
+   diaeresis on u becomes "ue" (departure: "Lü" and "Lu" are different
+   surnames; "Müller" = "Mueller"); map đ ł ø ß ı æ œ;
+6. join the tokens. Initials and suffixes are tokens like any other, so
+   "George W. Bush" and "Donald Trump Jr." keep apart from "George Bush" and
+   "Donald Trump". Nothing is ever merged by edit distance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from newslint.model.document import Document, Token, TokenKind
+
+__all__ = [
+    "Ending",
+    "NameLexicon",
+    "Mention",
+    "Word",
+    "find_mentions",
+    "key_atoms",
+    "spelling_form",
+    "variant_key",
+]
+
+# -- characters ---------------------------------------------------------------------
+
+#: Deleted before anything else: soft hyphen and zero-width characters.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+#: Token breaks inside a name: every hyphen-like character.
+HYPHEN_LIKE = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
+#: Every apostrophe kind, folded to "'" (U+02BB is the Hawaiian ʻokina).
+APOSTROPHE_LIKE = "'\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\uff07`\u00b4"
+_LETTER_MAP = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss"})
+_KEY_TABLE = str.maketrans(
+    {**{c: None for c in INVISIBLE}, **{c: " " for c in HYPHEN_LIKE + "."}, **{c: "'" for c in APOSTROPHE_LIKE}}
+)
+_FORM_TABLE = str.maketrans({**{c: None for c in INVISIBLE}, **{c: "-" for c in HYPHEN_LIKE}, **{c: "'" for c in APOSTROPHE_LIKE}})
+_SPACES = re.compile(r"\s+")
+# A possessive at the end of a folded name: "lee's", "xi'an's".
+_POSSESSIVE = re.compile(r"'s$")
+_DIAERESIS = "\u0308"
+# What may stand between two tokens of one word: one hyphen or apostrophe the
+# tokenizer does not join (en dash, ‘), or soft hyphens and zero-width characters.
+_WORD_JOINER = re.compile(f"[{re.escape(HYPHEN_LIKE + APOSTROPHE_LIKE)}]|[{INVISIBLE}]+")
+# Characters before a token that force its capital: an opening quote or bracket, a colon.
+_FORCING = frozenset("\"'“‘«([:")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+# Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
+_HYPHEN_SPLIT = re.compile(f"[{re.escape(HYPHEN_LIKE)}]")
+_MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
+
+
+def _key_fold(text: str) -> str:
+    """Steps 1-5 of the key, before splitting: a casefolded, mark-free string."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_KEY_TABLE)
+    text = _POSSESSIVE.sub("", text.rstrip())
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.combining(ch):
+            if ch == _DIAERESIS and out and out[-1] == "u":
+                out.append("e")
+            continue
+        out.append(ch)
+    return "".join(out).translate(_LETTER_MAP)
+
+
+def key_atoms(text: str) -> list[str]:
+    """The key's tokens for ``text``, before any pack equivalence: ``["lee", "jae", "myung"]``."""
+    return list(_key_atoms(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _key_atoms(text: str) -> tuple[str, ...]:
+    # Memoised: the same names and words recur within and across documents.
+    return tuple(atom for atom in (a.strip("'") for a in _SPACES.split(_key_fold(text))) if atom)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def spelling_form(text: str) -> str:
+    """The spelling as a reader sees it: case, marks and separators kept; kinds of hyphen,
+    apostrophe and space folded; invisible characters and a possessive dropped."""
+    form = unicodedata.normalize("NFC", text).translate(_FORM_TABLE)
+    form = _SPACES.sub(" ", form).strip()
+    return form[:-2] if form.endswith("'s") and len(form) > 2 else form
+
+
+# -- the lexicon (built from the names pack) ------------------------------------------
+
+
+class Ending(NamedTuple):
+    """Name endings that mean the same: ``forms`` rewrite to ``canonical``.
+
+    Each form is ``(glued, atoms)``: a glued form ("ji Temple") ends the
+    previous token ("Horyuji Temple"); an unglued one ("-ji Temple") follows a
+    token break ("Horyu-ji Temple").
+    """
+
+    forms: tuple[tuple[bool, tuple[str, ...]], ...]
+    canonical: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NameLexicon:
+    """What mention finding and the key need from the ``names`` pack; picklable.
+
+    Args:
+        titles: Casefolded words that end a title before a name ("president").
+        particles: Lowercase words kept inside a name ("bin", "van", "al").
+        suffixes: Casefolded generational suffixes ("jr", "ii").
+        not_names: Casefolded capitalised words that are never part of a name.
+        same: Joined key of an equivalent spelling → (canonical key, group
+            index, whether it is the group's preferred spelling, whether it
+            applies when the name stands alone).
+        endings: Equivalent endings, tried in order.
+        distinct: Pairs of keys (of names and of their differing words) that
+            are different people or places, never a misspelling of each other.
+    """
+
+    titles: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    suffixes: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    same: dict[str, tuple[str, int, bool, bool]] = field(default_factory=dict)
+    group_has_preferred: frozenset[int] = frozenset()
+    endings: tuple[Ending, ...] = ()
+    distinct: frozenset[frozenset[str]] = frozenset()
+    longest: int = 0  # the longest key in ``same``, to bound the search
+    # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
+    _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
+    # Texts of word tokens that are never part of a name on their own (a cache, see ``_candidates``).
+    _plain: set[str] = field(default_factory=set, compare=False, repr=False)
+
+    def group_of(self, key: str) -> int | None:
+        """The index of the equivalence group whose spelling has ``key``, if any."""
+        hit = self.same.get(key)
+        return hit[1] if hit else None
+
+    def canonical(self, atoms: Sequence[str]) -> tuple[list[str], bool]:
+        """Apply equivalent endings and spellings; return the atoms and whether the
+        spelling uses the preferred form of every equivalence that names one."""
+        out = list(atoms)
+        for ending in self.endings:
+            rewritten = _rewrite_ending(out, ending)
+            if rewritten is not None:
+                out = rewritten
+                break
+        if not self.same:
+            return out, False
+        longest = self.longest
+        result: list[str] = []
+        preferred_seen = False
+        all_preferred = True
+        i = 0
+        while i < len(out):
+            joined = ""
+            match = None
+            for j in range(i, len(out)):
+                joined += out[j]
+                if len(joined) > longest:
+                    break
+                hit = self.same.get(joined)
+                if hit is not None and (hit[3] or len(out) > j - i + 1):
+                    match = (j + 1, hit)
+            if match is None:
+                result.append(out[i])
+                i += 1
+                continue
+            end, (canonical, group, is_preferred, _alone) = match
+            result.append(canonical)
+            if group in self.group_has_preferred:
+                preferred_seen = True
+                all_preferred = all_preferred and is_preferred
+            i = end
+        return result, preferred_seen and all_preferred
+
+    def key(self, text: str) -> str:
+        """The variant key of ``text`` with this lexicon's equivalences."""
+        return self.keyed(text)[0]
+
+    def keyed(self, text: str) -> tuple[str, bool]:
+        """``key(text)``, and whether ``text`` uses the preferred form of every
+        equivalence that names one (see ``canonical``); memoised."""
+        memo = self._keyed
+        hit = memo.get(text)
+        if hit is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            atoms, preferred = self.canonical(_key_atoms(text))
+            hit = memo[text] = ("".join(atoms), preferred)
+        return hit
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, "_keyed": {}, "_plain": set()}  # the caches stay behind
+
+
+def _rewrite_ending(atoms: list[str], ending: Ending) -> list[str] | None:
+    for glued, form in ending.forms:
+        n = len(form)
+        if len(atoms) < n or (not glued and len(atoms) == n):
+            continue
+        if glued:
+            head = atoms[-n]
+            if atoms[len(atoms) - n + 1 :] != list(form[1:]) or not head.endswith(form[0]):
+                continue
+            stem = head[: len(head) - len(form[0])]
+            if len(stem) < _MIN_GLUED_STEM:
+                continue
+            return [*atoms[:-n], stem, *ending.canonical]
+        if tuple(atoms[-n:]) == form:
+            return [*atoms[:-n], *ending.canonical]
+    return None
+
+
+def variant_key(text: str, lexicon: NameLexicon | None = None) -> str:
+    """The strict variant key: ``variant_key("Lee Jae‑Myung's") == "leejaemyung"``."""
+    if lexicon is None:
+        return "".join(key_atoms(text))
+    return lexicon.key(text)
+
+
+# -- mentions -----------------------------------------------------------------------------
+
+
+class Word(NamedTuple):
+    """One word of a mention (a hyphenated compound is one word), with its key."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+class Mention(NamedTuple):
+    """A name as written: ``text == doc.text[start:end]`` (possessive excluded).
+
+    ``form`` is the spelling (see ``spelling_form``) and ``key`` the variant key
+    with the lexicon's equivalences. ``reliable`` is False when a capital may be
+    forced (sentence start, a title-case line), so case alone is no evidence.
+    ``preferred`` is True when the spelling uses a pack's preferred form.
+    """
+
+    text: str
+    start: int
+    end: int
+    form: str
+    key: str
+    reliable: bool
+    preferred: bool
+    words: tuple[Word, ...]
+
+
+class _Unit(NamedTuple):
+    """A word made of one or more tokens ("Jae–myung" with an en dash is two tokens)."""
+
+    start: int
+    end: int  # without a possessive
+    text: str  # text[start:end]
+    kind: str  # name, initial, particle, suffix, other
+    forced: bool
+    possessive: bool
+    first: Token
+
+
+_NAME, _INITIAL, _PARTICLE, _SUFFIX, _OTHER = "name", "initial", "particle", "suffix", "other"
+_TITLE_CASE_MIN_WORDS = 3  # long words a line needs before it can count as title case
+_TITLE_CASE_MAX_WORDS = 25
+_TITLE_CASE_MAX_CHARS = 250
+# Words of four letters or more that title-case styles may keep lowercase.
+_TITLE_CASE_LOWER = frozenset({"with", "from", "into", "over", "upon", "onto", "than", "amid"})
+
+
+def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
+    """Every name mention in ``doc``, in order of position."""
+    units = _units(doc, lexicon)
+    para_starts = [p.start for p in doc.paragraphs]
+    # A forced capital is evidence of a name only if the word is also written
+    # capitalised where nothing forces it, or a free name follows it ("Horyu-ji
+    # Temple" at a sentence start).
+    # Spellings are compared by key, so "Peru" at a sentence start counts when
+    # "Péru" is written freely: the two are then a variant to report.
+    unforced = {lexicon.key(u.text) for u in units if u.kind == _NAME and not u.forced}
+    units = [
+        u._replace(kind=_OTHER)
+        if u.kind == _NAME
+        and u.forced
+        and not _free_name_follows(doc.text, units, i, para_starts)
+        and lexicon.key(u.text) not in unforced
+        else u
+        for i, u in enumerate(units)
+    ]
+    out: list[Mention] = []
+    for run in _runs(doc.text, units, para_starts):
+        mention = _mention(doc.text, _strip_title(run, lexicon), lexicon)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[int]) -> bool:
+    if i + 1 >= len(units) or units[i].possessive:
+        return False
+    after = units[i + 1]
+    return after.kind == _NAME and not after.forced and _continues(text, units[i], after, para_starts)
+
+
+def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
+    """The units that can be part of a name, in order.
+
+    A lowercase word on its own (not a particle, no hyphen) is always
+    ``_OTHER``: it gets no unit. Leaving it out changes nothing downstream,
+    since two units only continue a run across whitespace, and a left-out
+    word between them is not whitespace.
+    """
+    text = doc.text
+    tokens = doc.tokens
+    title_lines = _title_case_lines(doc)
+    units: list[_Unit] = []
+    # The hottest loop of the names rules: locals, no property calls, tuple.__new__.
+    append = units.append
+    make = tuple.__new__
+    word = TokenKind.WORD
+    joined = _joined(doc)
+    sentence_initial = doc.sentence_initial
+    n = len(tokens)
+    done = 0  # tokens before this index already belong to a unit
+    for i in _candidates(tokens, joined, lexicon):
+        if i < done:
+            continue
+        first = tokens[i]
+        last = first
+        j = i + 1
+        if first.kind == word:
+            while j < n and j in joined:
+                last = tokens[j]
+                j += 1
+        done = j
+        last_text = last.text  # its stem: without a possessive 's (Token.stem)
+        if len(last_text) > 2 and last_text[-1] in "sS" and last_text[-2] in "'\u2019":
+            stem_end = last.start + len(last_text) - 2
+        else:
+            stem_end = last.start + len(last_text)
+        start = first.start
+        unit_text = text[start:stem_end]
+        kind = _classify(unit_text, first, last, text, lexicon)
+        forced = kind != _OTHER and (
+            start in sentence_initial
+            or _forcing_before(text, start)
+            or (bool(title_lines) and any(lo <= start < hi for lo, hi in title_lines))
+        )
+        append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last.end, first)))
+    return units
+
+
+def _joined(doc: Document) -> set[int]:
+    """Indexes of the word tokens that continue the word before them across a joiner
+    the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens)."""
+    out: set[int] = set()
+    tokens = doc.tokens
+    n = len(tokens)
+    word = TokenKind.WORD
+    for m in _WORD_JOINER.finditer(doc.text):
+        k = doc.token_index(m.end())
+        if 0 < k < n and tokens[k].start == m.end() and tokens[k - 1].end == m.start() \
+                and tokens[k].kind == word and tokens[k - 1].kind == word:
+            out.add(k)
+    return out
+
+
+def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: NameLexicon) -> list[int]:
+    """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
+
+    Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
+    (lowercase, not a particle, no hyphen: remembered per text in the
+    lexicon) and that join no neighbour; and every number, URL, e-mail
+    address and handle.
+    """
+    plain = lexicon._plain
+    if len(plain) > 200_000:
+        plain.clear()
+    word, acronym = TokenKind.WORD, TokenKind.ACRONYM
+    particles = lexicon.particles
+    out = []
+    for i in [i for i, t in enumerate(tokens) if t[0] not in plain]:
+        t = tokens[i]
+        if t.kind == word:
+            stem = t.text[:-2] if len(t.text) > 2 and t.text[-1] in "sS" and t.text[-2] in "'\u2019" else t.text
+            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
+                plain.add(t.text)
+                continue
+        elif t.kind != acronym:
+            continue
+        out.append(i)
+    if joined:  # every token of a joined word, so the word is read from its first token
+        out = sorted({*out, *joined, *(k - 1 for k in joined)})
+    return out
+
+
+def _classify(unit: str, first: Token, last: Token, text: str, lexicon: NameLexicon) -> str:
+    if unit[:1].islower() and unit not in lexicon.particles and not _HYPHEN_SPLIT.search(unit):
+        return _OTHER  # the common case: a lowercase word
+    folded = unit.casefold()
+    if first.kind == TokenKind.ACRONYM:
+        if first is last and _DOTTED_INITIALS.match(unit):
+            return _INITIAL
+        return _SUFFIX if first is last and folded in lexicon.suffixes else _OTHER
+    if first.kind != TokenKind.WORD:
+        return _OTHER
+    if folded.rstrip(".") in lexicon.suffixes and unit[:1].isupper():
+        return _SUFFIX
+    if unit[:1].isupper():
+        if folded in lexicon.not_names:
+            return _OTHER
+        if len(unit) == 1 and text[first.end : first.end + 1] == ".":
+            return _INITIAL
+        return _NAME
+    if folded in lexicon.particles:
+        return _PARTICLE
+    # "al-Assad", "bin-Talal": a particle joined to a capitalised name.
+    parts = [p for p in _HYPHEN_SPLIT.split(unit) if p]
+    if len(parts) > 1 and parts[0].casefold() in lexicon.particles and any(p[:1].isupper() for p in parts[1:]):
+        return _NAME
+    return _OTHER
+
+
+def _forcing_before(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i >= 0 and text[i] in _FORCING
+
+
+def _title_case_lines(doc: Document) -> list[tuple[int, int]]:
+    """Spans of lines set in title case ("Takaichi Hosts Lee in Nara"), where every capital is forced.
+
+    Every word of four letters or more is capitalised (but a few prepositions
+    styles keep lowercase), there are 3 to 25 of them, and the line does not
+    end with a full stop.
+    """
+    out = []
+    for line, text in doc.iter_lines():
+        if len(text) > _TITLE_CASE_MAX_CHARS or text.rstrip(" \"'\u201d\u2019").endswith("."):
+            continue
+        long_words = [
+            t for t in doc.tokens_between(line.start, line.end)
+            if t.kind == TokenKind.WORD and len(t.text) >= 4 and t.text not in _TITLE_CASE_LOWER
+        ]
+        if _TITLE_CASE_MIN_WORDS <= len(long_words) <= _TITLE_CASE_MAX_WORDS and all(t.is_capitalized for t in long_words):
+            out.append((line.start, line.end))
+    return out
+
+
+def _runs(text: str, units: list[_Unit], para_starts: list[int]) -> Iterable[list[_Unit]]:
+    """Maximal sequences of name units joined by spaces (or ". " after an initial)."""
+    run: list[_Unit] = []
+    for unit in units:
+        if run and _continues(text, run[-1], unit, para_starts):
+            run.append(unit)
+        else:
+            if run:
+                yield run
+            run = [unit] if unit.kind in (_NAME, _INITIAL) else []
+            if unit.kind not in (_NAME, _INITIAL):
+                continue
+        if unit.possessive:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _continues(text: str, prev: _Unit, unit: _Unit, para_starts: list[int]) -> bool:
+    if unit.kind not in (_NAME, _INITIAL, _PARTICLE, _SUFFIX) or prev.kind == _SUFFIX:
+        return False
+    if unit.kind == _SUFFIX and prev.kind not in (_NAME,):
+        return False
+    gap = text[prev.end : unit.start]
+    if prev.kind == _INITIAL and gap.startswith("."):
+        gap = gap[1:]
+    if not gap or not gap.isspace() or len(gap) > 3:
+        return False
+    if "\n" in gap or "\r" in gap:
+        return bisect.bisect_right(para_starts, prev.start) == bisect.bisect_right(para_starts, unit.start)
+    return True
+
+
+def _strip_title(run: list[_Unit], lexicon: NameLexicon) -> list[_Unit]:
+    """Drop a leading title: "South Korean President Lee" → "Lee" (but not "King Jr")."""
+    cut = 0
+    for k in range(len(run) - 1):
+        if run[k + 1].kind == _SUFFIX:
+            continue
+        folded = run[k].text.casefold()
+        if folded in lexicon.titles or any(part in lexicon.titles for part in _HYPHEN_SPLIT.split(folded)):
+            cut = k + 1
+    run = run[cut:]
+    while run and run[0].kind in (_PARTICLE, _SUFFIX):
+        run = run[1:]
+    while run and run[-1].kind in (_PARTICLE, _INITIAL):
+        run = run[:-1]
+    return run
+
+
+def _mention(text: str, run: list[_Unit], lexicon: NameLexicon) -> Mention | None:
+    if not run or not any(u.kind == _NAME for u in run):
+        return None
+    start, end = run[0].start, run[-1].end
+    surface = text[start:end]
+    key, preferred = lexicon.keyed(surface)
+    if len(key) < 2:
+        return None
+    words = tuple(Word(u.text, u.start, u.end, lexicon.key(u.text)) for u in run if u.kind == _NAME)
+    return Mention(
+        text=surface,
+        start=start,
+        end=end,
+        form=spelling_form(surface),
+        key=key,
+        reliable=not any(u.forced for u in run),
+        preferred=preferred,
+        words=words,
+    )

@@ -1,0 +1,293 @@
+"""Name romanization (NL4xx): one person, one spelling, in an article and across a corpus.
+
+NL401 judges one document (map phase). NL402 judges a corpus: every document
+yields ``NameFacts`` (extract), the engine merges them (merge), and
+``newslint_check_corpus`` reports each document's spellings that differ from
+the corpus target (judge). NL403 reports a rare name word one slip from a
+frequent one, within the document when linting files one by one and across
+the corpus in corpus mode.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+
+from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
+from newslint.checks.names.facts import (
+    CorpusVariant,
+    DocNames,
+    FormStat,
+    NameFacts,
+    NearMiss,
+    Span,
+    choose_target,
+    corpus_variants,
+    display,
+    near_misses,
+    resolve_case,
+)
+from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions
+from newslint.checks.names.pack import parse_names_packs
+
+NAME_VARIANT = Rule(
+    code="NL401",
+    name="name-spelling-variant",
+    category=Category.ROMANIZATION,
+    severity=Severity.WARNING,
+    summary="Name spelled two ways in one article",
+    explanation="""\
+## What it does
+Finds names (capitalised words and runs of them, without a leading title:
+"South Korean President Lee Jae-myung" gives "Lee Jae-myung") and groups
+their spellings by a strict variant key that ignores case, hyphens against
+spaces against joined syllables, diacritics and macrons, and kinds of
+apostrophe. When one article spells a name more than one way, each mention
+of a minority spelling is reported, with the spelling to use: the one the
+names pack prefers if the article uses it, else the most used, else (on a
+tie) the first used. The pack adds equivalences no key finds (Kiev/Kyiv,
+Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple").
+
+The key never merges by similarity, so "Lee Jae-yong" is not "Lee
+Jae-myung", "Kim Jong Il" is not "Kim Jong Un", "George W. Bush" is not
+"George Bush" and "Xi'an" is not "Xian".
+
+## Why is this bad?
+Readers take two spellings for two people, and search, archives and entity
+linking split one person in two. Either spelling may be a legitimate house
+style ("Lee Jae Myung" is his office's, "Lee Jae-myung" McCune-Reischauer
+style); mixing them is the defect.
+
+## Example
+    South Korean President Lee Jae Myung arrived in Nara on Tuesday.
+    Lee Jae-myung will meet Prime Minister Sanae Takaichi.
+
+Use instead:
+    South Korean President Lee Jae Myung arrived in Nara on Tuesday.
+    Lee Jae Myung will meet Prime Minister Sanae Takaichi.
+
+## Known problems
+Case alone is no evidence at a sentence start or in a title-case headline.
+Two people whose names share a key (namesakes) are taken for one.
+""",
+)
+
+CORPUS_NAME_VARIANT = Rule(
+    code="NL402",
+    name="corpus-name-spelling-variant",
+    category=Category.ROMANIZATION,
+    severity=Severity.INFO,
+    summary="Name spelled differently from the rest of the corpus",
+    explanation="""\
+## What it does
+In corpus mode (a directory, several files, or `--corpus`), counts every
+spelling of every name across all documents and reports, once per document
+and spelling, at its first use, each spelling that differs from the corpus
+target: the names pack's preferred spelling if the corpus uses it, else the
+most used one, else the first used (by path, then position). The message
+gives the counts here and in the corpus.
+
+A spelling that NL401 already reports in the same document with the same
+suggestion is not reported again; select NL402 alone to see every one.
+
+## Why is this bad?
+A desk, a dataset or an archive should call one person one thing. Each
+article may be consistent and the corpus still split: search, entity
+linking and deduplication then miss half the coverage.
+
+## Example
+    a.txt: Takaichi and Lee visited Horyu Temple.
+    b.txt: Takaichi and Lee visited Horyu Temple.
+    c.txt: Takaichi and Lee visited Horyu-ji Temple.
+
+Use instead:
+    c.txt: Takaichi and Lee visited Horyu Temple.
+
+## Known problems
+When an article's own majority differs from the corpus's, NL401 suggests the
+article's and NL402 the corpus's spelling: follow the scope your house style
+sets, and ignore the other code.
+""",
+)
+
+NAME_NEAR_MISS = Rule(
+    code="NL403",
+    name="misspelt-name",
+    category=Category.TYPO,
+    severity=Severity.ERROR,
+    summary="Rare name one typing slip from a frequent name",
+    explanation="""\
+## What it does
+Flags a name word used at most twice that is one typing slip from a name word
+used at least five times (and five times as often) in the same scope: two
+adjacent letters swapped ("Takiachi" for "Takaichi"), or one letter added,
+dropped or changed, which also needs the rare word to stand in a document
+that uses the frequent one. Both need five letters and the same first
+letter. The scope is the article, or the whole corpus in corpus mode.
+
+## Why is this bad?
+A misspelt name is a factual error that a spell checker cannot see: neither
+spelling is in its dictionary.
+
+## Example
+    Takaichi met Lee in Nara. ... Takiachi said the talks went well.
+
+Use instead:
+    Takaichi met Lee in Nara. ... Takaichi said the talks went well.
+
+## Known problems
+Two real people whose names differ by one letter, one frequent and one rare
+("Peterson", "Petersen"), would be flagged; the names pack's `[[distinct]]`
+entries list such pairs so that they never are.
+""",
+)
+
+_RULES = (NAME_VARIANT, CORPUS_NAME_VARIANT, NAME_NEAR_MISS)
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    return list(_RULES)
+
+
+@hookimpl
+def newslint_configure(ctx: Context) -> None:
+    if ctx.any_enabled(*_RULES):
+        lexicon(ctx)
+
+
+def lexicon(ctx: Context) -> NameLexicon:
+    """The run's merged names packs (parsed once per run, then cached on ``ctx.packs``)."""
+    return ctx.packs.load("names", parse_names_packs)
+
+
+@hookimpl
+def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
+    near_miss_here = ctx.is_enabled(NAME_NEAR_MISS) and not ctx.corpus
+    if not (ctx.is_enabled(NAME_VARIANT) or near_miss_here):
+        return []
+    lex = lexicon(ctx)
+    mentions = _mentions(doc, lex)
+    out: list[Diagnostic] = []
+    if ctx.is_enabled(NAME_VARIANT):
+        out.extend(document_variants(doc, mentions))
+    if near_miss_here:
+        names = doc_names(doc, mentions)
+        out.extend(_near_miss_diagnostic(m, "here") for m in near_misses([names], lex))
+    return out
+
+
+@hookimpl
+def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
+    if not ctx.any_enabled(CORPUS_NAME_VARIANT, NAME_NEAR_MISS):
+        return None
+    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)))])
+
+
+def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
+    """The document's name mentions, found once for both the check and the extract hook."""
+    return doc.memo("newslint.checks.names.mentions:mentions", lambda: find_mentions(doc, lex))
+
+
+@hookimpl
+def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diagnostic]:
+    names = facts.get(NameFacts.key)
+    if not isinstance(names, NameFacts):
+        return []
+    docs = names.canonical()
+    out: list[Diagnostic] = []
+    if ctx.is_enabled(CORPUS_NAME_VARIANT):
+        variants = corpus_variants(docs, skip_when_doc_agrees=ctx.is_enabled(NAME_VARIANT))
+        out.extend(_corpus_diagnostic(v) for v in variants)
+    if ctx.is_enabled(NAME_NEAR_MISS):
+        out.extend(_near_miss_diagnostic(m, "in corpus") for m in near_misses(docs, lexicon(ctx)))
+    return out
+
+
+def doc_names(doc: Document, mentions: Sequence[Mention]) -> DocNames:
+    """The document's name facts, with positions resolved while the text is at hand."""
+
+    def span(start: int, end: int) -> Span:
+        return Span(start, end, *doc.position(start), *doc.position(end))
+
+    return DocNames.build(doc.path, mentions, span)
+
+
+# -- within one document ----------------------------------------------------------------------
+
+
+def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Diagnostic]:
+    """One diagnostic per mention whose spelling is not the one the document should use."""
+    forms = resolve_case(mentions)
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        by_key[mention.key].append(i)
+    for indexes in by_key.values():
+        stats: dict[str, FormStat] = {}
+        for i in indexes:
+            form = forms[i]
+            if form in stats:
+                stats[form] = stats[form]._replace(count=stats[form].count + 1)
+            else:
+                stats[form] = FormStat(form, 1, mentions[i].start, mentions[i].preferred)
+        if len(stats) < 2:
+            continue
+        target = choose_target(stats.values())
+        shown = next(mentions[i].text for i in indexes if forms[i] == target.form and mentions[i].form == target.form)
+        for i in indexes:
+            mention = mentions[i]
+            if forms[i] == target.form:
+                continue
+            count = stats[forms[i]].count
+            why = _why(target, stats.values())
+            yield doc.diagnostic(
+                NAME_VARIANT,
+                mention.start,
+                mention.end,
+                f"'{display(mention.text)}' ({count}x here) vs '{display(shown)}' ({target.count}x here{why})",
+                suggestion=f"Use '{display(shown)}'",
+            )
+
+
+def _why(target: FormStat, stats: object) -> str:
+    others = [s for s in stats if s.form != target.form]  # type: ignore[attr-defined]
+    if target.preferred:
+        return ", preferred"
+    if any(s.count == target.count for s in others):
+        return ", used first"
+    return ""
+
+
+# -- across the corpus ----------------------------------------------------------------------------
+
+
+def _at(path: str, span: Span, rule: Rule, message: str, suggestion: str | None) -> Diagnostic:
+    return Diagnostic(
+        path=path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        code=rule.code,
+        message=message,
+        severity=rule.severity,
+        category=rule.category,
+        suggestion=suggestion,
+        start=span.start,
+        end=span.end,
+    )
+
+
+def _corpus_diagnostic(v: CorpusVariant) -> Diagnostic:
+    here = f"{v.target_here}x here, " if v.target_here else ""
+    preferred = ", preferred" if v.target_preferred else ""
+    message = (
+        f"'{v.spelling.display}' ({v.spelling.count}x here, {v.corpus_count}x in corpus) "
+        f"vs '{v.target}' ({here}{v.target_corpus}x in corpus{preferred})"
+    )
+    return _at(v.path, v.spelling.first, CORPUS_NAME_VARIANT, message, f"Use '{v.target}'")
+
+
+def _near_miss_diagnostic(m: NearMiss, scope: str) -> Diagnostic:
+    message = f"'{m.word.display}' ({m.count}x {scope}) looks like a misspelling of '{m.likely}' ({m.likely_count}x {scope})"
+    return _at(m.path, m.word.first, NAME_NEAR_MISS, message, f"Use '{m.likely}' if the same name is meant")

@@ -1,0 +1,1 @@
+"""Spelling (NL1xx): typos against a word-frequency lexicon."""

@@ -1,0 +1,1 @@
+"""Structure (NL5xx): paragraphs, duplicates, mojibake and layout."""

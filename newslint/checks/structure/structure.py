@@ -1,0 +1,531 @@
+"""Structure (NL5xx): repeated text, stray whitespace, invisible characters, mojibake."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, hookimpl
+from newslint.text.normalize import is_blank
+
+# -- duplicates ----------------------------------------------------------------------
+
+_MIN_PARAGRAPH_CHARS = 20  # folded code points; a repeated "Read more" is NL2xx's business
+_MIN_SENTENCE_CHARS = 40
+_MIN_SENTENCE_WORDS = 6
+
+DUPLICATE_PARAGRAPH = Rule(
+    code="NL501",
+    name="duplicate-paragraph",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    summary="Paragraph repeats text found elsewhere in the article",
+    explanation="""\
+## What it does
+Flags a paragraph whose text appears again in the same article, after folding
+case, quotation marks, apostrophes, dashes and runs of spaces. The copy also
+counts when it runs across a line break ("the teaser on line 1 repeats lines
+3-4").
+
+Of two whole-paragraph copies the later one is reported. When one copy stands
+as a paragraph of its own and the other is embedded in running text, the
+stand-alone copy is reported: it is the teaser or standfirst that was pasted.
+
+## Why is this bad?
+A repeated paragraph is nearly always a production accident: a CMS that
+prints the standfirst twice, or a scraper that keeps teaser and body. Readers
+notice at once, and a corpus built from the text counts it twice.
+
+## Example
+    Officials said the bridge would reopen on Friday.
+
+    Traffic was diverted through the old town.
+
+    Officials said the bridge would reopen on Friday.
+
+Use instead:
+    Officials said the bridge would reopen on Friday.
+
+    Traffic was diverted through the old town.
+
+## Known problems
+Skips paragraphs under 20 characters. Flags a refrain repeated on purpose.
+""",
+)
+
+DUPLICATE_SENTENCE = Rule(
+    code="NL502",
+    name="duplicate-sentence",
+    category=Category.DUPLICATE,
+    severity=Severity.WARNING,
+    summary="Sentence repeats a sentence of another paragraph",
+    explanation="""\
+## What it does
+Flags a sentence of at least six words that appears word for word (after the
+same folding as NL501) in another paragraph of the same article. Repeats that
+NL501 already reports are not reported again.
+
+## Why is this bad?
+Editing by copy and paste leaves sentences behind: a line moved up to the lede
+but not deleted below, or a quote repeated in a caption. Either way the reader
+reads it twice.
+
+## Example
+    The council approved the budget on Monday. It now goes to the mayor.
+
+    Opposition members walked out. The council approved the budget on Monday.
+
+Use instead:
+    The council approved the budget on Monday. It now goes to the mayor.
+
+    Opposition members walked out.
+
+## Known problems
+A quotation deliberately repeated (a refrain, a slogan) is flagged too.
+""",
+)
+
+# -- whitespace ------------------------------------------------------------------------
+
+WHITESPACE_ONLY_LINE = Rule(
+    code="NL510",
+    name="whitespace-only-line",
+    category=Category.WHITESPACE,
+    severity=Severity.WARNING,
+    summary="Line holds only whitespace, such as no-break spaces",
+    fixable=True,
+    explanation="""\
+## What it does
+Flags a line that is not empty but holds nothing except whitespace: spaces,
+tabs, no-break spaces (U+00A0) or other Unicode spaces.
+
+## Why is this bad?
+Such lines are left by web pages (`&nbsp;` paragraphs used as spacers). They
+look blank but are not, so paragraph splitting, de-duplication and diffs treat
+them as content, and a no-break space can survive into a headline or a
+dataset record.
+
+## Example
+    The ministry confirmed the figures.
+    \\u00a0
+    Talks resume next week.
+
+Use instead:
+    The ministry confirmed the figures.
+
+    Talks resume next week.
+
+## Fix safety
+The fix empties the line; it is safe.
+""",
+)
+
+TRAILING_BLANK_LINES = Rule(
+    code="NL511",
+    name="trailing-blank-lines",
+    category=Category.WHITESPACE,
+    severity=Severity.INFO,
+    summary="File ends with blank lines",
+    fixable=True,
+    explanation="""\
+## What it does
+Flags blank lines after the last line of text.
+
+## Why is this bad?
+Trailing blank lines are an export artefact. They bloat records, make the end
+of an article ambiguous to tools that split on blank lines, and show up as
+noise in every diff.
+
+## Example
+    Talks resume next week.⏎
+    ⏎
+    ⏎
+
+Use instead:
+    Talks resume next week.⏎
+
+## Fix safety
+The fix keeps one line ending after the text; it is safe.
+""",
+)
+
+TRAILING_WHITESPACE = Rule(
+    code="NL512",
+    name="trailing-whitespace",
+    category=Category.WHITESPACE,
+    severity=Severity.INFO,
+    summary="Line ends with spaces or tabs",
+    fixable=True,
+    explanation="""\
+## What it does
+Flags spaces, tabs and no-break spaces at the end of a line of text. In
+Markdown files, exactly two trailing spaces (a hard line break) are allowed.
+
+## Why is this bad?
+Trailing whitespace is invisible in the editor but not in diffs, duplicate
+detection and the CMS, where a trailing no-break space can stop a headline
+from wrapping.
+
+## Example
+    The ministry confirmed the figures.···
+
+Use instead:
+    The ministry confirmed the figures.
+
+## Fix safety
+The fix deletes the trailing whitespace; it is safe.
+""",
+)
+
+INVISIBLE_CHARACTER = Rule(
+    code="NL513",
+    name="invisible-character",
+    category=Category.WHITESPACE,
+    severity=Severity.WARNING,
+    summary="Zero-width space, word joiner, soft hyphen or stray BOM inside the text",
+    fixable=True,
+    explanation="""\
+## What it does
+Flags characters that are invisible and have no business in plain news text:
+the zero-width space (U+200B), the word joiner (U+2060), the soft hyphen
+(U+00AD) and a byte-order mark (U+FEFF) after the start of the file.
+Zero-width joiners and non-joiners, which scripts such as Persian, the Indic
+scripts and emoji need, are not flagged.
+
+## Why is this bad?
+They split words for search ("Take\\u200Bichi" does not match "Takaichi"),
+break spell checking and de-duplication, and are impossible to see in review.
+
+## Example
+    Prime Minister Taka\\u00ADichi
+
+Use instead:
+    Prime Minister Takaichi
+
+## Fix safety
+The fix deletes the character; it is safe.
+""",
+)
+
+# -- encoding damage -------------------------------------------------------------------------
+
+MOJIBAKE = Rule(
+    code="NL520",
+    name="mojibake",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    summary="UTF-8 text decoded as Windows-1252 or Latin-1",
+    fixable=True,
+    explanation="""\
+## What it does
+Finds runs such as `â€™`, `â€œ` or `Ã©`: UTF-8 bytes that some step decoded
+as Windows-1252 or Latin-1. It re-encodes the run and decodes it as UTF-8; only
+runs that repair cleanly are reported, with the repaired text as suggestion.
+
+## Why is this bad?
+Mojibake is the most visible sign of a broken pipeline. Readers see garbage
+in place of apostrophes and accents, and search misses "café" spelled "cafÃ©".
+
+## Example
+    Japanâ€™s prime minister visited the cafÃ©.
+
+Use instead:
+    Japan’s prime minister visited the café.
+
+## Fix safety
+The fix replaces the run with its repair; it is safe because the repair is
+the exact inverse of the damage.
+""",
+)
+
+REPLACEMENT_CHARACTER = Rule(
+    code="NL521",
+    name="replacement-character",
+    category=Category.ENCODING,
+    severity=Severity.ERROR,
+    summary="Text holds U+FFFD, the mark of bytes lost in decoding",
+    explanation="""\
+## What it does
+Flags U+FFFD REPLACEMENT CHARACTER (�), which a decoder writes where it met
+bytes it could not read.
+
+## Why is this bad?
+The original character is gone: no tool can recover it from this text. The
+article has to be taken again from its source.
+
+## Example
+    The caf� reopened on Monday.
+
+Use instead:
+    The café reopened on Monday.
+
+## Known problems
+An article about encoding that shows the character on purpose is flagged.
+""",
+)
+
+RULES = [
+    DUPLICATE_PARAGRAPH,
+    DUPLICATE_SENTENCE,
+    WHITESPACE_ONLY_LINE,
+    TRAILING_BLANK_LINES,
+    TRAILING_WHITESPACE,
+    INVISIBLE_CHARACTER,
+    MOJIBAKE,
+    REPLACEMENT_CHARACTER,
+]
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    return RULES
+
+
+@hookimpl
+def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if ctx.any_enabled(DUPLICATE_PARAGRAPH, DUPLICATE_SENTENCE):
+        found.extend(duplicates(doc))
+    if ctx.any_enabled(WHITESPACE_ONLY_LINE, TRAILING_WHITESPACE):
+        found.extend(line_whitespace(doc))
+    if ctx.is_enabled(TRAILING_BLANK_LINES):
+        found.extend(trailing_blank_lines(doc))
+    if ctx.is_enabled(INVISIBLE_CHARACTER):
+        found.extend(invisible_characters(doc))
+    if ctx.is_enabled(MOJIBAKE):
+        found.extend(mojibake(doc))
+    if ctx.is_enabled(REPLACEMENT_CHARACTER):
+        found.extend(replacement_characters(doc))
+    return found
+
+
+# -- duplicates ----------------------------------------------------------------------
+
+
+def _line_range(first: int, last: int) -> str:
+    return f"line {first}" if first == last else f"lines {first}-{last}"
+
+
+def duplicates(doc: Document) -> Iterator[Diagnostic]:
+    """Repeated paragraphs (NL501), then repeated sentences not already covered (NL502)."""
+    sentences = doc.sentences
+    keys = doc.sentence_fingerprints
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        by_key[key].append(i)
+    # Sentence index range of every paragraph.
+    para_range: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        lo, _ = para_range.get(s.paragraph, (s.index, s.index))
+        para_range[s.paragraph] = (lo, s.index + 1)
+
+    def is_whole_paragraph(lo: int, hi: int) -> bool:
+        pid = sentences[lo].paragraph
+        return para_range[pid] == (lo, hi) and sentences[hi - 1].paragraph == pid
+
+    reported: set[int] = set()  # paragraphs reported as copies
+    covered: set[int] = set()  # sentence indexes accounted for by NL501
+    for para in doc.paragraphs:
+        if para.index not in para_range or len(doc.paragraph_fingerprints[para.index]) < _MIN_PARAGRAPH_CHARS:
+            continue
+        lo, hi = para_range[para.index]
+        n = hi - lo
+        other = next(
+            (
+                j
+                for j in by_key[keys[lo]]
+                if j != lo and (j + n <= lo or j >= hi) and keys[j : j + n] == keys[lo:hi]
+            ),
+            None,
+        )
+        if other is None:
+            continue
+        if sentences[other].paragraph in reported:
+            continue  # the other copy was reported already
+        if is_whole_paragraph(other, other + n) and other > lo:
+            continue  # two whole copies: report the later one, when we reach it
+        reported.add(para.index)
+        covered.update(range(lo, hi))
+        covered.update(range(other, other + n))
+        first = doc.position(sentences[other].start)[0]
+        last = doc.position(sentences[other + n - 1].end)[0]
+        yield doc.diagnostic(
+            DUPLICATE_PARAGRAPH,
+            para.start,
+            para.end,
+            f"Paragraph repeats {_line_range(first, last)}",
+            suggestion="Delete this copy",
+            unsafe_fix=[Edit(para.start, _through_line_end(doc, para.end), "")],
+        )
+    for key, where in by_key.items():
+        if len(where) < 2 or len(key) < _MIN_SENTENCE_CHARS or key.count(" ") + 1 < _MIN_SENTENCE_WORDS:
+            continue
+        first = where[0]
+        for i in where[1:]:
+            if i in covered or first in covered or sentences[i].paragraph == sentences[first].paragraph:
+                continue
+            s = sentences[i]
+            line = doc.position(sentences[first].start)[0]
+            yield doc.diagnostic(
+                DUPLICATE_SENTENCE,
+                s.start,
+                s.end,
+                f"Sentence repeats line {line}",
+                suggestion="Delete the repeated sentence",
+            )
+
+
+def _through_line_end(doc: Document, offset: int) -> int:
+    """``offset`` moved past the line terminator that follows it, if any."""
+    line = doc.lines[doc.position(offset)[0] - 1]
+    return line.end + len(line.terminator) if offset >= line.end else offset
+
+
+# -- whitespace ------------------------------------------------------------------------
+
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+$")
+
+
+def line_whitespace(doc: Document) -> Iterator[Diagnostic]:
+    """Whitespace-only lines (NL510) and trailing whitespace after text (NL512)."""
+    markdown = doc.path.endswith((".md", ".markdown"))
+    for line, text in doc.iter_lines():
+        if not text:
+            continue
+        if is_blank(text):
+            yield doc.diagnostic(
+                WHITESPACE_ONLY_LINE,
+                line.start,
+                line.end,
+                f"Line holds only whitespace ({_describe_space(text)})",
+                suggestion="Delete the whitespace",
+                fix=[Edit(line.start, line.end, "")],
+            )
+            continue
+        m = _TRAILING_SPACE.search(text)
+        if m is None or (markdown and m.group() == "  "):
+            continue
+        yield doc.diagnostic(
+            TRAILING_WHITESPACE,
+            line.start + m.start(),
+            line.end,
+            f"Trailing whitespace ({_describe_space(m.group())})",
+            suggestion="Delete the trailing whitespace",
+            fix=[Edit(line.start + m.start(), line.end, "")],
+        )
+
+
+def _describe_space(text: str) -> str:
+    names = {" ": "space", "\t": "tab", "\u00a0": "no-break space", "\u3000": "ideographic space"}
+    kinds = sorted({names.get(c, f"U+{ord(c):04X}") for c in text})
+    count = len(text)
+    return f"{count} character{'s' if count != 1 else ''}: {', '.join(kinds)}"
+
+
+def trailing_blank_lines(doc: Document) -> Iterator[Diagnostic]:
+    """Blank lines after the last line of text (NL511)."""
+    lines = doc.lines
+    last_text = next((line for line in reversed(lines) if not is_blank(doc.text[line.start : line.end])), None)
+    if last_text is None or last_text.number >= len(lines) - 1:
+        return
+    blank = len(lines) - last_text.number - 1  # the empty line after the final break is not blank
+    start = last_text.end + len(last_text.terminator)
+    yield doc.diagnostic(
+        TRAILING_BLANK_LINES,
+        start,
+        len(doc.text),
+        f"{blank} blank line{'s' if blank != 1 else ''} at the end of the file",
+        suggestion="Delete the trailing blank lines",
+        fix=[Edit(start, len(doc.text), "")],
+    )
+
+
+_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff]")
+_INVISIBLE_NAMES = {
+    "\u200b": "zero-width space (U+200B)",
+    "\u2060": "word joiner (U+2060)",
+    "\u00ad": "soft hyphen (U+00AD)",
+    "\ufeff": "byte-order mark (U+FEFF)",
+}
+
+
+def invisible_characters(doc: Document) -> Iterator[Diagnostic]:
+    """Zero-width and soft-hyphen characters inside the text (NL513)."""
+    if not any(c in doc.text for c in _INVISIBLE_NAMES):  # str search is far faster than a regex scan
+        return
+    for m in _INVISIBLE.finditer(doc.text):
+        yield doc.diagnostic(
+            INVISIBLE_CHARACTER,
+            m.start(),
+            m.end(),
+            f"Invisible {_INVISIBLE_NAMES[m.group()]}",
+            suggestion="Delete it",
+            fix=[Edit(m.start(), m.end(), "")],
+        )
+
+
+# -- mojibake ---------------------------------------------------------------------------
+
+
+def _cp1252_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")  # 0x81, 0x8D, 0x8F, 0x90, 0x9D
+
+
+# What UTF-8 lead bytes (0xC2-0xF4) and continuation bytes (0x80-0xBF) look
+# like once decoded as Windows-1252 (or Latin-1 where cp1252 has a hole).
+_LEADS = "".join(_cp1252_char(b) for b in range(0xC2, 0xF5))
+_CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
+_MOJIBAKE_RUN = re.compile(f"(?:[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]{{1,3}})+")
+_LEAD = re.compile(f"[{re.escape(_LEADS)}]")
+_TO_BYTE = {_cp1252_char(b): b for b in range(0x80, 0x100)}
+
+
+def repair_mojibake(run: str) -> str | None:
+    """The UTF-8 text behind a cp1252/Latin-1 run, or ``None`` if it is not mojibake."""
+    try:
+        repaired = bytes(_TO_BYTE[c] for c in run).decode("utf-8")
+    except (KeyError, UnicodeDecodeError):
+        return None
+    if any("\x80" <= c <= "\x9f" for c in repaired):
+        return None
+    return repaired if repaired != run else None
+
+
+def mojibake(doc: Document) -> Iterator[Diagnostic]:
+    """Runs that repair cleanly from cp1252/Latin-1 back to UTF-8 (NL520)."""
+    first = _LEAD.search(doc.text)  # no run can start before the first lead character
+    if first is None:
+        return
+    for m in _MOJIBAKE_RUN.finditer(doc.text, first.start()):
+        repaired = repair_mojibake(m.group())
+        if repaired is None:
+            continue
+        yield doc.diagnostic(
+            MOJIBAKE,
+            m.start(),
+            m.end(),
+            f'Mojibake "{m.group()}" is UTF-8 read as Windows-1252',
+            suggestion=f'Replace with "{repaired}"',
+            fix=[Edit(m.start(), m.end(), repaired)],
+        )
+
+
+_REPLACEMENT_RUN = re.compile("\ufffd+")
+
+
+def replacement_characters(doc: Document) -> Iterator[Diagnostic]:
+    """Every U+FFFD, one diagnostic per run (NL521)."""
+    if "\ufffd" not in doc.text:
+        return
+    for m in _REPLACEMENT_RUN.finditer(doc.text):
+        yield doc.diagnostic(
+            REPLACEMENT_CHARACTER,
+            m.start(),
+            m.end(),
+            f"Replacement character U+FFFD ({len(m.group())}x): text was lost in decoding",
+            suggestion="Take the text again from its source",
+        )

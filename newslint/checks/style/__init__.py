@@ -1,0 +1,1 @@
+"""Style (NL6xx): spelling variety, typography, weekdays, confusable characters."""

@@ -1,0 +1,490 @@
+"""Typography within one article (NL61x): quote style, dash style, unbalanced quotes and brackets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
+from newslint.model.document import Token, TokenKind
+
+MIXED_QUOTE_STYLE = Rule(
+    code="NL610",
+    name="mixed-quote-style",
+    category=Category.TYPOGRAPHY,
+    severity=Severity.INFO,
+    summary="Straight and curly quotes or apostrophes mixed in one article",
+    fixable=True,
+    explanation="""\
+## What it does
+Counts straight (`'` `"`) and curly (`‘ ’ “ ”`) quotation marks and
+apostrophes together, and flags each mark of the less used style. On a tie the
+style used first wins. With `quote-style = "straight"` or `"curly"` in the
+config, every mark of the other style is flagged. A straight mark right after
+a digit (feet and inches, `6'2"`) is a prime and is not counted.
+
+## Why is this bad?
+Mixed marks show that text was pasted from another source without editing,
+and they break search and de-duplication that compare text exactly
+("Japan’s" is not "Japan's" to a naive matcher).
+
+## Example
+    Japan’s prime minister met Lee. Japan's foreign minister said "yes".
+
+Use instead:
+    Japan's prime minister met Lee. Japan's foreign minister said "yes".
+
+## Fix safety
+Curly to straight is a safe fix. Straight to curly guesses opening or
+closing from the neighbouring characters, so it is offered as an unsafe fix.
+""",
+)
+
+MIXED_DASH_STYLE = Rule(
+    code="NL611",
+    name="mixed-dash-style",
+    category=Category.TYPOGRAPHY,
+    severity=Severity.INFO,
+    summary="Different dashes used in the same role in one article",
+    explanation="""\
+## What it does
+Compares the dashes an article uses in one role and flags those that differ
+from the most used form (on a tie, the first one used). Two roles are
+compared separately:
+
+- the dateline dash at the start of a paragraph (`TOKYO (AP) —`,
+  `SEOUL, Jan. 13 (Yonhap) --`);
+- the parenthetical dash between words: a spaced hyphen ` - `, a spaced en
+  dash ` – `, a spaced em dash ` — `, an unspaced em dash `—` or a double
+  hyphen `--`.
+
+Dashes between digits (ranges, scores) and en dashes inside compounds
+("Japan–South Korea") are not parenthetical and are not compared. With
+`dash-style` or `dateline-dash` in the config, every other form in that role
+is flagged.
+
+## Why is this bad?
+Agencies differ (AP: spaced em dash; Reuters and the Guardian: spaced en dash
+or hyphen), so two forms in one article show that copy from two sources was
+merged without editing, as with a teaser pasted above the lede.
+
+## Example
+    TOKYO (AP) – The talks ended.
+
+    TOKYO (AP) - The talks ended on Tuesday.
+
+Use instead:
+    TOKYO (AP) – The talks ended.
+
+    TOKYO (AP) – The talks ended on Tuesday.
+""",
+)
+
+UNBALANCED_QUOTES = Rule(
+    code="NL612",
+    name="unbalanced-quotes",
+    category=Category.TYPOGRAPHY,
+    severity=Severity.WARNING,
+    summary="Double quotation mark left open or closed without an opening mark",
+    explanation="""\
+## What it does
+Pairs the double quotation marks of each paragraph and flags an opening mark
+that is never closed and a closing mark with no opening mark. A quotation
+that runs over several paragraphs is allowed by the usual convention: its
+paragraphs are left open and the next one starts with an opening mark.
+Straight marks open after a space, bracket or dash and close otherwise;
+curly marks say which they are.
+
+## Why is this bad?
+A lost quotation mark makes it unclear where a speaker's words end: the
+reader may attribute the reporter's words to the speaker, or the reverse.
+
+## Example
+    "We will rebuild the bridge, the mayor said on Monday.
+
+Use instead:
+    "We will rebuild the bridge," the mayor said on Monday.
+
+## Known problems
+Inch marks written as straight double quotes after a digit are skipped;
+other uses of `"` as a symbol may be flagged.
+""",
+)
+
+UNBALANCED_BRACKETS = Rule(
+    code="NL613",
+    name="unbalanced-brackets",
+    category=Category.TYPOGRAPHY,
+    severity=Severity.WARNING,
+    summary="Bracket left open or closed without an opening bracket in a paragraph",
+    explanation="""\
+## What it does
+Pairs round and square brackets within each paragraph and flags an opening
+bracket that is never closed, a closing bracket with no opening one, and a
+closing bracket of the wrong kind. Enumerators such as `1)` and `a)` and
+brackets inside URLs are skipped.
+
+## Why is this bad?
+A lost bracket usually means a sentence was cut or edited carelessly, and the
+aside it opened swallows the rest of the paragraph.
+
+## Example
+    The agency (which has 40 staff said the report was late.
+
+Use instead:
+    The agency (which has 40 staff) said the report was late.
+""",
+)
+
+RULES = [MIXED_QUOTE_STYLE, MIXED_DASH_STYLE, UNBALANCED_QUOTES, UNBALANCED_BRACKETS]
+
+#: Parenthetical dash forms by name, as the config names them.
+DASH_FORMS = {
+    "spaced-hyphen": " - ",
+    "spaced-en": " \u2013 ",
+    "spaced-em": " \u2014 ",
+    "unspaced-em": "\u2014",
+    "spaced-double-hyphen": " -- ",
+    "unspaced-double-hyphen": "--",
+}
+#: Dateline dash forms by name.
+DATELINE_FORMS = {"hyphen": "-", "en": "\u2013", "em": "\u2014", "double-hyphen": "--"}
+_DASH_NAMES = {
+    "-": "hyphen",
+    "\u2013": "en dash",
+    "\u2014": "em dash",
+    "--": "double hyphen",
+    "\u2015": "horizontal bar",
+}
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    return RULES
+
+
+@hookimpl
+def newslint_options() -> list[Option]:
+    return [
+        Option("quote-style", "str", None, 'House quote style for NL610: "straight" or "curly"', choices=("straight", "curly")),
+        Option(
+            "dash-style",
+            "str",
+            None,
+            "House parenthetical dash for NL611: " + ", ".join(f'"{k}"' for k in DASH_FORMS),
+            choices=tuple(DASH_FORMS),
+        ),
+        Option(
+            "dateline-dash",
+            "str",
+            None,
+            "House dateline dash for NL611: " + ", ".join(f'"{k}"' for k in DATELINE_FORMS),
+            choices=tuple(DATELINE_FORMS),
+        ),
+    ]
+
+
+@hookimpl
+def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    if ctx.is_enabled(MIXED_QUOTE_STYLE):
+        found.extend(mixed_quote_style(doc, ctx.options.get("quote-style")))
+    if ctx.is_enabled(MIXED_DASH_STYLE):
+        house = ctx.options.get("dash-style")
+        dateline = ctx.options.get("dateline-dash")
+        found.extend(
+            mixed_dash_style(
+                doc,
+                DASH_FORMS[house] if house else None,
+                DATELINE_FORMS[dateline] if dateline else None,
+            )
+        )
+    if ctx.is_enabled(UNBALANCED_QUOTES):
+        found.extend(unbalanced_quotes(doc))
+    if ctx.is_enabled(UNBALANCED_BRACKETS):
+        found.extend(unbalanced_brackets(doc))
+    return found
+
+
+# -- shared: the majority form of a role -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    """One use of a form in a role: the span to report and the form's text."""
+
+    start: int
+    end: int
+    form: str
+
+
+def _odd_ones(marks: Sequence[_Mark], house: str | None) -> tuple[str | None, Counter[str]]:
+    """The expected form (house, else most used, else first used) and the counts."""
+    counts = Counter(m.form for m in marks)
+    if house is not None:
+        return house, counts
+    if len(counts) < 2:
+        return None, counts
+    first = {m.form: i for i, m in reversed(list(enumerate(marks)))}
+    return max(counts, key=lambda f: (counts[f], -first[f])), counts
+
+
+def _url_at(doc: Document, offset: int) -> str | None:
+    """The URL or e-mail token covering ``offset``, if any."""
+    lo = max(0, offset - 2048)
+    return next((t.text for t in _links(doc) if lo <= t.start <= offset < t.end), None)
+
+
+def _links(doc: Document) -> list[Token]:
+    """The document's URL and e-mail tokens (most articles have none), found once."""
+    def find() -> list[Token]:
+        text = doc.text
+        if "@" not in text and "http" not in text and "www." not in text:  # what every URL or address holds
+            return []
+        return [t for t in doc.tokens if t.kind in (TokenKind.URL, TokenKind.EMAIL)]
+
+    return doc.memo("typography.links", find)
+
+
+def _in_url(doc: Document, offset: int) -> bool:
+    return _url_at(doc, offset) is not None
+
+
+def _closes_url(doc: Document, offset: int) -> bool:
+    """A ")" right after a URL that opened a "(" ("wiki/Nara_(city)"): the tokenizer leaves it out."""
+    url = _url_at(doc, offset - 1) if offset else None
+    return url is not None and url.count("(") > url.count(")")
+
+
+# -- NL610: quote style ----------------------------------------------------------------
+
+_QUOTE_MARK = re.compile("['\"\u2018\u2019\u201c\u201d]")
+_CURLY = "\u2018\u2019\u201c\u201d"
+_TO_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def _to_curly(text: str, i: int) -> str:
+    mark = text[i]
+    before = text[i - 1] if i else " "
+    opening = before.isspace() or before in "([{\u2014\u2013-/"
+    if mark == '"':
+        return "\u201c" if opening else "\u201d"
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return "\u2018" if opening and after.isalpha() else "\u2019"
+
+
+def mixed_quote_style(doc: Document, house: str | None) -> Iterator[Diagnostic]:
+    """Quotation marks and apostrophes of the minority (or non-house) style (NL610)."""
+    text = doc.text
+    marks = []
+    for m in _QUOTE_MARK.finditer(text):
+        i = m.start()
+        if m.group() in "'\"" and i and text[i - 1].isdigit():
+            continue  # a prime: 6'2", 5'
+        if _in_url(doc, i):
+            continue
+        marks.append(_Mark(i, i + 1, "curly" if m.group() in _CURLY else "straight"))
+    expected, counts = _odd_ones(marks, house)
+    if expected is None:
+        return
+    for mark in marks:
+        if mark.form == expected:
+            continue
+        char = text[mark.start]
+        what = "apostrophe or single quote" if char in "'\u2018\u2019" else "double quote"
+        if expected == "straight":
+            replacement = char.translate(_TO_STRAIGHT)
+            edits = {"fix": [Edit(mark.start, mark.end, replacement)]}
+        else:
+            replacement = _to_curly(text, mark.start)
+            edits = {"unsafe_fix": [Edit(mark.start, mark.end, replacement)]}
+        why = (
+            f'the house style is {expected} (quote-style = "{expected}")'
+            if house
+            else f"the article uses {expected} marks {counts[expected]} times to {counts[mark.form]}"
+        )
+        yield doc.diagnostic(
+            MIXED_QUOTE_STYLE,
+            mark.start,
+            mark.end,
+            f"{mark.form.capitalize()} {what} {char}; {why}",
+            suggestion=f"Use {replacement}",
+            **edits,
+        )
+
+
+# -- NL611: dash style -------------------------------------------------------------------
+
+# A dateline at the start of a paragraph: a place in capitals, an optional
+# date, an optional agency in brackets, then the dash.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z.'\-]+){0,3}"  # TOKYO, NEW YORK, PARIS, France
+    r"(?:,\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}))?"  # , Jan. 13 / , 13 January
+    r"(?:\s?\([^()\n]{1,40}\))?"  # (AP) (Yonhap)
+    r"\s(?P<dash>--|[\u2014\u2013\u2015\-])\s"
+)
+# A dash between words: spaced (hyphen, en, em, double hyphen) or an unspaced
+# em dash or double hyphen. Digits on both sides make it a range, not a dash.
+_PAREN_DASH = re.compile(
+    r"(?<=\S)(?P<form> (?:--|[\u2014\u2013\u2015\-]) |\u2014|--)(?=\S)"
+)
+
+
+def _dash_label(form: str) -> str:
+    core = form.strip()
+    name = _DASH_NAMES.get(core, core)
+    return f"spaced {name}" if form.startswith(" ") else (f"unspaced {name}" if core in ("\u2014", "--") else name)
+
+
+def _dateline_marks(doc: Document) -> list[_Mark]:
+    marks = []
+    for para in doc.paragraphs:
+        m = _DATELINE.match(doc.text, para.start, para.end)
+        if m and m.group()[:2].isupper():
+            marks.append(_Mark(m.start("dash"), m.end("dash"), m.group("dash")))
+    return marks
+
+
+def _parenthetical_marks(doc: Document, skip: set[int]) -> list[_Mark]:
+    marks = []
+    for para in doc.paragraphs:
+        for m in _PAREN_DASH.finditer(doc.text, para.start, para.end):
+            form = m.group("form")
+            core = form.strip()
+            start = m.start() + form.index(core)
+            if doc.text[m.start() - 1].isdigit() and doc.text[m.end()].isdigit():
+                continue  # a range or a score
+            if start in skip or _in_url(doc, start):
+                continue
+            marks.append(_Mark(start, start + len(core), form))
+    return marks
+
+
+def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | None) -> Iterator[Diagnostic]:
+    """Dashes that differ from the article's (or the house) form in their role (NL611)."""
+    datelines = _dateline_marks(doc)
+    parenthetical = _parenthetical_marks(doc, {m.start for m in datelines})
+    for role, marks, expected_house, key in (
+        ("dateline dash", datelines, dateline_house, "dateline-dash"),
+        ("parenthetical dash", parenthetical, house, "dash-style"),
+    ):
+        expected, counts = _odd_ones(marks, expected_house)
+        if expected is None:
+            continue
+        label = _dash_label(expected) if role == "parenthetical dash" else _DASH_NAMES[expected]
+        for mark in marks:
+            if mark.form == expected:
+                continue
+            this = _DASH_NAMES[mark.form] if role == "dateline dash" else _dash_label(mark.form)
+            why = (
+                f"the house style is {_a(label)} ({key} in config)"
+                if expected_house
+                else f"the article's other {role}{'es' if counts[expected] > 1 else ''} "
+                f"use{'' if counts[expected] > 1 else 's'} {_a(label)} ({counts[expected]} to {counts[mark.form]})"
+            )
+            yield doc.diagnostic(
+                MIXED_DASH_STYLE,
+                mark.start,
+                mark.end,
+                f"{role.capitalize()} is {_a(this)}; {why}",
+                suggestion=f"Use {_a(label)}",
+                fix=_dash_fix(mark, expected, role),
+            )
+
+
+def _a(label: str) -> str:
+    return f"an {label}" if label[0] in "aeiou" else f"a {label}"
+
+
+def _dash_fix(mark: _Mark, expected: str, role: str) -> list[Edit]:
+    if role == "dateline dash" or mark.form.startswith(" ") == expected.startswith(" "):
+        return [Edit(mark.start, mark.end, expected.strip())]
+    return []  # changing spacing as well: leave it to the editor
+
+
+# -- NL612: unbalanced quotes ---------------------------------------------------------
+
+
+def unbalanced_quotes(doc: Document) -> Iterator[Diagnostic]:
+    """Double quotation marks left open in a paragraph, or closing nothing (NL612)."""
+    open_at_end: set[int] = set()
+    for q in doc.quotations:
+        if q.mark != '"':
+            continue
+        if q.opened and not q.closed:
+            if q.end == doc.paragraphs[q.paragraph].end:
+                open_at_end.add(q.paragraph)
+            if q.continued:
+                continue
+            yield doc.diagnostic(
+                UNBALANCED_QUOTES,
+                q.start,
+                q.start + 1,
+                f"Quotation opened here is not closed{' before the next opening mark' if q.end != doc.paragraphs[q.paragraph].end else ' in its paragraph'}",
+                suggestion="Add the closing quotation mark",
+            )
+        elif q.closed and not q.opened:
+            mark = q.end - 1
+            if q.paragraph - 1 in open_at_end or (mark and doc.text[mark - 1].isdigit()):
+                continue  # reported with the open paragraph before it, or an inch mark
+            yield doc.diagnostic(
+                UNBALANCED_QUOTES,
+                mark,
+                q.end,
+                "Closing quotation mark has no opening mark in its paragraph",
+                suggestion="Add the opening quotation mark, or delete this one",
+            )
+
+
+# -- NL613: unbalanced brackets -------------------------------------------------------
+
+_BRACKET = re.compile(r"[()\[\]]")
+_PAIRS = {")": "(", "]": "["}
+# "1)", "a)", "iv)" as list enumerators, and ":)" smileys: closers that open nothing.
+_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?\)")
+
+
+def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
+    """Round and square brackets that do not pair within their paragraph (NL613)."""
+    for para in doc.paragraphs:
+        # Every enumerator ends with ")": without one, the paragraph needs no search.
+        has_closer = doc.text.find(")", para.start, para.end) >= 0
+        skip = {m.end() - 1 for m in _ENUMERATOR.finditer(doc.text, para.start, para.end)} if has_closer else set()
+        stack: list[tuple[str, int]] = []
+        for m in _BRACKET.finditer(doc.text, para.start, para.end):
+            at, char = m.start(), m.group()
+            if (at in skip and not stack) or _in_url(doc, at) or (char == ")" and _closes_url(doc, at)):
+                continue
+            if char in "([":
+                stack.append((char, at))
+                continue
+            if stack and stack[-1][0] == _PAIRS[char]:
+                stack.pop()
+                continue
+            if stack and (_PAIRS[char] in (c for c, _ in stack) or len(stack) == 1):
+                opener, where = stack.pop()  # closed by the wrong kind of bracket
+                yield doc.diagnostic(
+                    UNBALANCED_BRACKETS,
+                    where,
+                    at + 1,
+                    f'Bracket "{opener}" is closed by "{char}"',
+                    suggestion=f'Close "{opener}" with "{ {"(": ")", "[": "]"}[opener] }"',
+                )
+                continue
+            yield doc.diagnostic(
+                UNBALANCED_BRACKETS,
+                at,
+                at + 1,
+                f'Closing bracket "{char}" has no opening bracket in its paragraph',
+                suggestion=f'Add the opening "{_PAIRS[char]}", or delete this one',
+            )
+        for opener, where in stack:
+            yield doc.diagnostic(
+                UNBALANCED_BRACKETS,
+                where,
+                where + 1,
+                f'Bracket "{opener}" is not closed in its paragraph',
+                suggestion=f'Add the closing "{ {"(": ")", "[": "]"}[opener] }"',
+            )

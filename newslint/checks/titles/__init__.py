@@ -1,0 +1,1 @@
+"""Titles (NL3xx): office titles, their holders and dates, headlines."""

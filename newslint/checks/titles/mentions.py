@@ -1,0 +1,505 @@
+"""Title-and-name mentions: "former U.S. President-elect Donald Trump", "Japan's PM Takaichi".
+
+``title_mentions(doc, table)`` finds every formal title written directly
+before a personal name, with its parts: the country or body ("U.S.",
+"Japan's"), "former"/"ex-" and "then-", the title ("Prime Minister", "PM"),
+"-elect", and the name. Titles and countries come from the offices table, so
+a generic word such as "leader" is never a title. A name is resolved to a
+person of the table when one of the person's spellings is written, or when
+the short name ("Takaichi") is written and the full name appears elsewhere
+in the document with no other person of that name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from newslint.checks.titles.offices import OfficeTable, name_key
+from newslint.model.document import Document, TokenKind
+from newslint.text.normalize import HYPHENS
+
+__all__ = ["TitleMention", "title_mentions"]
+
+# Lower-case words inside a personal name ("Ursula von der Leyen", "Mohammed bin Salman").
+_PARTICLES = frozenset("von van der den de da das dos del della di du la le bin ibn al el ben y".split())
+# Capitalised words that never start or continue a name after a title (headline
+# case: "President Lee In Nara", "PM Says").
+_NOT_NAMES = frozenset(
+    """a an and as at by for from in into of on or over the to with without after before says said
+    has have had is are was were be meets visits hosts
+    urges vows warns calls tells arrives""".split()
+)
+_MAX_NAME_WORDS = 5
+# A generational suffix after a name makes it another person ("Donald Trump Jr.").
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+@dataclass(frozen=True)
+class TitleMention:
+    """A title written before a name, with the span of each part.
+
+    ``start``/``end`` cover the title and the name ("President-elect Donald
+    Trump"), without the country and modifiers before it; ``lead`` is where the
+    whole phrase starts ("former U.S. ..."). ``person`` is the table's person,
+    or ``None``; ``key`` identifies the name within the document either way
+    (``None`` for a short name that could not be tied to a full one).
+    """
+
+    lead: int
+    start: int
+    end: int
+    title: str
+    title_text: str
+    country: str | None
+    country_text: str | None
+    elect: bool
+    former: bool
+    then: bool
+    quoted: bool
+    qualified: bool
+    name: str
+    name_start: int
+    person: str | None
+    key: str | None
+
+    @property
+    def current(self) -> bool:
+        """A plain title: no "former", "then-" or "-elect", not quoted, not "Deputy ..."."""
+        return not (self.former or self.then or self.elect or self.quoted or self.qualified)
+
+    @property
+    def written(self) -> str:
+        """The title as written, with its country: "Japanese President"."""
+        return f"{self.country_text} {self.title_text}" if self.country_text else self.title_text
+
+
+class _Unit(NamedTuple):
+    """A word, or one part of a hyphenated word, with how it joins the previous unit."""
+
+    text: str
+    start: int
+    end: int
+    kind: TokenKind
+    hyphen_before: bool  # "elect" in "President-elect"
+    space_before: bool  # only spaces between it and the previous unit
+    possessive: bool  # "Trump's": text is "Trump"
+    folded: str  # text.casefold(), which matching compares many times
+
+
+def _units(doc: Document) -> list[_Unit]:
+    """The document's words as units; hyphenated words split, possessives marked."""
+    return doc.memo("title_mentions.units", lambda: _split_units(doc))
+
+
+def _split_units(doc: Document) -> list[_Unit]:
+    out: list[_Unit] = []
+    append = out.append
+    make = tuple.__new__  # _Unit(...) without the generated __new__, in this per-token loop
+    text = doc.text
+    wordish = _WORDISH
+    words = _WORDS
+    if len(words) > _WORDS_SIZE:
+        words.clear()
+    prev_end = None
+    for token in doc.tokens:
+        word, start, end, kind = token
+        if kind not in wordish:
+            prev_end = None
+            append(make(_Unit, ("", start, end, kind, False, False, False, "")))
+            continue
+        if prev_end is None:
+            space = False
+        else:
+            gap = text[prev_end:start]
+            space = gap == " " or (gap != "" and not gap.strip(" \u00a0\t"))
+        prev_end = end
+        unit = words.get(word)
+        if unit is None:
+            unit = words[word] = _word_unit(word)
+        if unit:
+            stem, possessive, folded = unit
+            append(make(_Unit, (stem, start, start + len(stem), kind, False, space, possessive, folded)))
+            continue
+        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+        parts = _parts(stem, start)
+        for i, (part, s, e) in enumerate(parts):
+            append(_Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold()))
+    return out
+
+
+# Per word text: its stem, whether it is possessive and the stem casefolded, or
+# ``()`` for a hyphenated word (split into parts); shared by documents, cleared when full.
+_WORDS: dict[str, tuple[str, bool, str] | tuple[()]] = {}
+_WORDS_SIZE = 200_000
+
+
+def _is_possessive(word: str) -> bool:
+    return len(word) > 2 and word[-1] in "sS" and word[-2] in "'\u2019"  # Token.stem
+
+
+def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
+    stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+    if _HAS_HYPHEN(stem) is not None:
+        return ()
+    return stem, possessive, stem.casefold()
+
+
+_WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
+_HAS_HYPHEN = re.compile("[" + re.escape(HYPHENS) + "]").search
+
+
+def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
+    out = []
+    pos = 0
+    current = ""
+    for i, ch in enumerate(text):
+        if ch in HYPHENS:
+            out.append((current, start + pos, start + i))
+            current, pos = "", i + 1
+        else:
+            current += ch
+    out.append((current, start + pos, start + len(text)))
+    return [p for p in out if p[0]]
+
+
+def _form_units(form: str) -> tuple[str, ...]:
+    """A pack form as the unit texts it must match ("Secretary-General" → secretary, general)."""
+    doc = Document(form)
+    return tuple(u.text for u in _split_units(doc) if u.text)
+
+
+def _casefold_unless_exact(text: str, exact: bool) -> str:
+    return text if exact else text.casefold()
+
+
+class _Forms:
+    """Pack forms indexed by their first unit, longest first, for matching at a unit."""
+
+    def __init__(self, forms: dict[str, str], *, case_sensitive: bool) -> None:
+        self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], str]]] = defaultdict(list)
+        for form, value in forms.items():
+            units = _form_units(form)
+            if not units:
+                continue
+            exact = tuple(case_sensitive or u.isupper() or "." in u for u in units)
+            folded = tuple(_casefold_unless_exact(u, e) for u, e in zip(units, exact))
+            self.index[folded[0].casefold()].append((folded, exact, value))
+        for entries in self.index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def match(self, units: Sequence[_Unit], i: int) -> tuple[str, int] | None:
+        """``(value, units matched)`` for the longest form starting at unit ``i``."""
+        if i >= len(units) or not units[i].text:
+            return None
+        entries = self.index.get(units[i].folded)
+        if entries is None:
+            return None
+        for folded, exact, value in entries:
+            n = len(folded)
+            if i + n > len(units):
+                continue
+            ok = True
+            for k in range(n):
+                u = units[i + k]
+                if (u.text if exact[k] else u.folded) != folded[k] or (k and not (u.hyphen_before or u.space_before)):
+                    ok = False
+                    break
+                if k < n - 1 and u.possessive:
+                    ok = False
+                    break
+            if ok:
+                return value, n
+        return None
+
+
+def _adjacent(units: Sequence[_Unit], i: int) -> bool:
+    return i < len(units) and bool(units[i].text) and (units[i].space_before or units[i].hyphen_before)
+
+
+@dataclass(frozen=True)
+class _Matchers:
+    titles: _Forms
+    countries: _Forms
+
+    @functools.cached_property
+    def starters(self) -> frozenset[str]:
+        """Folded first words a mention can start with (see ``_parse_at``)."""
+        return frozenset({"then", "former", "ex", *self.titles.index, *self.countries.index})
+
+
+def _matchers(table: OfficeTable) -> _Matchers:
+    return table.memo("title_mentions.matchers", lambda: _build_matchers(table))
+
+
+def _build_matchers(table: OfficeTable) -> _Matchers:
+    titles = {form: t.name for t in table.titles.values() for form in t.forms}
+    countries = {form: c.name for c in table.countries.values() for form in c.forms}
+    return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True))
+
+
+def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
+    """Every title-before-name mention in ``doc``, in order (computed once per document)."""
+    return doc.memo("title_mentions", lambda: _find(doc, table))
+
+
+def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
+    units = _units(doc)
+    m = _matchers(table)
+    raw: list[tuple[int, int, dict]] = []  # (first unit, name units, fields)
+    # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
+    starters = m.starters
+    i = 0
+    for k in [k for k, u in enumerate(units) if u.folded in starters]:
+        if k < i:  # inside the mention parsed last
+            continue
+        parsed = _parse_at(doc, units, k, m, table)
+        if parsed is not None:
+            raw.append(parsed)
+            i = parsed[1]
+    return _resolve(doc, units, raw, table, m)
+
+
+def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table: OfficeTable):  # type: ignore[no-untyped-def]
+    """Parse ``[then-][former|ex-][country][title][-elect] Name`` at unit ``i``."""
+    if not units[i].text:
+        return None
+    j = i
+    then = former = False
+    word = units[j].folded
+    if word == "then" and _adjacent(units, j + 1) and units[j + 1].hyphen_before:
+        then, j = True, j + 1
+    elif word in ("former", "ex") and _adjacent(units, j + 1):
+        former, j = True, j + 1
+    country = country_text = None
+    found = m.countries.match(units, j)
+    if found and _adjacent(units, j + found[1]) and not units[j + found[1]].hyphen_before:
+        country = found[0]
+        country_text = doc.text[units[j].start : units[j + found[1] - 1].end]
+        j += found[1]
+        if not former and units[j].folded == "former" and _adjacent(units, j + 1):
+            former, j = True, j + 1
+    found = m.titles.match(units, j)
+    if found is None:
+        return None
+    title, n = found
+    title_start = units[j].start
+    last = j + n - 1
+    if j > i and not (units[j].space_before or units[j].hyphen_before):
+        return None
+    if units[last].possessive:  # "the Prime Minister's Office"
+        return None
+    j = last + 1
+    elect = False
+    if j < len(units) and units[j].hyphen_before and units[j].folded == "elect":
+        elect, j = True, j + 1
+    title_end = units[j - 1].end
+    name_first = j
+    while j < len(units) and j - name_first < _MAX_NAME_WORDS and _name_unit(doc, units, j, name_first, m):
+        j += 1
+        if units[j - 1].possessive:
+            break
+    while j > name_first and units[j - 1].text in _PARTICLES:
+        j -= 1
+    if j == name_first:
+        return None
+    qualified = i > 0 and units[i].space_before and units[i - 1].folded in table.qualifiers
+    fields = {
+        "lead": units[i].start,
+        "start": title_start,
+        "title": title,
+        "title_text": doc.text[title_start:title_end],
+        "country": country,
+        "country_text": country_text,
+        "elect": elect,
+        "former": former,
+        "then": then,
+        "quoted": doc.is_quoted(title_start),
+        "qualified": qualified,
+    }
+    return (name_first, j, fields)
+
+
+def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:
+    """Whether unit ``j`` continues the name that starts at unit ``first``."""
+    u = units[j]
+    if not u.text:
+        return False
+    if j == first:
+        if not _adjacent(units, j) or u.hyphen_before:
+            return False
+    elif u.hyphen_before:  # "Jae-myung", "Frank-Walter"
+        return True
+    elif not u.space_before:
+        # An initial: "Donald J. Trump" ("J" then "." then a space).
+        prev = units[j - 1]
+        if not (len(prev.text) == 1 and prev.text.isupper() and doc.text[prev.end : u.start] == ". "):
+            return False
+    if units[j - 1].possessive and j > first:
+        return False
+    if u.folded in _NOT_NAMES:
+        return False
+    if u.text in _PARTICLES:
+        return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
+    if not u.text[:1].isupper():
+        return False
+    if j > first and (m.titles.match(units, j) or m.countries.match(units, j)):
+        return False
+    return u.kind in (TokenKind.WORD, TokenKind.ACRONYM)
+
+
+def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
+    aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
+    present = _people_named_in_full(doc, units, aliases, m)
+    # Names for telling people apart: a sentence-initial capital may be an ordinary word.
+    runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
+    ends = _RunEnds(units, runs_in_doc)
+
+    out: list[TitleMention] = []
+    for first, last, fields in raw:
+        words = [u.text for u in units[first:last]]
+        person = key = None
+        end = units[last - 1].end
+        for n in range(len(words), 0, -1):  # the longest spelling the table knows
+            hit = aliases.get(name_key(" ".join(words[:n])))
+            if hit and n < len(words) and words[n].casefold() in _SUFFIXES:
+                break
+            if hit:
+                person, key, end = hit, f"person:{hit}", units[first + n - 1].end
+                break
+        if person is None:
+            for n in range(min(len(words), 3), 0, -1):  # a short name: "Takaichi", "von der Leyen"
+                candidates = [p for p in by_surname.get(name_key(" ".join(words[:n])), ()) if p in present]
+                if len(candidates) == 1 and not _other_namesake(ends, words[:n], candidates[0], aliases):
+                    person, key, end = candidates[0], f"person:{candidates[0]}", units[first + n - 1].end
+                    break
+        if person is None and len(words) >= 2:
+            key = "name:" + name_key(" ".join(words))
+        elif person is None:
+            key = _full_name_for(words[0], ends)
+        out.append(
+            TitleMention(
+                end=end,
+                name=doc.text[units[first].start : end],
+                name_start=units[first].start,
+                person=person,
+                key=key,
+                **fields,
+            )
+        )
+    return out
+
+
+def _name_index(table: OfficeTable) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every spelling's key to its person, and every short name's key to its people."""
+    aliases: dict[str, str] = {}
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for person in table.people.values():
+        for spelling in person.names:
+            aliases.setdefault(name_key(spelling), person.name)
+        by_surname[name_key(person.surname)].append(person.name)
+    return aliases, dict(by_surname)
+
+
+def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised name units anywhere in the text (candidate full names), computed once.
+
+    Each run is ``(first, end, uncertain)``: ``uncertain`` when its first word may
+    be capitalised only because it starts a sentence.
+    """
+    return doc.memo("title_mentions.runs", lambda: _find_name_runs(doc, units, m))
+
+
+def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
+    runs: list[tuple[int, int, bool]] = []
+    # Words seen capitalised inside a sentence: names, not just sentence starts.
+    sentence_initial = doc.sentence_initial
+    capitalised = [k for k, u in enumerate(units) if u.text[:1].isupper()]
+    inner = {units[k].text for k in capitalised if units[k].start not in sentence_initial}
+    titles, countries = m.titles, m.countries
+    # Only a form's first word or a capital starts anything: other units are skipped.
+    starts = sorted({*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)})
+    j = 0
+    for start in starts:
+        if start < j:  # inside the form or run read last
+            continue
+        j = start
+        u = units[j]
+        f = u.folded  # cheap test before each match: most words start no form
+        form = (f in titles.index and titles.match(units, j)) or (f in countries.index and countries.match(units, j))
+        if form:
+            j += form[1]
+        elif u.text[:1].isupper() and u.folded not in _NOT_NAMES:
+            k = j + 1
+            while k < len(units) and k - j < _MAX_NAME_WORDS and not units[k - 1].possessive \
+                    and _name_unit(doc, units, k, j, m):
+                k += 1
+            while k > j + 1 and units[k - 1].text in _PARTICLES:
+                k -= 1
+            # "Despite Takaichi's ...": a capital only because it starts the sentence.
+            runs.append((j, k, k - j > 1 and u.start in sentence_initial and u.text not in inner))
+            j = k
+        else:
+            j += 1
+    return runs
+
+
+def _people_named_in_full(doc: Document, units: Sequence[_Unit], aliases: dict[str, str], m: _Matchers) -> set[str]:
+    """People of the table whose multi-word spelling appears somewhere in the text."""
+    found = set()
+    for a, b, _unsure in _name_runs(doc, units, m):
+        words = [u.text for u in units[a:b]]
+        for n in range(len(words), 1, -1):
+            hit = aliases.get(name_key(" ".join(words[:n])))
+            if hit:
+                found.add(hit)
+                break
+    return found
+
+
+class _RunEnds:
+    """The name runs of a text indexed by the key of their first or last ``n`` words.
+
+    Built once per text, so looking up a short name costs a dictionary probe,
+    not a pass over every run (a 5 MB text holds hundreds of thousands).
+    """
+
+    def __init__(self, units: Sequence[_Unit], runs: list[tuple[int, int]]) -> None:
+        self.words = [[u.text for u in units[a:b]] for a, b in runs]
+        self._by: dict[int, dict[str, list[int]]] = {}
+
+    def runs_ending(self, n: int, key: str) -> list[list[str]]:
+        """The words of every run whose first or last ``n`` words have ``key``, in text order."""
+        index = self._by.get(n)
+        if index is None:
+            index = self._by[n] = defaultdict(list)
+            for i, words in enumerate(self.words):
+                head, tail = name_key(" ".join(words[:n])), name_key(" ".join(words[-n:]))
+                index[head].append(i)
+                if tail != head:
+                    index[tail].append(i)
+        return [self.words[i] for i in index.get(key, ())]
+
+
+def _other_namesake(ends: _RunEnds, short: list[str], person: str, aliases: dict[str, str]) -> bool:
+    """Whether a full name other than ``person``'s contains the short name ("Lee Jong-seok" beside "Lee Jae Myung")."""
+    n = len(short)
+    for words in ends.runs_ending(n, name_key(" ".join(short))):
+        if aliases.get(name_key(" ".join(words))) == person:
+            continue
+        own = [k for k in range(2, len(words) + 1) if aliases.get(name_key(" ".join(words[:k]))) == person]
+        if own and not any(w.casefold() in _SUFFIXES for w in words[own[-1]:]):
+            continue  # "Donald Trump Visits": the person's own name, then a headline word
+        if len(words) > n:
+            return True
+    return False
+
+
+def _full_name_for(short: str, ends: _RunEnds) -> str | None:
+    """The one multi-word name in the text that begins or ends with ``short``, as a key."""
+    matches = {name_key(" ".join(words)) for words in ends.runs_ending(1, name_key(short))}
+    return f"name:{matches.pop()}" if len(matches) == 1 else None

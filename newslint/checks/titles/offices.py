@@ -1,0 +1,261 @@
+"""The office-holders table: who held which office of which country, and when.
+
+``load_offices(ctx)`` parses every pack of kind ``offices`` (the bundled
+``rules/offices.toml``, then the newsroom's own) into one ``OfficeTable``.
+Each pack is validated key by key; errors read ``file: key.path: reason``.
+The table answers the questions the title rules ask: which person a name
+means, which terms that person served, and whether a title fits a date.
+Everything here is a frozen value, so the table pickles into worker processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from newslint.plugin.context import Context
+from newslint.checks.names.mentions import variant_key
+from newslint.plugin.packs import PackError, PackSource, check_keys, field_of, tables_of
+
+__all__ = [
+    "Country",
+    "OfficeTable",
+    "Term",
+    "Title",
+    "load_offices",
+    "name_key",
+    "parse_offices",
+]
+
+T = TypeVar("T")
+
+_KIND = "offices"
+_SCHEMA = 1
+
+
+@functools.lru_cache(maxsize=1 << 16)  # pure, and the same names recur
+def name_key(name: str) -> str:
+    """The strict name key of ``newslint.checks.names.mentions``: "Lee Jae-myung" and "Lee Jae Myung" agree.
+
+    One key for the whole project, so a title check and the romanization rules
+    agree on who is who; "Lee Jae-yong" stays apart (no edit distance).
+    """
+    return variant_key(name)
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title as written before a name ("Prime Minister", "PM")."""
+
+    name: str
+    forms: tuple[str, ...]
+    exclusive: bool = False
+    equivalent: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country or body whose offices the table lists."""
+
+    name: str
+    forms: tuple[str, ...]
+    organization: bool = False
+    within: str | None = None
+
+    @property
+    def adjective(self) -> str:
+        """How messages name it before a title: the first form ("U.S.", "Japanese")."""
+        return self.forms[0]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One continuous term of one person in one office.
+
+    ``end`` is the successor's first day (exclusive); ``None`` while in office.
+    ``known_until`` is the last day the table vouches for: ``end``, or the
+    pack's ``checked`` date for an open term (``None``: no limit given).
+    """
+
+    person: str
+    country: str
+    office: str
+    start: dt.date
+    end: dt.date | None = None
+    election: dt.date | None = None
+    known_until: dt.date | None = None
+    source: str = ""
+
+    def overlaps(self, lo: dt.date, hi: dt.date) -> bool:
+        """Whether the person held the office on some day of ``[lo, hi]``."""
+        return self.start <= hi and (self.end is None or lo < self.end)
+
+    def covers(self, lo: dt.date, hi: dt.date) -> bool:
+        """Whether the person held the office on every day of ``[lo, hi]``, as far as the table knows."""
+        if self.start > lo or (self.end is not None and hi >= self.end):
+            return False
+        return self.known_until is None or hi <= self.known_until
+
+    def elect_overlaps(self, lo: dt.date, hi: dt.date) -> bool:
+        """Whether some day of ``[lo, hi]`` falls between the election and the start."""
+        return self.election is not None and self.election <= hi and lo < self.start
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person of the table: the canonical name, every spelling, the short name."""
+
+    name: str
+    names: tuple[str, ...]
+    surname: str
+
+
+@dataclass(frozen=True)
+class OfficeTable:
+    """Titles, countries, people and their terms, merged from every ``offices`` pack."""
+
+    titles: dict[str, Title] = field(default_factory=dict)
+    countries: dict[str, Country] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    terms: tuple[Term, ...] = ()
+    qualifiers: frozenset[str] = frozenset()
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: str, factory: Callable[[], T]) -> T:
+        """A value derived from the table (indexes, matchers), computed once per run."""
+        if key not in self._memo:
+            self._memo[key] = factory()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def terms_of(self, person: str) -> list[Term]:
+        return [t for t in self.terms if t.person == person]
+
+    def same_office(self, a: str, b: str) -> bool:
+        """Whether titles ``a`` and ``b`` name the same office ("Premier", "Prime Minister")."""
+        if a == b:
+            return True
+        ta, tb = self.titles.get(a), self.titles.get(b)
+        return bool((ta and b in ta.equivalent) or (tb and a in tb.equivalent))
+
+    def same_country(self, written: str | None, term_country: str) -> bool:
+        """Whether a country written before a title fits a term's country ("EU" fits "European Commission")."""
+        if written is None or written == term_country:
+            return True
+        country = self.countries.get(term_country)
+        return country is not None and country.within == written
+
+    def styled(self, country: str, office: str) -> str:
+        """The office as messages write it: "U.S. President", "Japanese Prime Minister"."""
+        c = self.countries.get(country)
+        return f"{c.adjective} {office}" if c else f"{office} of {country}"
+
+
+def load_offices(ctx: Context) -> OfficeTable:
+    """The run's office table, parsed once per run from every ``offices`` pack."""
+    return ctx.packs.load(_KIND, parse_offices)
+
+
+def parse_offices(sources: list[PackSource]) -> OfficeTable:
+    """Validate and merge ``offices`` packs; later packs extend or override earlier ones.
+
+    Raises:
+        PackError: ``file: key.path: reason`` for the first invalid entry.
+    """
+    titles: dict[str, Title] = {}
+    countries: dict[str, Country] = {}
+    terms: dict[tuple[str, str, str, dt.date], Term] = {}
+    names: dict[str, list[str]] = {}
+    surnames: dict[str, str] = {}
+    qualifiers: set[str] = set()
+    for src in sources:
+        data = src.data
+        if src.schema != _SCHEMA:
+            raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
+        check_keys(src, data, ("pack", "qualifiers", "title", "country", "term"))
+        checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
+        qualifiers.update(q.casefold() for q in _strings(src, data, "qualifiers", "", required=False))
+        for i, entry in enumerate(tables_of(src, "title")):
+            where = f"title[{i}]"
+            name = field_of(src, entry, "name", str, where)
+            old = titles.get(name)
+            titles[name] = Title(
+                name=name,
+                forms=tuple(dict.fromkeys([*(old.forms if old else ()), *_strings(src, entry, "forms", where)])),
+                exclusive=field_of(src, entry, "exclusive", bool, where, required=False, default=bool(old and old.exclusive)),
+                equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False)) | (old.equivalent if old else frozenset()),
+            )
+        for i, entry in enumerate(tables_of(src, "country")):
+            where = f"country[{i}]"
+            name = field_of(src, entry, "name", str, where)
+            old_c = countries.get(name)
+            countries[name] = Country(
+                name=name,
+                forms=tuple(dict.fromkeys([*_strings(src, entry, "forms", where), *(old_c.forms if old_c else ())])),
+                organization=field_of(src, entry, "organization", bool, where, required=False, default=bool(old_c and old_c.organization)),
+                within=field_of(src, entry, "within", str, where, required=False, default=old_c.within if old_c else None),
+            )
+        for i, entry in enumerate(tables_of(src, "term")):
+            where = f"term[{i}]"
+            person = field_of(src, entry, "person", str, where)
+            country = field_of(src, entry, "country", str, where)
+            office = field_of(src, entry, "office", str, where)
+            if country not in countries:
+                raise PackError(src.path, f"{where}.country", f"unknown country {country!r}; declare it in a [[country]] table")
+            if office not in titles:
+                raise PackError(src.path, f"{where}.office", f"unknown office {office!r}; declare it in a [[title]] table")
+            start = _date(src, entry, "start", where)
+            end = _date(src, entry, "end", where, required=False)
+            election = _date(src, entry, "election", where, required=False)
+            if end is not None and end <= start:
+                raise PackError(src.path, f"{where}.end", f"{end} is not after start {start}")
+            if election is not None and election > start:
+                raise PackError(src.path, f"{where}.election", f"{election} is after start {start}")
+            spellings = _strings(src, entry, "names", where, required=False) or [person]
+            names.setdefault(person, [])
+            names[person] += [n for n in [person, *spellings] if n not in names[person]]
+            surname = field_of(src, entry, "surname", str, where, required=False)
+            if surname:
+                surnames[person] = surname
+            terms[(person, country, office, start)] = Term(
+                person=person,
+                country=country,
+                office=office,
+                start=start,
+                end=end,
+                election=election,
+                known_until=end if end is not None else checked,
+                source=f"{src.path.name}: {where}",
+            )
+    for title in titles.values():
+        for other in title.equivalent:
+            if other not in titles:
+                raise PackError(sources[-1].path, f"title {title.name!r}.equivalent", f"unknown title {other!r}")
+    people = {
+        person: Person(person, tuple(spellings), surnames.get(person) or person.split()[-1])
+        for person, spellings in names.items()
+    }
+    ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
+    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers))
+
+
+def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:
+    value = field_of(src, table, key, list, where, required=required, default=[])
+    dotted = f"{where}.{key}" if where else key
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise PackError(src.path, f"{dotted}[{i}]", f"expected a non-empty string, got {item!r}")
+    if required and not value:
+        raise PackError(src.path, dotted, "expected at least one entry")
+    return value  # type: ignore[no-any-return]
+
+
+def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> dt.date | None:
+    if key in table and isinstance(table[key], str):
+        raise PackError(src.path, f"{where}.{key}", f"{table[key]!r} is a string; write the date as YYYY-MM-DD, unquoted")
+    value = field_of(src, table, key, (dt.date,), where, required=required)
+    if isinstance(value, dt.datetime):
+        raise PackError(src.path, f"{where}.{key}", f"expected a date without a time, got {value!r}")
+    return value  # type: ignore[no-any-return]

@@ -1,0 +1,519 @@
+"""Titles (NL3xx): office titles against the offices table and the article date, and the headline.
+
+Date policy. The table checks (NL301-NL304) need the article date and say
+which one they used; without one they are silent. An exact date (``--date``,
+config, metadata, a timestamp line or a dateline) is judged with one day of
+slack either side for time zones. An inexact date (only the latest date the
+text mentions) is a floor, not a timestamp: the article may announce events
+up to about six months ahead, and may be written long after. So it stands for
+the window of the 183 days before it, and a check reports only what is wrong
+on every day of its window. "former" inside a term (NL302) needs an upper
+bound too, so it runs with exact dates only. A mention whose sentence names a
+year outside the window speaks of another time and is not judged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, TokenKind, hookimpl
+from newslint.checks.structure.structure import DUPLICATE_PARAGRAPH
+from newslint.checks.titles.headline import Headline, find_headline
+from newslint.checks.titles.mentions import TitleMention, title_mentions
+from newslint.checks.titles.offices import OfficeTable, Term, load_offices
+from newslint.text.dates import ArticleDate, article_date
+from newslint.text.normalize import fold
+
+_SLACK = dt.timedelta(days=1)  # time zones: a dateline day may be the day before elsewhere
+_INEXACT_WINDOW = dt.timedelta(days=183)  # how far ahead an article may date the events it announces
+
+_KNOWN_PROBLEMS_TABLE = """\
+## Known problems
+Only titles written directly before a name are read ("Prime Minister Sanae
+Takaichi"), not "the prime minister, Sanae Takaichi". A short name ("President
+Lee") is judged only when the full name appears in the article and no other
+person of that name does. The table is only as current as its `checked` date.
+"""
+
+ELECT_AFTER_START = Rule(
+    code="NL301",
+    name="elect-title-after-start",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary='"-elect" title for someone already in office on the article date',
+    explanation=f"""\
+## What it does
+Flags "President-elect", "Prime Minister-elect" and the like when the offices
+table says the person took that office before the article's date (with a day
+of slack for time zones). Silent when the article has no date.
+
+## Why is this bad?
+Copy recycled from the transition period, or written by a model from stale
+knowledge, keeps "President-elect" months after the inauguration. Readers
+take it as a sign the whole article is stale.
+
+## Example
+    (article dated 2026-01-13)
+    Talks will focus on U.S. President-elect Donald Trump's diplomacy.
+
+Use instead:
+    Talks will focus on U.S. President Donald Trump's diplomacy.
+
+{_KNOWN_PROBLEMS_TABLE}""",
+)
+
+FORMER_FOR_INCUMBENT = Rule(
+    code="NL302",
+    name="former-title-for-incumbent",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary='"former" title for someone in that office on the article date',
+    explanation=f"""\
+## What it does
+Flags "former Foreign Minister Toshimitsu Motegi" when the offices table says
+the person holds that office on the article's date. It needs an exact article
+date (a timestamp, a dateline, `--date` or config): the latest date a text
+mentions does not say how much later it was written.
+
+## Why is this bad?
+"former" for an incumbent is one of the commonest corrections in news. It
+usually comes from copy written before the person returned to office.
+
+## Example
+    (article dated 2026-01-13)
+    Former Foreign Minister Toshimitsu Motegi told reporters on Friday ...
+
+Use instead:
+    Foreign Minister Toshimitsu Motegi told reporters on Friday ...
+
+{_KNOWN_PROBLEMS_TABLE}""",
+)
+
+TITLE_AFTER_TERM = Rule(
+    code="NL303",
+    name="title-after-term-end",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="Title of an office the person had left by the article date",
+    explanation=f"""\
+## What it does
+Flags a bare title ("President Joe Biden") when the offices table says every
+term of the person in that office ended before the article's date. "former",
+"then-", quotations and sentences that name a year outside the article's
+time are left alone.
+
+## Why is this bad?
+A title is a claim about the present. After the handover, AP style and every
+house style ask for "former" or, for past events, "then-".
+
+## Example
+    (article dated 2026-01-13)
+    Prime Minister Shigeru Ishiba welcomed the agreement.
+
+Use instead:
+    Former Prime Minister Shigeru Ishiba welcomed the agreement.
+
+{_KNOWN_PROBLEMS_TABLE}""",
+)
+
+OFFICE_NOT_HELD = Rule(
+    code="NL304",
+    name="office-not-held",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="Title of an office or country the offices table does not give the person",
+    explanation=f"""\
+## What it does
+Flags a title that names an office, or a country, that the offices table
+never gives the person, while the table shows the person in another office on
+the article's date: "Japanese President Sanae Takaichi", "South Korean Prime
+Minister Lee Jae Myung".
+
+## Why is this bad?
+Swapped offices and country adjectives are classic slips in fast copy about
+summits, where two leaders of different ranks share every sentence.
+
+## Example
+    (article dated 2026-01-13)
+    South Korean Prime Minister Lee Jae Myung arrived in Nara.
+
+Use instead:
+    South Korean President Lee Jae Myung arrived in Nara.
+
+{_KNOWN_PROBLEMS_TABLE}A person's other offices are unknown to the table unless listed; a title for
+an office held at the same time but missing from the table is flagged.
+""",
+)
+
+CONFLICTING_TITLES = Rule(
+    code="NL305",
+    name="conflicting-titles",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="One person has conflicting titles in one article",
+    explanation="""\
+## What it does
+Compares the titles one article gives one person, with or without the
+offices table and the date. Reports a title that conflicts with the one the
+article uses most: two different countries, two offices nobody holds at once
+(President and Prime Minister of one country), or "-elect" beside the plain
+title. Generic words ("leader", "official") are not titles; "former",
+"then-" and quotations are left alone.
+
+## Why is this bad?
+The same person cannot be both; at least one mention is wrong, and readers
+cannot tell which.
+
+## Example
+    Prime Minister Jane Doe opened the session.
+    ...
+    President Jane Doe left before the vote.
+
+Use instead:
+    Prime Minister Jane Doe opened the session.
+    ...
+    Prime Minister Jane Doe left before the vote.
+
+## Known problems
+Offices that may be held together ("Deputy Prime Minister and Foreign
+Minister") never conflict; only those the offices pack marks `exclusive` do.
+""",
+)
+
+HEADLINE_AFTER_BODY = Rule(
+    code="NL310",
+    name="headline-after-body",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="Headline comes after body text",
+    explanation="""\
+## What it does
+Finds a title-like line (short, one sentence, capitalised, no terminal
+punctuation) among the first paragraphs that follows body paragraphs and is
+followed by body text sharing its vocabulary, and reports it as a headline
+out of place.
+
+## Why is this bad?
+Scrapers and CMS exports often put a teaser or standfirst above the headline.
+Every tool that takes the first line as the title then gets body text, and
+the reader meets the lede twice.
+
+## Example
+    TOKYO (AP) - Japan will host South Korea's president on Tuesday.
+    Japan will host summit with South Korea to bolster ties
+    TOKYO (AP) - Japan will host South Korea's president on Tuesday.
+
+Use instead:
+    Japan will host summit with South Korea to bolster ties
+    TOKYO (AP) - Japan will host South Korea's president on Tuesday.
+
+## Known problems
+A caption or subheading without a full stop among the first paragraphs looks
+like a headline too.
+""",
+)
+
+HEADLINE_REPEATED = Rule(
+    code="NL311",
+    name="headline-repeated",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="Headline is repeated in the body",
+    explanation="""\
+## What it does
+Flags a sentence of the body that repeats the headline word for word (after
+folding case, quotes and dashes, and ignoring final punctuation). A whole
+paragraph copy is left to NL501 when that rule is enabled.
+
+## Why is this bad?
+A page template that prints the title again above the text leaves it inside
+the article when scraped, and every summary and index then reads it twice.
+
+## Example
+    Japan will host summit with South Korea
+
+    Japan will host summit with South Korea. The meeting in Nara ...
+
+Use instead:
+    Japan will host summit with South Korea
+
+    The meeting in Nara ...
+""",
+)
+
+HEADLINE_FULL_STOP = Rule(
+    code="NL312",
+    name="headline-full-stop",
+    category=Category.TITLE,
+    severity=Severity.INFO,
+    summary="Headline ends with a full stop",
+    explanation="""\
+## What it does
+Flags a full stop at the end of the headline. A first line ending with a full
+stop counts as a headline only when it is set in headline case or followed
+by a dateline, a byline or a timestamp, so a one-sentence lede is not
+mistaken for one.
+
+## Why is this bad?
+News headlines take no full stop in English house styles; one usually means
+the first sentence of the body was promoted to the title, or the other way
+round.
+
+## Example
+    Japan Will Host Summit With South Korea.
+
+    TOKYO (AP) — Japan will host ...
+
+Use instead:
+    Japan Will Host Summit With South Korea
+
+    TOKYO (AP) — Japan will host ...
+
+## Fix safety
+Deleting the full stop is offered as an unsafe fix: the line may be a lede.
+""",
+)
+
+_TABLE_RULES = (ELECT_AFTER_START, FORMER_FOR_INCUMBENT, TITLE_AFTER_TERM, OFFICE_NOT_HELD)
+_HEADLINE_RULES = (HEADLINE_AFTER_BODY, HEADLINE_REPEATED, HEADLINE_FULL_STOP)
+
+
+@hookimpl
+def newslint_rules() -> list[Rule]:
+    return [*_TABLE_RULES, CONFLICTING_TITLES, *_HEADLINE_RULES]
+
+
+@hookimpl
+def newslint_configure(ctx: Context) -> None:
+    if ctx.any_enabled(*_TABLE_RULES, CONFLICTING_TITLES):
+        load_offices(ctx)  # validate the packs once, before any document
+
+
+@hookimpl
+def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    if ctx.any_enabled(*_TABLE_RULES, CONFLICTING_TITLES):
+        table = load_offices(ctx)
+        mentions = title_mentions(doc, table)
+        date = article_date(doc, ctx) if ctx.any_enabled(*_TABLE_RULES) else None
+        if date is not None:
+            out.extend(table_checks(doc, ctx, table, mentions, date))
+        if ctx.is_enabled(CONFLICTING_TITLES):
+            reported = {d.start for d in out}
+            out.extend(conflicting_titles(doc, table, [m for m in mentions if m.start not in reported]))
+    if ctx.any_enabled(*_HEADLINE_RULES):
+        headline = find_headline(doc)
+        if headline is not None:
+            out.extend(headline_checks(doc, ctx, headline))
+    return out
+
+
+# -- titles against the table ----------------------------------------------------------
+
+
+def window(date: ArticleDate) -> tuple[dt.date, dt.date]:
+    """The days the article may have been written: see the module's date policy."""
+    if date.exact:
+        return date.date - _SLACK, date.date + _SLACK
+    return date.date - _INEXACT_WINDOW, date.date
+
+
+def _dated(date: ArticleDate) -> str:
+    return f"article dated {date.date} {date.source}"
+
+
+def table_checks(
+    doc: Document, ctx: Context, table: OfficeTable, mentions: list[TitleMention], date: ArticleDate
+) -> Iterator[Diagnostic]:
+    """NL301-NL304 for every mention of a person the table knows."""
+    lo, hi = window(date)
+    for m in mentions:
+        if m.person is None or m.then or m.quoted or m.qualified or _speaks_of_another_time(doc, m, lo, hi):
+            continue
+        terms = table.terms_of(m.person)
+        same = [t for t in terms if table.same_office(m.title, t.office) and table.same_country(m.country, t.country)]
+        if m.elect:
+            if ctx.is_enabled(ELECT_AFTER_START):
+                yield from _elect(doc, table, m, same, date, lo, hi)
+        elif m.former:
+            if ctx.is_enabled(FORMER_FOR_INCUMBENT) and date.exact:
+                yield from _former(doc, table, m, same, date, lo, hi)
+        elif not same:
+            if ctx.is_enabled(OFFICE_NOT_HELD):
+                yield from _not_held(doc, table, m, terms, date, lo, hi)
+        elif ctx.is_enabled(TITLE_AFTER_TERM):
+            yield from _after_term(doc, table, m, same, date, lo, hi)
+
+
+def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
+           lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+    if any(t.elect_overlaps(lo, hi) for t in same):
+        return
+    begun = [t for t in same if t.start <= hi]
+    t = max(begun, key=lambda t: t.start) if begun else None
+    if t is not None and t.start < lo:  # the latest term had begun before every day of the window
+        yield doc.diagnostic(
+            ELECT_AFTER_START, m.start, m.end,
+            f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
+            f'{_dated(date)} still says "{m.title_text}"',
+            suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
+        )
+
+
+def _former(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
+            lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+    holding = [t for t in same if t.covers(lo, hi)]
+    if holding:
+        t = holding[0]
+        yield doc.diagnostic(
+            FORMER_FOR_INCUMBENT, m.lead, m.end,
+            f'"former" {m.title_text}: {t.person} has been {table.styled(t.country, t.office)} since {t.start}, '
+            f"and the {_dated(date)}",
+            suggestion='Delete "former"',
+        )
+
+
+def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
+                lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+    if any(t.overlaps(lo, hi) or t.elect_overlaps(lo, hi) for t in same):
+        return
+    ended = [t for t in same if t.end is not None and t.end < lo]
+    if ended:
+        t = max(ended, key=lambda t: t.start)
+        yield doc.diagnostic(
+            TITLE_AFTER_TERM, m.start, m.end,
+            f"{t.person} left office as {table.styled(t.country, t.office)} on {t.end}; "
+            f'{_dated(date)} still says "{m.written}"',
+            suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
+        )
+
+
+def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Term], date: ArticleDate,
+              lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+    holding = [t for t in terms if t.covers(lo, hi)]
+    if holding:
+        t = holding[0]
+        styled = table.styled(t.country, t.office)
+        yield doc.diagnostic(
+            OFFICE_NOT_HELD, m.start if m.country is None else m.lead, m.end,
+            f'{t.person} is {styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
+            suggestion=f'Use "{styled}"',
+        )
+
+
+def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
+    """Whether the mention's sentence names a year outside the article's window ("in 2017")."""
+    sentence = doc.sentence_at(m.start)
+    if sentence is None:
+        return False
+    for token in doc.tokens_between(sentence.start, sentence.end):
+        if token.kind is not TokenKind.NUMBER:
+            continue
+        for part in token.text.replace("\u2013", "-").split("-"):
+            if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099:
+                if not (lo.year <= int(part) <= hi.year):
+                    return True
+    return False
+
+
+# -- consistency within the article ------------------------------------------------------------
+
+
+def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMention]) -> Iterator[Diagnostic]:
+    """NL305: mentions whose title conflicts with the title the article gives the person most."""
+    groups: dict[str, list[TitleMention]] = {}
+    for m in mentions:
+        if m.key and not (m.former or m.then or m.quoted or m.qualified):
+            groups.setdefault(m.key, []).append(m)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        offices = Counter((_canonical(table, m.title), m.elect) for m in group)
+        office, elect = max(offices, key=lambda k: (offices[k], -_first_index(group, table, k)))
+        countries = Counter(m.country for m in group if _national(table, m.country))
+        country = max(countries, key=lambda c: (countries[c], -next(i for i, g in enumerate(group) if g.country == c))) \
+            if countries else None
+        reference = next(m for m in group if (_canonical(table, m.title), m.elect) == (office, elect))
+        for m in group:
+            why = _conflict(table, m, office, elect, country)
+            if why is None:
+                continue
+            other = reference if why == "office" else next(g for g in group if g.country == country)
+            line = doc.position(other.start)[0]
+            who = m.person or max((g.name for g in group), key=len)
+            yield doc.diagnostic(
+                CONFLICTING_TITLES, m.start if why == "office" else m.lead, m.end,
+                f'{who} is called "{m.written}" here and "{other.written}" at line {line}',
+                suggestion="Give one person one title, or mark a past office with \"former\" or \"then-\"",
+            )
+
+
+def _canonical(table: OfficeTable, title: str) -> str:
+    t = table.titles.get(title)
+    return min({title, *(t.equivalent if t else ())})
+
+
+def _first_index(group: list[TitleMention], table: OfficeTable, key: tuple[str, bool]) -> int:
+    return next(i for i, m in enumerate(group) if (_canonical(table, m.title), m.elect) == key)
+
+
+def _national(table: OfficeTable, country: str | None) -> bool:
+    c = table.countries.get(country) if country else None
+    return c is not None and not c.organization
+
+
+def _conflict(table: OfficeTable, m: TitleMention, office: str, elect: bool, country: str | None) -> str | None:
+    if country is not None and _national(table, m.country) and m.country != country:
+        return "country"
+    mine = _canonical(table, m.title)
+    if mine == office:
+        return "office" if m.elect != elect else None
+    a, b = table.titles.get(m.title), table.titles.get(office)
+    if a and b and a.exclusive and b.exclusive:
+        return "office"
+    return None
+
+
+# -- the headline ---------------------------------------------------------------------------
+
+
+def headline_checks(doc: Document, ctx: Context, headline: Headline) -> Iterator[Diagnostic]:
+    """NL310-NL312 for the article's headline."""
+    if headline.after is not None and ctx.is_enabled(HEADLINE_AFTER_BODY):
+        yield doc.diagnostic(
+            HEADLINE_AFTER_BODY, headline.start, headline.end,
+            f"Headline-like line comes after the body text of line {headline.after.line}; "
+            "a headline opens the article",
+            suggestion="Move the headline to the top, above the body",
+        )
+    if headline.full_stop is not None and ctx.is_enabled(HEADLINE_FULL_STOP):
+        yield doc.diagnostic(
+            HEADLINE_FULL_STOP, headline.full_stop, headline.full_stop + 1,
+            "Headline ends with a full stop",
+            suggestion="Delete the full stop",
+            unsafe_fix=[Edit(headline.full_stop, headline.full_stop + 1, "")],
+        )
+    if ctx.is_enabled(HEADLINE_REPEATED):
+        yield from _repeated(doc, ctx, headline)
+
+
+def _bare(text: str) -> str:
+    return fold(text).rstrip(" .!?\u2026")
+
+
+def _repeated(doc: Document, ctx: Context, headline: Headline) -> Iterator[Diagnostic]:
+    target = _bare(doc.text[headline.start : headline.end])
+    own = doc.paragraph_fingerprints[headline.paragraph.index]
+    for sentence in doc.sentences:
+        if sentence.paragraph == headline.paragraph.index or _bare(doc.sentence_text(sentence)) != target:
+            continue
+        para = doc.paragraphs[sentence.paragraph]
+        if ctx.is_enabled(DUPLICATE_PARAGRAPH.code) and doc.paragraph_fingerprints[para.index] == own:
+            continue  # a whole-paragraph copy: NL501 reports it
+        yield doc.diagnostic(
+            HEADLINE_REPEATED, sentence.start, sentence.end,
+            f"Sentence repeats the headline of line {headline.paragraph.line}",
+            suggestion="Delete the repeated headline",
+        )

@@ -1,0 +1,256 @@
+"""Applying fixes: ``--fix``, ``--unsafe-fixes`` and ``--diff``.
+
+A diagnostic's fix is a group of ``Edit``s in code-point offsets of the
+decoded text, applied all together or not at all. One pass applies every
+fix that does not overlap an earlier one; the document is then checked again
+and the next pass picks up what was skipped or newly found, until nothing
+changes (at most ``MAX_PASSES``). Rules only propose edits; this module and
+``atomic`` are the only code that writes an article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from newslint.fix.atomic import FileChanged, file_stamp, replace_file
+from newslint.model.diagnostic import Diagnostic, Edit
+from newslint.model.document import Document
+from newslint.model.facts import Facts
+from newslint.run.engine import Engine
+from newslint.run.runner import RunResult, run
+from newslint.run.sources import Source, SourceProblem
+
+__all__ = ["MAX_PASSES", "FixRun", "Fixer", "apply_fixes", "edits_for", "fix_document", "fix_run", "unified_diff"]
+
+#: Passes over one document before giving up on reaching a fixed point (ruff uses 100).
+MAX_PASSES = 20
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def edits_for(diag: Diagnostic, unsafe: bool) -> tuple[Edit, ...]:
+    """The edits ``--fix`` applies for ``diag``: its safe fix, or under ``--unsafe-fixes`` its unsafe one."""
+    if unsafe and diag.unsafe_fix:
+        return diag.unsafe_fix
+    return diag.fix
+
+
+def _valid(edits: Sequence[Edit], size: int) -> bool:
+    ordered = sorted(edits)
+    if any(not 0 <= e.start <= e.end <= size for e in ordered):
+        return False
+    return all(a.end <= b.start and a.start != b.start for a, b in zip(ordered, ordered[1:]))
+
+
+class _Taken:
+    """Accepted edits, sorted by start, for conflict checks in O(log n)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.edits: list[Edit] = []
+
+    def conflicts(self, edit: Edit) -> bool:
+        # Two edits conflict when their spans overlap, or when they start at the same
+        # offset (two insertions at one point have no defined order). Accepted edits
+        # never overlap each other, so only the neighbours need checking.
+        i = bisect.bisect_left(self.starts, edit.start)
+        if i > 0 and self.edits[i - 1].end > edit.start:
+            return True
+        return i < len(self.edits) and (self.starts[i] < edit.end or self.starts[i] == edit.start)
+
+    def add(self, edit: Edit) -> None:
+        i = bisect.bisect_left(self.starts, edit.start)
+        self.starts.insert(i, edit.start)
+        self.edits.insert(i, edit)
+
+
+def _newline(text: str) -> str:
+    """The document's line ending, so inserted line breaks match it."""
+    i = text.find("\n")
+    if i > 0 and text[i - 1] == "\r":
+        return "\r\n"
+    if i < 0 and "\r" in text:
+        return "\r"
+    return "\n"
+
+
+def apply_fixes(text: str, fixes: Iterable[Sequence[Edit]]) -> tuple[str, int]:
+    """Apply every fix that fits; return the new text and how many fixes were applied.
+
+    Fixes are tried in the order given; one whose edits are out of range,
+    overlap each other or overlap an already accepted edit is skipped whole.
+    Line breaks in replacements follow the document's own line ending.
+    """
+    taken = _Taken()
+    applied = 0
+    for fix in fixes:
+        if not fix or not _valid(fix, len(text)) or any(taken.conflicts(e) for e in fix):
+            continue
+        if all(text[e.start : e.end] == e.replacement for e in fix):
+            continue  # a no-op edit is not a fix
+        for edit in fix:
+            taken.add(edit)
+        applied += 1
+    if not taken.edits:
+        return text, 0
+    newline = _newline(text)
+    parts: list[str] = []
+    pos = 0
+    for edit in taken.edits:
+        parts.append(text[pos : edit.start])
+        replacement = edit.replacement
+        if newline != "\n" and "\n" in replacement:
+            replacement = replacement.replace("\r\n", "\n").replace("\n", newline)
+        parts.append(replacement)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts), applied
+
+
+@dataclass
+class FixedDocument:
+    """The outcome of fixing one document: final text, fixes applied, what remains."""
+
+    text: str
+    fixed: int
+    diagnostics: list[Diagnostic]
+    facts: list[Facts]
+    passes: int
+
+
+def fix_document(
+    doc: Document,
+    check: Callable[[Document], tuple[list[Diagnostic], list[Facts]]],
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+) -> FixedDocument:
+    """Check, apply what fits, check again, until the text stops changing.
+
+    Args:
+        doc: The document as read.
+        check: ``engine.check``: diagnostics and corpus facts of a document.
+        unsafe: Also apply ``unsafe_fix`` edits.
+        max_passes: Stop after this many passes even if fixes remain (a rule
+            whose fix re-creates its own finding must not loop forever).
+    """
+    text = doc.text
+    seen = {text}
+    fixed = 0
+    diagnostics, facts = check(doc)
+    passes = 0
+    while passes < max_passes:
+        passes += 1
+        fixes = [edits_for(d, unsafe) for d in diagnostics]
+        new_text, applied = apply_fixes(text, [f for f in fixes if f])
+        if applied == 0 or new_text in seen:
+            break
+        seen.add(new_text)
+        fixed += applied
+        text = new_text
+        doc = Document(text, doc.path, bom=doc.bom, meta=doc.meta)
+        diagnostics, facts = check(doc)
+    return FixedDocument(text, fixed, diagnostics, facts, passes)
+
+
+# A line as patch and git see it: up to and including "\n" ("\r" stays content).
+_PATCH_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A ``git apply``-able unified diff of ``old`` to ``new`` for ``path``."""
+    old_lines = _PATCH_LINE.findall(old)
+    new_lines = _PATCH_LINE.findall(new)
+    out: list[str] = []
+    for line in difflib.unified_diff(old_lines, new_lines, f"a/{path}", f"b/{path}"):
+        out.append(line)
+        if not line.endswith("\n"):
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+@dataclass
+class Fixer:
+    """The per-document step of a fix run (a ``runner.CheckDocument``).
+
+    Args:
+        engine: The configured engine.
+        unsafe: Apply unsafe fixes too.
+        write: Write fixed files (``--fix``); ``False`` only reports (``--diff``).
+        diff_out: Where ``--diff`` writes, if diffing.
+        stdout: Where a fixed standard input is written under ``--fix``.
+    """
+
+    engine: Engine
+    unsafe: bool = False
+    write: bool = True
+    diff_out: TextIO | None = None
+    stdout: TextIO = field(default_factory=lambda: sys.stdout)
+    fixed: int = 0
+    files_changed: int = 0
+    problems: list[SourceProblem] = field(default_factory=list)
+
+    def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
+        stamp = file_stamp(source.file) if source.file is not None and self.write else None
+        result = fix_document(doc, self.engine.check, unsafe=self.unsafe)
+        changed = result.text != doc.text
+        if self.diff_out is not None and changed:
+            self.diff_out.write(unified_diff(source.path, doc.text, result.text))
+        if source.file is None and self.write:
+            self.stdout.write(result.text)  # a fixed stdin goes to stdout, as ruff does
+        elif changed and self.write:
+            data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
+            try:
+                replace_file(source.file, data, expect=stamp)  # type: ignore[arg-type]
+            except FileChanged as exc:
+                self.problems.append(SourceProblem(source.path, str(exc)))
+                return self.engine.check(doc) + (doc.text,)
+            except OSError as exc:
+                self.problems.append(SourceProblem(source.path, f"cannot write the fix: {exc.strerror or exc}"))
+                return self.engine.check(doc) + (doc.text,)
+        if changed:
+            self.fixed += result.fixed
+            self.files_changed += 1
+        return result.diagnostics, result.facts, result.text
+
+
+@dataclass
+class FixRun:
+    """A fix run: the remaining diagnostics, and how many were fixed where."""
+
+    result: RunResult
+    fixed: int
+    files_changed: int
+
+
+def fix_run(
+    engine: Engine,
+    sources: Iterable[Source | SourceProblem],
+    *,
+    unsafe: bool = False,
+    write: bool = True,
+    diff_out: TextIO | None = None,
+    keep_texts: bool = False,
+    stdout: TextIO | None = None,
+) -> FixRun:
+    """Fix every source (or only diff it), then report what remains, corpus rules included."""
+    fixer = Fixer(engine, unsafe=unsafe, write=write, diff_out=diff_out, stdout=stdout or sys.stdout)
+    result = run(engine, sources, keep_texts=keep_texts, check=fixer)
+    result.problems.extend(fixer.problems)
+    return FixRun(result, fixer.fixed, fixer.files_changed)
+
+
+def fix_summary(run_: FixRun, *, diff: bool) -> str:
+    """``Fixed 3 problems in 2 files (1 remaining).`` or its ``--diff`` form."""
+    remaining = len(run_.result.diagnostics)
+    noun = "problem" if run_.fixed == 1 else "problems"
+    files = "file" if run_.files_changed == 1 else "files"
+    verb = "Would fix" if diff else "Fixed"
+    return f"{verb} {run_.fixed} {noun} in {run_.files_changed} {files} ({remaining} remaining)."
+

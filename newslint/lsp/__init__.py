@@ -1,0 +1,1 @@
+"""The language server and the config edits its code actions make."""

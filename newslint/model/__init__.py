@@ -1,0 +1,1 @@
+"""The input model: documents and their views, diagnostics, corpus facts."""

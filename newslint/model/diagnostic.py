@@ -1,0 +1,117 @@
+"""The records that cross every boundary: rules, severities, categories, diagnostics.
+
+Everything here is a frozen, picklable value so that it can travel between
+worker processes, into the cache and out through any reporter unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["Category", "Diagnostic", "Edit", "Rule", "Severity", "CODE_PATTERN"]
+
+#: Codes are a 2-4 letter prefix and three digits; the hundred names the family.
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+
+
+class Severity(str, enum.Enum):
+    """How sure a rule is that the finding is a defect."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Category(str, enum.Enum):
+    """What kind of defect a rule finds; the JSON ``category`` field."""
+
+    TYPO = "typo"
+    ORPHAN_TEXT = "orphan-text"
+    TITLE = "title"
+    ROMANIZATION = "romanization"
+    DUPLICATE = "duplicate"
+    TYPOGRAPHY = "typography"
+    WHITESPACE = "whitespace"
+    GRAMMAR = "grammar"
+    USAGE = "usage"
+    ENCODING = "encoding"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity and documentation, declared by ``newslint_rules``.
+
+    Args:
+        code: ``NL`` (or a plugin's own prefix) plus three digits, never reused.
+        name: kebab-case name of the defect, so "ignore duplicate-paragraph" reads right.
+        category: The defect family reported in JSON output.
+        severity: Default severity of its diagnostics.
+        summary: One line, sentence case, no full stop.
+        explanation: ``--explain`` text: What it does / Why is this bad? / Example.
+        default_enabled: False for opt-in rules that ``select`` must name.
+        fixable: True when the rule can attach a safe fix.
+    """
+
+    code: str
+    name: str
+    category: Category
+    severity: Severity
+    summary: str
+    explanation: str
+    default_enabled: bool = True
+    fixable: bool = False
+
+
+@dataclass(frozen=True, order=True)
+class Edit:
+    """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding, with 1-based lines and columns counted in code points.
+
+    ``end_line``/``end_column`` are exclusive, as in LSP. ``start``/``end`` are
+    the same span as offsets into the decoded text; fixes and reporters that
+    show context use them. ``fix`` holds edits that are safe to apply; an
+    ``unsafe_fix`` is applied only under ``--unsafe-fixes``. ``anchor`` is a
+    digest of the text around the finding (see ``newslint.output.baseline``), which
+    baselines and SARIF fingerprints use instead of the line number.
+    """
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    message: str
+    severity: Severity = field(compare=False)
+    category: Category = field(compare=False)
+    suggestion: str | None = field(default=None, compare=False)
+    start: int = field(default=0, compare=False)
+    end: int = field(default=0, compare=False)
+    fix: tuple[Edit, ...] = field(default=(), compare=False)
+    unsafe_fix: tuple[Edit, ...] = field(default=(), compare=False)
+    anchor: str = field(default="", compare=False)
+
+    def to_dict(self) -> dict[str, object]:
+        """The documented JSON record (see README, "JSON output")."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "code": self.code,
+            "category": self.category.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }

@@ -1,0 +1,1 @@
+"""The output end: reporters, the Reporter base, baselines."""

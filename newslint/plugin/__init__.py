@@ -1,0 +1,1 @@
+"""The plugin contract and what plugins are given: hooks, registry, config, selection, context, packs."""

@@ -1,0 +1,465 @@
+"""Rule packs: the TOML data behind rules, bundled in ``rules/`` or the newsroom's own.
+
+A pack is a TOML file with a ``[pack]`` header naming its ``kind`` (the bundled
+file it extends: ``names`` extends ``rules/names.toml``) and its ``schema``
+version. A rule plugin asks for every pack of a kind, bundled first and user
+packs after in config order, and parses them with its own validator, so a
+later pack can override an earlier entry. Errors name the file, the key path
+and the reason.
+
+What a module-level parse function returns is also kept on disk, pickled
+under the user cache directory (``cache_dir()``), so later runs, worker
+processes and the language server skip reading TOML, validating and
+ReDoS-checking patterns. An entry is keyed by newslint's version and the
+stamps of its source files, the Python version, the parse function (module,
+qualified name and its module file's stamp) and the content of every pack
+file that could be of that kind (bundled and user); any change means a new
+key, so nothing stale is read. Compiled regexes pickle as their pattern and
+are recompiled on load. A cache that cannot be read or written is ignored, and
+so is an entry another user owns or may write (unpickling can run code).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newslint.plugin.config import read_toml
+
+__all__ = [
+    "PackError",
+    "PackSource",
+    "Packs",
+    "bundled_rules_dir",
+    "cache_dir",
+    "check_keys",
+    "check_pattern",
+    "field_of",
+    "tables_of",
+    "write_cache_file",
+]
+
+T = TypeVar("T")
+
+
+class PackError(Exception):
+    """A pack failed validation; the message is ``file: key.path: reason``."""
+
+    def __init__(self, source: Path | str, key_path: str, reason: str) -> None:
+        super().__init__(f"{source}: {key_path}: {reason}" if key_path else f"{source}: {reason}")
+
+
+@dataclass(frozen=True)
+class PackSource:
+    """One parsed pack file."""
+
+    path: Path
+    data: dict[str, Any]
+    bundled: bool
+
+    @property
+    def kind(self) -> str:
+        header = self.data.get("pack", {})
+        return str(header.get("kind") or self.path.stem)
+
+    @property
+    def schema(self) -> int:
+        return int(self.data.get("pack", {}).get("schema", 1))
+
+
+def bundled_rules_dir() -> Path:
+    """Where the bundled packs are: inside the wheel, or at the source tree's top."""
+    here = Path(__file__).resolve().parents[1]  # the newslint package
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"newslint's bundled rules/ directory is missing (looked beside {here})")
+
+
+_TYPE_WORDS = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table", float: "a number"}
+
+
+def field_of(
+    source: PackSource | Path | str,
+    table: dict[str, Any],
+    key: str,
+    expected: type | tuple[type, ...],
+    where: str,
+    *,
+    required: bool = True,
+    default: Any = None,
+) -> Any:
+    """Read ``table[key]`` and check its type, raising ``PackError`` with the key path.
+
+    Args:
+        source: The pack (or its path) named in errors.
+        table: The TOML table holding the key.
+        key: The key to read.
+        expected: Allowed Python type(s); ``bool`` is never taken for ``int``.
+        where: Key path of ``table`` ("term[3]"), prefixed to ``key`` in errors.
+        required: Whether a missing key is an error.
+        default: The value when the key is absent and not required.
+    """
+    path = source.path if isinstance(source, PackSource) else source
+    dotted = f"{where}.{key}" if where else key
+    if key not in table:
+        if required:
+            raise PackError(path, dotted, "missing required key")
+        return default
+    value = table[key]
+    types = expected if isinstance(expected, tuple) else (expected,)
+    if isinstance(value, bool) and bool not in types:
+        ok = False
+    else:
+        ok = isinstance(value, types)
+    if not ok:
+        words = " or ".join(_TYPE_WORDS.get(t, t.__name__) for t in types)
+        raise PackError(path, dotted, f"expected {words}, got {value!r}")
+    return value
+
+
+def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: Sequence[str], where: str = "") -> None:
+    """Reject a key of ``table`` not in ``allowed``: a misspelt key must not be silently ignored."""
+    unknown = sorted(k for k in table if k not in allowed)
+    if unknown:
+        path = source.path if isinstance(source, PackSource) else source
+        dotted = f"{where}.{unknown[0]}" if where else unknown[0]
+        raise PackError(path, dotted, f"unknown key; expected one of {', '.join(sorted(allowed))}")
+
+
+def tables_of(source: PackSource, key: str) -> list[dict[str, Any]]:
+    """The ``[[key]]`` array of tables of a pack (``[]`` when absent); anything else is a ``PackError``."""
+    value = field_of(source, source.data, key, list, "", required=False, default=[])
+    for i, entry in enumerate(value):
+        if not isinstance(entry, dict):
+            raise PackError(source.path, f"{key}[{i}]", f"expected a table ([[{key}]]), got {entry!r}")
+    return value  # type: ignore[no-any-return]
+
+
+#: What a ``[pack]`` header may hold; a pack is data, so there is nothing to run or import.
+PACK_HEADER_KEYS = ("kind", "schema", "checked")
+#: The pack schema this newslint reads.
+PACK_SCHEMA = 1
+
+# The regex parser of the running Python, to inspect a pattern's structure.
+try:  # Python 3.11+
+    from re import _constants as _sre_constants
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = {
+    _sre_constants.MAX_REPEAT,
+    _sre_constants.MIN_REPEAT,
+    *([_sre_constants.POSSESSIVE_REPEAT] if hasattr(_sre_constants, "POSSESSIVE_REPEAT") else []),
+}
+#: A repeat of a variable-width part may have at most this many rounds.
+MAX_NESTED_REPEAT = 10
+_BOUND_HINT = (
+    f"which can take exponential time; bound the outer repeat to {{0,{MAX_NESTED_REPEAT}}} "
+    "or less, or make the repeated part fixed-length"
+)
+#: Longest pattern a pack may hold, in characters.
+MAX_PATTERN_LENGTH = 2000
+
+
+def _nested_repeat(items: Any) -> str | None:
+    """Describe the first repeat that can backtrack exponentially, or ``None``."""
+    for op, av in items:
+        if op in _REPEATS:
+            _lo, hi, body = av
+            many = hi == _sre_constants.MAXREPEAT or hi > MAX_NESTED_REPEAT
+            lo_w, hi_w = body.getwidth()
+            if many and lo_w != hi_w:
+                return (
+                    "a quantifier over a part that itself varies in length (nested quantifiers, as in (a+)+), "
+                    + _BOUND_HINT
+                )
+            if many and _has_branch(body):
+                return "a quantifier over alternatives (as in (a|ab)+), " + _BOUND_HINT
+            inner = _nested_repeat(body)
+            if inner:
+                return inner
+        elif op is _sre_constants.SUBPATTERN:
+            inner = _nested_repeat(av[-1])
+            if inner:
+                return inner
+        elif op is _sre_constants.BRANCH:
+            for branch in av[1]:
+                inner = _nested_repeat(branch)
+                if inner:
+                    return inner
+        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
+            inner = _nested_repeat(av[1])
+            if inner:
+                return inner
+        elif op is getattr(_sre_constants, "ATOMIC_GROUP", None):
+            inner = _nested_repeat(av)
+            if inner:
+                return inner
+        elif op in (_sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS):
+            return "a back-reference, which packs may not use"
+    return None
+
+
+def _has_branch(items: Any) -> bool:
+    for op, av in items:
+        if op is _sre_constants.BRANCH:
+            return True
+        if op is _sre_constants.SUBPATTERN and _has_branch(av[-1]):
+            return True
+        if op in _REPEATS and _has_branch(av[2]):
+            return True
+    return False
+
+
+def check_pattern(source: PackSource | Path | str, where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a regular expression from a pack, rejecting ones that can backtrack catastrophically.
+
+    Rejected, with a ``PackError`` naming the key path: syntax errors, named
+    groups (the rule names its own), back-references, and any quantifier
+    allowing more than ``MAX_NESTED_REPEAT`` rounds over a part that varies in
+    length or holds alternatives (``(a+)+$``, ``(\\w+\\s?)*``, ``(a|ab)*``).
+    A bounded repeat such as ``(?:\\w+ ){0,3}`` is allowed.
+    """
+    path = source.path if isinstance(source, PackSource) else source
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PackError(path, where, f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_LENGTH}")
+    if "(?P<" in pattern or "(?P=" in pattern:
+        raise PackError(path, where, f"{pattern!r} uses a named group; use (?:...) instead")
+    try:
+        compiled = re.compile(pattern, flags)
+        parsed = _sre_parse.parse(pattern, flags)
+    except re.error as exc:
+        raise PackError(path, where, f"{pattern!r} is not a valid regular expression: {exc}") from None
+    risky = _nested_repeat(parsed)
+    if risky:
+        raise PackError(
+            path,
+            where,
+            f"{pattern!r} has {risky}",
+        )
+    return compiled
+
+
+@dataclass
+class Packs:
+    """Every pack of a run, loaded lazily by kind and parsed once.
+
+    Args:
+        user_packs: The newsroom's own pack files, in config order.
+        bundled_dir: Where bundled packs live (tests may point elsewhere).
+    """
+
+    user_packs: Sequence[Path] = ()
+    bundled_dir: Path | None = None
+    _parsed: dict[str, Any] = field(default_factory=dict, repr=False)
+    _user_sources: list[PackSource] | None = field(default=None, repr=False)
+
+    def _bundled(self) -> Path:
+        return self.bundled_dir or bundled_rules_dir()
+
+    def sources(self, kind: str) -> list[PackSource]:
+        """The bundled pack of ``kind`` (if any), then the user packs of that kind."""
+        out = []
+        bundled = self._bundled() / f"{kind}.toml"
+        if bundled.is_file():
+            out.append(_read(bundled, bundled=True))
+        out.extend(src for src in self._users() if src.kind == kind)
+        return out
+
+    def _users(self) -> list[PackSource]:
+        if self._user_sources is None:
+            self._user_sources = [_read(Path(p), bundled=False) for p in self.user_packs]
+        return self._user_sources
+
+    def bundled_file(self, name: str) -> Path:
+        """Path of a bundled non-TOML data file, such as ``words.txt``."""
+        return self._bundled() / name
+
+    def load(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
+        """Parse all packs of ``kind`` with ``parse`` once per run and cache the result.
+
+        The result of a module-level ``parse`` is also read from (or written
+        to) the on-disk pack cache; a closure or other object is always called,
+        since what it captures is not part of the key.
+        """
+        if kind not in self._parsed:
+            self._parsed[kind] = self._load_or_parse(kind, parse)
+        return self._parsed[kind]  # type: ignore[no-any-return]
+
+    def _load_or_parse(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
+        path = self._cache_path(kind, parse)
+        if path is None:
+            return parse(self.sources(kind))
+        try:
+            with open(path, "rb") as fh:
+                if _private(os.fstat(fh.fileno())):  # a pickle can run code: only our own, unshared files
+                    return pickle.load(fh)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or from other code: parse instead
+            pass
+        value = parse(self.sources(kind))
+        _write_pickle(path, value)
+        return value
+
+    def _cache_path(self, kind: str, parse: Callable[..., Any]) -> Path | None:
+        """Where the parsed packs of ``kind`` are cached, or ``None`` if ``parse`` cannot be keyed."""
+        module_name = getattr(parse, "__module__", None)
+        qualname = getattr(parse, "__qualname__", None)
+        module = sys.modules.get(module_name or "")
+        if not isinstance(qualname, str) or "<" in qualname or module is None:
+            return None  # a lambda, closure or partial: what it captures is not in the key
+        target: Any = module
+        for part in qualname.split("."):
+            target = getattr(target, part, None)
+        if target is not parse:  # a bound method or a replaced name: its state is not in the key
+            return None
+        h = hashlib.sha256()
+        for value in (
+            _CACHE_FORMAT,
+            _package_key(),
+            sys.version_info[:3],
+            kind,
+            module_name,
+            qualname,
+            _file_key(getattr(module, "__file__", None)),
+        ):
+            h.update(repr(value).encode("utf-8", "surrogatepass") + b"\x00")
+        # Every file that could be a pack of this kind, by content: user packs
+        # are read only to learn their kind when the cache misses.
+        for source in [self._bundled() / f"{kind}.toml", *map(Path, self.user_packs)]:
+            h.update(repr((str(source), _file_digest(source))).encode("utf-8", "surrogatepass") + b"\x00")
+        safe_kind = re.sub(r"[^A-Za-z0-9_-]", "_", kind)[:40]
+        return cache_dir() / f"pack-{safe_kind}-{h.hexdigest()[:32]}.pickle"
+
+
+#: Bump when the cached form of parsed packs changes.
+_CACHE_FORMAT = 1
+#: Cached packs not used for this long are deleted when a new one is written.
+_UNUSED_DAYS = 30
+_KEEP_PER_FAMILY = 3  # entries kept per cache family (e.g. two virtualenvs plus the newest)
+_PACKAGE_KEY: list[str] = []
+
+
+def cache_dir() -> Path:
+    """The user cache directory: ``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint`` (``~/.cache/newslint``)."""
+    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(xdg) / "newslint"
+
+
+def _package_key() -> str:
+    """newslint's version and the stamps of its source files (a checkout changes without a version bump)."""
+    if not _PACKAGE_KEY:
+        from newslint import __version__
+
+        package = Path(__file__).resolve().parents[1]
+        stamps = sorted((p.relative_to(package).as_posix(), _file_key(p)) for p in package.rglob("*.py"))
+        _PACKAGE_KEY.append(hashlib.sha256(repr((__version__, stamps)).encode()).hexdigest())
+    return _PACKAGE_KEY[0]
+
+
+def _file_key(path: str | Path | None) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)  # type: ignore[arg-type]
+    except (OSError, TypeError):
+        return None
+    return st.st_size, st.st_mtime_ns
+
+
+def _private(st: os.stat_result) -> bool:
+    """Whether a cache file is this user's and writable by no one else."""
+    getuid = getattr(os, "getuid", None)  # not on Windows, where the user profile is private
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _write_pickle(path: Path, value: object) -> None:
+    """Cache ``value`` at ``path``; a value that does not pickle just means no cache entry."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an unpicklable parse result: run without the cache
+        return
+    write_cache_file(path, data)
+
+
+def write_cache_file(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; ``False`` if the cache directory cannot be written.
+
+    Cache files are named ``<family>-<key>.<ext>``; writing one prunes its family
+    (see ``_prune``), so new keys (a reinstalled dependency, an edited pack) never
+    pile up.
+    """
+    import tempfile  # only when writing
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        return False
+    _prune(path)
+    return True
+
+
+def _prune(keep: Path) -> None:
+    """Delete other entries of ``keep``'s family: all but the ``_KEEP_PER_FAMILY`` most
+    recently used, and any unused for ``_UNUSED_DAYS``."""
+    family = keep.name.rsplit("-", 1)[0]
+    cutoff = time.time() - _UNUSED_DAYS * 86400
+    entries = []
+    for old in keep.parent.glob(f"{family}-*{keep.suffix}"):
+        if old == keep or old.name.rsplit("-", 1)[0] != family:
+            continue
+        try:
+            st = os.stat(old)
+        except OSError:
+            continue
+        entries.append((max(st.st_atime, st.st_mtime), old))
+    entries.sort(reverse=True)
+    for rank, (used, old) in enumerate(entries, start=1):
+        if rank >= _KEEP_PER_FAMILY or used < cutoff:  # ``keep`` itself is the first of the family
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _read(path: Path, *, bundled: bool) -> PackSource:
+    data = read_toml(path)  # a ConfigError naming the file, line and column
+    header = data.get("pack", {})
+    if not isinstance(header, dict):
+        raise PackError(path, "pack", "expected a table")
+    check_keys(path, header, PACK_HEADER_KEYS, "pack")
+    schema = header.get("schema", 1)
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise PackError(path, "pack.schema", f"expected an integer, got {schema!r}")
+    if schema != PACK_SCHEMA:
+        raise PackError(path, "pack.schema", f"this newslint reads pack schema {PACK_SCHEMA}, got {schema}")
+    kind = header.get("kind", path.stem)
+    if not isinstance(kind, str):
+        raise PackError(path, "pack.kind", f"expected a string, got {kind!r}")
+    return PackSource(path, data, bundled)

@@ -1,0 +1,1 @@
+"""Running a lint: the engine, sources and datasets, the per-document loop, pools, the cache, progress."""

@@ -1,0 +1,226 @@
+"""The engine: build a run from options, check documents (map) and the corpus (reduce).
+
+``Engine.create`` is deterministic in its ``RunOptions``, which pickle, so a
+worker process rebuilds the same engine from the same options instead of
+receiving a plugin manager.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pluggy
+
+from newslint.model.diagnostic import Diagnostic
+from newslint.model.document import Document
+from newslint.model.facts import Facts
+from newslint.plugin.config import CORE_OPTIONS, ConfigError, find_config, load_config, read_toml, validate_option
+from newslint.plugin.context import Context
+from newslint.plugin.packs import PackError, Packs
+from newslint.plugin.registry import PluginError, Registry, make_plugin_manager, plugin_label
+from newslint.plugin.selection import Layer, resolve
+
+__all__ = ["Engine", "RunOptions"]
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line (or an API caller) asks of a run; picklable.
+
+    Args:
+        paths: The paths to lint; used to find the config file and corpus scope.
+        config: An explicit config file (``--config``); otherwise one is searched for.
+        isolated: Ignore every config file.
+        select: ``--select``; replaces the configured selection when given.
+        extend_select: ``--extend-select``.
+        ignore: ``--ignore``.
+        plugins: ``-p NAME`` modules (or plugin objects, in-process only).
+        blocked: ``-p no:NAME`` names.
+        entry_points: Load installed plugins.
+        date: ``--date``; wins over config and the text.
+        corpus: Force corpus rules on or off; ``None`` decides from ``paths``.
+        overrides: Extra config values by key, as if written in the config file.
+    """
+
+    paths: Sequence[str] = ()
+    config: str | None = None
+    isolated: bool = False
+    select: Sequence[str] | None = None
+    extend_select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
+    plugins: Sequence[str | object] = ()
+    blocked: Sequence[str] = ()
+    entry_points: bool = True
+    date: dt.date | None = None
+    corpus: bool | None = None
+    overrides: Mapping[str, object] = field(default_factory=dict)
+
+
+class Engine:
+    """A configured run: plugin manager, registry and context."""
+
+    def __init__(self, pm: pluggy.PluginManager, registry: Registry, ctx: Context) -> None:
+        self.pm = pm
+        self.registry = registry
+        self.ctx = ctx
+        self._labels = {id(p): plugin_label(pm, p) for p in pm.get_plugins()}
+        self._check_impls = self._impls(pm.hook.newslint_check)
+        self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
+        self._per_file_ignores = [
+            (pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()
+        ]
+
+    @classmethod
+    def create(cls, options: RunOptions = RunOptions()) -> Engine:
+        """Read config, load plugins, resolve selection and run ``newslint_configure``.
+
+        Raises:
+            ConfigError: bad config, selectors or packs.
+            PluginError: a plugin failed to load or declared something invalid.
+        """
+        config_path = None
+        if options.config:
+            config_path = Path(options.config)
+        elif not options.isolated:
+            config_path = find_config(options.paths)
+        blocked = [*options.blocked, *_disabled_plugins(config_path)]
+        pm = make_plugin_manager(entry_points=options.entry_points, plugins=options.plugins, blocked=blocked)
+        registry = Registry.collect(pm)
+        config = load_config(config_path, registry.options)
+        opts_by_name = {o.name: o for o in registry.options}
+        for key, value in options.overrides.items():
+            if key not in config.options:
+                raise ConfigError(f"unknown option {key!r}")
+            declared = {o.name: o for o in CORE_OPTIONS} | opts_by_name
+            config.options[key] = validate_option(declared[key], value, f"option {key}")
+        layers = []
+        where = f"{config_path}" if config_path else "config"
+        if config_path is not None:
+            layers.append(
+                Layer(
+                    config.options["select"],
+                    config.options["extend-select"],
+                    config.options["ignore"],
+                    source=where,
+                )
+            )
+        layers.append(Layer(options.select, options.extend_select, options.ignore, source="command line"))
+        try:
+            enabled = resolve(registry.rules, layers)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        corpus = options.corpus
+        if corpus is None:
+            corpus = len(options.paths) > 1 or any(os.path.isdir(p) for p in options.paths if p != "-")
+        packs = Packs([config.resolve_path(p) for p in config.options["packs"]])
+        ctx = Context(
+            config=config,
+            rules=registry.rules,
+            enabled=enabled,
+            packs=packs,
+            date=options.date or config.options["date"],
+            corpus=corpus,
+        )
+        engine = cls(pm, registry, ctx)
+        for impl, label in engine._impls(pm.hook.newslint_configure):
+            _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
+        return engine
+
+    def _impls(self, hook: pluggy.HookCaller) -> list[tuple[pluggy.HookImpl, str]]:
+        # get_hookimpls() lists in registration order; keep it so output is stable.
+        return [(impl, self._labels.get(id(impl.plugin), impl.plugin_name)) for impl in hook.get_hookimpls()]
+
+    # -- map ---------------------------------------------------------------------
+
+    def check(self, doc: Document) -> tuple[list[Diagnostic], list[Facts]]:
+        """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
+        found: list[Diagnostic] = []
+        for impl, label in self._check_impls:
+            result = _guarded(label, f"newslint_check on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            found.extend(self._validated(result, label))
+        facts: list[Facts] = []
+        for impl, label in self._extract_impls:
+            fact = _guarded(label, f"newslint_extract on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            if fact is not None:
+                facts.append(fact)
+        return self.filter(found), facts
+
+    # -- reduce ------------------------------------------------------------------
+
+    def check_corpus(self, facts: Mapping[str, Facts]) -> list[Diagnostic]:
+        """Judge the merged corpus facts."""
+        if not self.ctx.corpus:
+            return []
+        found: list[Diagnostic] = []
+        for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
+            result = _guarded(label, "newslint_check_corpus", lambda: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
+            found.extend(self._validated(result, label))
+        return self.filter(found)
+
+    # -- selection -----------------------------------------------------------------
+
+    def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """Drop unselected codes and per-file ignores; sort by path, position, code."""
+        kept = [d for d in diagnostics if d.code in self.ctx.enabled and not self._ignored_for_file(d)]
+        return sorted(set(kept))
+
+    def _ignored_for_file(self, diag: Diagnostic) -> bool:
+        if not self._per_file_ignores:
+            return False
+        rel = _relative(diag.path, self.ctx.config.root)
+        name = os.path.basename(diag.path)
+        for pattern, codes in self._per_file_ignores:
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern):
+                if any(code == "ALL" or diag.code.startswith(code) for code in codes):
+                    return True
+        return False
+
+    def _validated(self, result: object, label: str) -> list[Diagnostic]:
+        diags = list(result or ())  # type: ignore[call-overload]
+        for diag in diags:
+            if not isinstance(diag, Diagnostic):
+                raise PluginError(f"plugin {label}: returned {diag!r}, not a Diagnostic")
+            if diag.code not in self.registry.rules:
+                raise PluginError(f"plugin {label}: reported code {diag.code}, which no plugin declares")
+        return diags
+
+
+def _args(impl: pluggy.HookImpl, **available: object) -> list[object]:
+    """The arguments an implementation asked for (pluggy lets it take a subset)."""
+    return [available[name] for name in impl.argnames]
+
+
+def _guarded(label: str, what: str, call):  # type: ignore[no-untyped-def]
+    """Run one plugin call; any exception becomes a ``PluginError`` naming the plugin."""
+    try:
+        return call()
+    except (ConfigError, PluginError):
+        raise
+    except Exception as exc:  # the plugin boundary: name the plugin and the input
+        if isinstance(exc, PackError):
+            raise ConfigError(str(exc)) from exc
+        raise PluginError(f"plugin {label}: {what} raised {type(exc).__name__}: {exc}") from exc
+
+
+def _relative(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
+
+
+def _disabled_plugins(config_path: Path | None) -> list[str]:
+    """``disable-plugins`` from the raw config: needed before plugins are loaded."""
+    if config_path is None:
+        return []
+    data = read_toml(config_path)
+    table = data.get("tool", {}).get("newslint", {}) if config_path.name == "pyproject.toml" else data
+    value = table.get("disable-plugins", []) if isinstance(table, dict) else []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{config_path}: disable-plugins: expected a list of strings, got {value!r}")
+    return value

@@ -1,0 +1,179 @@
+"""Which files a run lints, and reading them without ever losing the run.
+
+Directories are walked (symlinked directories are not followed, so a loop
+cannot hang the walk); files named on the command line are always linted.
+Every problem (a missing path, a permission error, a FIFO) becomes a
+``SourceProblem`` for the report, never an exception.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from newslint.plugin.config import DEFAULT_EXCLUDE, Config
+
+__all__ = ["Source", "SourceProblem", "discover", "read_source", "BINARY_SNIFF_BYTES"]
+
+#: A NUL byte in this many leading bytes marks a file as binary.
+BINARY_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document to lint: a file, or standard input (``file is None``)."""
+
+    path: str
+    file: Path | None = None
+    data: bytes | None = None
+
+
+@dataclass(frozen=True)
+class SourceProblem:
+    """A path that could not be linted. ``error`` problems make the exit code 2."""
+
+    path: str
+    message: str
+    error: bool = True
+
+
+def _exclusions(config: Config) -> list[str]:
+    base = config.options["exclude"] or list(DEFAULT_EXCLUDE)
+    return [*base, *config.options["extend-exclude"]]
+
+
+class _Globs:
+    """Several ``fnmatch`` globs compiled into one regex: one match per name instead of one per glob."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        joined = "|".join(f"(?:{fnmatch.translate(os.path.normcase(p))})" for p in patterns)
+        self._regex = re.compile(joined) if patterns else None
+
+    def __call__(self, text: str) -> bool:
+        return self._regex is not None and self._regex.match(os.path.normcase(text)) is not None
+
+
+def _excluded(path: Path, patterns: Sequence[str] | _Globs, root: Path) -> bool:
+    name = path.name
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        rel = path.as_posix()
+    globs = patterns if isinstance(patterns, _Globs) else _Globs(patterns)
+    return globs(name) or globs(rel)
+
+
+def discover(
+    paths: Sequence[str], config: Config, *, stdin_filename: str | None = None, stdin: bytes | None = None
+) -> Iterator[Source | SourceProblem]:
+    """Yield each document once, in a stable order, and a problem for each bad path."""
+    include = config.options["include"]
+    exclude = _exclusions(config)
+    seen: set[str] = set()
+    for arg in paths:
+        if arg == "-":
+            data = stdin if stdin is not None else sys.stdin.buffer.read()
+            yield Source(stdin_filename or "-", None, data)
+            continue
+        path = Path(arg)
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            yield SourceProblem(arg, "no such file or directory")
+            continue
+        except OSError as exc:
+            yield SourceProblem(arg, exc.strerror or str(exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path, include, exclude, config.root, seen)
+        elif _is_new(path, seen):
+            yield Source(str(path), path)
+
+
+def _is_new(path: Path, seen: set[str]) -> bool:
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def _walk(top: Path, include: Sequence[str], exclude: Sequence[str], root: Path, seen: set[str]) -> Iterator[Source | SourceProblem]:
+    problems: list[SourceProblem] = []
+
+    def on_error(exc: OSError) -> None:
+        problems.append(SourceProblem(exc.filename or str(top), exc.strerror or str(exc)))
+
+    included, excluded = _Globs(include), _Globs(exclude)
+    try:
+        real_root = os.path.realpath(root)
+    except OSError:
+        real_root = str(root)
+    for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=False):
+        yield from problems
+        problems.clear()
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, excluded, root))
+        # Resolve the directory once; a file that is not a symlink resolves to it plus its name.
+        real_here = os.path.realpath(dirpath)
+        rel_here = os.path.relpath(real_here, real_root) if _is_within(real_here, real_root) else None
+        for name in sorted(filenames):
+            if not included(name):
+                continue
+            path = here / name
+            full = os.path.join(dirpath, name)
+            if os.path.islink(full):  # rare: the slow, exact way
+                if _excluded(path, excluded, root) or not _is_new(path, seen):
+                    continue
+                yield Source(str(path), path)
+                continue
+            if rel_here is None:
+                rel = path.as_posix()
+            else:
+                rel = name if rel_here == "." else f"{Path(rel_here).as_posix()}/{name}"
+            if excluded(name) or excluded(rel):
+                continue
+            real = os.path.join(real_here, name)
+            if real in seen:
+                continue
+            seen.add(real)
+            yield Source(str(path), path)
+    yield from problems
+
+
+def _is_within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def read_source(source: Source, max_size: int) -> bytes | SourceProblem:
+    """The bytes of ``source``, or the problem that prevented reading them."""
+    if source.data is not None:
+        return source.data
+    assert source.file is not None
+    try:
+        st = source.file.stat()
+        if not stat.S_ISREG(st.st_mode):
+            return SourceProblem(source.path, "not a regular file (a FIFO, socket or device); skipped")
+        if st.st_size > max_size:
+            return SourceProblem(
+                source.path, f"file too large: {st.st_size} bytes, over max-file-size ({max_size}); skipped"
+            )
+        with source.file.open("rb") as fh:
+            return fh.read(max_size + 1)
+    except FileNotFoundError:
+        return SourceProblem(source.path, "vanished before it could be read")
+    except IsADirectoryError:
+        return SourceProblem(source.path, "is a directory")
+    except OSError as exc:
+        return SourceProblem(source.path, f"cannot read: {exc.strerror or exc}")
+
+
+def is_binary(data: bytes) -> bool:
+    """True when the leading bytes hold a NUL, which no text article has."""
+    return b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))

@@ -1,0 +1,1 @@
+"""Text helpers several rule families share: folding, dates, writing systems."""
