@@ -42,7 +42,7 @@ KEY_FILE = "cache-key"
 _KEY_BYTES = 32
 _MAX_DEPTH = 200  # nesting a cached value may have
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_KEY: list[bytes | None] = []
+_KEYS: dict[str, bytes | None] = {}  # by key file, for this process
 _SCALARS = frozenset({str, int, bool, float, type(None)})
 
 
@@ -61,15 +61,15 @@ def user_key() -> bytes | None:
     others, or of the wrong size is replaced; if it cannot be, there is no key
     and callers run without their cache.
     """
-    if _KEY:
-        return _KEY[0]
     from newslint.packs import cache_dir
 
     path = cache_dir() / KEY_FILE
+    if str(path) in _KEYS:
+        return _KEYS[str(path)]
     key = _read_key(path)
     if key is None:
         key = _create_key(path)
-    _KEY.append(key)
+    _KEYS[str(path)] = key
     return key
 
 
