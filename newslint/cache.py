@@ -28,8 +28,8 @@ symlinked ``v2/``, database or journal is removed, never written through.
 from __future__ import annotations
 
 import hashlib
-import os
 import hmac
+import os
 import sqlite3
 import stat
 import sys
@@ -144,7 +144,7 @@ class Cache:
                 for p in batch:
                     self._rows[p] = None
                 marks = ",".join("?" * len(batch))
-                query = f"SELECT path, size, mtime_ns, digest, payload, mac FROM entries WHERE path IN ({marks})"  # noqa: S608
+                query = f"SELECT path, size, mtime_ns, digest, payload, mac FROM entries WHERE path IN ({marks})"
                 for path, size, mtime_ns, dig, payload, mac in self.db.execute(query, batch):
                     if (type(size), type(mtime_ns), type(dig), type(payload), type(mac)) == _ROW_TYPES:
                         self._rows[path] = _Row(size, mtime_ns, dig, payload, mac)

@@ -24,8 +24,8 @@ MAC or does not decode; it is parsed again and rewritten.
 from __future__ import annotations
 
 import hashlib
-import os
 import hmac
+import os
 import re
 import sys
 import time

@@ -280,7 +280,7 @@ def _dec(node: Any, depth: int) -> Any:
     tag = node[0]
     if tag == "o" and len(node) % 2 == 0 and type(node[1]) is str:
         cls, slots = _class_of(node[1], "o")
-        obj = object.__new__(cls)
+        obj: Any = object.__new__(cls)
         attrs = getattr(obj, "__dict__", None)
         for i in range(2, len(node), 2):
             name = node[i]
@@ -301,7 +301,7 @@ def _dec(node: Any, depth: int) -> Any:
     if tag == "d" or tag == "c":
         if len(node) % 2 != 1:
             raise CacheFormatError("odd dict")
-        out = {} if tag == "d" else Counter()
+        out: dict[Any, Any] = {} if tag == "d" else Counter()
         for i in range(1, len(node), 2):
             out[_dec(node[i], d)] = _dec(node[i + 1], d)
         return out
@@ -318,7 +318,7 @@ def _dec(node: Any, depth: int) -> Any:
     if len(node) < 2 or type(node[1]) is not str:
         raise CacheFormatError(f"bad {tag!r} value")
     if tag == "e" and len(node) == 3 and type(node[2]) is str:
-        member = _class_of(node[1], "e")[0].__members__.get(node[2])
+        member = _class_of(node[1], "e")[0].__members__.get(node[2])  # type: ignore[attr-defined]
         if member is None:
             raise CacheFormatError(f"{node[1]} has no member {node[2]}")
         return member

@@ -46,7 +46,7 @@ class _Marker:
     def __init__(self, path: Path) -> None:
         self.path = path
 
-    def __reduce__(self):  # noqa: D105
+    def __reduce__(self):
         return (open, (str(self.path), "w"))
 
 
@@ -62,7 +62,9 @@ def _repo(tmp_path: Path) -> Path:
 
 
 def _lint(repo: Path, user_cache: Path, *extra: str):
-    return run_cli("stories", "--isolated", "--verbose", "-j", "1", *extra, cwd=repo, env={"NEWSLINT_CACHE_DIR": str(user_cache)})
+    return run_cli(
+        "stories", "--isolated", "--verbose", "-j", "1", *extra, cwd=repo, env={"NEWSLINT_CACHE_DIR": str(user_cache)}
+    )
 
 
 def _cached(proc) -> tuple[int, int]:

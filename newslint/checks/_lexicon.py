@@ -208,7 +208,7 @@ def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
     secret = user_key()
     if secret is not None:
-        payload = marshal.dumps(data)
+        payload = marshal.dumps(data)  # type: ignore[arg-type]
         write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
 
 
