@@ -132,7 +132,7 @@ class Cache:
             finally:
                 os.close(layout_fd)
             return cls(db, path, key, secret)
-        except (OSError, sqlite3.Error):
+        except (OSError, sqlite3.Error, NotImplementedError):  # NotImplementedError: no dir_fd here
             return None
 
     def prefetch(self, paths: Sequence[str]) -> None:
