@@ -148,6 +148,7 @@ def open_private(path: Path) -> int | None:
 #   ["z", *items]  frozenset     ["d", k, v, k, v...] dict   ["c", k, v...] Counter
 #   ["f", "nan"|"inf"|"-inf"]    ["D", "2024-01-31"] date    ["r", pattern, flags] regex
 #   ["e", "mod:Qual", "NAME"] enum member   ["n", "mod:Qual", *items] named tuple
+#   A tuple of scalars is stored as that tuple; ["N", "mod:Qual", (scalars...)] a named tuple of them
 #   ["o", "mod:Qual", name, value, name, value...] an object of a data class
 
 
@@ -183,6 +184,8 @@ def _enc(value: object, depth: int) -> Any:
     if t is list:
         return ["l", *(_enc(v, d) for v in value)]  # type: ignore[attr-defined]
     if t is tuple:
+        if _SCALARS.issuperset(map(type, value)):  # type: ignore[arg-type]
+            return value  # a tuple of scalars is itself a value: marshal keeps it as a tuple
         return ["t", *(_enc(v, d) for v in value)]  # type: ignore[attr-defined]
     if t is dict or t is Counter:
         out: list[Any] = ["d" if t is dict else "c"]
@@ -201,6 +204,8 @@ def _enc(value: object, depth: int) -> Any:
     if isinstance(value, enum.Enum):
         return ["e", _ref(t, "e"), value.name]
     if isinstance(value, tuple) and hasattr(t, "_fields"):
+        if _SCALARS.issuperset(map(type, value)):
+            return ["N", _ref(t, "n"), tuple(value)]
         return ["n", _ref(t, "n"), *(_enc(v, d) for v in value)]
     return ["o", _ref(t, "o"), *_attributes(value, d)]
 
@@ -213,13 +218,13 @@ def _attributes(value: object, depth: int) -> list[Any]:
             raise CacheFormatError(f"{type(value).__qualname__} keeps attributes in __slots__")
         names += [f.name for f in dataclasses.fields(value) if f.name not in names]
     for name in names:
-        out.append(name)
+        out.append(sys.intern(name))
         out.append(_enc(getattr(value, name), depth))
     return out
 
 
 def _ref(cls: type, tag: str) -> str:
-    ref = f"{cls.__module__}:{cls.__qualname__}"
+    ref = sys.intern(f"{cls.__module__}:{cls.__qualname__}")  # interned: marshal writes it once per entry
     if _resolve(ref, tag) is not cls:
         raise CacheFormatError(f"{ref} cannot be cached (not an importable data class)")
     return ref
@@ -268,10 +273,31 @@ def _class_of(ref: str, tag: str) -> tuple[type, frozenset[str]]:
     return found
 
 
+_NAMED = frozenset({"e", "N", "n"})
+_ATTRIBUTE_NAMES: dict[tuple[type, tuple[Any, ...]], bool] = {}
+
+
+def _check_names(cls: type, slots: frozenset[str], names: tuple[Any, ...]) -> bool:
+    """Check attribute names once per class and name list; whether all go into ``__dict__``."""
+    has_dict = "__dict__" in dir(cls)
+    for name in names:
+        if type(name) is not str or not name.isidentifier() or name[:2] == "__":
+            raise CacheFormatError(f"bad attribute name {name!r}")
+        if name not in slots and not has_dict:
+            raise CacheFormatError(f"{cls.__qualname__} cannot hold attribute {name!r}")
+    into_dict = has_dict and not slots.intersection(names)
+    _ATTRIBUTE_NAMES[(cls, names)] = into_dict
+    return into_dict
+
+
 def _dec(node: Any, depth: int) -> Any:
     t = type(node)
     if t in _SCALARS:
         return node
+    if t is tuple:
+        if _SCALARS.issuperset(map(type, node)):
+            return node
+        raise CacheFormatError("a tuple holds only scalars")
     if t is not list or not node or type(node[0]) is not str:
         raise CacheFormatError("not a tagged value")
     if depth > _MAX_DEPTH:
@@ -280,20 +306,41 @@ def _dec(node: Any, depth: int) -> Any:
     tag = node[0]
     if tag == "o" and len(node) % 2 == 0 and type(node[1]) is str:
         cls, slots = _class_of(node[1], "o")
+        names = tuple(node[2::2])
+        into_dict = _ATTRIBUTE_NAMES.get((cls, names))
+        if into_dict is None:
+            into_dict = _check_names(cls, slots, names)
+        values = [v if type(v) in _SCALARS else _dec(v, d) for v in node[3::2]]
         obj: Any = object.__new__(cls)
-        attrs = getattr(obj, "__dict__", None)
-        for i in range(2, len(node), 2):
-            name = node[i]
-            value = node[i + 1]
-            if type(value) not in _SCALARS:
-                value = _dec(value, d)
-            if name in slots:
-                object.__setattr__(obj, name, value)  # a slot's own member descriptor
-            elif attrs is not None and type(name) is str and name.isidentifier() and name[:2] != "__":
-                attrs[name] = value  # straight into the instance: no descriptor runs
-            else:
-                raise CacheFormatError(f"{node[1]} cannot hold attribute {name!r}")
+        if into_dict:
+            obj.__dict__.update(zip(names, values))  # straight into the instance: no descriptor runs
+        else:
+            for name, value in zip(names, values):
+                if name in slots:
+                    object.__setattr__(obj, name, value)  # a slot's own member descriptor
+                else:
+                    obj.__dict__[name] = value
         return obj
+    if tag in _NAMED:
+        if len(node) < 2 or type(node[1]) is not str:
+            raise CacheFormatError(f"bad {tag!r} value")
+        if tag == "e" and len(node) == 3 and type(node[2]) is str:
+            member = _class_of(node[1], "e")[0].__members__.get(node[2])  # type: ignore[attr-defined]
+            if member is None:
+                raise CacheFormatError(f"{node[1]} has no member {node[2]}")
+            return member
+        if tag == "N" and len(node) == 3 and type(node[2]) is tuple and _SCALARS.issuperset(map(type, node[2])):
+            cls = _class_of(node[1], "n")[0]
+            if len(node[2]) != len(cls._fields):  # type: ignore[attr-defined]
+                raise CacheFormatError(f"{node[1]} takes {len(cls._fields)} fields")  # type: ignore[attr-defined]
+            return tuple.__new__(cls, node[2])
+        if tag == "n":
+            cls = _class_of(node[1], "n")[0]
+            items = [v if type(v) in _SCALARS else _dec(v, d) for v in node[2:]]
+            if len(items) != len(cls._fields):  # type: ignore[attr-defined]
+                raise CacheFormatError(f"{node[1]} takes {len(cls._fields)} fields")  # type: ignore[attr-defined]
+            return tuple.__new__(cls, items)
+        raise CacheFormatError(f"bad {tag!r} value")
     if tag == "l":
         return [_dec(v, d) if type(v) not in _SCALARS else v for v in node[1:]]
     if tag == "t":
@@ -303,7 +350,8 @@ def _dec(node: Any, depth: int) -> Any:
             raise CacheFormatError("odd dict")
         out: dict[Any, Any] = {} if tag == "d" else Counter()
         for i in range(1, len(node), 2):
-            out[_dec(node[i], d)] = _dec(node[i + 1], d)
+            k, v = node[i], node[i + 1]
+            out[k if type(k) in _SCALARS else _dec(k, d)] = v if type(v) in _SCALARS else _dec(v, d)
         return out
     if tag == "s":
         return {_dec(v, d) if type(v) not in _SCALARS else v for v in node[1:]}
@@ -315,17 +363,4 @@ def _dec(node: Any, depth: int) -> Any:
         return datetime.date.fromisoformat(node[1])
     if tag == "r" and len(node) == 3 and type(node[1]) is str and type(node[2]) is int:
         return re.compile(node[1], node[2])
-    if len(node) < 2 or type(node[1]) is not str:
-        raise CacheFormatError(f"bad {tag!r} value")
-    if tag == "e" and len(node) == 3 and type(node[2]) is str:
-        member = _class_of(node[1], "e")[0].__members__.get(node[2])  # type: ignore[attr-defined]
-        if member is None:
-            raise CacheFormatError(f"{node[1]} has no member {node[2]}")
-        return member
-    if tag == "n":
-        cls = _class_of(node[1], "n")[0]
-        items = [_dec(v, d) for v in node[2:]]
-        if len(items) != len(cls._fields):  # type: ignore[attr-defined]
-            raise CacheFormatError(f"{node[1]} takes {len(cls._fields)} fields")  # type: ignore[attr-defined]
-        return tuple.__new__(cls, items)
     raise CacheFormatError(f"unknown tag {tag!r}")

@@ -336,7 +336,9 @@ def test_codec_rebuilds_only_data_classes():
         ["o", "newslint.safecache:CacheFormatError"],  # an exception
         ["o", "newslint.nonexistent:Thing"],  # never imported, and nothing is imported
         ["e", "newslint.diagnostic:Severity", "FATAL"],
-        ["l", ("a", "tuple")],  # marshal's other types are refused
+        ["l", ("a", ["l"])],  # a tuple holds scalars only
+        ["l", b"bytes"],  # marshal's other types are refused
+        ["d", "k", {"a": 1}],
         ["o", "newslint.corpus:Facts", "__class__", ["l"]],
     ):
         with pytest.raises(safecache.CacheFormatError):
