@@ -184,7 +184,7 @@ def _enc(value: object, depth: int) -> Any:
     if t is list:
         return ["l", *(_enc(v, d) for v in value)]  # type: ignore[attr-defined]
     if t is tuple:
-        if _SCALARS.issuperset(map(type, value)):  # type: ignore[arg-type]
+        if _SCALARS.issuperset(map(type, value)):  # type: ignore[call-overload]
             return value  # a tuple of scalars is itself a value: marshal keeps it as a tuple
         return ["t", *(_enc(v, d) for v in value)]  # type: ignore[attr-defined]
     if t is dict or t is Counter:
