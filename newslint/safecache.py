@@ -89,18 +89,24 @@ def _read_key(path: Path) -> bytes | None:
 
 
 def _create_key(path: Path) -> bytes | None:
+    """Write a new key: complete in a private temporary file, then linked into place, so
+    no reader sees half a key and two first runs agree on one."""
+    import tempfile  # only the first run
+
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        try:
-            os.unlink(path)  # a bad key (or a symlink in its place): replace it, never write through it
-        except FileNotFoundError:
-            pass
+        if os.path.lexists(path):  # a bad key (or a symlink in its place): replace it, never write through it
+            os.unlink(path)
         key = os.urandom(_KEY_BYTES)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{KEY_FILE}.", suffix=".tmp")  # mode 0600
         try:
-            os.write(fd, key)
+            try:
+                os.write(fd, key)
+            finally:
+                os.close(fd)
+            os.link(tmp, path)  # fails if another process got there first; never follows a link
         finally:
-            os.close(fd)
+            os.unlink(tmp)
         return key
     except FileExistsError:  # another process created it first: use theirs
         return _read_key(path)
