@@ -42,7 +42,7 @@ def cache(tmp_path, monkeypatch) -> Path:
 
 
 def _entries(directory: Path, kind: str) -> list[Path]:
-    return sorted(directory.glob(f"pack-{kind}-*.pickle"))
+    return sorted(directory.glob(f"pack-{kind}-*.data"))
 
 
 class TestPackCache:
@@ -104,7 +104,7 @@ class TestPackCache:
         assert Packs([pack]).load("greetings", parse_greetings) == ("hello",)
         assert Packs([pack]).load("greetings", parse_greetings) == ("hello",)
         assert len(CALLS) == 2
-        assert not list(tmp_path.rglob("*.pickle"))
+        assert not list(tmp_path.rglob("*.data"))
 
     def test_closure_is_never_cached(self, cache, tmp_path):
         pack = _user_pack(tmp_path / "house.toml", "hello")
@@ -139,7 +139,7 @@ class TestPackCache:
 
     def test_every_bundled_kind_of_an_all_rules_run_is_cached(self, cache):
         Engine.create(RunOptions(paths=[str(SEEDS)], isolated=True, select=["ALL"], entry_points=False))
-        kinds = {p.name.split("-")[1] for p in cache.glob("pack-*.pickle")}
+        kinds = {p.name.split("-")[1] for p in cache.glob("pack-*.data")}
         bundled = {p.stem for p in bundled_rules_dir().glob("*.toml")}
         assert {"boilerplate", "confusables", "names", "offices", "variants"} <= kinds <= bundled | {"words"}
 

@@ -7,23 +7,25 @@ packs after in config order, and parses them with its own validator, so a
 later pack can override an earlier entry. Errors name the file, the key path
 and the reason.
 
-What a module-level parse function returns is also kept on disk, pickled
+What a module-level parse function returns is also kept on disk, as data
+(``newslint.safecache``: never a pickle) sealed with the user's cache key,
 under the user cache directory (``cache_dir()``), so later runs, worker
 processes and the language server skip reading TOML, validating and
 ReDoS-checking patterns. An entry is keyed by newslint's version and the
 stamps of its source files, the Python version, the parse function (module,
 qualified name and its module file's stamp) and the content of every pack
 file that could be of that kind (bundled and user); any change means a new
-key, so nothing stale is read. Compiled regexes pickle as their pattern and
+key, so nothing stale is read. Compiled regexes are kept as their pattern and
 are recompiled on load. A cache that cannot be read or written is ignored, and
-so is an entry another user owns or may write (unpickling can run code).
+so is an entry that is a symlink, another user owns or may write, fails its
+MAC or does not decode; it is parsed again and rewritten.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
-import pickle
 import re
 import sys
 import time
@@ -33,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from newslint.plugin.config import read_toml
+from newslint.safecache import CacheFormatError, decode, encode, open_private, seal, user_key
 
 __all__ = [
     "PackError",
@@ -301,14 +304,25 @@ class Packs:
         path = self._cache_path(kind, parse)
         if path is None:
             return parse(self.sources(kind))
-        try:
-            with open(path, "rb") as fh:
-                if _private(os.fstat(fh.fileno())):  # a pickle can run code: only our own, unshared files
-                    return pickle.load(fh)  # type: ignore[no-any-return]
-        except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or from other code: parse instead
-            pass
+        secret = user_key()
+        if secret is None:
+            return parse(self.sources(kind))
+        fd = open_private(path)  # this user's own regular file, never through a symlink
+        if fd is not None:
+            try:
+                with os.fdopen(fd, "rb") as fh:
+                    data = fh.read()
+                mac, payload = data[:_MAC_BYTES], data[_MAC_BYTES:]
+                if hmac.compare_digest(mac, seal(secret, b"pack", path.name.encode(), payload)):
+                    return decode(payload)  # type: ignore[no-any-return]
+            except (OSError, CacheFormatError):
+                pass  # unreadable, truncated, corrupt or written by other code: parse instead
         value = parse(self.sources(kind))
-        _write_pickle(path, value)
+        try:
+            payload = encode(value)
+        except CacheFormatError:  # a parse result that is not plain data: run without the cache
+            return value
+        write_cache_file(path, seal(secret, b"pack", path.name.encode(), payload) + payload)
         return value
 
     def _cache_path(self, kind: str, parse: Callable[..., Any]) -> Path | None:
@@ -339,11 +353,12 @@ class Packs:
         for source in [self._bundled() / f"{kind}.toml", *map(Path, self.user_packs)]:
             h.update(repr((str(source), _file_digest(source))).encode("utf-8", "surrogatepass") + b"\x00")
         safe_kind = re.sub(r"[^A-Za-z0-9_-]", "_", kind)[:40]
-        return cache_dir() / f"pack-{safe_kind}-{h.hexdigest()[:32]}.pickle"
+        return cache_dir() / f"pack-{safe_kind}-{h.hexdigest()[:32]}.data"
 
 
 #: Bump when the cached form of parsed packs changes.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
+_MAC_BYTES = 16
 #: Cached packs not used for this long are deleted when a new one is written.
 _UNUSED_DAYS = 30
 _KEEP_PER_FAMILY = 3  # entries kept per cache family (e.g. two virtualenvs plus the newest)
@@ -378,26 +393,11 @@ def _file_key(path: str | Path | None) -> tuple[int, int] | None:
     return st.st_size, st.st_mtime_ns
 
 
-def _private(st: os.stat_result) -> bool:
-    """Whether a cache file is this user's and writable by no one else."""
-    getuid = getattr(os, "getuid", None)  # not on Windows, where the user profile is private
-    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
-
-
 def _file_digest(path: Path) -> str | None:
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-def _write_pickle(path: Path, value: object) -> None:
-    """Cache ``value`` at ``path``; a value that does not pickle just means no cache entry."""
-    try:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - an unpicklable parse result: run without the cache
-        return
-    write_cache_file(path, data)
 
 
 def write_cache_file(path: Path, data: bytes) -> bool:
@@ -427,18 +427,19 @@ def write_cache_file(path: Path, data: bytes) -> bool:
 
 def _prune(keep: Path) -> None:
     """Delete other entries of ``keep``'s family: all but the ``_KEEP_PER_FAMILY`` most
-    recently used, and any unused for ``_UNUSED_DAYS``."""
+    recently used, any unused for ``_UNUSED_DAYS``, and pickles of older newslints.
+    A symlink is removed itself, never its target."""
     family = keep.name.rsplit("-", 1)[0]
     cutoff = time.time() - _UNUSED_DAYS * 86400
     entries = []
-    for old in keep.parent.glob(f"{family}-*{keep.suffix}"):
+    for old in [*keep.parent.glob(f"{family}-*{keep.suffix}"), *keep.parent.glob(f"{family}-*.pickle")]:
         if old == keep or old.name.rsplit("-", 1)[0] != family:
             continue
         try:
-            st = os.stat(old)
+            st = os.lstat(old)
         except OSError:
             continue
-        entries.append((max(st.st_atime, st.st_mtime), old))
+        entries.append((0.0 if old.suffix == ".pickle" else max(st.st_atime, st.st_mtime), old))
     entries.sort(reverse=True)
     for rank, (used, old) in enumerate(entries, start=1):
         if rank >= _KEEP_PER_FAMILY or used < cutoff:  # ``keep`` itself is the first of the family

@@ -15,14 +15,23 @@ a hit refreshes the stamp. A stamp taken less than two seconds before it was
 stored is not trusted (an edit in the same clock tick keeps size and mtime),
 so such a file is verified by digest next time. The cache is best effort:
 any error reading or writing it turns it off for the run, never fails it.
+
+The cache may be planted (committed to a repository), so nothing in it is
+trusted: payloads are data (``newslint.safecache``, never pickles), each entry
+carries a MAC keyed by a per-user secret kept outside the repository (an entry
+that fails it, or fails to decode to diagnostics and facts, is recomputed and
+rewritten), the database must hold exactly our table, and no symlink in the
+cache is followed: a symlinked cache directory is refused with a warning, and a
+symlinked ``v2/``, database or journal is removed, never written through.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
-import pickle
 import sqlite3
+import stat
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -31,11 +40,12 @@ from pathlib import Path
 
 from newslint.model.diagnostic import Diagnostic
 from newslint.model.facts import Facts
+from newslint.safecache import CacheFormatError, decode, encode, seal, user_key
 
-__all__ = ["CACHE_DIR_NAME", "Cache", "Stamp", "default_cache_dir", "digest", "run_key"]
+__all__ = ["CACHE_DIR_NAME", "Cache", "CacheRefused", "Stamp", "default_cache_dir", "digest", "run_key"]
 
 CACHE_DIR_NAME = ".newslint_cache"
-_LAYOUT = "v1"
+_LAYOUT = "v2"  # v1 stored pickles; its databases are never read
 _RACY_NS = 2_000_000_000  # a stamp this recent when stored is verified by digest next time
 _UNUSED_DAYS = 30  # databases of other run keys untouched this long are deleted
 _BATCH = 500  # paths per SELECT
@@ -60,6 +70,20 @@ class _Row:
     mtime_ns: int
     digest: bytes
     payload: bytes
+    mac: bytes
+
+
+class CacheRefused(Exception):
+    """The cache directory is unsafe to use (a symlink); the message is one line for the user."""
+
+
+_TABLE = (
+    "CREATE TABLE entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, digest BLOB, payload BLOB, mac BLOB)"
+)
+_SCHEMA = {("table", "entries", _TABLE), ("index", "sqlite_autoindex_entries_1", None)}
+_DB_FILES = ("", "-wal", "-shm", "-journal")
+_OPEN_DIR = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
 
 
 @dataclass
@@ -68,34 +92,47 @@ class Cache:
 
     db: sqlite3.Connection
     path: Path
+    key: str = ""
+    secret: bytes = b""
     _rows: dict[str, _Row | None] = field(default_factory=dict)
-    _writes: list[tuple[str, int, int, bytes, bytes]] = field(default_factory=list)
+    _writes: list[tuple[str, int, int, bytes, bytes, bytes]] = field(default_factory=list)
     _restamps: list[tuple[int, int, str]] = field(default_factory=list)
     hits: int = 0
     misses: int = 0
 
     @classmethod
     def open(cls, directory: Path, key: str) -> Cache | None:
-        """The database for ``key`` under ``directory``; ``None`` when it cannot be used."""
+        """The database for ``key`` under ``directory``; ``None`` when it cannot be used.
+
+        Raises:
+            CacheRefused: ``directory`` is a symlink (a cache planted in a
+                repository could point it at files to overwrite or delete).
+        """
+        secret = user_key()
+        if secret is None:
+            return None
         try:
-            root = directory / _LAYOUT
-            if not root.is_dir():
-                root.mkdir(parents=True, exist_ok=True)
-                (directory / ".gitignore").write_text("# Created by newslint\n*\n", encoding="utf-8")
-                (directory / "CACHEDIR.TAG").write_text(
-                    "Signature: 8a477f597d28d172789f06886806bc55\n# newslint's result cache\n", encoding="utf-8"
-                )
-            _prune(root)
-            path = root / f"{key}.sqlite3"
-            db = sqlite3.connect(path, timeout=5, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS entries (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER,"
-                " digest BLOB, payload BLOB)"
-            )
-            return cls(db, path)
-        except (OSError, sqlite3.Error):
+            dir_fd = _open_cache_dir(directory)
+            try:
+                layout_fd = _open_layout(dir_fd)
+            finally:
+                os.close(dir_fd)
+            try:
+                _prune(layout_fd)
+                name = f"{key}.sqlite3"
+                _clear_odd_files(layout_fd, name)
+                path = directory / _LAYOUT / name
+                db = _connect(path)
+                if db is None:  # not our schema: start afresh, once
+                    for suffix in _DB_FILES:
+                        _unlink(layout_fd, name + suffix)
+                    db = _connect(path)
+                if db is None:
+                    return None
+            finally:
+                os.close(layout_fd)
+            return cls(db, path, key, secret)
+        except (OSError, sqlite3.Error, NotImplementedError):  # NotImplementedError: no dir_fd here
             return None
 
     def prefetch(self, paths: Sequence[str]) -> None:
@@ -107,14 +144,15 @@ class Cache:
                 for p in batch:
                     self._rows[p] = None
                 marks = ",".join("?" * len(batch))
-                query = f"SELECT path, size, mtime_ns, digest, payload FROM entries WHERE path IN ({marks})"  # noqa: S608
-                for path, size, mtime_ns, dig, payload in self.db.execute(query, batch):
-                    self._rows[path] = _Row(size, mtime_ns, dig, payload)
+                query = f"SELECT path, size, mtime_ns, digest, payload, mac FROM entries WHERE path IN ({marks})"
+                for path, size, mtime_ns, dig, payload, mac in self.db.execute(query, batch):
+                    if (type(size), type(mtime_ns), type(dig), type(payload), type(mac)) == _ROW_TYPES:
+                        self._rows[path] = _Row(size, mtime_ns, dig, payload, mac)
         except sqlite3.Error:
             pass
 
     def lookup(self, path: str, file: Path) -> tuple[list[Diagnostic], list[Facts]] | None:
-        """The cached results of ``file`` if it is unchanged, else ``None`` (a miss)."""
+        """The cached results of ``file`` if it is unchanged and the entry is ours, else ``None`` (a miss)."""
         if path not in self._rows:
             self.prefetch([path])
         row = self._rows.get(path)
@@ -129,6 +167,7 @@ class Cache:
         if st.st_size != row.size:
             self.misses += 1
             return None
+        restamp = None
         if st.st_mtime_ns != row.mtime_ns:
             try:
                 data = file.read_bytes()
@@ -138,19 +177,43 @@ class Cache:
             if digest(data) != row.digest:
                 self.misses += 1
                 return None
-            self._restamps.append((st.st_size, _trusted(st.st_mtime_ns), path))
-        try:
-            diagnostics, facts = pickle.loads(row.payload)
-        except Exception:  # a payload pickled by other code: recompute it
+            restamp = (st.st_size, _trusted(st.st_mtime_ns), path)
+        results = self._open_payload(path, row)
+        if results is None:  # planted, copied from elsewhere, or written by other code: recompute
             self.misses += 1
             return None
+        if restamp is not None:
+            self._restamps.append(restamp)
         self.hits += 1
+        return results
+
+    def _open_payload(self, path: str, row: _Row) -> tuple[list[Diagnostic], list[Facts]] | None:
+        """The entry's results if its MAC verifies and it decodes to the right shape."""
+        expected = seal(self.secret, self.key.encode(), path.encode("utf-8", "surrogatepass"), row.digest, row.payload)
+        if not hmac.compare_digest(expected, row.mac):
+            return None
+        try:
+            value = decode(row.payload)
+        except CacheFormatError:
+            return None
+        if type(value) is not tuple or len(value) != 2:
+            return None
+        diagnostics, facts = value
+        if type(diagnostics) is not list or not all(type(d) is Diagnostic for d in diagnostics):
+            return None
+        if type(facts) is not list or not all(isinstance(f, Facts) for f in facts):
+            return None
         return diagnostics, facts
 
     def store(self, path: str, stamp: Stamp, dig: bytes, diagnostics: list[Diagnostic], facts: list[Facts]) -> None:
-        """Remember a file's results; written by ``close``."""
-        payload = pickle.dumps((diagnostics, facts), protocol=pickle.HIGHEST_PROTOCOL)
-        self._writes.append((path, stamp[0], _trusted(stamp[1]), dig, payload))
+        """Remember a file's results; written by ``close``. Results the cache cannot hold as data
+        (a plugin's facts that are not plain data) are not stored."""
+        try:
+            payload = encode((list(diagnostics), list(facts)))
+        except CacheFormatError:
+            return
+        mac = seal(self.secret, self.key.encode(), path.encode("utf-8", "surrogatepass"), dig, payload)
+        self._writes.append((path, stamp[0], _trusted(stamp[1]), dig, payload, mac))
 
     def close(self) -> None:
         """Write what was stored in one transaction and close the database."""
@@ -158,11 +221,11 @@ class Cache:
             if self._writes or self._restamps:
                 with self.db:
                     self.db.execute("BEGIN")
-                    self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", self._writes)
+                    self.db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?)", self._writes)
                     self.db.executemany("UPDATE entries SET size = ?, mtime_ns = ? WHERE path = ?", self._restamps)
             else:
-                os.utime(self.path)
-        except (OSError, sqlite3.Error):
+                os.utime(self.path, follow_symlinks=False)
+        except (OSError, sqlite3.Error, NotImplementedError):
             pass
         finally:
             self._writes.clear()
@@ -170,19 +233,119 @@ class Cache:
             self.db.close()
 
 
+_ROW_TYPES = (int, int, bytes, bytes, bytes)
+
+
 def _trusted(mtime_ns: int) -> int:
     """``mtime_ns``, or -1 when it is too recent to prove the file unchanged later."""
     return -1 if mtime_ns > time.time_ns() - _RACY_NS else mtime_ns
 
 
-def _prune(root: Path) -> None:
-    cutoff = time.time() - _UNUSED_DAYS * 86400
-    for old in root.glob("*.sqlite3*"):
+def _open_cache_dir(directory: Path) -> int:
+    """A descriptor of ``directory``, created if missing; never through a symlink."""
+    try:
+        st = os.lstat(directory)
+    except FileNotFoundError:
+        directory.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if old.stat().st_mtime < cutoff:
-                old.unlink()
-        except OSError:
+            os.mkdir(directory, 0o755)
+        except FileExistsError:
             pass
+        st = os.lstat(directory)
+    if stat.S_ISLNK(st.st_mode):
+        raise CacheRefused(
+            f"cache directory {directory} is a symlink; running without the cache (delete it, or pass --cache-dir)"
+        )
+    return os.open(directory, _OPEN_DIR)
+
+
+def _open_layout(dir_fd: int) -> int:
+    """A descriptor of ``<cache>/v2``, made (with ``.gitignore`` and ``CACHEDIR.TAG``) if missing.
+
+    A ``v2`` that is a symlink is removed and made afresh, so the prune never
+    deletes files elsewhere. The marker files are created only where nothing
+    is: an existing file or symlink of that name is left alone, never written through.
+    """
+    try:
+        st = os.lstat(_LAYOUT, dir_fd=dir_fd)
+        if stat.S_ISLNK(st.st_mode):
+            os.unlink(_LAYOUT, dir_fd=dir_fd)
+            raise FileNotFoundError(_LAYOUT)
+    except FileNotFoundError:
+        os.mkdir(_LAYOUT, 0o755, dir_fd=dir_fd)
+        _create(dir_fd, ".gitignore", "# Created by newslint\n*\n")
+        _create(dir_fd, "CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# newslint's result cache\n")
+    return os.open(_LAYOUT, _OPEN_DIR, dir_fd=dir_fd)
+
+
+def _create(dir_fd: int, name: str, text: str) -> None:
+    try:
+        fd = os.open(name, _CREATE, 0o644, dir_fd=dir_fd)
+    except OSError:  # already there (a file, or a symlink we must not follow)
+        return
+    try:
+        os.write(fd, text.encode("utf-8"))
+    finally:
+        os.close(fd)
+
+
+def _unlink(dir_fd: int, name: str) -> None:
+    try:
+        os.unlink(name, dir_fd=dir_fd)
+    except FileNotFoundError:
+        pass
+
+
+def _clear_odd_files(layout_fd: int, name: str) -> None:
+    """Remove a symlink, hard link or non-file in place of the database or its journals:
+    SQLite follows links, and would write wherever they lead."""
+    for suffix in _DB_FILES:
+        try:
+            st = os.lstat(name + suffix, dir_fd=layout_fd)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
+            os.unlink(name + suffix, dir_fd=layout_fd)
+
+
+def _connect(path: Path) -> sqlite3.Connection | None:
+    """The database at ``path`` with our table, or ``None`` when it holds anything else
+    (a planted database could carry triggers or views)."""
+    db = sqlite3.connect(path, timeout=5, isolation_level=None)
+    try:
+        db.execute("PRAGMA trusted_schema=OFF")
+        schema = set(db.execute("SELECT type, name, sql FROM sqlite_master"))
+        if not schema:
+            db.execute("PRAGMA journal_mode=WAL")
+            try:
+                db.execute(_TABLE)
+            except sqlite3.OperationalError:  # another process created it meanwhile
+                pass
+            schema = set(db.execute("SELECT type, name, sql FROM sqlite_master"))
+        if schema != _SCHEMA:
+            db.close()
+            return None
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        return db
+    except sqlite3.Error:
+        db.close()
+        return None
+
+
+def _prune(layout_fd: int) -> None:
+    """Delete databases unused for ``_UNUSED_DAYS``: regular files in the cache only, never a link's target."""
+    cutoff = time.time() - _UNUSED_DAYS * 86400
+    with os.scandir(layout_fd) as entries:
+        for entry in entries:
+            if ".sqlite3" not in entry.name:
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode) and st.st_mtime < cutoff:
+                    os.unlink(entry.name, dir_fd=layout_fd)
+            except OSError:
+                pass
 
 
 def run_key(engine: object, extra: Iterable[object] = ()) -> str:

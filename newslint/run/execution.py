@@ -98,10 +98,14 @@ def _default_jobs() -> int:
 
 
 def _open_cache(engine: Engine, args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from newslint.run.cache import Cache, default_cache_dir, run_key
+    from newslint.run.cache import Cache, CacheRefused, default_cache_dir, run_key
 
     directory = Path(args.cache_dir) if args.cache_dir else default_cache_dir(engine.ctx.config.path)
-    cache = Cache.open(directory, run_key(engine))
+    try:
+        cache = Cache.open(directory, run_key(engine))
+    except CacheRefused as exc:
+        print(f"newslint: warning: {exc}", file=sys.stderr)
+        return None
     if cache is None and args.verbose:
         print(f"newslint: note: cache at {directory} is not usable; running without it", file=sys.stderr)
     return cache

@@ -6,6 +6,8 @@ Parsing pyspellchecker's gzip JSON takes longer than a whole single-file run
 should, so the joined base dictionary is written once to a versioned
 ``marshal`` cache (keyed by the size and time of pyspellchecker's list, the
 word list's hash and ``CACHE_FORMAT``) under the user cache directory and read from there later.
+A cache file is read only if it is the user's own regular file and its MAC,
+keyed by the user's cache key (``newslint.safecache``), verifies.
 When no cache directory is writable the dictionary is built in memory.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
@@ -17,18 +19,22 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import hmac
 import marshal
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from newslint.plugin.packs import cache_dir, write_cache_file
+from newslint.safecache import open_private, seal, user_key
 
 __all__ = ["WordLexicon", "LexiconSpec", "damerau", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+_MAC_BYTES = 16
 #: Frequency given to a word from words.txt or the user's lists: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -118,12 +124,9 @@ class LexiconSpec:
     def _distance2_index(self, base: dict[str, int]) -> dict[str, str]:
         """``build_distance2_index(base)``, from its own marshal cache (loaded only when needed)."""
         path = cache_dir() / f"distance2-{self._base_key}.marshal"
-        try:
-            data = marshal.loads(path.read_bytes())
-            if isinstance(data, dict):
-                return data
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        data = _read_cache(path)
+        if type(data) is dict:
+            return data
         index = build_distance2_index(base)
         _write_cache(path, index)
         return index
@@ -131,12 +134,9 @@ class LexiconSpec:
     def _base(self) -> tuple[dict[str, int], dict[str, str]]:
         """pyspellchecker's list plus words.txt, and its slips, from the marshal cache when it is there."""
         path = cache_dir() / f"dictionary-{self._base_key}.marshal"
-        try:
-            data = marshal.loads(path.read_bytes())
-            if isinstance(data, tuple) and len(data) == 2:
-                return data
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        data = _read_cache(path)
+        if type(data) is tuple and len(data) == 2 and type(data[0]) is dict and type(data[1]) is dict:
+            return data
         freq = build_base(self.words_file)
         slips = build_slips(freq)
         _write_cache(path, (freq, slips))
@@ -182,9 +182,34 @@ def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
     return {key: " ".join(words) for key, words in index.items()}
 
 
+def _read_cache(path: Path) -> object:
+    """What ``_write_cache`` wrote at ``path``, or ``None``.
+
+    Only this user's own file (never through a symlink) whose MAC, keyed by the
+    user's cache key, verifies is handed to ``marshal``, which is not meant for
+    forged input; callers then check the value's shape.
+    """
+    secret = user_key()
+    fd = open_private(path) if secret is not None else None
+    if fd is None:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read()
+        mac, payload = data[:_MAC_BYTES], data[_MAC_BYTES:]
+        if hmac.compare_digest(mac, seal(secret, b"lexicon", path.name.encode(), payload)):  # type: ignore[arg-type]
+            return marshal.loads(payload)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return None
+
+
 def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
-    write_cache_file(path, marshal.dumps(data))
+    secret = user_key()
+    if secret is not None:
+        payload = marshal.dumps(data)  # type: ignore[arg-type]
+        write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
 
 
 def damerau(a: str, b: str, limit: int = 2) -> int:
