@@ -323,6 +323,13 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
+def _hedge(table: OfficeTable, hi: dt.date) -> str:
+    """A warning for a message whose article may postdate the table, or ``""``."""
+    if not table.stale(hi):
+        return ""
+    return f" (but the article is later than the offices table, current to {table.as_of}: a change since then may be missing)"
+
+
 def table_checks(
     doc: Document, ctx: Context, table: OfficeTable, mentions: list[TitleMention], date: ArticleDate
 ) -> Iterator[Diagnostic]:
@@ -356,7 +363,7 @@ def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term],
         yield doc.diagnostic(
             ELECT_AFTER_START, m.start, m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
-            f'{_dated(date)} still says "{m.title_text}"',
+            f'{_dated(date)} still says "{m.title_text}"{_hedge(table, hi)}',
             suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
         )
 
@@ -384,7 +391,7 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
             f"{t.person} left office as {table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{m.written}"',
+            f'{_dated(date)} still says "{m.written}"{_hedge(table, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
