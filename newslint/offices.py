@@ -80,7 +80,7 @@ class Term:
     pack's ``checked`` date for an open term (``None``: no limit given).
     ``acting`` marks an acting or interim holder; ``cite`` is the entry's
     source (a Wikipedia article title or a Wikidata item), ``source`` where
-    the entry is written.
+    the entry is written; ``checked`` is its pack's ``checked`` date.
     """
 
     person: str
@@ -93,6 +93,7 @@ class Term:
     source: str = ""
     acting: bool = False
     cite: str = ""
+    checked: dt.date | None = None
 
     def overlaps(self, lo: dt.date, hi: dt.date) -> bool:
         """Whether the person held the office on some day of ``[lo, hi]``."""
@@ -255,6 +256,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 source=f"{src.path.name}: {where}",
                 acting=field_of(src, entry, "acting", bool, where, required=False, default=False),
                 cite=field_of(src, entry, "source", str, where, required=False, default=""),
+                checked=checked,
             )
     for title in titles.values():
         for other in title.equivalent:

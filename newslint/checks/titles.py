@@ -323,11 +323,17 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
-def _hedge(table: OfficeTable, hi: dt.date) -> str:
-    """A warning for a message whose article may postdate the table, or ``""``."""
-    if not table.stale(hi):
+def _hedge(terms: list[Term], hi: dt.date) -> str:
+    """A caveat when the article may postdate what the table knows of the person, else ``""``.
+
+    The person's terms are vouched for up to their packs' ``checked`` date
+    (the table's "as of" date): a later article may follow a change the table
+    does not know, such as a return to office.
+    """
+    dates = [t.checked for t in terms if t.checked is not None]
+    if not dates or hi <= min(dates):
         return ""
-    return f" (but the article is later than the offices table, current to {table.as_of}: a change since then may be missing)"
+    return f" (but the article is later than the offices table, current to {min(dates)}: a change since then may be missing)"
 
 
 def table_checks(
@@ -363,7 +369,7 @@ def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term],
         yield doc.diagnostic(
             ELECT_AFTER_START, m.start, m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
-            f'{_dated(date)} still says "{m.title_text}"{_hedge(table, hi)}',
+            f'{_dated(date)} still says "{m.title_text}"{_hedge(same, hi)}',
             suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
         )
 
@@ -391,7 +397,7 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
             f"{t.person} left office as {table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{m.written}"{_hedge(table, hi)}',
+            f'{_dated(date)} still says "{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
