@@ -264,3 +264,11 @@ def test_import_from_a_wikidata_export(tmp_path, capsys):
     (d,) = check(wrong, ["NL304"], date=day, overrides={"packs": [str(out)]})
     assert "Andry Rajoelina is Madagascar President (since 2019-01-19)" in d.message
     assert check(wrong, ["NL304"], date=day) == []  # without the imported pack he is unknown
+
+
+def test_one_word_spelling_is_not_a_first_name():
+    """The Pope's one-word name does not make every "Francis ..." the Pope."""
+    text = "OTTAWA (CP) - Prime Minister Francis Fox told reporters on Monday that talks would resume.\n"
+    assert codes(text, dt.date(2020, 3, 3)) == []
+    pope = "ROME (AP) - Pope Francis told pilgrims in St. Peter's Square that peace was possible.\n"
+    assert [c for c, _ in codes(pope, dt.date(2025, 10, 1))] == ["NL303"]
