@@ -244,25 +244,25 @@ def test_import_from_a_wikidata_export(tmp_path, capsys):
         data = tomllib.load(fh)
     assert data["pack"]["checked"] == dt.date(2026, 3, 1)
     by_person = {t["person"]: t for t in data["term"]}
-    assert set(by_person) == {"Masoud Pezeshkian", "Mohammad Mokhber", "Andry Rajoelina", "Pedro Sánchez", "Li Qiang"}
+    assert set(by_person) == {"Masoud Pezeshkian", "Mohammad Mokhber", "Feleti Teo", "Pedro Sánchez", "Li Qiang"}
     assert by_person["Mohammad Mokhber"]["acting"] is True  # the role "acting", rows merged
     assert "acting" not in by_person["Masoud Pezeshkian"]
     assert (by_person["Pedro Sánchez"]["country"], by_person["Pedro Sánchez"]["office"]) == ("Spain", "Prime Minister")
     assert (by_person["Li Qiang"]["country"], by_person["Li Qiang"]["office"]) == ("China", "Premier")
-    assert by_person["Andry Rajoelina"]["source"] == "wikidata:Q900004"
-    assert [c["name"] for c in data["country"]] == ["Madagascar"]  # declared: the bundled table lacks it
+    assert by_person["Feleti Teo"]["source"] == "wikidata:Q900004"
+    assert [c["name"] for c in data["country"]] == ["Tuvalu"]  # declared: the bundled table lacks it
 
     merged = Packs(user_packs=[out]).load("offices", parse_offices)
-    (term,) = [t for t in merged.terms_of("Andry Rajoelina")]
-    assert (term.country, term.office, term.start, term.end) == ("Madagascar", "President", dt.date(2019, 1, 19), None)
+    (term,) = [t for t in merged.terms_of("Feleti Teo")]
+    assert (term.country, term.office, term.start, term.end) == ("Tuvalu", "Prime Minister", dt.date(2024, 2, 26), None)
     (li,) = merged.terms_of("Li Qiang")  # the same term as the bundled one: replaced, not doubled
     assert li.checked == dt.date(2026, 3, 1)
-    right = "ANTANANARIVO (AFP) - Madagascar President Andry Rajoelina opened the session on Tuesday.\n"
-    wrong = right.replace("President", "Prime Minister")
-    day = dt.date(2024, 5, 7)
+    right = "FUNAFUTI (AFP) - Tuvalu Prime Minister Feleti Teo opened the Pacific forum session on Tuesday.\n"
+    wrong = right.replace("Prime Minister", "President")
+    day = dt.date(2025, 5, 7)
     assert check(right, ["NL304"], date=day, overrides={"packs": [str(out)]}) == []
     (d,) = check(wrong, ["NL304"], date=day, overrides={"packs": [str(out)]})
-    assert "Andry Rajoelina is Madagascar President (since 2019-01-19)" in d.message
+    assert "Feleti Teo is Tuvalu Prime Minister (since 2024-02-26)" in d.message
     assert check(wrong, ["NL304"], date=day) == []  # without the imported pack he is unknown
 
 
