@@ -107,9 +107,9 @@ def test_report_names_the_end_and_the_position():
 
 
 def test_acting_president_report():
-    """An acting president's title after the acting term ended names that end."""
+    """An acting president's title after the acting term ended names that end, as acting."""
     (d,) = check(KOREA.format(who="South Korean President Han Duck-soo"), ["NL303"], date=dt.date(2025, 5, 19))
-    assert "Han Duck-soo left office as South Korean President on 2025-05-02" in d.message
+    assert "Han Duck-soo left office as acting South Korean President on 2025-05-02" in d.message
 
 
 def test_central_banks_and_finance_ministers():
@@ -272,3 +272,12 @@ def test_one_word_spelling_is_not_a_first_name():
     assert codes(text, dt.date(2020, 3, 3)) == []
     pope = "ROME (AP) - Pope Francis told pilgrims in St. Peter's Square that peace was possible.\n"
     assert [c for c, _ in codes(pope, dt.date(2025, 10, 1))] == ["NL303"]
+
+
+def test_office_not_held_names_an_acting_office():
+    """A wrong title for an acting holder says the office held was acting."""
+    text = KOREA.format(who="South Korean Foreign Minister Lee Ju-ho")
+    (d,) = check(text, ["NL304"], date=dt.date(2025, 5, 20))
+    assert "Lee Ju-ho is acting South Korean President (since 2025-05-02)" in d.message
+    # Choi was acting president and acting prime minister at once: both titles fit.
+    assert check(KOREA.format(who="Prime Minister Choi Sang-mok"), ["NL304"], date=dt.date(2025, 2, 10)) == []

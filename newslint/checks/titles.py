@@ -323,6 +323,10 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
+def _acting(term: Term) -> str:
+    return "acting " if term.acting else ""
+
+
 def _hedge(terms: list[Term], hi: dt.date) -> str:
     """A caveat when the article may postdate what the table knows of the person, else ``""``.
 
@@ -396,7 +400,7 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         t = max(ended, key=lambda t: t.start)
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
-            f"{t.person} left office as {table.styled(t.country, t.office)} on {t.end}; "
+            f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
             f'{_dated(date)} still says "{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
@@ -410,7 +414,7 @@ def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Te
         styled = table.styled(t.country, t.office)
         yield doc.diagnostic(
             OFFICE_NOT_HELD, m.start if m.country is None else m.lead, m.end,
-            f'{t.person} is {styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
+            f'{t.person} is {_acting(t)}{styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
             suggestion=f'Use "{styled}"',
         )
 
