@@ -281,3 +281,23 @@ def test_office_not_held_names_an_acting_office():
     assert "Lee Ju-ho is acting South Korean President (since 2025-05-02)" in d.message
     # Choi was acting president and acting prime minister at once: both titles fit.
     assert check(KOREA.format(who="Prime Minister Choi Sang-mok"), ["NL304"], date=dt.date(2025, 2, 10)) == []
+
+
+def test_editing_a_file_of_the_folder_refreshes_the_parsed_table(tmp_path):
+    """The parsed-pack cache is keyed by every file of rules/KIND/, so an edit there is seen."""
+    (tmp_path / "offices").mkdir()
+    (tmp_path / "offices.toml").write_text(
+        '[pack]\nkind = "offices"\nschema = 1\n\n[[title]]\nname = "Pope"\nforms = ["Pope"]\n\n'
+        '[[country]]\nname = "Holy See"\nforms = ["Vatican"]\n',
+        encoding="utf-8",
+    )
+    extra = tmp_path / "offices" / "popes.toml"
+    term = '[[term]]\nperson = "Leo XIV"\ncountry = "Holy See"\noffice = "Pope"\nstart = {start}\n'
+    header = '[pack]\nkind = "offices"\nschema = 1\nchecked = 2025-10-31\n\n'
+    extra.write_text(header + term.format(start="2025-05-08"), encoding="utf-8")
+    first = Packs(bundled_dir=tmp_path).load("offices", parse_offices)
+    assert [t.start for t in first.terms] == [dt.date(2025, 5, 8)]
+    extra.write_text(header + term.format(start="2025-05-18"), encoding="utf-8")
+    second = Packs(bundled_dir=tmp_path).load("offices", parse_offices)
+    assert [t.start for t in second.terms] == [dt.date(2025, 5, 18)]
+    assert second.as_of == dt.date(2025, 10, 31)
