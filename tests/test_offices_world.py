@@ -301,3 +301,12 @@ def test_editing_a_file_of_the_folder_refreshes_the_parsed_table(tmp_path):
     second = Packs(bundled_dir=tmp_path).load("offices", parse_offices)
     assert [t.start for t in second.terms] == [dt.date(2025, 5, 18)]
     assert second.as_of == dt.date(2025, 10, 31)
+
+
+def test_central_bank_heads_by_their_own_title():
+    """Brazil's central bank has a President, Russia's a Governor also styled Chairwoman."""
+    brazil = "BRASILIA (Reuters) - Central Bank of Brazil President Gabriel Galípolo said inflation was easing.\n"
+    assert codes(brazil, dt.date(2025, 6, 3)) == []
+    assert [c for c, _ in codes(brazil.replace("Gabriel Galípolo", "Roberto Campos Neto"), dt.date(2025, 6, 3))] == ["NL303"]
+    russia = "MOSCOW (Reuters) - Bank of Russia Chairwoman Elvira Nabiullina kept the key rate unchanged.\n"
+    assert codes(russia, dt.date(2025, 6, 3)) == []
