@@ -271,12 +271,16 @@ class Packs:
     def _bundled(self) -> Path:
         return self.bundled_dir or bundled_rules_dir()
 
+    def bundled_files(self, kind: str) -> list[Path]:
+        """The bundled packs of ``kind``: ``rules/KIND.toml``, then ``rules/KIND/*.toml`` by name."""
+        base = self._bundled()
+        folder = base / kind
+        extra = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+        return [p for p in (base / f"{kind}.toml", *extra) if p.is_file()]
+
     def sources(self, kind: str) -> list[PackSource]:
-        """The bundled pack of ``kind`` (if any), then the user packs of that kind."""
-        out = []
-        bundled = self._bundled() / f"{kind}.toml"
-        if bundled.is_file():
-            out.append(_read(bundled, bundled=True))
+        """The bundled packs of ``kind`` (if any), then the user packs of that kind."""
+        out = [_read(path, bundled=True) for path in self.bundled_files(kind)]
         out.extend(src for src in self._users() if src.kind == kind)
         return out
 
@@ -350,7 +354,7 @@ class Packs:
             h.update(repr(value).encode("utf-8", "surrogatepass") + b"\x00")
         # Every file that could be a pack of this kind, by content: user packs
         # are read only to learn their kind when the cache misses.
-        for source in [self._bundled() / f"{kind}.toml", *map(Path, self.user_packs)]:
+        for source in [self._bundled() / f"{kind}.toml", *self.bundled_files(kind), *map(Path, self.user_packs)]:
             h.update(repr((str(source), _file_digest(source))).encode("utf-8", "surrogatepass") + b"\x00")
         safe_kind = re.sub(r"[^A-Za-z0-9_-]", "_", kind)[:40]
         return cache_dir() / f"pack-{safe_kind}-{h.hexdigest()[:32]}.data"

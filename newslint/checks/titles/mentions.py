@@ -368,6 +368,8 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
             hit = aliases.get(name_key(" ".join(words[:n])))
             if hit and n < len(words) and words[n].casefold() in _SUFFIXES:
                 break
+            if hit and n == 1 < len(words):  # "Francis Fox" is not Pope Francis: a one-word spelling must be the whole name
+                break
             if hit:
                 person, key, end = hit, f"person:{hit}", units[first + n - 1].end
                 break

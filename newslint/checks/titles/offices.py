@@ -78,6 +78,9 @@ class Term:
     ``end`` is the successor's first day (exclusive); ``None`` while in office.
     ``known_until`` is the last day the table vouches for: ``end``, or the
     pack's ``checked`` date for an open term (``None``: no limit given).
+    ``acting`` marks an acting or interim holder; ``cite`` is the entry's
+    source (a Wikipedia article title or a Wikidata item), ``source`` where
+    the entry is written; ``checked`` is its pack's ``checked`` date.
     """
 
     person: str
@@ -88,6 +91,9 @@ class Term:
     election: dt.date | None = None
     known_until: dt.date | None = None
     source: str = ""
+    acting: bool = False
+    cite: str = ""
+    checked: dt.date | None = None
 
     def overlaps(self, lo: dt.date, hi: dt.date) -> bool:
         """Whether the person held the office on some day of ``[lo, hi]``."""
@@ -115,13 +121,19 @@ class Person:
 
 @dataclass(frozen=True)
 class OfficeTable:
-    """Titles, countries, people and their terms, merged from every ``offices`` pack."""
+    """Titles, countries, people and their terms, merged from every ``offices`` pack.
+
+    ``as_of`` is the earliest ``checked`` date of the packs: the last day the
+    whole table is vouched for. After it, a person may have taken or left an
+    office the table does not know of.
+    """
 
     titles: dict[str, Title] = field(default_factory=dict)
     countries: dict[str, Country] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     terms: tuple[Term, ...] = ()
     qualifiers: frozenset[str] = frozenset()
+    as_of: dt.date | None = None
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -131,7 +143,18 @@ class OfficeTable:
         return self._memo[key]  # type: ignore[no-any-return]
 
     def terms_of(self, person: str) -> list[Term]:
-        return [t for t in self.terms if t.person == person]
+        by_person = self.memo("offices.terms_by_person", self._terms_by_person)
+        return list(by_person.get(person, ()))
+
+    def _terms_by_person(self) -> dict[str, list[Term]]:
+        out: dict[str, list[Term]] = {}
+        for t in self.terms:
+            out.setdefault(t.person, []).append(t)
+        return out
+
+    def stale(self, day: dt.date) -> bool:
+        """Whether ``day`` is after the table's ``as_of`` date, so its facts may have changed."""
+        return self.as_of is not None and day > self.as_of
 
     def same_office(self, a: str, b: str) -> bool:
         """Whether titles ``a`` and ``b`` name the same office ("Premier", "Prime Minister")."""
@@ -170,12 +193,15 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     names: dict[str, list[str]] = {}
     surnames: dict[str, str] = {}
     qualifiers: set[str] = set()
+    as_of: dt.date | None = None
     for src in sources:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
         check_keys(src, data, ("pack", "qualifiers", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
+        if checked is not None and (as_of is None or checked < as_of):
+            as_of = checked
         qualifiers.update(q.casefold() for q in _strings(src, data, "qualifiers", "", required=False))
         for i, entry in enumerate(tables_of(src, "title")):
             where = f"title[{i}]"
@@ -228,6 +254,9 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 election=election,
                 known_until=end if end is not None else checked,
                 source=f"{src.path.name}: {where}",
+                acting=field_of(src, entry, "acting", bool, where, required=False, default=False),
+                cite=field_of(src, entry, "source", str, where, required=False, default=""),
+                checked=checked,
             )
     for title in titles.values():
         for other in title.equivalent:
@@ -238,7 +267,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for person, spellings in names.items()
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
-    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers))
+    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of)
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:

@@ -324,6 +324,23 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
+def _acting(term: Term) -> str:
+    return "acting " if term.acting else ""
+
+
+def _hedge(terms: list[Term], hi: dt.date) -> str:
+    """A caveat when the article may postdate what the table knows of the person, else ``""``.
+
+    The person's terms are vouched for up to their packs' ``checked`` date
+    (the table's "as of" date): a later article may follow a change the table
+    does not know, such as a return to office.
+    """
+    dates = [t.checked for t in terms if t.checked is not None]
+    if not dates or hi <= min(dates):
+        return ""
+    return f" (but the article is later than the offices table, current to {min(dates)}: a change since then may be missing)"
+
+
 def table_checks(
     doc: Document, ctx: Context, table: OfficeTable, mentions: list[TitleMention], date: ArticleDate
 ) -> Iterator[Diagnostic]:
@@ -357,7 +374,7 @@ def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term],
         yield doc.diagnostic(
             ELECT_AFTER_START, m.start, m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
-            f'{_dated(date)} still says "{m.title_text}"',
+            f'{_dated(date)} still says "{m.title_text}"{_hedge(same, hi)}',
             suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
         )
 
@@ -384,8 +401,8 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         t = max(ended, key=lambda t: t.start)
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
-            f"{t.person} left office as {table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{m.written}"',
+            f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
+            f'{_dated(date)} still says "{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
@@ -398,7 +415,7 @@ def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Te
         styled = table.styled(t.country, t.office)
         yield doc.diagnostic(
             OFFICE_NOT_HELD, m.start if m.country is None else m.lead, m.end,
-            f'{t.person} is {styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
+            f'{t.person} is {_acting(t)}{styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
             suggestion=f'Use "{styled}"',
         )
 

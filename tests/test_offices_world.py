@@ -1,0 +1,312 @@
+"""The world office table: offices beyond the G20 leaders, acting holders, the "as of" date, the import tool."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sys
+from pathlib import Path
+
+import pytest
+import tomllib
+
+from newslint.offices import parse_offices
+from newslint.packs import PackError, Packs, PackSource, bundled_rules_dir
+from newslint.testing import check, span
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).parent / "data" / "offices" / "wikidata_p39.json"
+TABLE_CODES = ["NL301", "NL302", "NL303", "NL304"]
+
+
+def table():
+    return Packs().load("offices", parse_offices)
+
+
+def codes(text: str, date: dt.date) -> list[tuple[str, tuple[int, int, int, int]]]:
+    return [(d.code, (d.line, d.column, d.end_line, d.end_column)) for d in check(text, TABLE_CODES, date=date)]
+
+
+# -- short wire-style articles -------------------------------------------------------------
+
+POPE = """\
+Pope to visit Lebanon as Middle East tensions simmer
+
+VATICAN CITY (AP) - {title} {name} will travel to Lebanon next month, the Holy See press office said on Tuesday, \
+in a visit aimed at supporting the country's Christian communities.
+The trip follows a meeting at the Apostolic Palace with Lebanese President Joseph Aoun in the spring.
+"""
+
+SYRIA = """\
+Syria's new leaders court Gulf investors
+
+DAMASCUS (Reuters) - {who} met a delegation of Saudi and Qatari business leaders on Sunday to discuss \
+rebuilding power plants damaged during the war, the presidency said.
+Officials said the talks focused on electricity and the reopening of the Damascus stock exchange.
+"""
+
+IRAN = """\
+Iran signals openness to nuclear talks
+
+TEHRAN (AFP) - {who} said on Wednesday that Tehran was ready to resume indirect talks with Washington, \
+days after the foreign ministry hinted at a new round in Oman.
+Foreign Minister Abbas Araghchi is expected to lead the delegation.
+"""
+
+VIETNAM = """\
+Vietnam and Japan upgrade ties
+
+HANOI (Kyodo) - {who} received the Japanese delegation at the Presidential Palace on Thursday, \
+and both sides agreed to expand cooperation on semiconductors and rare earths.
+"""
+
+KOREA = """\
+South Korea seeks to calm markets after political turmoil
+
+SEOUL (Yonhap) - {who} told an emergency cabinet meeting on Monday that the government would \
+keep the economy on track, as the won slipped against the dollar.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param(POPE.format(title="Pope", name="Francis"), dt.date(2025, 10, 14), ["NL303"], id="pope-francis-after-death"),
+        pytest.param(POPE.format(title="Pope", name="Leo XIV"), dt.date(2025, 10, 14), [], id="pope-leo"),
+        pytest.param(POPE.format(title="Pope", name="Francis"), dt.date(2024, 10, 14), [], id="pope-francis-in-office"),
+        pytest.param(SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2025, 3, 9), ["NL303"], id="assad-after-fall"),
+        pytest.param(SYRIA.format(who="Syrian President Ahmed al-Sharaa"), dt.date(2025, 3, 9), [], id="sharaa"),
+        pytest.param(SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2024, 3, 10), [], id="assad-before-fall"),
+        pytest.param(IRAN.format(who="Iranian President Ebrahim Raisi"), dt.date(2024, 9, 18), ["NL303"], id="raisi-after-death"),
+        pytest.param(IRAN.format(who="Iranian President Masoud Pezeshkian"), dt.date(2024, 9, 18), [], id="pezeshkian"),
+        pytest.param(IRAN.format(who="Iranian President-elect Masoud Pezeshkian"), dt.date(2024, 9, 18), ["NL301"], id="pezeshkian-still-elect"),
+        pytest.param(IRAN.format(who="Iranian President-elect Masoud Pezeshkian"), dt.date(2024, 7, 10), [], id="pezeshkian-elect"),
+        pytest.param(VIETNAM.format(who="Vietnamese President Tô Lâm"), dt.date(2025, 3, 6), ["NL303"], id="to-lam-no-longer-president"),
+        pytest.param(VIETNAM.format(who="President Lương Cường"), dt.date(2025, 3, 6), [], id="luong-cuong"),
+        pytest.param(VIETNAM.format(who="General Secretary Tô Lâm"), dt.date(2025, 3, 6), [], id="to-lam-party-chief"),
+        pytest.param(VIETNAM.format(who="Vietnamese President Tô Lâm"), dt.date(2024, 8, 1), [], id="to-lam-while-president"),
+        pytest.param(KOREA.format(who="South Korean President Han Duck-soo"), dt.date(2025, 5, 19), ["NL303"], id="han-after-acting"),
+        pytest.param(KOREA.format(who="President Han Duck-soo"), dt.date(2025, 4, 14), [], id="han-acting-again"),
+        pytest.param(KOREA.format(who="President Choi Sang-mok"), dt.date(2025, 2, 10), [], id="choi-acting"),
+        pytest.param(KOREA.format(who="President Choi Sang-mok"), dt.date(2025, 4, 14), ["NL303"], id="choi-after-acting"),
+        pytest.param(KOREA.format(who="Finance Minister Choi Sang-mok"), dt.date(2025, 2, 10), [], id="choi-finance-minister"),
+    ],
+)
+def test_new_offices_judged_by_date(text, date, expected):
+    """Offices the old table lacked: flagged when the title is wrong for the date, silent when right."""
+    assert [c for c, _ in codes(text, date)] == expected
+
+
+def test_report_names_the_end_and_the_position():
+    """The Pope's report gives the last day and the span of title and name."""
+    text = POPE.format(title="Pope", name="Francis")
+    (d,) = check(text, ["NL303"], date=dt.date(2025, 10, 14))
+    assert (d.line, d.column, d.end_line, d.end_column) == span(text, "Pope Francis")
+    assert "Francis left office as Vatican Pope on 2025-04-21" in d.message
+    assert "current to" not in d.message  # the article is within the table's "as of" date
+
+
+def test_acting_president_report():
+    """An acting president's title after the acting term ended names that end, as acting."""
+    (d,) = check(KOREA.format(who="South Korean President Han Duck-soo"), ["NL303"], date=dt.date(2025, 5, 19))
+    assert "Han Duck-soo left office as acting South Korean President on 2025-05-02" in d.message
+
+
+def test_central_banks_and_finance_ministers():
+    """Governors and finance ministers of the G20, with their own bodies as "country"."""
+    late = "LONDON (Reuters) - Bank of England Governor Mark Carney warned on Thursday that rates would stay high.\n"
+    assert [c for c, _ in codes(late, dt.date(2024, 5, 2))] == ["NL303"]
+    assert codes(late, dt.date(2019, 5, 2)) == []
+    fed = "WASHINGTON (AP) - Fed Chair Jerome Powell said the central bank could wait before cutting rates.\n"
+    assert codes(fed, dt.date(2025, 6, 18)) == []
+    reeves = "LONDON (PA) - Chancellor Rachel Reeves will set out her budget plans on Wednesday.\n"
+    assert codes(reeves, dt.date(2025, 3, 24)) == []
+    assert [c for c, _ in codes(reeves.replace("Rachel Reeves", "Jeremy Hunt"), dt.date(2025, 3, 24))] == ["NL303"]
+
+
+# -- the "as of" date ------------------------------------------------------------------------------
+
+
+def test_as_of_is_the_earliest_checked_date():
+    """The table carries its "as of" date: the earliest `checked` of its packs."""
+    t = table()
+    checked = []
+    for path in Packs().bundled_files("offices"):
+        with path.open("rb") as fh:
+            checked.append(tomllib.load(fh)["pack"]["checked"])
+    assert t.as_of == min(checked)
+    assert t.stale(t.as_of + dt.timedelta(days=1)) and not t.stale(t.as_of)
+
+
+def test_message_hedged_after_the_as_of_date():
+    """After the table's date the report says the table may be out of date instead of asserting."""
+    text = POPE.format(title="Pope", name="Francis")
+    as_of = table().as_of
+    (d,) = check(text, ["NL303"], date=as_of + dt.timedelta(days=120))
+    assert "left office as Vatican Pope on 2025-04-21" in d.message
+    assert f"the article is later than the offices table, current to {as_of}" in d.message
+    (d,) = check(text, ["NL303"], date=as_of - dt.timedelta(days=5))
+    assert "current to" not in d.message
+
+
+def test_hedge_for_elect_titles(tmp_path):
+    """NL301 is hedged too: a person may have been elected again after the table's date."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nkind = "offices"\nschema = 1\nchecked = 2020-06-30\n\n'
+        '[[country]]\nname = "Ruritania"\nforms = ["Ruritanian", "Ruritania"]\n\n'
+        '[[term]]\nperson = "Rudolf Elphberg"\ncountry = "Ruritania"\noffice = "President"\n'
+        "election = 2019-03-03\nstart = 2019-04-01\n",
+        encoding="utf-8",
+    )
+    text = "STRELSAU (Reuters) - Ruritanian President-elect Rudolf Elphberg met the cabinet on Monday.\n"
+    (early,) = check(text, ["NL301"], date=dt.date(2020, 5, 4), overrides={"packs": [str(pack)]})
+    assert "current to" not in early.message
+    (late,) = check(text, ["NL301"], date=dt.date(2021, 5, 4), overrides={"packs": [str(pack)]})
+    assert "took office as Ruritanian President on 2019-04-01" in late.message
+    assert "current to 2020-06-30" in late.message
+
+
+# -- the loader --------------------------------------------------------------------------------------
+
+
+def test_bundled_folder_is_read_after_the_main_file():
+    """rules/offices.toml, then rules/offices/*.toml by name."""
+    files = Packs().bundled_files("offices")
+    assert files[0] == bundled_rules_dir() / "offices.toml"
+    assert files[1:] == sorted((bundled_rules_dir() / "offices").glob("*.toml"))
+    assert len(files) > 1
+
+
+def test_acting_and_source_are_read():
+    """`acting` marks acting holders; `source` is kept as the term's citation."""
+    t = table()
+    (han,) = [x for x in t.terms_of("Han Duck-soo") if x.office == "President" and x.start == dt.date(2025, 3, 24)]
+    assert han.acting and han.cite == "wikipedia:Han Duck-soo"
+    (pm,) = [x for x in t.terms_of("Han Duck-soo") if x.office == "Prime Minister"]
+    assert not pm.acting
+
+
+def test_acting_must_be_a_boolean(tmp_path):
+    pack = tmp_path / "bad.toml"
+    pack.write_text(
+        '[pack]\nkind = "offices"\nschema = 1\n\n[[term]]\nperson = "A B"\ncountry = "Japan"\n'
+        'office = "Prime Minister"\nstart = 2020-01-01\nacting = "yes"\n',
+        encoding="utf-8",
+    )
+    with pack.open("rb") as fh:
+        data = tomllib.load(fh)
+    with pytest.raises(PackError, match=r"term\[0\]\.acting"):
+        parse_offices([*Packs().sources("offices"), PackSource(pack, data, False)])
+
+
+def test_every_new_term_cites_a_source():
+    """Each term of rules/offices/*.toml names a Wikipedia article or a Wikidata item."""
+    for path in sorted((bundled_rules_dir() / "offices").glob("*.toml")):
+        with path.open("rb") as fh:
+            terms = tomllib.load(fh)["term"]
+        for term in terms:
+            assert str(term.get("source", "")).startswith(("wikipedia:", "wikidata:")), (path.name, term["person"])
+
+
+def test_no_two_holders_of_one_office_at_once():
+    """Two non-acting terms of one office of one country never overlap (a typo in a date would)."""
+    t = table()
+    shared = {"Secretary-General", "Finance Minister", "Foreign Minister", "Governor", "National Security Adviser",
+              "Deputy Prime Minister", "King", "Crown Prince", "Emir", "Chief Cabinet Secretary", "Defense Minister"}
+    by_office: dict[tuple[str, str], list] = {}
+    for term in t.terms:
+        if not term.acting and term.office not in shared:
+            by_office.setdefault((term.country, term.office), []).append(term)
+    clashes = []
+    for terms in by_office.values():
+        terms.sort(key=lambda x: x.start)
+        for a, b in itertools.pairwise(terms):
+            if a.end is None or a.end > b.start:
+                clashes.append((a.person, b.person, a.country, a.office))
+    assert clashes == []
+
+
+# -- the import tool ---------------------------------------------------------------------------------
+
+
+def test_import_from_a_wikidata_export(tmp_path, capsys):
+    """The tool turns P39 rows into a pack that loads beside the bundled ones."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import import_offices
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    out = tmp_path / "wikidata.toml"
+    assert import_offices.main([str(FIXTURE), "--checked", "2026-03-01", "-o", str(out)]) == 0
+    assert "5 terms written; skipped 1 imprecise date, 1 ended before --since" in capsys.readouterr().err
+    with out.open("rb") as fh:
+        data = tomllib.load(fh)
+    assert data["pack"]["checked"] == dt.date(2026, 3, 1)
+    by_person = {t["person"]: t for t in data["term"]}
+    assert set(by_person) == {"Masoud Pezeshkian", "Mohammad Mokhber", "Feleti Teo", "Pedro Sánchez", "Li Qiang"}
+    assert by_person["Mohammad Mokhber"]["acting"] is True  # the role "acting", rows merged
+    assert "acting" not in by_person["Masoud Pezeshkian"]
+    assert (by_person["Pedro Sánchez"]["country"], by_person["Pedro Sánchez"]["office"]) == ("Spain", "Prime Minister")
+    assert (by_person["Li Qiang"]["country"], by_person["Li Qiang"]["office"]) == ("China", "Premier")
+    assert by_person["Feleti Teo"]["source"] == "wikidata:Q900004"
+    assert [c["name"] for c in data["country"]] == ["Tuvalu"]  # declared: the bundled table lacks it
+
+    merged = Packs(user_packs=[out]).load("offices", parse_offices)
+    (term,) = [t for t in merged.terms_of("Feleti Teo")]
+    assert (term.country, term.office, term.start, term.end) == ("Tuvalu", "Prime Minister", dt.date(2024, 2, 26), None)
+    (li,) = merged.terms_of("Li Qiang")  # the same term as the bundled one: replaced, not doubled
+    assert li.checked == dt.date(2026, 3, 1)
+    right = "FUNAFUTI (AFP) - Tuvalu Prime Minister Feleti Teo opened the Pacific forum session on Tuesday.\n"
+    wrong = right.replace("Prime Minister", "President")
+    day = dt.date(2025, 5, 7)
+    assert check(right, ["NL304"], date=day, overrides={"packs": [str(out)]}) == []
+    (d,) = check(wrong, ["NL304"], date=day, overrides={"packs": [str(out)]})
+    assert "Feleti Teo is Tuvalu Prime Minister (since 2024-02-26)" in d.message
+    assert check(wrong, ["NL304"], date=day) == []  # without the imported pack he is unknown
+
+
+def test_one_word_spelling_is_not_a_first_name():
+    """The Pope's one-word name does not make every "Francis ..." the Pope."""
+    text = "OTTAWA (CP) - Prime Minister Francis Fox told reporters on Monday that talks would resume.\n"
+    assert codes(text, dt.date(2020, 3, 3)) == []
+    pope = "ROME (AP) - Pope Francis told pilgrims in St. Peter's Square that peace was possible.\n"
+    assert [c for c, _ in codes(pope, dt.date(2025, 10, 1))] == ["NL303"]
+
+
+def test_office_not_held_names_an_acting_office():
+    """A wrong title for an acting holder says the office held was acting."""
+    text = KOREA.format(who="South Korean Foreign Minister Lee Ju-ho")
+    (d,) = check(text, ["NL304"], date=dt.date(2025, 5, 20))
+    assert "Lee Ju-ho is acting South Korean President (since 2025-05-02)" in d.message
+    # Choi was acting president and acting prime minister at once: both titles fit.
+    assert check(KOREA.format(who="Prime Minister Choi Sang-mok"), ["NL304"], date=dt.date(2025, 2, 10)) == []
+
+
+def test_editing_a_file_of_the_folder_refreshes_the_parsed_table(tmp_path):
+    """The parsed-pack cache is keyed by every file of rules/KIND/, so an edit there is seen."""
+    (tmp_path / "offices").mkdir()
+    (tmp_path / "offices.toml").write_text(
+        '[pack]\nkind = "offices"\nschema = 1\n\n[[title]]\nname = "Pope"\nforms = ["Pope"]\n\n'
+        '[[country]]\nname = "Holy See"\nforms = ["Vatican"]\n',
+        encoding="utf-8",
+    )
+    extra = tmp_path / "offices" / "popes.toml"
+    term = '[[term]]\nperson = "Leo XIV"\ncountry = "Holy See"\noffice = "Pope"\nstart = {start}\n'
+    header = '[pack]\nkind = "offices"\nschema = 1\nchecked = 2025-10-31\n\n'
+    extra.write_text(header + term.format(start="2025-05-08"), encoding="utf-8")
+    first = Packs(bundled_dir=tmp_path).load("offices", parse_offices)
+    assert [t.start for t in first.terms] == [dt.date(2025, 5, 8)]
+    extra.write_text(header + term.format(start="2025-05-18"), encoding="utf-8")
+    second = Packs(bundled_dir=tmp_path).load("offices", parse_offices)
+    assert [t.start for t in second.terms] == [dt.date(2025, 5, 18)]
+    assert second.as_of == dt.date(2025, 10, 31)
+
+
+def test_central_bank_heads_by_their_own_title():
+    """Brazil's central bank has a President, Russia's a Governor also styled Chairwoman."""
+    brazil = "BRASILIA (Reuters) - Central Bank of Brazil President Gabriel Galípolo said inflation was easing.\n"
+    assert codes(brazil, dt.date(2025, 6, 3)) == []
+    assert [c for c, _ in codes(brazil.replace("Gabriel Galípolo", "Roberto Campos Neto"), dt.date(2025, 6, 3))] == ["NL303"]
+    russia = "MOSCOW (Reuters) - Bank of Russia Chairwoman Elvira Nabiullina kept the key rate unchanged.\n"
+    assert codes(russia, dt.date(2025, 6, 3)) == []
