@@ -191,18 +191,23 @@ def resolve_case(mentions: Sequence[Mention]) -> list[str]:
     for m in mentions:
         if m.reliable:
             reliable[(m.key, m.form.casefold())][m.form] += 1
+    first = _first_indexes(mentions)
     out = []
     for m in mentions:
         choices = reliable.get((m.key, m.form.casefold()))
         if m.reliable or not choices:
             out.append(m.form)
         else:
-            out.append(min(choices, key=lambda f: (-choices[f], _first_index(mentions, m.key, f))))
+            out.append(min(choices, key=lambda f: (-choices[f], first[(m.key, f)])))
     return out
 
 
-def _first_index(mentions: Sequence[Mention], key: str, form: str) -> int:
-    return next(i for i, m in enumerate(mentions) if m.key == key and m.form == form)
+def _first_indexes(mentions: Sequence[Mention]) -> dict[tuple[str, str], int]:
+    """The index of the first mention of each (key, form), found in one pass."""
+    first: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        first.setdefault((m.key, m.form), i)
+    return first
 
 
 def doc_targets(doc: DocNames) -> dict[str, str]:
