@@ -121,6 +121,67 @@ def write_jsonl(path: Path, n: int | None = None, seed: int = 0, texts: Iterable
     return count
 
 
+DEVSET = DATA / "devset"  # built by the development-set script; git-ignored
+
+
+def real_articles() -> dict[str, str]:
+    """Whole real articles by name: the development set's ``clean/`` and ``inline/files/``
+    (when built) and gensim's ``lee_background`` articles, each unchanged."""
+    out: dict[str, str] = {}
+    for sub in ("clean", "inline/files"):
+        for path in sorted((DEVSET / sub).glob("*.txt")):
+            out[f"{sub.replace('/', '-')}-{path.name}"] = path.read_text(encoding="utf-8", errors="replace")
+    for i, article in enumerate(lee_background()):
+        out[f"lee-{i:03d}.txt"] = article + "\n"
+    return out
+
+
+def write_real_tree(root: Path, size: int) -> int:
+    """Copy :func:`real_articles` into ``root/copyNN/`` until ``size`` bytes are written.
+
+    The copies are whole articles, byte for byte (not shuffled), so each
+    document is one that a newsroom really published; a copy directory holds
+    the articles once. Returns the bytes written.
+    """
+    articles = real_articles()
+    written = 0
+    copy = 0
+    while written < size:
+        for name, text in articles.items():
+            data = text.encode("utf-8")
+            path = root / f"copy{copy:02d}" / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written += len(data)
+            if written >= size:
+                break
+        copy += 1
+    return written
+
+
+def single_document(size: int, seed: int = 0) -> str:
+    """One long article of about ``size`` bytes of real paragraphs, with a link every third paragraph.
+
+    The paragraphs come from :func:`real_articles` in a seeded random order
+    (their own dates, quotations and names come with them); every third
+    paragraph ends with a "Read more" link, as pasted copy often does, so the
+    per-mark URL checks meet links throughout the document.
+    """
+    rng = random.Random(seed)
+    pool = paragraphs(real_articles().values())
+    out = ["Council and court news, collected"]
+    total = len(out[0])
+    i = 0
+    while total < size:
+        para = rng.choice(pool)
+        if i % 3 == 2:
+            para += f" Read more at https://news.example.org/{2000 + i % 25}/{i % 12 + 1:02d}/story-{i}.html."
+        out.append(para)
+        total += len(para.encode("utf-8")) + 2
+        i += 1
+    return "\n\n".join(out) + "\n"
+
+
 if __name__ == "__main__":
     docs = lee_background()
     words = sum(len(d.split()) for d in docs)

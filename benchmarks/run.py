@@ -11,7 +11,22 @@ every figure is measured on the real CLI in a subprocess:
 - warm re-run of an unchanged 10,000-file tree (cache on);
 - corpus mode on 10,000 documents;
 - peak RSS (all processes) on a 1 GB JSONL corpus (``--rss-gb``; off in quick mode);
-- codespell, proselint and plain pyspellchecker on the same text, each timed here.
+- codespell, proselint and plain pyspellchecker on the same text, each timed here;
+- ``speed`` (issue #14): on one tree of whole real articles (the development
+  set's ``clean/`` and ``inline/files/`` plus ``lee_background``, copied to
+  about 10 MB, 2.7 MB with ``--quick``), newslint with its default rules
+  (``--jobs 1 --no-cache``), codespell, typos and ``../shared/tools/ceiling.py``
+  (the CPython ceiling) side by side, in CPU seconds (user + system of the
+  process and its workers, from ``wait4``), MB/s and x the ceiling; then
+  ``--jobs 2`` on the same tree;
+- ``families``: each NL family alone (``--select NLn``) on that tree;
+- ``sweep``: single documents of 10 KB, 100 KB, 1 MB and 3 MB (1 MB at most
+  with ``--quick``) of real paragraphs with a link every third paragraph:
+  CPU seconds per MB against the tree's, and peak RSS per character.
+
+``--quick`` runs start-up, speed, families and sweep (about a minute); the
+full run measures each figure three times (the median is printed) and adds the
+other sections. ``--profile`` prints cProfile's top entries on the tree.
 
 Peers are installed separately (``pip install codespell proselint``); a
 missing one is reported as such.
@@ -30,7 +45,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.corpus import ROOT, WORK, generate_articles, write_jsonl, write_tree
+from benchmarks.corpus import ROOT, WORK, generate_articles, single_document, write_jsonl, write_real_tree, write_tree
 
 PY = sys.executable
 # Byte-code is cached (under .work/, not beside the sources) as in an installed
@@ -257,6 +272,175 @@ def bench_peers(rows: list[Row], size: int) -> None:
         rows.append(Row(f"peer: {label}", f"{mb:.1f} MB", wall, f"{mb / wall:.2f} MB/s", rss, note="" if ok else f"exit {code}"))
 
 
+def cpu_run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, int, int]:
+    """Run ``cmd``; return CPU seconds (user + system, workers included), wall seconds, peak RSS in kB and exit code.
+
+    ``wait4`` gives the child's own usage plus that of every descendant it
+    waited for (newslint's worker processes); its ``ru_maxrss`` is the largest
+    single process's peak.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.stderr:
+        proc.stderr.close()
+    if code not in (0, 1, 2, 65):
+        print(f"  ! {' '.join(cmd[:6])}... exited {code}: {err.strip()[:300]}", file=sys.stderr)
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss, code
+
+
+def _median_run(cmd: list[str], reps: int) -> tuple[float, float, int, int]:
+    runs = [cpu_run(cmd) for _ in range(reps)]
+    cpu = statistics.median(r[0] for r in runs)
+    wall = statistics.median(r[1] for r in runs)
+    return cpu, wall, max(r[2] for r in runs), runs[-1][3]
+
+
+def _load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load {one:.2f}/{five:.2f}"
+
+
+def _ceiling_script() -> Path | None:
+    for base in (ROOT.parent, ROOT.parent.parent):
+        path = base / "shared" / "tools" / "ceiling.py"
+        if path.exists():
+            return path
+    env = os.environ.get("NEWSLINT_CEILING")
+    return Path(env) if env else None
+
+
+def _speed_tree(size: int) -> tuple[Path, float]:
+    root = WORK / f"real-tree-{size // 10**5 / 10:g}MB"
+    marker = root / ".complete"
+    if not marker.exists():
+        shutil.rmtree(root, ignore_errors=True)
+        print(f"  copying real articles to {root.relative_to(ROOT)}...", file=sys.stderr)
+        write_real_tree(root, size)
+        marker.write_text("", encoding="utf-8")
+    return root, _mb(root)
+
+
+@dataclass
+class SpeedRow:
+    name: str
+    input: str
+    cpu: float | None
+    wall: float | None = None
+    mb: float | None = None
+    ceiling_cpu: float | None = None
+    rss_kb: int | None = None
+    note: str = ""
+
+
+def speed_table(rows: list[SpeedRow]) -> str:
+    lines = [
+        "| Measure | Input | CPU s | Wall s | MB/s (CPU) | x ceiling (CPU) | Peak RSS | Note |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for r in rows:
+        cpu = "n/a" if r.cpu is None else f"{r.cpu:.2f}"
+        wall = "" if r.wall is None else f"{r.wall:.2f}"
+        rate = "" if r.cpu is None or r.mb is None else f"{r.mb / r.cpu:.2f}"
+        times = "" if r.cpu is None or r.ceiling_cpu is None else f"{r.cpu / r.ceiling_cpu:.1f}x"
+        rss = "" if r.rss_kb is None else f"{r.rss_kb / 1024:.0f} MB"
+        lines.append(f"| {r.name} | {r.input} | {cpu} | {wall} | {rate} | {times} | {rss} | {r.note} |")
+    return "\n".join(lines)
+
+
+DEFAULT = [PY, "-m", "newslint", "--isolated", "--exit-zero", "--quiet", "--no-cache"]
+
+
+class Speed:
+    """Issue #14's figures: newslint, its peers and the ceiling on one tree, in one run."""
+
+    def __init__(self, size: int, reps: int) -> None:
+        self.tree, self.mb = _speed_tree(size)
+        self.reps = reps
+        self.rows: list[SpeedRow] = []
+        self.ceiling_cpu: float | None = None
+        self.tree_s_per_mb: float | None = None
+        self.files = sum(1 for p in self.tree.rglob("*.txt"))
+        self.label = f"{self.files} files, {self.mb:.1f} MB"
+
+    def peers(self) -> None:
+        tree = str(self.tree)
+        ceiling = _ceiling_script()
+        bindir = os.path.dirname(PY)
+        tools = [
+            ("CPython ceiling (ceiling.py)", [PY, str(ceiling), tree] if ceiling else None),
+            ("newslint, default rules, --jobs 1", [*DEFAULT, "-j", "1", tree]),
+            ("codespell", [shutil.which("codespell", path=bindir) or "codespell", "--check-hidden", tree]),
+            ("typos (Rust), 1 thread", [shutil.which("typos", path=bindir) or "typos", "--no-ignore", "--hidden", "--threads", "1", "--format", "brief", tree]),
+        ]
+        for label, cmd in tools:
+            if cmd is None or not (shutil.which(cmd[0]) or os.path.exists(cmd[0])):
+                self.rows.append(SpeedRow(label, self.label, None, note="not installed"))
+                continue
+            cpu, wall, rss, _ = _median_run(cmd, self.reps)
+            if label.startswith("CPython"):
+                self.ceiling_cpu = cpu
+            if label.startswith("newslint"):
+                self.tree_s_per_mb = cpu / self.mb
+                self.j1 = (cpu, wall)
+            note = f"{_load()}; median of {self.reps}" if self.reps > 1 else _load()
+            self.rows.append(SpeedRow(label, self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, note))
+
+    def jobs2(self) -> None:
+        cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "2", str(self.tree)], self.reps)
+        j1cpu, j1wall = getattr(self, "j1", (None, None))
+        note = _load()
+        if j1cpu:
+            note += f"; wall speed-up {j1wall / wall:.2f}x, CPU {cpu / j1cpu:.2f}x of --jobs 1"
+        self.rows.append(SpeedRow("newslint, default rules, --jobs 2", self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, note))
+
+    def families(self) -> None:
+        for family in range(1, 7):
+            cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "1", "--select", f"NL{family}", str(self.tree)], self.reps)
+            self.rows.append(SpeedRow(f"newslint --select NL{family}, --jobs 1", self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, _load()))
+
+    def startup(self) -> None:
+        small = min((ROOT / "seeds").glob("*.txt"))
+        cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "1", str(small)], max(3, self.reps))
+        self.startup_rss_kb = rss
+        self.rows.append(SpeedRow("start-up: one small file, wall", f"{small.name}, {small.stat().st_size / 1e3:.1f} kB", cpu, wall, rss_kb=rss, note=f"{_load()}; median of {max(3, self.reps)}; target 0.15 s wall"))
+
+    def sweep(self, sizes: list[int]) -> None:
+        base_rss = None
+        for size in sizes:
+            path = WORK / f"single-{size // 1000}kB.txt"
+            if not path.exists():
+                WORK.mkdir(parents=True, exist_ok=True)
+                path.write_text(single_document(size, seed=SEED + 3), encoding="utf-8")
+            chars = len(path.read_text(encoding="utf-8"))
+            mb = path.stat().st_size / 1e6
+            cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "1", str(path)], self.reps)
+            per_mb = cpu / mb
+            note = f"{per_mb:.1f} s/MB"
+            if self.tree_s_per_mb:
+                note += f" = {per_mb / self.tree_s_per_mb:.2f}x the tree's"
+            note += f"; peak {rss * 1024 / chars:.0f} bytes/char"
+            if base_rss is None:
+                base_rss = rss
+            else:
+                note += f" ({(rss - base_rss) * 1024 / chars:.0f} above the {sizes[0] // 1000} kB document's)"
+            note += f"; {_load()}"
+            self.rows.append(SpeedRow(f"single document, {size // 1000} kB", f"{chars} chars", cpu, wall, mb, None, rss, note))
+
+    def profile(self, top: int) -> str:
+        out = WORK / "speed.prof"
+        subprocess.run([PY, "-m", "cProfile", "-o", str(out), *DEFAULT[1:], "-j", "1", str(self.tree)], env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+        import io
+        import pstats
+
+        buf = io.StringIO()
+        pstats.Stats(str(out), stream=buf).sort_stats("tottime").print_stats(top)
+        return buf.getvalue()
+
+
 def table(rows: list[Row]) -> str:
     lines = ["| Benchmark | Input | Wall | Rate | Peak RSS | Target | Note |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for r in rows:
@@ -270,8 +454,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a minute, not tens of minutes")
     parser.add_argument("--rss-gb", action=argparse.BooleanOptionalAction, default=None, help="the 1 GB JSONL memory run (default: on unless --quick)")
-    parser.add_argument("--only", nargs="*", default=None, help="run only these sections: startup throughput warm corpus rss peers")
+    parser.add_argument("--only", nargs="*", default=None, help="run only these sections: startup throughput warm corpus rss peers speed families sweep profile")
+    parser.add_argument("--profile", type=int, nargs="?", const=15, default=0, metavar="N", help="also print cProfile's top N entries by tottime on the speed tree (default 15)")
+    parser.add_argument("--sweep-kb", type=lambda v: [int(x) * 1000 for x in v.split(",")], default=None, metavar="KB,...", help="document sizes for the sweep (default 10,100,1000,3000; --quick 10,100,1000)")
     args = parser.parse_args(argv)
+    if args.only and "profile" in args.only and not args.profile:
+        args.profile = 15
     quick = args.quick
     sizes = {
         "throughput": 12 * 10**6 if quick else 110 * 10**6,
@@ -279,7 +467,7 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": 2000 if quick else 10000,
         "peers": 300_000 if quick else 2_000_000,
     }
-    sections = args.only or ["startup", "throughput", "warm", "corpus", "rss", "peers"]
+    sections = args.only or (["speed", "families", "sweep"] if quick else ["startup", "throughput", "warm", "corpus", "rss", "peers", "speed", "families", "sweep"])
     rss = args.rss_gb if args.rss_gb is not None else not quick
     rows: list[Row] = []
     print(f"newslint benchmarks on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}{' (quick)' if quick else ''}", file=sys.stderr)
@@ -295,7 +483,25 @@ def main(argv: list[str] | None = None) -> int:
         if name in sections:
             print(f"- {name}", file=sys.stderr)
             step()
-    print(table(rows))
+    if rows:
+        print(table(rows))
+    if {"speed", "families", "sweep"} & set(sections) or args.profile:
+        speed = Speed(27 * 10**5 if quick else 10**7, 1 if quick else 3)
+        print(f"- speed ({speed.label}; {_load()})", file=sys.stderr)
+        speed.startup()
+        if "speed" in sections or "sweep" in sections:
+            speed.peers()
+        if "speed" in sections:
+            speed.jobs2()
+        if "families" in sections:
+            speed.families()
+        if "sweep" in sections:
+            speed.sweep(args.sweep_kb or ([10_000, 100_000, 1_000_000] if quick else [10_000, 100_000, 1_000_000, 3_000_000]))
+        print(f"\nSpeed (issue #14), {os.cpu_count()} CPUs shared, uptime {_load()} at the end; CPU = user + system of the process and its workers\n")
+        print(speed_table(speed.rows))
+        if args.profile:
+            print(f"\ncProfile of newslint --jobs 1 on {speed.label}, top {args.profile} by tottime:\n")
+            print(speed.profile(args.profile))
     return 0
 
 

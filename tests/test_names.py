@@ -508,6 +508,24 @@ class TestFacts:
             right = merge_facts([[f] for f in shuffled[cut:]])
             assert merge_facts([[right["names"]], [left["names"]]])["names"] == reference
 
+    def test_merge_leaves_earlier_results_unchanged(self, tmp_path):
+        """A merge may share storage with its left side; merging that side again must not leak."""
+        engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
+        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in _names_corpus(tmp_path)]
+        a, b, c = facts[0], facts[1], facts[2]
+        ab = a.merge(b)
+        ac = a.merge(c)  # a is no longer the longest view of ab's storage
+        abc = ab.merge(c)
+        abb = ab.merge(b)
+        assert a.docs == facts[0].docs
+        assert ab.docs == a.docs + b.docs
+        assert ac.docs == a.docs + c.docs
+        assert abc.docs == a.docs + b.docs + c.docs
+        assert abb.docs == a.docs + b.docs + b.docs
+        assert pickle.loads(pickle.dumps(ab)).docs == ab.docs
+        folded = merge_facts([[f] for f in facts])["names"]
+        assert folded.docs == tuple(d for f in facts for d in f.docs)
+
     def test_same_diagnostics_in_one_and_two_processes(self, tmp_path):
         paths = _names_corpus(tmp_path)
         options = RunOptions(paths=tuple(paths), isolated=True, entry_points=False, select=("NL4",))

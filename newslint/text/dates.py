@@ -9,6 +9,7 @@ must say which date it used.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -101,10 +102,14 @@ def find_dates(text: str, *, default_year: int | None = None, offset: int = 0) -
         offset: Added to every span, for slices.
     """
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, sorted; they never overlap, so the only one that
+    # can overlap a match is the last one starting before the match ends.
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            k = bisect.bisect_left(taken_starts, m.end())
+            if k and taken_ends[k - 1] > m.start():
                 continue
             groups = m.groupdict()
             month = _month_number(groups["month"]) if not groups["month"].isdigit() else int(groups["month"])
@@ -119,7 +124,8 @@ def find_dates(text: str, *, default_year: int | None = None, offset: int = 0) -
             weekday_span = (m.start("weekday"), m.end("weekday")) if weekday else None
             if weekday is None and pattern is not _ISO:
                 weekday, weekday_span = _weekday_beside(text, m.start(), m.end())
-            taken.append((m.start(), m.end()))
+            taken_starts.insert(k, m.start())
+            taken_ends.insert(k, m.end())
             found.append(
                 DateMention(
                     start=offset + m.start(),

@@ -336,13 +336,14 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     first, last = (prose[0], prose[-1]) if prose else (len(units), -1)
     repeats = Counter(_phrases.key(u.text) for u in units)
     date_words = frozenset().union(*(lang.date_words for lang in pack.languages.values()))
+    top_words = max((units[j].words for j in range(first)), default=0)  # the longest line above the article
     for i, u in enumerate(units):
         edge = bool(prose) and (i < first or i > last)
         u.phrase = pack.match(u.text, edge=edge)
         if u.phrase is not None:
             u.prose = False
         else:
-            u.score, u.reason = _shape(u, i, units, first, last, repeats, language, date_words)
+            u.score, u.reason = _shape(u, i, top_words, first, last, repeats, language, date_words)
             if u.score >= threshold:
                 u.prose = False
     in_block: set[int] = set()
@@ -456,14 +457,18 @@ _LIST_SPLIT = re.compile(r"\s*[,;\u3001\u060c]\s*")
 def _shape(
     u: Unit,
     i: int,
-    units: Sequence[Unit],
+    top_words: float,
     first: int,
     last: int,
     repeats: Counter[str],
     language: Language | None,
     date_words: frozenset[str],
 ) -> tuple[float, str]:
-    """How much ``u`` looks like page chrome by its form and place (0-1), and why."""
+    """How much ``u`` looks like page chrome by its form and place (0-1), and why.
+
+    ``top_words`` is the most words on any line above the article's first
+    paragraph of prose (computed once per document, not per line).
+    """
     text = u.text
     letters_words = _LETTER_WORD.findall(text)
     if _URL_LINE.match(text):
@@ -506,8 +511,7 @@ def _shape(
     if after_end and not u.terminal and u.words >= 6 and share is not None and share < 0.05:
         return 0.65, "a line of keywords after the article's last paragraph"
     if before_start and short and not _DATELINE_END.search(text):
-        top = [units[j] for j in range(first)]
-        below_headline = len(top) >= 2 and u.words < max(t.words for t in top)
+        below_headline = first >= 2 and u.words < top_words
         if below_headline and u.words <= 2:
             return 0.65, "a section label above the article"
         if below_headline and u.words <= 5 and _title_case(text) and not any(c.isdigit() for c in text):

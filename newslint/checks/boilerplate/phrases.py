@@ -202,17 +202,23 @@ class PhrasePack:
         return None
 
     def _match_contains(self, folded: str, words: float) -> Phrase | None:
+        quoted = '"' in folded
         for phrase in self._contains:
             if words > phrase.max_words:
                 continue
             k = phrase.key
             start = folded.find(k)
+            counted = quotes = 0  # the '"' before ``counted``, counted once as the hits move right
             while start >= 0:
                 end = start + len(k)
                 left_ok = start == 0 or not _needs_boundary(k[0]) or not folded[start - 1].isalnum()
                 right_ok = end == len(folded) or not _needs_boundary(k[-1]) or not folded[end].isalnum()
-                if left_ok and right_ok and folded.count('"', 0, start) % 2 == 0:
-                    return phrase
+                if left_ok and right_ok:
+                    if quoted:
+                        quotes += folded.count('"', counted, start)
+                        counted = start
+                    if quotes % 2 == 0:  # outside a quotation
+                        return phrase
                 start = folded.find(k, start + 1)
         return None
 

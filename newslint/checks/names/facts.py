@@ -136,12 +136,35 @@ class NameFacts(Facts):
     key: ClassVar[str] = "names"
 
     def __init__(self, docs: Iterable[DocNames] = ()) -> None:
-        self.docs = tuple(docs)
+        # The documents are ``_store[:_size]``. A merge appends to the store
+        # when this object is its longest view, and shares it, so folding N
+        # records one by one costs O(N), not O(N^2) as concatenating tuples
+        # did; an older view keeps its own length and so its own documents.
+        self._store: list[DocNames] = list(docs)
+        self._size = len(self._store)
+        self._docs: tuple[DocNames, ...] | None = None
+
+    @property
+    def docs(self) -> tuple[DocNames, ...]:
+        """One ``DocNames`` per document, in merge order."""
+        if self._docs is None:
+            self._docs = tuple(self._store[: self._size])
+        return self._docs
 
     def merge(self, other: Facts) -> NameFacts:
         if not isinstance(other, NameFacts):
             raise TypeError(f"cannot merge NameFacts with {type(other).__name__}")
-        return NameFacts(self.docs + other.docs)
+        if self._size != len(self._store):  # the store has grown past this view: copy
+            merged = NameFacts(self._store[: self._size])
+        else:
+            merged = NameFacts.__new__(NameFacts)
+            merged._store, merged._size, merged._docs = self._store, self._size, None
+        merged._store.extend(other._store[: other._size])
+        merged._size = len(merged._store)
+        return merged
+
+    def __reduce__(self) -> tuple[type[NameFacts], tuple[tuple[DocNames, ...]]]:
+        return (NameFacts, (self.docs,))
 
     def canonical(self) -> tuple[DocNames, ...]:
         """The documents sorted by path; a path seen twice (the same file twice) counts once."""
@@ -191,18 +214,23 @@ def resolve_case(mentions: Sequence[Mention]) -> list[str]:
     for m in mentions:
         if m.reliable:
             reliable[(m.key, m.form.casefold())][m.form] += 1
+    first = _first_indexes(mentions)
     out = []
     for m in mentions:
         choices = reliable.get((m.key, m.form.casefold()))
         if m.reliable or not choices:
             out.append(m.form)
         else:
-            out.append(min(choices, key=lambda f: (-choices[f], _first_index(mentions, m.key, f))))
+            out.append(min(choices, key=lambda f: (-choices[f], first[(m.key, f)])))
     return out
 
 
-def _first_index(mentions: Sequence[Mention], key: str, form: str) -> int:
-    return next(i for i, m in enumerate(mentions) if m.key == key and m.form == form)
+def _first_indexes(mentions: Sequence[Mention]) -> dict[tuple[str, str], int]:
+    """The index of the first mention of each (key, form), found in one pass."""
+    first: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        first.setdefault((m.key, m.form), i)
+    return first
 
 
 def doc_targets(doc: DocNames) -> dict[str, str]:

@@ -342,6 +342,8 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     text = doc.text
     tokens = doc.tokens
     title_lines = _title_case_lines(doc)
+    title_starts = [lo for lo, _ in title_lines]  # the lines are in order and do not overlap
+    bisect_right = bisect.bisect_right
     units: list[_Unit] = []
     # The hottest loop of the names rules: locals, no property calls, tuple.__new__.
     append = units.append
@@ -373,7 +375,7 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
         forced = kind != _OTHER and (
             start in sentence_initial
             or _forcing_before(text, start)
-            or (bool(title_lines) and any(lo <= start < hi for lo, hi in title_lines))
+            or (bool(title_lines) and (k := bisect_right(title_starts, start) - 1) >= 0 and start < title_lines[k][1])
         )
         append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last.end, first)))
     return units

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -232,9 +233,20 @@ def _odd_ones(marks: Sequence[_Mark], house: str | None) -> tuple[str | None, Co
 
 
 def _url_at(doc: Document, offset: int) -> str | None:
-    """The URL or e-mail token covering ``offset``, if any."""
-    lo = max(0, offset - 2048)
-    return next((t.text for t in _links(doc) if lo <= t.start <= offset < t.end), None)
+    """The URL or e-mail token covering ``offset``, if any.
+
+    Tokens do not overlap, so only the last link starting at or before
+    ``offset`` can cover it: a binary search, not a scan of every link.
+    """
+    links = _links(doc)
+    if not links:
+        return None
+    starts = doc.memo("typography.link_starts", lambda: [t.start for t in links])
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0:
+        return None
+    t = links[k]
+    return t.text if offset - 2048 <= t.start and offset < t.end else None
 
 
 def _links(doc: Document) -> list[Token]:
