@@ -14,11 +14,14 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from newslint.baseline import anchor
 from newslint.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.normalize import fold, is_blank
+
+if TYPE_CHECKING:
+    from newslint.line_roles import LineRoles
 
 __all__ = [
     "DecodeError",
@@ -603,6 +606,13 @@ class Document:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    @cached_property
+    def line_roles(self) -> LineRoles:
+        """The role of every line: prose, heading, list or table, code, reference, tweet."""
+        from newslint.line_roles import analyse
+
+        return analyse(self)
 
     # -- diagnostics -------------------------------------------------------------
 
