@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
 from newslint.document import Token, TokenKind
+from newslint.line_roles import Role
 
 MIXED_QUOTE_STYLE = Rule(
     code="NL610",
@@ -276,24 +277,57 @@ def _to_curly(text: str, i: int) -> str:
 
 
 def mixed_quote_style(doc: Document, house: str | None) -> Iterator[Diagnostic]:
-    """Quotation marks and apostrophes of the minority (or non-house) style (NL610)."""
+    """Quotation marks and apostrophes of the minority (or non-house) style (NL610).
+
+    Double quotes and single quotes/apostrophes are two families, each counted on
+    its own, only on lines in the article's voice (``Document.line_roles``): code,
+    embedded posts, references, lists and tables keep the marks of their source.
+    Without a house style, a family is flagged only when one style is a clear
+    minority (at most a quarter of the family's marks).
+    """
     text = doc.text
-    marks = []
-    for m in _QUOTE_MARK.finditer(text):
-        i = m.start()
-        if m.group() in "'\"" and i and text[i - 1].isdigit():
-            continue  # a prime: 6'2", 5'
-        if _in_url(doc, i):
+    roles = doc.line_roles
+    families: dict[str, list[_Mark]] = {'"': [], "'": []}
+    for line in doc.lines:
+        if not roles.in_voice(line.number):
             continue
-        marks.append(_Mark(i, i + 1, "curly" if m.group() in _CURLY else "straight"))
-    expected, counts = _odd_ones(marks, house)
-    if expected is None:
-        return
+        for m in _QUOTE_MARK.finditer(text, line.start, line.end):
+            i = m.start()
+            if m.group() in "'\"" and i and text[i - 1].isdigit():
+                continue  # a prime: 6'2", 5'
+            if _in_url(doc, i):
+                continue
+            family = '"' if m.group() in '"\u201c\u201d' else "'"
+            families[family].append(_Mark(i, i + 1, "curly" if m.group() in _CURLY else "straight"))
+    for family, marks in families.items():
+        expected, counts = _odd_ones(marks, house)
+        if expected is None:
+            continue
+        if house is None and not _clear_minority(counts, expected):
+            continue
+        yield from _quote_findings(doc, family, marks, expected, counts, house)
+
+
+def _clear_minority(counts: Counter[str], expected: str) -> bool:
+    """Whether the forms other than ``expected`` are a clear minority: at most a quarter of all uses."""
+    total = sum(counts.values())
+    return (total - counts[expected]) * _MINORITY_SHARE <= total
+
+
+#: The other forms must be at most 1/_MINORITY_SHARE of a role's or family's marks to be flagged.
+_MINORITY_SHARE = 4
+
+
+def _quote_findings(
+    doc: Document, family: str, marks: list[_Mark], expected: str, counts: Counter[str], house: str | None
+) -> Iterator[Diagnostic]:
+    text = doc.text
+    what = "apostrophe or single quote" if family == "'" else "double quote"
+    plural = "apostrophes and single quotes" if family == "'" else "double quotes"
     for mark in marks:
         if mark.form == expected:
             continue
         char = text[mark.start]
-        what = "apostrophe or single quote" if char in "'\u2018\u2019" else "double quote"
         if expected == "straight":
             replacement = char.translate(_TO_STRAIGHT)
             edits = {"fix": [Edit(mark.start, mark.end, replacement)]}
@@ -303,7 +337,7 @@ def mixed_quote_style(doc: Document, house: str | None) -> Iterator[Diagnostic]:
         why = (
             f'the house style is {expected} (quote-style = "{expected}")'
             if house
-            else f"the article uses {expected} marks {counts[expected]} times to {counts[mark.form]}"
+            else f"the article's {plural} are {expected} {counts[expected]} times to {counts[mark.form]}"
         )
         yield doc.diagnostic(
             MIXED_QUOTE_STYLE,
@@ -348,15 +382,24 @@ def _dateline_marks(doc: Document) -> list[_Mark]:
 
 
 def _parenthetical_marks(doc: Document, skip: set[int]) -> list[_Mark]:
+    """Dashes between words on prose lines, outside quotations.
+
+    Headings, list items, table cells, references and code use dashes as
+    separators ("Topic – Subtopic") or operators (SQL ``--``), and a quoted
+    title keeps its own: none of them is a parenthetical dash of the article.
+    """
     marks = []
+    roles = doc.line_roles
     for para in doc.paragraphs:
+        if not roles.is_prose(para.line):
+            continue
         for m in _PAREN_DASH.finditer(doc.text, para.start, para.end):
             form = m.group("form")
             core = form.strip()
             start = m.start() + form.index(core)
             if doc.text[m.start() - 1].isdigit() and doc.text[m.end()].isdigit():
                 continue  # a range or a score
-            if start in skip or _in_url(doc, start):
+            if start in skip or _in_url(doc, start) or doc.is_quoted(start):
                 continue
             marks.append(_Mark(start, start + len(core), form))
     return marks
@@ -373,6 +416,8 @@ def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | Non
         expected, counts = _odd_ones(marks, expected_house)
         if expected is None:
             continue
+        if role == "parenthetical dash" and expected_house is None and not _clear_minority(counts, expected):
+            continue  # a near tie says nothing about which form the article means
         label = _dash_label(expected) if role == "parenthetical dash" else _DASH_NAMES[expected]
         for mark in marks:
             if mark.form == expected:
@@ -407,11 +452,36 @@ def _dash_fix(mark: _Mark, expected: str, role: str) -> list[Edit]:
 # -- NL612: unbalanced quotes ---------------------------------------------------------
 
 
+def _checked_paragraphs(doc: Document) -> set[int]:
+    """Paragraphs whose quotes and brackets are the article's: its voice and its references.
+
+    Code, embedded posts, and the cells and items of lists and tables (a code
+    listing or an S-expression spread one line per paragraph, "a)" list
+    markers) are left out.
+    """
+    roles = doc.line_roles
+    return {p.index for p in doc.paragraphs if roles.in_voice(p.line) or roles.of(p.line) is Role.REFERENCE}
+
+
+def _is_code_quote(text: str, i: int) -> bool:
+    """A straight double quote touching code punctuation: ``="``, ``{"``, ``":``, ``"}``."""
+    if text[i] != '"':
+        return False
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in "={[:" or after in ":}]"
+
+
 def unbalanced_quotes(doc: Document) -> Iterator[Diagnostic]:
     """Double quotation marks left open in a paragraph, or closing nothing (NL612)."""
     open_at_end: set[int] = set()
+    checked = _checked_paragraphs(doc)
+    text = doc.text
     for q in doc.quotations:
-        if q.mark != '"':
+        if q.mark != '"' or q.paragraph not in checked:
+            continue
+        mark = q.start if q.opened else q.end - 1
+        if _is_code_quote(text, mark):
             continue
         if q.opened and not q.closed:
             if q.end == doc.paragraphs[q.paragraph].end:
@@ -448,7 +518,10 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?
 
 def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
     """Round and square brackets that do not pair within their paragraph (NL613)."""
+    checked = _checked_paragraphs(doc)
     for para in doc.paragraphs:
+        if para.index not in checked:
+            continue
         # Every enumerator ends with ")": without one, the paragraph needs no search.
         has_closer = doc.text.find(")", para.start, para.end) >= 0
         skip = {m.end() - 1 for m in _ENUMERATOR.finditer(doc.text, para.start, para.end)} if has_closer else set()
