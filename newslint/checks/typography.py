@@ -460,7 +460,16 @@ def _checked_paragraphs(doc: Document) -> set[int]:
     markers) are left out.
     """
     roles = doc.line_roles
-    return {p.index for p in doc.paragraphs if roles.in_voice(p.line) or roles.of(p.line) is Role.REFERENCE}
+    return {
+        p.index
+        for p in doc.paragraphs
+        if (roles.in_voice(p.line) or roles.of(p.line) is Role.REFERENCE)
+        and len(_CODE_QUOTES.findall(doc.text, p.start, p.end)) < 2
+    }
+
+
+# Straight double quotes touching code punctuation; two in a paragraph make it a listing (JSON, HTML).
+_CODE_QUOTES = re.compile(r'[={\[:]"|"[:}\]]')
 
 
 def _is_code_quote(text: str, i: int) -> bool:
