@@ -16,23 +16,30 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 class TestMixedQuoteStyle:
     def test_minority_curly_apostrophe(self):
-        """Two curly marks among many straight ones: each curly mark is reported, with a safe fix."""
-        text = "Japan\u2019s leader met Lee. Japan's minister said \"yes\" and Seoul's envoy agreed."
+        """One curly apostrophe among straight ones: it is reported, with a safe fix."""
+        text = "Japan\u2019s leader met Lee. Japan's minister said Seoul's envoy and Tokyo's mayor agreed it's time."
         diags = check(text, ["NL610"])
         assert [(d.line, d.column, d.end_column) for d in diags] == [(1, 6, 7)]
         assert diags[0].fix[0].replacement == "'"
-        assert "straight marks 4 times to 1" in diags[0].message
+        assert "apostrophes and single quotes are straight 4 times to 1" in diags[0].message
 
     def test_minority_straight_gets_unsafe_curly_fix(self):
         """Straight marks among curly ones get an opening or closing curly mark as an unsafe fix."""
-        text = "\u201cWe won,\u201d she said. It\u2019s over, and \"we\" know it."
+        text = (
+            "\u201cWe won,\u201d she said. \u201cNow we rest,\u201d he said. "
+            "\u201cSoon,\u201d they said. It\u2019s over, and \"we\" know it."
+        )
         diags = check(text, ["NL610"])
         assert [d.unsafe_fix[0].replacement for d in diags] == ["\u201c", "\u201d"]
 
-    def test_tie_keeps_first_style(self):
-        """On a tie the style used first wins."""
-        text = "It's done. It\u2019s over."
-        assert positions(text, select=["NL610"]) == [(1, 14, 1, 15)]
+    def test_near_tie_is_silent(self):
+        """A tie or near tie says nothing about the article's style: only a clear minority is flagged."""
+        assert check("It's done. It\u2019s over. She's back.", ["NL610"]) == []
+
+    def test_families_counted_apart(self):
+        """Curly double quotes with straight apostrophes is a consistent style, not a mix."""
+        text = "\u201cIt's late,\u201d the mayor said. \u201cWe're ready,\u201d she added. \u201cDon't wait.\u201d"
+        assert check(text, ["NL610"]) == []
 
     @pytest.mark.parametrize(
         "text",
@@ -69,7 +76,10 @@ class TestMixedDashStyle:
 
     def test_unspaced_em_against_spaced_en(self):
         """An unspaced em dash and a spaced en dash are different forms of the same role."""
-        text = "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came."
+        text = (
+            "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came. "
+            "The mayor\u2014tired\u2014left. Her aide\u2014silent\u2014stayed."
+        )
         diags = check(text, ["NL611"])
         assert [d.column for d in diags] == [text.index("\u2013") + 1, text.rindex("\u2013") + 1]
         assert "spaced en dash" in diags[0].message
