@@ -259,7 +259,12 @@ def assign_roles(lines: Sequence[str]) -> list[Role]:
     # A prose-shaped cell held between structure lines (a table row's long cell).
     for k in range(1, n - 1):
         around = (seq[k - 1], seq[k + 1])
-        if seq[k] is Role.PROSE and Role.STRUCTURE in around and all(r in _TABLE_LIKE for r in around):
+        if (
+            seq[k] is Role.PROSE
+            and Role.STRUCTURE in around
+            and all(r in _TABLE_LIKE for r in around)
+            and not lines[filled[k]].rstrip().endswith(":")  # an introduction to what follows
+        ):
             seq[k] = Role.STRUCTURE
     for i, role in zip(filled, seq):
         roles[i] = role

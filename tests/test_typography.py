@@ -182,3 +182,52 @@ class TestDocumentQuotations:
 def test_agency_prose_is_silent(name):
     """Clean prose in each agency's style raises no typography finding."""
     assert check((CLEAN / name).read_text(encoding="utf-8"), ["NL61"]) == []
+
+
+class TestVoiceOnly:
+    """NL610-NL613 count and check only the article's own voice."""
+
+    def test_code_and_tweets_do_not_vote_on_quotes(self):
+        text = (
+            "The team\u2019s new parser is \u201cfast enough\u201d, its author says, and it\u2019s free.\n\n"
+            '<div class="note" data-id="7"><span title="x">hi</span></div>\n\n'
+            "can't believe it's finally out, it's great pic.twitter.com/Zx9Yw8Vu\n\n"
+            "The project\u2019s next release is due in May, and it\u2019s already \u201cfeature complete\u201d.\n"
+        )
+        assert check(text, ["NL610", "NL612"]) == []
+
+    def test_stray_mark_in_prose_still_fires(self):
+        text = (
+            "The city\u2019s budget rose. The mayor\u2019s office said it\u2019s \u201cneeded\u201d.\n\n"
+            "The council\u2019s vote is due. Its chair\u2019s view is \u201cpositive\u201d, and it's close.\n"
+        )
+        assert [d.line for d in check(text, ["NL610"])] == [3]
+
+    def test_separators_and_sql_dashes_are_not_parenthetical(self):
+        text = (
+            "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
+            "Boston \u2013 Friday, March 3\n\nChicago \u2013 Sunday, March 5\n\nDenver \u2013 Tuesday, March 7\n\n"
+            "SELECT city FROM tour -- only the spring dates\n"
+        )
+        assert check(text, ["NL611"]) == []
+
+    def test_minority_dash_in_prose_still_fires(self):
+        text = (
+            "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
+            "The band\u2014now a trio\u2014will play new songs. The venue - a former mill - holds 900.\n"
+        )
+        assert [d.line for d in check(text, ["NL611"])] == [3, 3]
+
+    def test_code_listing_brackets_and_quotes_are_silent(self):
+        text = (
+            "The loader fits in a few lines:\n\n"
+            "const wasm = load('add.wasm').then(({ instance }) => {\n\n"
+            'console.log(instance.exports.add(40, 2), "done");\n\n'
+            "});\n\n"
+            "Running it prints 42, as expected.\n"
+        )
+        assert check(text, ["NL612", "NL613"]) == []
+
+    def test_unclosed_bracket_in_prose_still_fires(self):
+        text = "The agency (which has 40 staff said the report was late.\n"
+        assert [d.code for d in check(text, ["NL613"])] == ["NL613"]

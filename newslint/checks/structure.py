@@ -29,9 +29,19 @@ case, quotation marks, apostrophes, dashes and runs of spaces. The copy also
 counts when it runs across a line break ("the teaser on line 1 repeats lines
 3-4").
 
-Of two whole-paragraph copies the later one is reported. When one copy stands
-as a paragraph of its own and the other is embedded in running text, the
-stand-alone copy is reported: it is the teaser or standfirst that was pasted.
+A repeat is reported when both copies are prose (sentence-shaped lines in
+the article's voice, of eight words or more) or when the copies are adjacent
+paragraphs. Lines that recur inside a structure are not duplicates: list
+items, table cells, contents entries repeating the subheads, photo credits,
+product cards, code listings, reference entries (see the line roles in
+`newslint/line_roles.py`). Neither is a quotation shown twice after a line
+ending in a colon, nor a copy in other letter case.
+
+When one copy stands as a paragraph of its own and the other is embedded in
+running text, the stand-alone copy is reported: it is the teaser or
+standfirst that was pasted. Of two whole-paragraph copies, the one away from
+the prose (a meta description or teaser among headings) is reported, so the
+fix never deletes the article's own sentence; else the later one.
 
 ## Why is this bad?
 A repeated paragraph is nearly always a production accident: a CMS that
@@ -51,7 +61,8 @@ Use instead:
     Traffic was diverted through the old town.
 
 ## Known problems
-Skips paragraphs under 20 characters. Flags a refrain repeated on purpose.
+Skips paragraphs under 20 characters. A refrain of eight words or more
+repeated on purpose is flagged.
 """,
 )
 
@@ -64,8 +75,12 @@ DUPLICATE_SENTENCE = Rule(
     explanation="""\
 ## What it does
 Flags a sentence of at least six words that appears word for word (after the
-same folding as NL501) in another paragraph of the same article. Repeats that
-NL501 already reports are not reported again.
+same folding as NL501) in another paragraph of the same article, when both
+paragraphs are prose. Sentences that recur in reference entries ("Te Ara: The
+Encyclopedia of New Zealand."), table cells or command output are not
+repeats, nor is a quotation cited again. Repeats that NL501 already reports
+are not reported again. Of the two copies, the one away from the prose is
+reported, else the later one.
 
 ## Why is this bad?
 Editing by copy and paste leaves sentences behind: a line moved up to the lede
