@@ -231,3 +231,24 @@ class TestVoiceOnly:
     def test_unclosed_bracket_in_prose_still_fires(self):
         text = "The agency (which has 40 staff said the report was late.\n"
         assert [d.code for d in check(text, ["NL613"])] == ["NL613"]
+
+    def test_aside_broken_over_lines_is_silent(self):
+        text = (
+            "You can also copy a request before sending it.\n\n"
+            "(This is not the same as cloning it, which the next\n\n"
+            "section covers in detail.)\n"
+        )
+        assert check(text, ["NL613"]) == []
+
+    def test_closers_used_as_list_markers_are_silent(self):
+        text = "Scopes grant these rights: 'all') any request, 'read') any GET request, 'write') any PUT request.\n"
+        assert check(text, ["NL613"]) == []
+
+    def test_closer_far_from_its_opener_still_fires(self):
+        text = (
+            "The agency (which has 40 staff said the report was late.\n\n"
+            "Officials declined to comment.\n\n"
+            "A spokesman said more would follow.\n\n"
+            "The minister will visit on Monday.)\n"
+        )
+        assert [d.line for d in check(text, ["NL613"])] == [1, 7]

@@ -546,8 +546,16 @@ _ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?
 
 
 def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
-    """Round and square brackets that do not pair within their paragraph (NL613)."""
+    """Round and square brackets that do not pair within their paragraph (NL613).
+
+    Two shapes are not defects: a bracket left open at the end of a paragraph and
+    closed at the start of one of the next two (an aside that extraction broke
+    over lines), and three or more closers with no opener in one paragraph (list
+    markers such as ``'*:rw') any request``).
+    """
     checked = _checked_paragraphs(doc)
+    unclosed: dict[int, list[tuple[str, int]]] = {}  # paragraph -> openers left open
+    unopened: dict[int, list[tuple[str, int]]] = {}  # paragraph -> closers with no opener
     for para in doc.paragraphs:
         if para.index not in checked:
             continue
@@ -555,6 +563,7 @@ def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
         has_closer = doc.text.find(")", para.start, para.end) >= 0
         skip = {m.end() - 1 for m in _ENUMERATOR.finditer(doc.text, para.start, para.end)} if has_closer else set()
         stack: list[tuple[str, int]] = []
+        closers: list[tuple[str, int]] = []
         for m in _BRACKET.finditer(doc.text, para.start, para.end):
             at, char = m.start(), m.group()
             if (at in skip and not stack) or _in_url(doc, at) or (char == ")" and _closes_url(doc, at)):
@@ -575,6 +584,20 @@ def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
                     suggestion=f'Close "{opener}" with "{ {"(": ")", "[": "]"}[opener] }"',
                 )
                 continue
+            closers.append((char, at))
+        if len(closers) < _MARKER_RUN:
+            unopened[para.index] = closers
+        unclosed[para.index] = stack
+    # An aside broken over paragraphs: the opener left at the end of one, the closer in the next two.
+    for index, stack in unclosed.items():
+        for ahead in (index + 1, index + 2):
+            if stack and unopened.get(ahead) and _PAIRS[unopened[ahead][0][0]] == stack[-1][0]:
+                stack.pop()
+                unopened[ahead].pop(0)
+    found = [(where, opener, False) for stack in unclosed.values() for opener, where in stack]
+    found += [(at, char, True) for closers in unopened.values() for char, at in closers]
+    for at, char, closing in sorted(found):
+        if closing:
             yield doc.diagnostic(
                 UNBALANCED_BRACKETS,
                 at,
@@ -582,11 +605,15 @@ def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:
                 f'Closing bracket "{char}" has no opening bracket in its paragraph',
                 suggestion=f'Add the opening "{_PAIRS[char]}", or delete this one',
             )
-        for opener, where in stack:
+        else:
             yield doc.diagnostic(
                 UNBALANCED_BRACKETS,
-                where,
-                where + 1,
-                f'Bracket "{opener}" is not closed in its paragraph',
-                suggestion=f'Add the closing "{ {"(": ")", "[": "]"}[opener] }"',
+                at,
+                at + 1,
+                f'Bracket "{char}" is not closed in its paragraph',
+                suggestion=f'Add the closing "{ {"(": ")", "[": "]"}[char] }"',
             )
+
+
+#: This many closers with no opener in one paragraph are list markers, not lost brackets.
+_MARKER_RUN = 3
