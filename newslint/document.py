@@ -504,7 +504,7 @@ class Document:
         after = chunk[i + 1] if i + 1 < len(chunk) else " "
         if before in _OPENS_AFTER and not after.isspace():
             return True
-        if before.isalpha() and after.isalpha():  # no space on either side: go by the state
+        if (before.isalpha() or before in ",;:") and after.isalpha():  # no space on either side: go by the state
             return not is_open
         if not before.isspace() or after.isspace() or after in ".,;:!?)":
             return False

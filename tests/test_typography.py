@@ -252,3 +252,12 @@ class TestVoiceOnly:
             "The minister will visit on Monday.)\n"
         )
         assert [d.line for d in check(text, ["NL613"])] == [1, 7]
+
+    def test_quote_after_comma_without_space_opens(self):
+        """A quotation that lost the space before it ("replied,"No.") is still paired."""
+        text = 'Asked again, the clerk replied,"I would rather not." Then he went home.\n'
+        assert check(text, ["NL612"]) == []
+
+    def test_quote_mark_named_as_a_character_is_silent(self):
+        text = "Version strings must appear inside double quotes (\"). Other values need none.\n"
+        assert check(text, ["NL612"]) == []

@@ -493,12 +493,13 @@ _CODE_QUOTES = re.compile(r'[={\[:]"|"[:}\]]')
 
 
 def _is_code_quote(text: str, i: int) -> bool:
-    """A straight double quote touching code punctuation: ``="``, ``{"``, ``":``, ``"}``."""
+    """A straight double quote touching code punctuation (``="``, ``{"``, ``":``, ``"}``), or
+    the mark named as a character: ``(")``, ``'"'``."""
     if text[i] != '"':
         return False
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in "={[:" or after in ":}]"
+    return before in "={[:" or after in ":}]" or (before + after in ("()", "''", "[]", "``"))
 
 
 def unbalanced_quotes(doc: Document) -> Iterator[Diagnostic]:
