@@ -489,7 +489,7 @@ def _checked_paragraphs(doc: Document) -> set[int]:
 
 
 # Straight double quotes touching code punctuation; two in a paragraph make it a listing (JSON, HTML).
-_CODE_QUOTES = re.compile(r'[={\[:]"|"[:}\]]')
+_CODE_QUOTES = re.compile(r'[={\[:]"|"[:}\]>]')
 
 
 def _is_code_quote(text: str, i: int) -> bool:
@@ -499,7 +499,7 @@ def _is_code_quote(text: str, i: int) -> bool:
         return False
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return before in "={[:" or after in ":}]" or (before + after in ("()", "''", "[]", "``"))
+    return before in "={[:" or after in ":}]>" or (before + after in ("()", "''", "[]", "``"))
 
 
 def unbalanced_quotes(doc: Document) -> Iterator[Diagnostic]:
