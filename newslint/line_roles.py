@@ -26,6 +26,7 @@ Two passes:
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -54,24 +55,26 @@ VOICE = frozenset({Role.PROSE, Role.HEADING})
 # -- shapes of one line --------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
-# Code-shaped tokens: each is rare in prose and common in listings.
+# Code-shaped tokens: each is rare in prose and common in listings. Every
+# alternative starts with punctuation, so the engine skips plain words fast.
 _CODE_TOKEN = re.compile(
     r"""
     [{}]|\);|;(?=\S)                       # braces, statement ends
-  | (?<=[\w\]\)])\((?=[\w"'$\[)({])         # a call or declaration: name(arg
+  | \((?<=[\w\]\)]\()(?=[\w"'$\[)({])       # a call or declaration: name(arg
   | \(\)                                    # empty call
   | \)\.\w                                  # chained call ).then
   | [=!<>]==?(?=\S)(?<![<>])|=>|->|::|&&|\|\| # operators written without spaces, arrows
   | </?[a-zA-Z][\w-]*(?=[\s>/])             # a markup tag
-  | \b\w+="                                 # an attribute
+  | (?<=\w)="                               # an attribute
   | "[\w@.$/-]+"\s?:                        # a JSON key
   | (?<![\w.])\$[A-Za-z_{(]                 # a sigil or variable: $x ${x} $(cmd), not a price
-  | \b[a-z][a-z0-9]*_[a-z0-9_]+\b           # snake_case
-  | \b[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b       # camelCase, not a brand like iPhone
+  | (?<=[a-z0-9])_(?=[a-z0-9])              # snake_case
   | (?<=\s)--?[a-z][\w-]*(?=\s|$)           # a command-line option
     """,
     re.VERBOSE,
 )
+# camelCase identifiers (not a brand like iPhone); looked for only where other signs are.
+_CAMEL = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b")
 # A shell or REPL prompt at the start, or a line that is only brackets and punctuation.
 _PROMPT = re.compile(r"^\s*(?:[$%]|>>>|#)\s+\S")
 # A line that opens like a comment or directive, or ends like a statement or block.
@@ -121,8 +124,24 @@ _SANDWICH_WORDS = 4
 _RUN = 3
 
 
+@functools.lru_cache(maxsize=4096)
+def _classify_short(text: str) -> Role:
+    return _classify(text)
+
+
 def classify_line(text: str) -> Role:
     """The role of one line by its own shape, before neighbours are considered."""
+    # Short lines recur (cells, labels, credits): classify each text once.
+    return _classify_short(text) if len(text) <= _CACHED_CHARS else _classify(text)
+
+
+#: A reference entry without a leading marker is at most this long.
+_REFERENCE_CHARS = 1500
+#: Lines up to this long are classified once per text.
+_CACHED_CHARS = 80
+
+
+def _classify(text: str) -> Role:
     stripped = text.strip()
     if not stripped:
         return Role.BLANK
@@ -146,6 +165,8 @@ def _is_code(text: str, words: int) -> bool:
     if _CODE_EDGE.search(text):
         return True
     tokens = len(_CODE_TOKEN.findall(text))
+    if tokens or words <= _FRAGMENT_WORDS:
+        tokens += len(_CAMEL.findall(text))
     if tokens == 0:
         return text.endswith(";") and words <= _SANDWICH_WORDS + 2  # "return 0;"
     # Listings have a code token every few words; prose mentioning a name() has far fewer.
@@ -155,6 +176,8 @@ def _is_code(text: str, words: int) -> bool:
 def _is_reference(text: str) -> bool:
     if _REF_MARKER.match(text):
         return True
+    if len(text) > _REFERENCE_CHARS:
+        return False  # a paragraph, not one entry
     fields = len(_REF_FIELD.findall(text))
     return fields >= 3 or fields >= 2 and _AUTHOR_YEAR.match(text) is not None
 
