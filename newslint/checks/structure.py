@@ -395,7 +395,10 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         if is_whole_paragraph(other, other + n):
             # Two whole copies: report the one away from the prose (a teaser, a meta
             # description), else the later one; the other is reported when we reach it.
-            mine, theirs = prose_neighbours(para.index), prose_neighbours(first_pid)
+            if is_prose(para.index):
+                mine, theirs = prose_neighbours(para.index), prose_neighbours(first_pid)
+            else:
+                mine = theirs = 0.0  # a heading repeated: the first is the title, the later one the copy
             if mine > theirs or (mine == theirs and other > lo):
                 continue
         reported.add(para.index)
