@@ -287,6 +287,7 @@ def assign_roles(lines: Sequence[str]) -> list[Role]:
             and Role.STRUCTURE in around
             and all(r in _TABLE_LIKE for r in around)
             and not lines[filled[k]].rstrip().endswith(":")  # an introduction to what follows
+            and not any(_LIST_MARK.match(lines[filled[j]]) for j in (k - 1, k + 1))  # a listicle's prose
         ):
             seq[k] = Role.STRUCTURE
     for i, role in zip(filled, seq):

@@ -85,3 +85,16 @@ def test_cached_on_the_document():
     doc = Document(TECH_POST)
     assert doc.line_roles is doc.line_roles
     assert len(doc.line_roles) == len(doc.lines)
+
+
+def test_listicle_prose_between_numbered_heads_stays_prose():
+    text = (
+        "Hotel staff shared a few habits they follow when travelling themselves.\n\n"
+        "1. Strip the bed\n\n"
+        "Housekeepers say blankets are washed far less often than sheets, so set them aside.\n\n"
+        "2. Check the peep hole\n\n"
+        "3. Skip the wooden rack\n"
+    )
+    doc = Document(text)
+    assert doc.line_roles.of(3) is Role.STRUCTURE
+    assert doc.line_roles.is_prose(5)

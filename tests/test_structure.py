@@ -178,3 +178,27 @@ class TestDuplicatesInStructure:
             'By March the promise read differently: "\u2026 We will not raise fares this year, whatever the cost to the budget."\n'
         )
         assert check(text, ["NL502"]) == []
+
+    def test_line_under_every_product_card_is_silent(self):
+        """A disclosure repeated under each card is the page's template, not a pasted copy."""
+        note = "We may earn a commission when you buy through the links in this guide."
+        cards = "".join(
+            f"{name}\n\n{blurb}\n\n{note}\n\n"
+            for name, blurb in (
+                ("Trailhead 40 backpack", "A light pack with a stiff frame that carried twelve kilos without complaint."),
+                ("Summit stove", "It boiled a litre of water in under four minutes at altitude during our test."),
+                ("Ridge tent", "Two people fit inside, and the fly kept out a night of heavy rain in the hills."),
+            )
+        )
+        text = "We tested a season's worth of camping kit so you do not have to.\n\n" + cards
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_listicle_steps_repeated_apart_are_silent(self):
+        text = (
+            "Hotel staff shared a few habits they follow when travelling themselves.\n\n"
+            "1. Check the room\n\nStrip the bed and look along the seams of the mattress before unpacking.\n\n"
+            "2. Keep the bag off the floor\n\nUse the metal rack, and keep the case zipped for the whole stay.\n\n"
+            "3. Check the room\n\nStrip the bed and look along the seams of the mattress before unpacking.\n"
+        )
+        found = check(text, ["NL501"])
+        assert [d.line for d in found] == [13]  # the prose step is a paste; the numbered heads are not

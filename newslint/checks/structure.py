@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, hookimpl
@@ -15,6 +15,7 @@ _MIN_PARAGRAPH_CHARS = 20  # folded code points; a repeated "Read more" is NL2xx
 _MIN_SENTENCE_CHARS = 40
 _MIN_SENTENCE_WORDS = 6
 _MIN_PROSE_WORDS = 8  # a shorter line repeated far from its copy is a refrain or a label
+_TEMPLATE_COPIES = 3  # a paragraph found this often, apart, is part of the page's template
 
 DUPLICATE_PARAGRAPH = Rule(
     code="NL501",
@@ -35,7 +36,9 @@ paragraphs. Lines that recur inside a structure are not duplicates: list
 items, table cells, contents entries repeating the subheads, photo credits,
 product cards, code listings, reference entries (see the line roles in
 `newslint/line_roles.py`). Neither is a quotation shown twice after a line
-ending in a colon, nor a copy in other letter case.
+ending in a colon, a copy in other letter case, nor a sentence found three
+times or more apart (the "we may earn a commission" line under every product
+card is the page's template: page chrome, NL2xx).
 
 When one copy stands as a paragraph of its own and the other is embedded in
 running text, the stand-alone copy is reported: it is the teaser or
@@ -364,11 +367,14 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         """Whether paragraph ``pid`` repeating paragraphs ``first``-``last`` is a defect."""
         if first - 1 <= pid <= last + 1 and not first <= pid <= last:
             return True  # adjacent copies
-        words = doc.paragraph_fingerprints[pid].count(" ") + 1
-        if words < _MIN_PROSE_WORDS or displayed(pid) and displayed(first):
+        fingerprint = doc.paragraph_fingerprints[pid]
+        if fingerprint.count(" ") + 1 < _MIN_PROSE_WORDS or displayed(pid) and displayed(first):
             return False  # a refrain, or the same quotation shown twice
+        if copies[fingerprint] >= _TEMPLATE_COPIES:
+            return False  # a line under every card or section: a template (NL2xx's business), not a paste
         return is_prose(pid) and is_prose(first) and is_prose(last)
 
+    copies = Counter(doc.paragraph_fingerprints)
     reported: set[int] = set()  # paragraphs reported as copies
     covered: set[int] = set()  # sentence indexes accounted for by NL501
     for para in paragraphs:
@@ -421,6 +427,8 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         first_pid = sentences[first].paragraph
         if first in covered or not is_prose(first_pid):
             continue
+        if len(where) >= _TEMPLATE_COPIES and all(is_whole_paragraph(i, i + 1) for i in where):
+            continue  # a line of the page's template, as in NL501
         for i in where[1:]:
             pid = sentences[i].paragraph
             if i in covered or pid == first_pid or not is_prose(pid):
