@@ -262,8 +262,7 @@ def assign_roles(lines: Sequence[str]) -> list[Role]:
                 seq[k - 1] = Role.TWEET
     # Runs of fragments and list items: a list, a table, contents, credits.
     short = [
-        role in (Role.HEADING, Role.STRUCTURE)
-        or role is Role.CODE and len(_WORD.findall(lines[i])) <= _FRAGMENT_WORDS
+        role in (Role.HEADING, Role.STRUCTURE) or role is Role.CODE and len(_WORD.findall(lines[i])) <= _FRAGMENT_WORDS
         for i, role in zip(filled, seq)
     ]
     k = 0
