@@ -202,3 +202,23 @@ class TestDuplicatesInStructure:
         )
         found = check(text, ["NL501"])
         assert [d.line for d in found] == [13]  # the prose step is a paste; the numbered heads are not
+
+    def test_publisher_repeated_across_reference_entries_is_silent(self):
+        """The splitter cuts a citation after its title; the publisher then recurs in every entry."""
+        text = (
+            "The river has flooded the valley four times since records began in the 1860s.\n\n"
+            '^ Reid, Ann (March 2009). "Floods of the north". The Regional Encyclopedia of River Valleys. '
+            "Retrieved 4 May 2011.\n\n"
+            '^ Tane, Rua (June 2010). "The 1936 flood". The Regional Encyclopedia of River Valleys. '
+            "Retrieved 9 May 2011.\n"
+        )
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_meal_plan_entries_are_silent(self):
+        text = (
+            "A week of cheap dinners, planned around one big shop on Saturday morning.\n\n"
+            "Monday\n\nLentil soup with crusty bread\n\nGreen salad\n\n"
+            "Tuesday\n\nBaked potatoes with beans\n\nGreen salad\n\n"
+            "Wednesday\n\nLentil soup with crusty bread\n\nFruit\n"
+        )
+        assert check(text, ["NL501", "NL502"]) == []
