@@ -110,3 +110,115 @@ class TestEncodingDamage:
 
     def test_replacement_character(self):
         assert positions("The caf\ufffd\ufffd reopened.", select=["NL521"]) == [(1, 8, 1, 10)]
+
+
+class TestDuplicatesInStructure:
+    """NL501/NL502 report repeated prose and adjacent copies, not lines recurring in a structure."""
+
+    CONTENTS = (
+        "Small towns across the region are losing their last bank branches, and residents say they feel it.\n\n"
+        "In this story\n\nWhy branches close\n\nWhat residents lose\n\nWhat comes next\n\n"
+        "Why branches close\n\n"
+        "Banks say fewer customers walk in each year, and that the buildings cost more than they earn.\n\n"
+        "What residents lose\n\n"
+        "Older customers say they cannot manage their accounts on a phone and now drive an hour to a teller.\n"
+    )
+
+    def test_contents_entries_repeating_subheads_are_silent(self):
+        assert check(self.CONTENTS, ["NL501", "NL502"]) == []
+
+    def test_credits_and_references_are_silent(self):
+        text = (
+            "The exhibition opens on Friday with forty paintings from private collections.\n\n"
+            "A harbour at dusk.\n\n(Photo: Lena Ortiz)\n\n"
+            "The artist worked in the town for a decade before moving to the capital in later life.\n\n"
+            "A street market.\n\n(Photo: Lena Ortiz)\n\n"
+            '^ Hale, Tom (May 2019). "Painters of the coast". Art Quarterly Review. Retrieved 3 June 2020.\n\n'
+            '^ Moss, Ian (June 2020). "Light and water". Art Quarterly Review. Retrieved 3 June 2021.\n'
+        )
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_shell_commands_repeated_in_parallel_steps_are_silent(self):
+        text = (
+            "First configure the server that will run the tests for the whole team.\n\n"
+            "$ deploy --target staging --config ci.toml\n\n"
+            "Then configure the machine that builds the nightly release for everyone.\n\n"
+            "$ deploy --target staging --config ci.toml\n"
+        )
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_repeated_prose_paragraph_still_fires(self):
+        text = (
+            "The ferry service will resume on Thursday after a week of storms along the coast.\n\n"
+            "Operators said the first crossing would leave at seven in the morning.\n\n"
+            "Harbour staff worked through the weekend to repair the damaged pier.\n\n"
+            "The ferry service will resume on Thursday after a week of storms along the coast.\n"
+        )
+        assert [(d.code, d.line) for d in check(text, ["NL501", "NL502"])] == [("NL501", 7)]
+
+    def test_adjacent_short_copies_still_fire(self):
+        text = "The market fell sharply on Monday.\n\nContinue reading the story\n\nContinue reading the story\n"
+        assert [(d.code, d.line) for d in check(text, ["NL501"])] == [("NL501", 5)]
+
+    def test_meta_description_copy_is_reported_not_the_lede(self):
+        """A teaser repeating the lede word for word: the teaser, away from the prose, is reported."""
+        lede = "Rail unions called off Friday's strike after a late offer from operators, ending a month of disruption."
+        text = (
+            f"{lede}\n\nRail strike called off\n\nBy Sam Patel\n\n{lede}\n\n"
+            "The offer raises pay by four per cent this year and three per cent next year.\n"
+        )
+        diags = check(text, ["NL501", "NL502"])
+        assert [(d.code, d.line) for d in diags] == [("NL501", 1)]
+        assert diags[0].message == "Paragraph repeats line 7"
+
+    def test_quotation_cited_again_is_silent(self):
+        text = (
+            'The minister wrote: "We will not raise fares this year, whatever the cost to the budget."\n\n'
+            "Critics were quick to hold her to it.\n\n"
+            'By March the promise read differently: "\u2026 We will not raise fares this year, whatever the cost to the budget."\n'
+        )
+        assert check(text, ["NL502"]) == []
+
+    def test_line_under_every_product_card_is_silent(self):
+        """A disclosure repeated under each card is the page's template, not a pasted copy."""
+        note = "We may earn a commission when you buy through the links in this guide."
+        cards = "".join(
+            f"{name}\n\n{blurb}\n\n{note}\n\n"
+            for name, blurb in (
+                ("Trailhead 40 backpack", "A light pack with a stiff frame that carried twelve kilos without complaint."),
+                ("Summit stove", "It boiled a litre of water in under four minutes at altitude during our test."),
+                ("Ridge tent", "Two people fit inside, and the fly kept out a night of heavy rain in the hills."),
+            )
+        )
+        text = "We tested a season's worth of camping kit so you do not have to.\n\n" + cards
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_listicle_steps_repeated_apart_are_silent(self):
+        text = (
+            "Hotel staff shared a few habits they follow when travelling themselves.\n\n"
+            "1. Check the room\n\nStrip the bed and look along the seams of the mattress before unpacking.\n\n"
+            "2. Keep the bag off the floor\n\nUse the metal rack, and keep the case zipped for the whole stay.\n\n"
+            "3. Check the room\n\nStrip the bed and look along the seams of the mattress before unpacking.\n"
+        )
+        found = check(text, ["NL501"])
+        assert [d.line for d in found] == [13]  # the prose step is a paste; the numbered heads are not
+
+    def test_publisher_repeated_across_reference_entries_is_silent(self):
+        """The splitter cuts a citation after its title; the publisher then recurs in every entry."""
+        text = (
+            "The river has flooded the valley four times since records began in the 1860s.\n\n"
+            '^ Reid, Ann (March 2009). "Floods of the north". The Regional Encyclopedia of River Valleys. '
+            "Retrieved 4 May 2011.\n\n"
+            '^ Tane, Rua (June 2010). "The 1936 flood". The Regional Encyclopedia of River Valleys. '
+            "Retrieved 9 May 2011.\n"
+        )
+        assert check(text, ["NL501", "NL502"]) == []
+
+    def test_meal_plan_entries_are_silent(self):
+        text = (
+            "A week of cheap dinners, planned around one big shop on Saturday morning.\n\n"
+            "Monday\n\nLentil soup with crusty bread\n\nGreen salad\n\n"
+            "Tuesday\n\nBaked potatoes with beans\n\nGreen salad\n\n"
+            "Wednesday\n\nLentil soup with crusty bread\n\nFruit\n"
+        )
+        assert check(text, ["NL501", "NL502"]) == []

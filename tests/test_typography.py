@@ -16,23 +16,30 @@ SEEDS = Path(__file__).parent.parent / "seeds"
 
 class TestMixedQuoteStyle:
     def test_minority_curly_apostrophe(self):
-        """Two curly marks among many straight ones: each curly mark is reported, with a safe fix."""
-        text = "Japan\u2019s leader met Lee. Japan's minister said \"yes\" and Seoul's envoy agreed."
+        """One curly apostrophe among straight ones: it is reported, with a safe fix."""
+        text = "Japan\u2019s leader met Lee. Japan's minister said Seoul's envoy and Tokyo's mayor agreed it's time."
         diags = check(text, ["NL610"])
         assert [(d.line, d.column, d.end_column) for d in diags] == [(1, 6, 7)]
         assert diags[0].fix[0].replacement == "'"
-        assert "straight marks 4 times to 1" in diags[0].message
+        assert "apostrophes and single quotes are straight 4 times to 1" in diags[0].message
 
     def test_minority_straight_gets_unsafe_curly_fix(self):
         """Straight marks among curly ones get an opening or closing curly mark as an unsafe fix."""
-        text = "\u201cWe won,\u201d she said. It\u2019s over, and \"we\" know it."
+        text = (
+            "\u201cWe won,\u201d she said. \u201cNow we rest,\u201d he said. "
+            "\u201cSoon,\u201d they said. It\u2019s over, and \"we\" know it."
+        )
         diags = check(text, ["NL610"])
         assert [d.unsafe_fix[0].replacement for d in diags] == ["\u201c", "\u201d"]
 
-    def test_tie_keeps_first_style(self):
-        """On a tie the style used first wins."""
-        text = "It's done. It\u2019s over."
-        assert positions(text, select=["NL610"]) == [(1, 14, 1, 15)]
+    def test_near_tie_is_silent(self):
+        """A tie or near tie says nothing about the article's style: only a clear minority is flagged."""
+        assert check("It's done. It\u2019s over. She's back.", ["NL610"]) == []
+
+    def test_families_counted_apart(self):
+        """Curly double quotes with straight apostrophes is a consistent style, not a mix."""
+        text = "\u201cIt's late,\u201d the mayor said. \u201cWe're ready,\u201d she added. \u201cDon't wait.\u201d"
+        assert check(text, ["NL610"]) == []
 
     @pytest.mark.parametrize(
         "text",
@@ -69,7 +76,10 @@ class TestMixedDashStyle:
 
     def test_unspaced_em_against_spaced_en(self):
         """An unspaced em dash and a spaced en dash are different forms of the same role."""
-        text = "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came."
+        text = (
+            "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came. "
+            "The mayor\u2014tired\u2014left. Her aide\u2014silent\u2014stayed."
+        )
         diags = check(text, ["NL611"])
         assert [d.column for d in diags] == [text.index("\u2013") + 1, text.rindex("\u2013") + 1]
         assert "spaced en dash" in diags[0].message
@@ -172,3 +182,82 @@ class TestDocumentQuotations:
 def test_agency_prose_is_silent(name):
     """Clean prose in each agency's style raises no typography finding."""
     assert check((CLEAN / name).read_text(encoding="utf-8"), ["NL61"]) == []
+
+
+class TestVoiceOnly:
+    """NL610-NL613 count and check only the article's own voice."""
+
+    def test_code_and_tweets_do_not_vote_on_quotes(self):
+        text = (
+            "The team\u2019s new parser is \u201cfast enough\u201d, its author says, and it\u2019s free.\n\n"
+            '<div class="note" data-id="7"><span title="x">hi</span></div>\n\n'
+            "can't believe it's finally out, it's great pic.twitter.com/Zx9Yw8Vu\n\n"
+            "The project\u2019s next release is due in May, and it\u2019s already \u201cfeature complete\u201d.\n"
+        )
+        assert check(text, ["NL610", "NL612"]) == []
+
+    def test_stray_mark_in_prose_still_fires(self):
+        text = (
+            "The city\u2019s budget rose. The mayor\u2019s office said it\u2019s \u201cneeded\u201d.\n\n"
+            "The council\u2019s vote is due. Its chair\u2019s view is \u201cpositive\u201d, and it's close.\n"
+        )
+        assert [d.line for d in check(text, ["NL610"])] == [3]
+
+    def test_separators_and_sql_dashes_are_not_parenthetical(self):
+        text = (
+            "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
+            "Boston \u2013 Friday, March 3\n\nChicago \u2013 Sunday, March 5\n\nDenver \u2013 Tuesday, March 7\n\n"
+            "SELECT city FROM tour -- only the spring dates\n"
+        )
+        assert check(text, ["NL611"]) == []
+
+    def test_minority_dash_in_prose_still_fires(self):
+        text = (
+            "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
+            "The band\u2014now a trio\u2014will play new songs. The venue - a former mill - holds 900.\n"
+        )
+        assert [d.line for d in check(text, ["NL611"])] == [3, 3]
+
+    def test_code_listing_brackets_and_quotes_are_silent(self):
+        text = (
+            "The loader fits in a few lines:\n\n"
+            "const wasm = load('add.wasm').then(({ instance }) => {\n\n"
+            'console.log(instance.exports.add(40, 2), "done");\n\n'
+            "});\n\n"
+            "Running it prints 42, as expected.\n"
+        )
+        assert check(text, ["NL612", "NL613"]) == []
+
+    def test_unclosed_bracket_in_prose_still_fires(self):
+        text = "The agency (which has 40 staff said the report was late.\n"
+        assert [d.code for d in check(text, ["NL613"])] == ["NL613"]
+
+    def test_aside_broken_over_lines_is_silent(self):
+        text = (
+            "You can also copy a request before sending it.\n\n"
+            "(This is not the same as cloning it, which the next\n\n"
+            "section covers in detail.)\n"
+        )
+        assert check(text, ["NL613"]) == []
+
+    def test_closers_used_as_list_markers_are_silent(self):
+        text = "Scopes grant these rights: 'all') any request, 'read') any GET request, 'write') any PUT request.\n"
+        assert check(text, ["NL613"]) == []
+
+    def test_closer_far_from_its_opener_still_fires(self):
+        text = (
+            "The agency (which has 40 staff said the report was late.\n\n"
+            "Officials declined to comment.\n\n"
+            "A spokesman said more would follow.\n\n"
+            "The minister will visit on Monday.)\n"
+        )
+        assert [d.line for d in check(text, ["NL613"])] == [1, 7]
+
+    def test_quote_after_comma_without_space_opens(self):
+        """A quotation that lost the space before it ("replied,"No.") is still paired."""
+        text = 'Asked again, the clerk replied,"I would rather not." Then he went home.\n'
+        assert check(text, ["NL612"]) == []
+
+    def test_quote_mark_named_as_a_character_is_silent(self):
+        text = "Version strings must appear inside double quotes (\"). Other values need none.\n"
+        assert check(text, ["NL612"]) == []

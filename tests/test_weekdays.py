@@ -53,10 +53,13 @@ class TestMismatch:
         """--date (or the date config key) supplies the year too."""
         assert positions("Talks resume on Thursday, Jan. 20.", ["NL620"], date=dt.date(2026, 1, 2)) == [(1, 17, 1, 34)]
 
-    def test_december_in_a_january_article_is_last_year(self):
-        """The nearest date wins: Dec. 29 in an article of 13 January 2026 is 2025-12-29, a Monday."""
+    def test_december_in_a_january_article(self):
+        """Dec. 29 in an article of 13 January 2026: a weekday that fits 2025 (Monday) or the
+        article's own year (Tuesday) is doubtful and left alone; one that fits neither is
+        reported against the nearest date."""
         assert check(STAMP + "The vote on Monday, Dec. 29 was delayed.", ["NL620"]) == []
-        (diag,) = check(STAMP + "The vote on Tuesday, Dec. 29 was delayed.", ["NL620"])
+        assert check(STAMP + "The vote on Tuesday, Dec. 29 was delayed.", ["NL620"]) == []
+        (diag,) = check(STAMP + "The vote on Wednesday, Dec. 29 was delayed.", ["NL620"])
         assert "December 29, 2025, a Monday" in diag.message
 
 
@@ -76,14 +79,31 @@ class TestSilent:
         """Right pairs, unpaired weekdays and dates with no known year are not reported."""
         assert check(text, ["NL620"]) == []
 
-    def test_inexact_article_date_skips_ambiguous_year(self):
-        """When the article date is only the latest date in the text, a pair that fits the year before is left alone."""
+    def test_inexact_article_date_says_nothing(self):
+        """When the article date is only the latest date in the text, a date without a year is not judged."""
         lead = "".join(f"Paragraph {n} of the story.\n" for n in range(6))  # no dateline in the first lines
         text = lead + "Voters went to the polls on March 3, 2026. The first round was on Friday, March 14.\n"
-        # 2026-03-14 is a Saturday, 2025-03-14 a Friday: the year is only a guess.
         assert check(text, ["NL620"]) == []
-        (diag,) = check(text.replace("Friday", "Monday"), ["NL620"])  # a Monday in none of 2025-2027
-        assert "the latest date in the text" in diag.message
+        assert check(text.replace("Friday", "Monday"), ["NL620"]) == []  # a Monday in none of 2025-2027
+
+    def test_year_from_a_mentioned_date_is_doubtful(self):
+        """A year read from a date in the first lines (not a timestamp) is a guess: a weekday that
+        would fit the year before or after is left alone; one that fits no nearby year is reported."""
+        text = (
+            "Flooding closed the coastal road on May 2, 2020, officials said.\n\n"
+            "The same road had flooded on Saturday, May 18, when the river rose.\n"
+        )
+        # 2020-05-18 is a Monday, 2019-05-18 a Saturday: the article may well be from 2019.
+        assert check(text, ["NL620"]) == []
+        (diag,) = check(text.replace("Saturday", "Thursday"), ["NL620"])  # a Thursday in none of 2019-2021
+        assert "May 18, 2020, a Monday" in diag.message
+
+    def test_year_from_metadata_is_the_articles_own(self):
+        """With --date, a date without a year is judged in the article's own year only."""
+        text = "The same road had flooded on Saturday, May 18, when the river rose."
+        assert positions(text, ["NL620"], date=dt.date(2019, 6, 3)) == []
+        (diag,) = check(text, ["NL620"], date=dt.date(2020, 6, 3))
+        assert "May 18, 2020, a Monday" in diag.message
 
     @pytest.mark.parametrize("name", sorted(p.name for p in CLEAN.glob("*.txt")))
     def test_agency_prose_is_silent(self, name):

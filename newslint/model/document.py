@@ -14,11 +14,14 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.model.fingerprint import anchor
 from newslint.text.normalize import fold, is_blank
+
+if TYPE_CHECKING:
+    from newslint.model.line_roles import LineRoles
 
 __all__ = [
     "DecodeError",
@@ -501,7 +504,7 @@ class Document:
         after = chunk[i + 1] if i + 1 < len(chunk) else " "
         if before in _OPENS_AFTER and not after.isspace():
             return True
-        if before.isalpha() and after.isalpha():  # no space on either side: go by the state
+        if (before.isalpha() or before in ",;:") and after.isalpha():  # no space on either side: go by the state
             return not is_open
         if not before.isspace() or after.isspace() or after in ".,;:!?)":
             return False
@@ -603,6 +606,13 @@ class Document:
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    @cached_property
+    def line_roles(self) -> LineRoles:
+        """The role of every line: prose, heading, list or table, code, reference, tweet."""
+        from newslint.model.line_roles import analyse
+
+        return analyse(self)
 
     # -- diagnostics -------------------------------------------------------------
 

@@ -190,6 +190,7 @@ class ArticleDate:
     date: dt.date
     source: str
     exact: bool = True
+    inferred: bool = False  # guessed from a date the text mentions, not a timestamp, --date or metadata
 
 
 def article_date(doc: Document, ctx: Context) -> ArticleDate | None:
@@ -227,13 +228,13 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
         text = doc.text[line.start : line.end]
         dated = [m for m in find_dates(text[:200]) if m.date and m.year_given]
         if dated:
-            return ArticleDate(dated[0].date, f"(from line {line.number}: {_quote(dated[0].text)})")  # type: ignore[arg-type]
+            return ArticleDate(dated[0].date, f"(from line {line.number}: {_quote(dated[0].text)})", inferred=True)  # type: ignore[arg-type]
     every = [m for m in document_dates(doc) if m.date and m.year_given]
     if not every:
         return None
     latest = max(every, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
     line = doc.position(latest.start)[0]
-    return ArticleDate(latest.date, f"(the latest date in the text, line {line}: {_quote(latest.text)})", exact=False)  # type: ignore[arg-type]
+    return ArticleDate(latest.date, f"(the latest date in the text, line {line}: {_quote(latest.text)})", exact=False, inferred=True)  # type: ignore[arg-type]
 
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)

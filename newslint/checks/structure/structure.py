@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, hookimpl
@@ -14,6 +14,8 @@ from newslint.text.normalize import is_blank
 _MIN_PARAGRAPH_CHARS = 20  # folded code points; a repeated "Read more" is NL2xx's business
 _MIN_SENTENCE_CHARS = 40
 _MIN_SENTENCE_WORDS = 6
+_MIN_PROSE_WORDS = 8  # a shorter line repeated far from its copy is a refrain or a label
+_TEMPLATE_COPIES = 3  # a paragraph found this often, apart, is part of the page's template
 
 DUPLICATE_PARAGRAPH = Rule(
     code="NL501",
@@ -28,9 +30,21 @@ case, quotation marks, apostrophes, dashes and runs of spaces. The copy also
 counts when it runs across a line break ("the teaser on line 1 repeats lines
 3-4").
 
-Of two whole-paragraph copies the later one is reported. When one copy stands
-as a paragraph of its own and the other is embedded in running text, the
-stand-alone copy is reported: it is the teaser or standfirst that was pasted.
+A repeat is reported when both copies are prose (sentence-shaped lines in
+the article's voice, of eight words or more) or when the copies are adjacent
+paragraphs. Lines that recur inside a structure are not duplicates: list
+items, table cells, contents entries repeating the subheads, photo credits,
+product cards, code listings, reference entries (see the line roles in
+`newslint/line_roles.py`). Neither is a quotation shown twice after a line
+ending in a colon, a copy in other letter case, nor a sentence found three
+times or more apart (the "we may earn a commission" line under every product
+card is the page's template: page chrome, NL2xx).
+
+When one copy stands as a paragraph of its own and the other is embedded in
+running text, the stand-alone copy is reported: it is the teaser or
+standfirst that was pasted. Of two whole-paragraph copies, the one away from
+the prose (a meta description or teaser among headings) is reported, so the
+fix never deletes the article's own sentence; else the later one.
 
 ## Why is this bad?
 A repeated paragraph is nearly always a production accident: a CMS that
@@ -50,7 +64,8 @@ Use instead:
     Traffic was diverted through the old town.
 
 ## Known problems
-Skips paragraphs under 20 characters. Flags a refrain repeated on purpose.
+Skips paragraphs under 20 characters. A refrain of eight words or more
+repeated on purpose is flagged.
 """,
 )
 
@@ -63,8 +78,12 @@ DUPLICATE_SENTENCE = Rule(
     explanation="""\
 ## What it does
 Flags a sentence of at least six words that appears word for word (after the
-same folding as NL501) in another paragraph of the same article. Repeats that
-NL501 already reports are not reported again.
+same folding as NL501) in another paragraph of the same article, when both
+paragraphs are prose. Sentences that recur in reference entries ("Te Ara: The
+Encyclopedia of New Zealand."), table cells or command output are not
+repeats, nor is a quotation cited again. Repeats that NL501 already reports
+are not reported again. Of the two copies, the one away from the prose is
+reported, else the later one.
 
 ## Why is this bad?
 Editing by copy and paste leaves sentences behind: a line moved up to the lede
@@ -308,7 +327,13 @@ def _line_range(first: int, last: int) -> str:
 
 
 def duplicates(doc: Document) -> Iterator[Diagnostic]:
-    """Repeated paragraphs (NL501), then repeated sentences not already covered (NL502)."""
+    """Repeated paragraphs (NL501), then repeated sentences not already covered (NL502).
+
+    A repeat counts when both copies are prose (sentence-shaped lines of the
+    article's voice, ``Document.line_roles``) or when the copies are adjacent
+    paragraphs. Lines that recur inside a structure (list items, table cells,
+    contents entries, credits, code, references) are not duplicates.
+    """
     sentences = doc.sentences
     keys = doc.sentence_fingerprints
     by_key: dict[str, list[int]] = defaultdict(list)
@@ -319,14 +344,40 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
     for s in sentences:
         lo, _ = para_range.get(s.paragraph, (s.index, s.index))
         para_range[s.paragraph] = (lo, s.index + 1)
+    paragraphs = doc.paragraphs
+    roles = doc.line_roles
 
     def is_whole_paragraph(lo: int, hi: int) -> bool:
         pid = sentences[lo].paragraph
         return para_range[pid] == (lo, hi) and sentences[hi - 1].paragraph == pid
 
+    def is_prose(pid: int) -> bool:
+        return roles.is_prose(paragraphs[pid].line)
+
+    def prose_neighbours(pid: int) -> float:
+        """The share of the paragraphs either side that are prose: the article's own copy sits among prose."""
+        around = [q for q in (pid - 1, pid + 1) if 0 <= q < len(paragraphs)]
+        return sum(map(is_prose, around)) / len(around) if around else 0.0
+
+    def displayed(pid: int) -> bool:
+        """Introduced by a line ending in a colon: a block quotation, a post, a command shown."""
+        return pid > 0 and doc.paragraph_text(paragraphs[pid - 1]).rstrip().endswith(":")
+
+    def counts(pid: int, first: int, last: int) -> bool:
+        """Whether paragraph ``pid`` repeating paragraphs ``first``-``last`` is a defect."""
+        if first - 1 <= pid <= last + 1 and not first <= pid <= last:
+            return True  # adjacent copies
+        fingerprint = doc.paragraph_fingerprints[pid]
+        if fingerprint.count(" ") + 1 < _MIN_PROSE_WORDS or displayed(pid) and displayed(first):
+            return False  # a refrain, or the same quotation shown twice
+        if copies[fingerprint] >= _TEMPLATE_COPIES:
+            return False  # a line under every card or section: a template (NL2xx's business), not a paste
+        return is_prose(pid) and is_prose(first) and is_prose(last)
+
+    copies = Counter(doc.paragraph_fingerprints)
     reported: set[int] = set()  # paragraphs reported as copies
     covered: set[int] = set()  # sentence indexes accounted for by NL501
-    for para in doc.paragraphs:
+    for para in paragraphs:
         if para.index not in para_range or len(doc.paragraph_fingerprints[para.index]) < _MIN_PARAGRAPH_CHARS:
             continue
         lo, hi = para_range[para.index]
@@ -335,20 +386,31 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
             (
                 j
                 for j in by_key[keys[lo]]
-                if j != lo and (j + n <= lo or j >= hi) and keys[j : j + n] == keys[lo:hi]
+                if j != lo
+                and (j + n <= lo or j >= hi)
+                and keys[j : j + n] == keys[lo:hi]
+                and _same_case(doc, sentences[lo].start, sentences[hi - 1].end, sentences[j].start)
             ),
             None,
         )
         if other is None:
             continue
-        if sentences[other].paragraph in reported:
-            continue  # the other copy was reported already
-        if is_whole_paragraph(other, other + n) and other > lo:
-            continue  # two whole copies: report the later one, when we reach it
+        first_pid, last_pid = sentences[other].paragraph, sentences[other + n - 1].paragraph
+        if first_pid in reported or not counts(para.index, first_pid, last_pid):
+            continue
+        if is_whole_paragraph(other, other + n):
+            # Two whole copies: report the one away from the prose (a teaser, a meta
+            # description), else the later one; the other is reported when we reach it.
+            if is_prose(para.index):
+                mine, theirs = prose_neighbours(para.index), prose_neighbours(first_pid)
+            else:
+                mine = theirs = 0.0  # a heading repeated: the first is the title, the later one the copy
+            if mine > theirs or (mine == theirs and other > lo):
+                continue
         reported.add(para.index)
         covered.update(range(lo, hi))
         covered.update(range(other, other + n))
-        first = doc.position(sentences[other].start)[0]
+        first = paragraphs[first_pid].line
         last = doc.position(sentences[other + n - 1].end)[0]
         yield doc.diagnostic(
             DUPLICATE_PARAGRAPH,
@@ -362,18 +424,48 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         if len(where) < 2 or len(key) < _MIN_SENTENCE_CHARS or key.count(" ") + 1 < _MIN_SENTENCE_WORDS:
             continue
         first = where[0]
+        first_pid = sentences[first].paragraph
+        if first in covered or not is_prose(first_pid):
+            continue
+        if len(where) >= _TEMPLATE_COPIES and all(is_whole_paragraph(i, i + 1) for i in where):
+            continue  # a line of the page's template, as in NL501
         for i in where[1:]:
-            if i in covered or first in covered or sentences[i].paragraph == sentences[first].paragraph:
+            pid = sentences[i].paragraph
+            if i in covered or pid == first_pid or not is_prose(pid):
                 continue
-            s = sentences[i]
-            line = doc.position(sentences[first].start)[0]
+            if (doc.is_quoted(sentences[i].start) and doc.is_quoted(sentences[first].start)) or (
+                displayed(pid) and displayed(first_pid)
+            ):
+                continue  # a quotation cited again, on purpose
+            if not _same_case(doc, sentences[i].start, sentences[i].end, sentences[first].start):
+                continue
+            # Report the copy away from the prose: the article's own sentence stays.
+            report, kept = (first, i) if prose_neighbours(first_pid) < prose_neighbours(pid) else (i, first)
+            s = sentences[report]
             yield doc.diagnostic(
                 DUPLICATE_SENTENCE,
                 s.start,
                 s.end,
-                f"Sentence repeats line {line}",
+                f"Sentence repeats line {doc.position(sentences[kept].start)[0]}",
                 suggestion="Delete the repeated sentence",
             )
+
+
+def _same_case(doc: Document, start: int, end: int, other: int) -> bool:
+    """Whether the text at ``other`` has the letters of ``text[start:end]`` in the same case.
+
+    Folding ignores case; a copy that shouts what the other says ("Lots of
+    changes" / "LOTS of changes") is a joke or a heading, not a paste.
+    """
+    text = doc.text
+    mine = [c.isupper() for c in text[start:end] if c.isalpha()]
+    theirs: list[bool] = []
+    pos = other
+    while len(theirs) < len(mine) and pos < len(text):
+        if text[pos].isalpha():
+            theirs.append(text[pos].isupper())
+        pos += 1
+    return mine == theirs
 
 
 def _through_line_end(doc: Document, offset: int) -> int:

@@ -19,10 +19,12 @@ WEEKDAY_DATE_MISMATCH = Rule(
 Checks a weekday that directly qualifies a date against the calendar:
 "Tuesday, Jan. 14, 2026", "on Tuesday, Jan. 13", "Tuesday 13 January",
 "Jan. 13 (Tuesday)", "Tuesday (Jan. 13)" and "13 January, a Tuesday". When the
-text leaves the year out, the year comes from the article date (`--date`,
-the `date` config key, front matter, a timestamp line or the dateline): the
-date of that month and day nearest the article date, so "Dec. 30" in an
-article of 5 January is last year's. The message says which date it used.
+text leaves the year out, the date is judged in the article's own year: the
+year of the article date (`--date`, the `date` config key, front matter, a
+timestamp line or the dateline). A date near New Year that fits either the
+article's year or the nearest year ("Dec. 30" in an article of 5 January) is
+not reported. The message
+says which date it used.
 
 A weekday and a date that are merely in the same sentence are not paired:
 "on Tuesday, ahead of the Jan. 20 deadline" names two different days.
@@ -39,9 +41,10 @@ Use instead:
     The summit opens on Wednesday, Jan. 14, 2026.
 
 ## Known problems
-Without a year in the text and with no article date, the pair is not checked.
-When the article date is only the latest date the text mentions, a pair that
-would match in the year before or after is not reported.
+When the year is inferred and doubtful, the pair is not checked: with no
+article date, when the article date is only the latest date the text
+mentions, and when the year was read from a line of the text and the weekday
+would fit the year before or after.
 """,
 )
 
@@ -61,15 +64,29 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
 
 def _resolve(mention: DateMention, anchor: ArticleDate | None) -> tuple[dt.date | None, str]:
-    """The date meant, and how its year was found ("" when the text gives it)."""
+    """The date meant, and how its year was found ("" when the text gives it).
+
+    A date without a year is judged against the article's own year only, and
+    only when that year is sure: ``None`` when there is no article date, when
+    it is merely the latest date the text mentions, when it was read from the
+    text and the weekday would fit the year before or after (the article may be
+    older or newer than that line says), and when the date lies so near New
+    Year that the article's year and the nearest year disagree on it.
+    """
     if mention.year_given:
         return mention.date, ""
-    if anchor is None:
+    if anchor is None or not anchor.exact:
         return None, ""
-    date = nearest_date(mention.month, mention.day, anchor.date)
-    if date is None:
+    try:
+        date = dt.date(anchor.date.year, mention.month, mention.day)
+    except ValueError:
         return None, ""
-    if not anchor.exact:
+    nearest = nearest_date(mention.month, mention.day, anchor.date)
+    if nearest is not None and nearest != date:
+        if nearest.weekday() == mention.weekday or date.weekday() == mention.weekday:
+            return None, ""  # "Dec. 30" in an article of 5 January: which year is meant is unsure
+        date = nearest  # neither fits: name the date the reader most likely has in mind
+    if anchor.inferred:
         for year in (date.year - 1, date.year + 1):
             try:
                 if dt.date(year, mention.month, mention.day).weekday() == mention.weekday:
