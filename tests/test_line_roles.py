@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newslint.document import Document
+from newslint.model.document import Document
 from newslint.model.line_roles import Role
 
 TECH_POST = """\

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import tomllib
 
-from newslint.offices import parse_offices
-from newslint.packs import PackError, Packs, PackSource, bundled_rules_dir
+from newslint.checks.titles.offices import parse_offices
+from newslint.plugin.packs import PackError, Packs, PackSource, bundled_rules_dir
 from newslint.testing import check, span
 
 ROOT = Path(__file__).resolve().parent.parent

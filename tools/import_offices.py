@@ -66,8 +66,8 @@ import tomllib
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newslint.offices import OfficeTable, parse_offices
-from newslint.packs import Packs, PackSource
+from newslint.checks.titles.offices import OfficeTable, parse_offices
+from newslint.plugin.packs import Packs, PackSource
 
 DEFAULT_MAP = Path(__file__).with_name("offices_positions.toml")
 _DAY_PRECISION = 11

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from newslint.document import Document
+    from newslint.model.document import Document
 
 __all__ = ["LineRoles", "Role", "analyse", "classify_line"]
 
