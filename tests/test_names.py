@@ -511,7 +511,7 @@ class TestFacts:
     def test_merge_leaves_earlier_results_unchanged(self, tmp_path):
         """A merge may share storage with its left side; merging that side again must not leak."""
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, corpus=True))
-        facts = [check_source(engine, Source(p, Path(p)))[1][0] for p in _names_corpus(tmp_path)]
+        facts = [lint_source(engine, Source(p, Path(p))).facts[0] for p in _names_corpus(tmp_path)]
         a, b, c = facts[0], facts[1], facts[2]
         ab = a.merge(b)
         ac = a.merge(c)  # a is no longer the longest view of ab's storage
