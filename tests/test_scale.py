@@ -24,7 +24,7 @@ from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT))  # benchmarks.corpus: the shared, reproducible article generator
 from benchmarks.corpus import generate_articles, seed_articles, write_jsonl, write_tree  # noqa: E402
-from newslint.parallel import MIN_POOL_BYTES, MIN_POOL_FILES  # noqa: E402
+from newslint.run.parallel import MIN_POOL_BYTES, MIN_POOL_FILES  # noqa: E402
 
 PLUGINS = ROOT / "tests" / "plugins"
 PROBE_ENV = {"PYTHONPATH": str(PLUGINS)}
