@@ -140,7 +140,7 @@ def fix_document(
         max_passes: Stop after this many passes even if fixes remain (a rule
             whose fix re-creates its own finding must not loop forever).
     """
-    text = doc.text
+    text = doc.source
     seen = {text}
     fixed = 0
     diagnostics, facts = check(doc)
@@ -154,7 +154,7 @@ def fix_document(
         seen.add(new_text)
         fixed += applied
         text = new_text
-        doc = Document(text, doc.path, bom=doc.bom, meta=doc.meta)
+        doc = Document.parse(text, doc.path, bom=doc.bom, meta=doc.meta)
         diagnostics, facts = check(doc)
     return FixedDocument(text, fixed, diagnostics, facts, passes)
 
@@ -199,9 +199,9 @@ class Fixer:
     def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
         stamp = file_stamp(source.file) if source.file is not None and self.write else None
         result = fix_document(doc, self.engine.check, unsafe=self.unsafe)
-        changed = result.text != doc.text
+        changed = result.text != doc.source
         if self.diff_out is not None and changed:
-            self.diff_out.write(unified_diff(source.path, doc.text, result.text))
+            self.diff_out.write(unified_diff(source.path, doc.source, result.text))
         if source.file is None and self.write:
             self.stdout.write(result.text)  # a fixed stdin goes to stdout, as ruff does
         elif changed and self.write:
@@ -210,10 +210,10 @@ class Fixer:
                 replace_file(source.file, data, expect=stamp)  # type: ignore[arg-type]
             except FileChanged as exc:
                 self.problems.append(SourceProblem(source.path, str(exc)))
-                return self.engine.check(doc) + (doc.text,)
+                return self.engine.check(doc) + (doc.source,)
             except OSError as exc:
                 self.problems.append(SourceProblem(source.path, f"cannot write the fix: {exc.strerror or exc}"))
-                return self.engine.check(doc) + (doc.text,)
+                return self.engine.check(doc) + (doc.source,)
         if changed:
             self.fixed += result.fixed
             self.files_changed += 1

@@ -65,7 +65,7 @@ def to_lsp_position(doc: Document, offset: int, encoding: str = "utf-16") -> tup
     """A code-point offset as a 0-based ``(line, character)`` in ``encoding`` code units."""
     line, column = doc.position(offset)
     start = doc.lines[line - 1].start
-    return line - 1, _units(doc.text[start : start + column - 1], encoding)
+    return line - 1, _units(doc.source[start : start + column - 1], encoding)
 
 
 def from_lsp_position(doc: Document, line: int, character: int, encoding: str = "utf-16") -> int:
@@ -77,7 +77,7 @@ def from_lsp_position(doc: Document, line: int, character: int, encoding: str = 
     for i in range(info.start, info.end):
         if units >= character:
             return i
-        units += _units(doc.text[i], encoding)
+        units += _units(doc.source[i], encoding)
     return info.end
 
 
@@ -258,7 +258,7 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
             self.linted.pop(uri, None)
             self.publish(uri, version, [self.too_large(len(text.encode("utf-8", "surrogatepass")), limit)])
             return
-        doc = Document(text.removeprefix("\ufeff"), str(path) if path else uri, bom=text.startswith("\ufeff"))
+        doc = Document.parse(text.removeprefix("\ufeff"), str(path) if path else uri, bom=text.startswith("\ufeff"))
         loop = asyncio.get_running_loop()
         try:
             diagnostics, _facts = await loop.run_in_executor(self.executor, engine.check, doc)

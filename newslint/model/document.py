@@ -288,12 +288,24 @@ class Document:
         path: The path shown in diagnostics ("-" or ``--stdin-filename`` for stdin).
         bom: Whether the bytes started with a UTF-8 BOM (kept by ``--fix``).
         meta: Front-matter or dataset fields (``date``, ``id``...), if any.
+        source: The file's own text when ``text`` is a masked copy of it (Markdown,
+            suppression comments: see ``Document.parse``); ``text`` itself otherwise.
+        masked: The spans of ``source`` replaced by spaces in ``text``, sorted.
     """
 
     def __init__(
-        self, text: str, path: str = "-", *, bom: bool = False, meta: Mapping[str, str] | None = None
+        self,
+        text: str,
+        path: str = "-",
+        *,
+        bom: bool = False,
+        meta: Mapping[str, str] | None = None,
+        source: str | None = None,
+        masked: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.text = text
+        self.source = text if source is None else source
+        self.masked: Sequence[tuple[int, int]] = masked
         self.path = path
         self.bom = bom
         self.meta: Mapping[str, str] = dict(meta or {})
@@ -303,7 +315,45 @@ class Document:
     def from_bytes(cls, data: bytes, path: str, meta: Mapping[str, str] | None = None) -> Document:
         """Decode ``data`` as UTF-8; raises ``DecodeError`` when it is not."""
         text, bom = decode(data)
-        return cls(text, path, bom=bom, meta=meta)
+        return cls.parse(text, path, bom=bom, meta=meta)
+
+    @classmethod
+    def parse(cls, source: str, path: str = "-", *, bom: bool = False, meta: Mapping[str, str] | None = None) -> Document:
+        """The document for a file's text: what is not prose masked to spaces.
+
+        ``.md``/``.markdown`` files lose code, HTML, URLs, link targets and
+        front matter (``newslint.model.markdown``); every file loses its
+        ``newslint-`` suppression comments (``newslint.run.suppressions``).
+        Offsets are the same in ``text`` and ``source``; fixes edit ``source``.
+        Markdown adds the front matter's ``title`` and ``date`` to ``meta``, and
+        ``markdown.code`` / ``markdown.front_matter_end`` (spans the suppression
+        comments must skip).
+        """
+        from newslint.model.markdown import is_markdown, mask_markdown
+        from newslint.run.suppressions import mask_directives
+
+        text = source
+        spans: list[tuple[int, int]] = []
+        merged = dict(meta or {})
+        if is_markdown(path):
+            view = mask_markdown(source)
+            text, spans = view.text, list(view.spans)
+            for key, value in view.meta.items():
+                merged.setdefault(key, value)
+        text, more = mask_directives(text)
+        if not spans and not more:
+            return cls(source, path, bom=bom, meta=merged)
+        spans = sorted(spans + more)
+        return cls(text, path, bom=bom, meta=merged, source=source, masked=spans)
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a masked span (markup, code, a suppression comment)."""
+        if not self.masked:
+            return False
+        i = bisect.bisect_right(self.masked, (start, len(self.text) + 1)) - 1
+        if i >= 0 and self.masked[i][1] > start:
+            return True
+        return i + 1 < len(self.masked) and self.masked[i + 1][0] < max(end, start + 1)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         """A value derived from this document, computed once and shared by hooks.

@@ -100,7 +100,7 @@ def lint_source(engine: Engine, source: Source, *, want_digest: bool = False, ch
         diagnostics, facts, text = check(source, doc)
         return Outcome(source.path, diagnostics, facts, text=text)
     diagnostics, facts = engine.check(doc)
-    return Outcome(source.path, diagnostics, facts, text=doc.text, stamp=stamp, digest=dig)
+    return Outcome(source.path, diagnostics, facts, text=doc.source, stamp=stamp, digest=dig)
 
 
 def lint_record(engine: Engine, path: str, number: int, line: bytes, dataset: Dataset) -> Outcome:
@@ -109,7 +109,7 @@ def lint_record(engine: Engine, path: str, number: int, line: bytes, dataset: Da
     if isinstance(doc, SourceProblem):
         return Outcome(doc.path, problem=doc)
     diagnostics, facts = engine.check(doc)
-    return Outcome(doc.path, diagnostics, facts, text=doc.text)
+    return Outcome(doc.path, diagnostics, facts, text=doc.source)
 
 
 def dataset_of(engine: Engine) -> Dataset:
