@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
     fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)")
     fixing.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing")
+    fixing.add_argument("--add-noqa", action="store_true", help="add a <!-- newslint-disable-line CODES --> comment for every finding, then exit")
     from newslint.run.execution import add_arguments
 
     add_arguments(parser)
@@ -154,6 +155,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
         sources = discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename)
+        if args.add_noqa:
+            return add_noqa(engine, sources, quiet=args.quiet)
         if args.fix or args.diff:
             from newslint.fix.fixes import fix_run
 
@@ -215,6 +218,21 @@ def _main(argv: Sequence[str] | None) -> int:
     if diagnostics and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def add_noqa(engine: Engine, sources: object, *, quiet: bool) -> int:
+    """``--add-noqa``: suppress every current finding in place, as ruff's ``--add-noqa``."""
+    from newslint.fix.fixes import add_noqa_run
+
+    result, adder = add_noqa_run(engine, sources)  # type: ignore[arg-type]
+    for problem in result.problems:
+        if problem.error:
+            print(f"newslint: error: {problem.path}: {problem.message}", file=sys.stderr)
+    if not quiet:
+        noun = "suppression" if adder.added == 1 else "suppressions"
+        files = "file" if adder.files_changed == 1 else "files"
+        print(f"Added {adder.added} {noun} to {adder.files_changed} {files}.", file=sys.stderr)
+    return EXIT_ERROR if result.has_errors else EXIT_CLEAN
 
 
 def write_baseline(diagnostics: Sequence[Diagnostic], file: str, had_errors: bool) -> int:

@@ -254,3 +254,47 @@ def fix_summary(run_: FixRun, *, diff: bool) -> str:
     verb = "Would fix" if diff else "Fixed"
     return f"{verb} {run_.fixed} {noun} in {run_.files_changed} {files} ({remaining} remaining)."
 
+
+
+@dataclass
+class SuppressionAdder:
+    """The per-document step of ``--add-noqa``: a ``disable-line`` comment for every finding.
+
+    Files are replaced atomically (``replace_file``), and only if unchanged
+    since they were read; standard input is left alone. Corpus findings (about
+    several files at once) are not suppressed.
+    """
+
+    engine: Engine
+    added: int = 0
+    files_changed: int = 0
+    problems: list[SourceProblem] = field(default_factory=list)
+
+    def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
+        from newslint.run.suppressions import add_suppressions
+
+        stamp = file_stamp(source.file) if source.file is not None else None
+        diagnostics, facts = self.engine.check(doc)
+        new_text, count = add_suppressions(doc, diagnostics)
+        if count == 0 or source.file is None:
+            return diagnostics, facts, doc.source
+        data = (_UTF8_BOM if doc.bom else b"") + new_text.encode("utf-8")
+        try:
+            replace_file(source.file, data, expect=stamp)
+        except FileChanged as exc:
+            self.problems.append(SourceProblem(source.path, str(exc)))
+            return diagnostics, facts, doc.source
+        except OSError as exc:
+            self.problems.append(SourceProblem(source.path, f"cannot add suppressions: {exc.strerror or exc}"))
+            return diagnostics, facts, doc.source
+        self.added += count
+        self.files_changed += 1
+        return self.engine.check(Document.parse(new_text, doc.path, bom=doc.bom, meta=doc.meta)) + (new_text,)
+
+
+def add_noqa_run(engine: Engine, sources: Iterable[Source | SourceProblem]) -> tuple[RunResult, SuppressionAdder]:
+    """Add suppressions to every source (``--add-noqa``); the result holds what remains."""
+    adder = SuppressionAdder(engine)
+    result = run(engine, sources, check=adder)
+    result.problems.extend(adder.problems)
+    return result, adder
