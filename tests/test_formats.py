@@ -205,16 +205,28 @@ class TestGitlab:
 
 
 class TestJunit:
-    def test_a_testcase_per_file_and_a_failure_per_finding(self, articles: Path) -> None:
-        """Clean files pass, files with findings fail once per finding, unreadable paths are errors."""
+    def test_a_suite_per_file_and_one_failure_per_testcase(self, articles: Path) -> None:
+        """A testsuite per file; each finding is its own testcase with exactly one failure; every element is timed."""
         root = ET.fromstring(lint("--format", "junit", ".", "missing.txt", cwd=articles))
-        (suite,) = root.findall("testsuite")
-        cases = {case.get("name"): case for case in suite.findall("testcase")}
-        assert set(cases) == {"a b/ü.txt", "dup.txt", "latin1.txt", "clean.txt", "missing.txt"}
-        assert cases["clean.txt"].findall("*") == []
-        assert [f.get("type") for f in cases["dup.txt"].findall("failure")] == ["NL501"]
-        assert cases["missing.txt"].find("error") is not None
-        assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("5", "3", "1")
+        suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+        assert set(suites) == {"a b/ü.txt", "dup.txt", "latin1.txt", "clean.txt", "newslint errors"}
+        clean_cases = suites["clean.txt"].findall("testcase")
+        assert len(clean_cases) == 1 and clean_cases[0].findall("*") == []
+        for suite in root.findall("testsuite"):
+            cases = suite.findall("testcase")
+            assert suite.get("tests") == str(len(cases))
+            assert suite.get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
+            for case in cases:
+                assert len(case.findall("failure")) + len(case.findall("error")) <= 1
+                assert float(case.get("time")) >= 0
+            assert float(suite.get("time")) >= 0
+        dup = suites["dup.txt"].findall("testcase")
+        assert [c.find("failure").get("type") for c in dup] == ["NL501"]
+        assert dup[0].get("name").startswith("NL501 at 5:")
+        assert suites["newslint errors"].find("testcase/error") is not None
+        total = sum(len(s.findall("testcase")) for s in root.findall("testsuite"))
+        assert root.get("tests") == str(total) and root.get("errors") == "1"
+        assert float(root.get("time")) >= 0
 
     def test_markup_and_control_characters_are_escaped(self) -> None:
         """Messages with <, &, quotes and C0 controls still give well-formed XML."""

@@ -694,10 +694,16 @@ class Document:
             suggestion=suggestion,
             start=start,
             end=max(start, end),
-            fix=tuple(fix),
-            unsafe_fix=tuple(unsafe_fix),
+            fix=tuple(self._placed(e) for e in fix),
+            unsafe_fix=tuple(self._placed(e) for e in unsafe_fix),
             anchor=anchor(self, start, max(start, end)),
         )
+
+    def _placed(self, edit: Edit) -> Edit:
+        """``edit`` with its 1-based positions filled in."""
+        row, column = self.position(edit.start)
+        end_row, end_column = self.position(edit.end)
+        return Edit(edit.start, edit.end, edit.replacement, row, column, end_row, end_column)
 
 
 def _is_hard_wrapped(widths: list[int]) -> bool:
