@@ -25,8 +25,13 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+import sys
 from collections.abc import Iterable, Mapping
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 __all__ = ["MARKDOWN_SUFFIXES", "MarkdownView", "front_matter", "is_markdown", "mask_markdown"]
 
