@@ -188,13 +188,24 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
     """A pygls server holding the engines, the last results and the pending lints."""
 
     def __init__(self) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        from newslint.lsp.malformed import NewslintProtocol
+
+        super().__init__(
+            "newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=NewslintProtocol
+        )
         self.engines = Engines()
         self.linted: dict[str, Linted] = {}
         self.open: set[str] = set()  # URIs as the client spells them, for publishing
         self.pending: dict[str, asyncio.Task[None]] = {}
         # Lints run one at a time off the event loop, so the server answers while it works.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A body that is not JSON is answered with a Parse error (id null); the rest as pygls does."""
+        from newslint.lsp.malformed import answer_unreadable
+
+        if not answer_unreadable(self.protocol, error):
+            super().report_server_error(error, source)
 
     # -- helpers --------------------------------------------------------------------
 
