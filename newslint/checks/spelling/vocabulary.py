@@ -86,7 +86,7 @@ def parse_reject(lines: Sequence[str], source: str) -> list[Reject]:
         if not text:
             continue
         m = _LINE.match(text)
-        if not m or not m.group("term").strip() or "->" in m.group("term"):
+        if not m or not m.group("term").strip() or "->" in m.group("term") or "->" in (m.group("right") or ""):
             raise ConfigError(f"{source}:{number}: expected 'term' or 'term -> preferred', got {raw.strip()!r}")
         right = m.group("right")
         if right is not None and not right:
