@@ -55,6 +55,7 @@ _LINK_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
@@ -179,6 +180,10 @@ def mask_markdown(source: str) -> MarkdownView:
             start, end = lines[first + 1]
             if _DELIMITER_ROW.match(source, start, end):
                 mask(start, end)
+            for number in range(first, min(last, len(lines))):  # the cell borders are markup
+                row_start, row_end = lines[number]
+                for m in _CELL_PIPE.finditer(source, row_start, row_end):
+                    mask(m.start(), m.end())
     if matter is not None:
         for number, (start, _end) in enumerate(lines):
             if start < matter[1]:

@@ -234,17 +234,22 @@ def _removal(doc: Document, d: Directive) -> Edit:
 
 
 def drop_masked(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Drop findings about the blank a masked span left (double spaces, trailing space).
+    """Drop findings about the blank a masked span left, and page-chrome findings in front matter.
 
     Masking replaces markup with spaces; a rule about whitespace sees those
-    spaces, but the file has markup there, not spaces.
+    spaces, but the file has markup there, not spaces. The front matter's
+    title stays visible for the headline rules, but front matter is metadata:
+    it cannot be page chrome (``orphan-text`` findings there are dropped).
     """
     if not doc.masked:
         return list(diagnostics)
     text = doc.text
+    front_end = int(doc.meta.get("markdown.front_matter_end", "0") or 0)
     out = []
     for d in diagnostics:
         if doc.is_masked(d.start, d.end) and not text[d.start : max(d.end, d.start + 1)].strip():
+            continue
+        if d.start < front_end and d.category is Category.ORPHAN_TEXT:
             continue
         out.append(d)
     return out
