@@ -149,3 +149,19 @@ def test_fix_edits_the_file_not_the_masked_text(tmp_path: Path) -> None:
     proc = run_cli("--fix", "--select", "NL510", path.name, cwd=tmp_path)
     assert proc.returncode in (0, 1), proc.stderr
     assert path.read_text(encoding="utf-8") == POST
+
+
+def test_tables_are_structure_not_page_chrome(tmp_path: Path) -> None:
+    """Table rows are not page chrome; their pipes and delimiter rows are masked; cells stay prose."""
+    rows = "\n".join(f"| {stop} | {time} |" for stop, time in [("Quay", "06:10"), ("Market", "06:25"), ("Mill", "06:40")])
+    path = tmp_path / "times.md"
+    path.write_text(
+        "The early tram will stop at three new places from Monday, the city said on Friday afternoon.\n\n"
+        f"| Stop | Departs |\n| ---- | ------- |\n{rows}\n| Harbur | 06:55 |\n\n"
+        "Passengers asked for the change last year, and the council agreed to it in March.\n",
+        encoding="utf-8",
+    )
+    found = _json(path)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("NL101", 8, 3)]  # "Harbur" in a cell
+    view = mask_markdown(path.read_text(encoding="utf-8"))
+    assert view.text.splitlines()[3].strip() == "" and "|" not in view.text

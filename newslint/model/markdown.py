@@ -56,7 +56,7 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]
 _ATX = re.compile(r"^([ \t]{0,3})(#{1,6})(?=[ \t]|$)")
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
-_DELIMITER_ROW = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def is_markdown(path: str) -> bool:
@@ -137,6 +137,7 @@ def mask_markdown(source: str) -> MarkdownView:
 
     meta: dict[str, str] = {}
     code: list[tuple[int, int]] = []  # fences, indented code, code spans: directives there are examples
+    tables: list[tuple[int, int]] = []  # authored structure: never page chrome
     body = source
     matter = front_matter(source)
     if matter is not None:
@@ -177,6 +178,7 @@ def mask_markdown(source: str) -> MarkdownView:
             elif last - first >= 2:  # setext: the underline is the heading's last line
                 mask(*lines[last - 1])
         elif token.type == "table_open" and last - first >= 2:
+            tables.append((lines[first][0], lines[min(last, len(lines)) - 1][1]))
             start, end = lines[first + 1]
             if _DELIMITER_ROW.match(source, start, end):
                 mask(start, end)
@@ -197,6 +199,8 @@ def mask_markdown(source: str) -> MarkdownView:
     spans.sort()
     if code:
         meta["markdown.code"] = ",".join(f"{a}-{b}" for a, b in sorted(code))
+    if tables:
+        meta["markdown.tables"] = ",".join(f"{a}-{b}" for a, b in tables)
     return MarkdownView("".join(chars), _merge(spans), meta)
 
 

@@ -238,18 +238,20 @@ def drop_masked(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagno
 
     Masking replaces markup with spaces; a rule about whitespace sees those
     spaces, but the file has markup there, not spaces. The front matter's
-    title stays visible for the headline rules, but front matter is metadata:
-    it cannot be page chrome (``orphan-text`` findings there are dropped).
+    title stays visible for the headline rules, but front matter is metadata,
+    and a Markdown table is authored structure: neither can be page chrome
+    (``orphan-text`` findings there are dropped).
     """
     if not doc.masked:
         return list(diagnostics)
     text = doc.text
     front_end = int(doc.meta.get("markdown.front_matter_end", "0") or 0)
+    tables = [tuple(map(int, s.split("-"))) for s in doc.meta.get("markdown.tables", "").split(",") if s]
     out = []
     for d in diagnostics:
         if doc.is_masked(d.start, d.end) and not text[d.start : max(d.end, d.start + 1)].strip():
             continue
-        if d.start < front_end and d.category is Category.ORPHAN_TEXT:
+        if d.category is Category.ORPHAN_TEXT and (d.start < front_end or any(a <= d.start < b for a, b in tables)):
             continue
         out.append(d)
     return out
