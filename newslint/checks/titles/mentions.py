@@ -66,11 +66,12 @@ class TitleMention:
     name_start: int
     person: str | None
     key: str | None
+    acting: bool = False
 
     @property
     def current(self) -> bool:
-        """A plain title: no "former", "then-" or "-elect", not quoted, not "Deputy ..."."""
-        return not (self.former or self.then or self.elect or self.quoted or self.qualified)
+        """A plain title: no "former", "then-" or "-elect", not quoted, not "Deputy ..." or "acting ..."."""
+        return not (self.former or self.then or self.elect or self.quoted or self.qualified or self.acting)
 
     @property
     def written(self) -> str:
@@ -307,7 +308,9 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         j -= 1
     if j == name_first:
         return None
-    qualified = i > 0 and units[i].space_before and units[i - 1].folded in table.qualifiers
+    before = units[i - 1].text if i > 0 and units[i].space_before else ""
+    qualified = before in table.qualifiers  # with its case: "Under Secretary", not "under President"
+    acting = before in table.acting_words
     fields = {
         "lead": units[i].start,
         "start": title_start,
@@ -320,6 +323,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         "then": then,
         "quoted": doc.is_quoted(title_start),
         "qualified": qualified,
+        "acting": acting,
     }
     return (name_first, j, fields)
 

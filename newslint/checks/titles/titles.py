@@ -351,6 +351,10 @@ def table_checks(
             continue
         terms = table.terms_of(m.person)
         same = [t for t in terms if table.same_office(m.title, t.office) and table.same_country(m.country, t.country)]
+        if m.acting:  # "acting President X": judged against the acting terms only
+            same = [t for t in same if t.acting]
+            if not same:
+                continue  # the table knows no acting term of this office: nothing to compare
         if m.elect:
             if ctx.is_enabled(ELECT_AFTER_START):
                 yield from _elect(doc, table, m, same, date, lo, hi)
@@ -402,7 +406,7 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
             f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{m.written}"{_hedge(same, hi)}',
+            f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
@@ -442,7 +446,7 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
     """NL305: mentions whose title conflicts with the title the article gives the person most."""
     groups: dict[str, list[TitleMention]] = {}
     for m in mentions:
-        if m.key and not (m.former or m.then or m.quoted or m.qualified):
+        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting):
             groups.setdefault(m.key, []).append(m)
     for group in groups.values():
         if len(group) < 2:
