@@ -10,10 +10,12 @@ the corpus in corpus mode.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
+from newslint.plugin.config import Option
 from newslint.checks.names.facts import (
     CorpusVariant,
     DocNames,
@@ -151,6 +153,29 @@ def newslint_rules() -> list[Rule]:
 
 
 @hookimpl
+def newslint_options() -> list[Option]:
+    return [
+        Option(
+            "publication-key",
+            "str",
+            "folder",
+            'What makes one publication for NL402/NL403 in corpus mode: "folder" (the file\'s directory), '
+            '"corpus" (every file), or a front-matter or dataset field such as "source" (the folder when absent)',
+        )
+    ]
+
+
+def publication(doc: Document, ctx: Context | None) -> str:
+    """The publication ``doc`` belongs to, by the ``publication-key`` option: spellings are judged within it."""
+    key = ctx.options.get("publication-key", "folder") if ctx is not None else "folder"
+    if key == "corpus":
+        return ""
+    if key != "folder" and doc.meta.get(key):
+        return f"{key}:{doc.meta[key]}"
+    return "folder:" + os.path.dirname(doc.path)
+
+
+@hookimpl
 def newslint_configure(ctx: Context) -> None:
     if ctx.any_enabled(*_RULES):
         lexicon(ctx)
@@ -181,12 +206,25 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
     if not ctx.any_enabled(CORPUS_NAME_VARIANT, NAME_NEAR_MISS):
         return None
-    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)))])
+    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)), publication(doc, ctx))])
 
 
 def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
-    """The document's name mentions, found once for both the check and the extract hook."""
-    return doc.memo("newslint.checks.names.mentions:mentions", lambda: find_mentions(doc, lex))
+    """The document's name mentions in its own prose, found once for both the check and the extract hook.
+
+    Mentions in code, reference entries, tables, lists and tweets, and inside
+    quotation marks (cited titles, quoted speech), are left out: their
+    spelling is someone else's, not the article's.
+    """
+    return doc.memo("newslint.checks.names.mentions:mentions", lambda: _prose_mentions(doc, lex))
+
+
+def _prose_mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
+    roles = doc.line_roles
+    return [
+        m for m in find_mentions(doc, lex)
+        if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
+    ]
 
 
 @hookimpl
@@ -204,13 +242,13 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
     return out
 
 
-def doc_names(doc: Document, mentions: Sequence[Mention]) -> DocNames:
+def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> DocNames:
     """The document's name facts, with positions resolved while the text is at hand."""
 
     def span(start: int, end: int) -> Span:
         return Span(start, end, *doc.position(start), *doc.position(end))
 
-    return DocNames.build(doc.path, mentions, span)
+    return DocNames.build(doc.path, mentions, span, scope)
 
 
 # -- within one document ----------------------------------------------------------------------
