@@ -78,7 +78,8 @@ def _find(doc: Document) -> Headline | None:
         candidate = top[i]
         if not all(is_body_paragraph(doc, p) for p in top[:i]):
             break
-        if is_title_like(doc, candidate) and is_body_paragraph(doc, top[i + 1]) and _shares_vocabulary(doc, candidate):
+        if is_title_like(doc, candidate) and is_body_paragraph(doc, top[i + 1]) and _shares_vocabulary(doc, candidate) \
+                and _echoed(doc, top[:i], top[i + 1 : i + 3]):
             return _headline(doc, candidate, after=top[i - 1])
     return None
 
@@ -168,6 +169,18 @@ def _headline_case(doc: Document, words: list[Token], para: Paragraph) -> bool:
         return False
     lower = {t.text for t in doc.words if t.start >= para.end and t.text.islower()}
     return any(t.text.lower() in lower for t in long_words)
+
+
+def _stems(doc: Document, paras: list[Paragraph]) -> set[str]:
+    return {fold(t.stem) for p in paras for t in _words(doc, p) if len(t.stem) >= 4}
+
+
+def _echoed(doc: Document, before: list[Paragraph], after: list[Paragraph]) -> bool:
+    """Whether the body above the line is a teaser of the body below it: most of its longer
+    words recur there. A subhead, a caption or a credit sits between unrelated paragraphs;
+    a headline pasted under its teaser sits between the teaser and the lede it sums up."""
+    above, below = _stems(doc, before), _stems(doc, after)
+    return bool(above) and len(above & below) * 2 >= len(above)
 
 
 def _shares_vocabulary(doc: Document, para: Paragraph) -> bool:

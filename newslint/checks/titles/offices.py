@@ -135,6 +135,7 @@ class OfficeTable:
     qualifiers: frozenset[str] = frozenset()
     as_of: dt.date | None = None
     acting_words: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -195,18 +196,20 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     surnames: dict[str, str] = {}
     qualifiers: set[str] = set()
     acting_words: set[str] = set()
+    events: set[str] = set()
     as_of: dt.date | None = None
     for src in sources:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
-        check_keys(src, data, ("pack", "qualifiers", "acting", "title", "country", "term"))
+        check_keys(src, data, ("pack", "qualifiers", "acting", "events", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         if checked is not None and (as_of is None or checked < as_of):
             as_of = checked
         # Qualifiers are words with their case: "Under Secretary" qualifies, the preposition "under" does not.
         qualifiers.update(_strings(src, data, "qualifiers", "", required=False))
         acting_words.update(_strings(src, data, "acting", "", required=False))
+        events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
         for i, entry in enumerate(tables_of(src, "title")):
             where = f"title[{i}]"
             name = field_of(src, entry, "name", str, where)
@@ -271,7 +274,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for person, spellings in names.items()
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
-    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words))
+    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words), frozenset(events))
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:

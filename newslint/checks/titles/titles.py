@@ -9,12 +9,13 @@ up to about six months ahead, and may be written long after. So it stands for
 the window of the 183 days before it, and a check reports only what is wrong
 on every day of its window. "former" inside a term (NL302) needs an upper
 bound too, so it runs with exact dates only. A mention whose sentence names a
-year outside the window speaks of another time and is not judged.
+year before the window speaks of another time and is not judged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -101,8 +102,9 @@ TITLE_AFTER_TERM = Rule(
 ## What it does
 Flags a bare title ("President Joe Biden") when the offices table says every
 term of the person in that office ended before the article's date. "former",
-"then-", quotations and sentences that name a year outside the article's
-time are left alone.
+"then-", quotations, sentences that name a year before the article's time,
+and a possessive naming an event of the term ("President Barack Obama's
+re-election") are left alone.
 
 ## Why is this bad?
 A title is a claim about the present. After the handover, AP style and every
@@ -364,7 +366,7 @@ def table_checks(
         elif not same:
             if ctx.is_enabled(OFFICE_NOT_HELD):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
-        elif ctx.is_enabled(TITLE_AFTER_TERM):
+        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
@@ -424,8 +426,17 @@ def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Te
         )
 
 
+_POSSESSIVE_NEXT = re.compile(r"['\u2019]s?\s+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)")
+
+
+def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """"President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
+    found = _POSSESSIVE_NEXT.match(doc.text, m.end)
+    return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
+
+
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
-    """Whether the mention's sentence names a year outside the article's window ("in 2017")."""
+    """Whether the mention's sentence names a year before the article's window ("in 2017")."""
     sentence = doc.sentence_at(m.start)
     if sentence is None:
         return False
@@ -434,7 +445,7 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
             continue
         for part in token.text.replace("\u2013", "-").split("-"):
             if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099:
-                if not (lo.year <= int(part) <= hi.year):
+                if int(part) < lo.year:  # a later year ("the 2035 target") leaves the title a present claim
                     return True
     return False
 
