@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import PackError, PackSource, field_of
-from newslint.checks.names.mentions import Ending, NameLexicon, key_atoms, transliterations_match
+from newslint.checks.names.mentions import Ending, NameLexicon, key_atoms
 from newslint.plugin.packs import tables_of
 
 SCHEMA = 1
@@ -70,12 +70,7 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
                 for wa, wb in zip(split_a, split_b):
                     if lexicon.key(wa) != lexicon.key(wb):
                         pairs.add(frozenset((lexicon.key(wa), lexicon.key(wb))))
-    lexicon = _build(words, groups, endings, frozenset(pairs), alternations)
-    for path, where, names in distinct:
-        for a, b in combinations(names, 2):
-            if transliterations_match(a, b, lexicon):
-                raise PackError(path, where, f"{a!r} and {b!r} differ only by [[alternation]] entries, so they would be joined; narrow the alternation")
-    return lexicon
+    return _build(words, groups, endings, frozenset(pairs), alternations)
 
 
 def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]],
