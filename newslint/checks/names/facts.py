@@ -282,6 +282,7 @@ def publications(docs: Sequence[DocNames]) -> list[list[DocNames]]:
 
 MIN_HOUSE_DOCS = 2  # other documents of the publication that must use the target: a house style, not one file
 MIN_MAJORITY = 2  # and the target must be used this many times as often as the variant
+MIN_TARGET_USES = 3  # and at least this many times in all: two uses are no house style
 
 
 def is_shouting(form: str) -> bool:
@@ -302,8 +303,8 @@ def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> 
 
     Judged per publication (``publications``). A spelling is reported only
     when it is a clear minority there: the target is used at least
-    ``MIN_MAJORITY`` times as often, and by at least ``MIN_HOUSE_DOCS`` other
-    documents. All-caps forms take no part; a brand's camel-case form is
+    ``MIN_MAJORITY`` times as often and ``MIN_TARGET_USES`` times in all, and
+    by at least ``MIN_HOUSE_DOCS`` other documents. All-caps forms take no part; a brand's camel-case form is
     never reported, and wins over a form that differs from it only in case.
 
     Args:
@@ -379,7 +380,7 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
             form = resolved[s.key][s.form]
             if is_camel(form) and form.casefold() == target.form.casefold():
                 continue  # a brand's casing is never re-cased
-            if counts[s.key][form] * MIN_MAJORITY > target.count:
+            if counts[s.key][form] * MIN_MAJORITY > target.count or target.count < MIN_TARGET_USES:
                 continue  # not a clear minority in this publication
             if len(users[(s.key, target.form)] - {doc.path}) < MIN_HOUSE_DOCS:
                 continue  # too few other documents to call it the house style

@@ -357,6 +357,9 @@ def _short_surnames(text: str, units: list[_Unit], para_starts: list[int]) -> li
 # -- transliteration variants -----------------------------------------------------------
 
 
+_MIN_JOINED_SURNAME = 4  # letters a surname alone needs to be joined: "Al" and "All" are words
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _loose_atom(atom: str, alternations: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
     for _language, pattern, replacement in alternations:
@@ -444,7 +447,7 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
         if len(atoms) == 1:
             singles.setdefault(_loose_atom(atoms[0], lexicon.alternations), []).append(key)
     for loose, keys in singles.items():
-        if len(keys) > 1 and len(people.get(loose, ())) == 1:
+        if len(keys) > 1 and len(loose) >= _MIN_JOINED_SURNAME and len(people.get(loose, ())) == 1:
             if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
                 continue
             head = max(keys, key=lambda k: counts[k])

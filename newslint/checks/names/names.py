@@ -48,7 +48,12 @@ apostrophe. When one article spells a name more than one way, each mention
 of a minority spelling is reported, with the spelling to use: the one the
 names pack prefers if the article uses it, else the most used, else (on a
 tie) the first used. The pack adds equivalences no key finds (Kiev/Kyiv,
-Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple").
+Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple"), and its
+`[[alternation]]` entries join romanizations of one name ("Dmitry Peskov"/
+"Dmitri Peskov", "Andriy"/"Andrii", "al-Shara"/"al-Sharaa", "Dbeibah"/
+"Dbeibeh") when the rest of the name agrees word for word. Only the
+article's own prose is read: code, reference entries, tables, lists, tweets
+and quotations (cited titles, quoted speech) are left out.
 
 The key never merges by similarity, so "Lee Jae-yong" is not "Lee
 Jae-myung", "Kim Jong Il" is not "Kim Jong Un", "George W. Bush" is not
@@ -83,11 +88,17 @@ CORPUS_NAME_VARIANT = Rule(
     explanation="""\
 ## What it does
 In corpus mode (a directory, several files, or `--corpus`), counts every
-spelling of every name across all documents and reports, once per document
-and spelling, at its first use, each spelling that differs from the corpus
-target: the names pack's preferred spelling if the corpus uses it, else the
-most used one, else the first used (by path, then position). The message
-gives the counts here and in the corpus.
+spelling of every name within one publication and reports, once per document
+and spelling, at its first use, each spelling that is a clear minority there:
+the target (the names pack's preferred spelling if the publication uses it,
+else the most used one) is used at least twice as often, at least three
+times, and by at least two other documents. A publication is a folder by
+default; `publication-key` names a dataset or front-matter field ("source")
+or "corpus" for all files. Spellings are never compared across publications,
+so one outlet's house style is not pushed onto another's. All-caps text is
+no spelling, and a brand's camel-case form ("LinkedIn", "WikiLeaks") is never
+re-cased by a vote: it is the target over forms that differ from it only in
+case. The message gives the counts here and in the publication.
 
 A spelling that NL401 already reports in the same document with the same
 suggestion is not reported again; select NL402 alone to see every one.
@@ -106,7 +117,8 @@ Use instead:
     c.txt: Takaichi and Lee visited Horyu Temple.
 
 ## Known problems
-When an article's own majority differs from the corpus's, NL401 suggests the
+A folder that mixes outlets is taken for one publication unless
+`publication-key` says otherwise. When an article's own majority differs from the corpus's, NL401 suggests the
 article's and NL402 the corpus's spelling: follow the scope your house style
 sets, and ignore the other code.
 """,
@@ -125,7 +137,10 @@ used at least five times (and five times as often) in the same scope: two
 adjacent letters swapped ("Takiachi" for "Takaichi"), or one letter added,
 dropped or changed, which also needs the rare word to stand in a document
 that uses the frequent one. Both need five letters and the same first
-letter. The scope is the article, or the whole corpus in corpus mode.
+letter. The scope is the article, or the publication in corpus mode (see
+NL402). A rare form that is common in English text at large (wordfreq's
+list: "Osama" beside "Obama", "Greta" beside "Great") is a word or a name of
+its own, not a slip, and is never reported.
 
 ## Why is this bad?
 A misspelt name is a factual error that a spell checker cannot see: neither

@@ -101,7 +101,11 @@ TITLE_AFTER_TERM = Rule(
     explanation=f"""\
 ## What it does
 Flags a bare title ("President Joe Biden") when the offices table says every
-term of the person in that office ended before the article's date. "former",
+term of the person in that office ended before the article's date. An
+acting title ("acting President Han Duck-soo") is judged against the
+person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
+Minister") is another office and is left alone. Qualifiers are words with
+their case: the preposition in "under Prime Minister X" is no qualifier. "former",
 "then-", quotations, sentences that name a year before the article's time,
 and a possessive naming an event of the term ("President Barack Obama's
 re-election") are left alone.
@@ -195,7 +199,9 @@ HEADLINE_AFTER_BODY = Rule(
 Finds a title-like line (short, one sentence, capitalised, no terminal
 punctuation) among the first paragraphs that follows body paragraphs and is
 followed by body text sharing its vocabulary, and reports it as a headline
-out of place.
+out of place. The body above it must be echoed by the body below (a teaser
+or lede pasted above the headline): a subhead, caption, credit or byline
+sits between unrelated paragraphs and is not a headline.
 
 ## Why is this bad?
 Scrapers and CMS exports often put a teaser or standfirst above the headline.
@@ -212,8 +218,7 @@ Use instead:
     TOKYO (AP) - Japan will host South Korea's president on Tuesday.
 
 ## Known problems
-A caption or subheading without a full stop among the first paragraphs looks
-like a headline too.
+A teaser that shares few words with the lede below the headline is missed.
 """,
 )
 
