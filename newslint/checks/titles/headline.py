@@ -1,7 +1,8 @@
 """The article's headline: where it is, and whether it sits where a headline belongs.
 
 ``find_headline(doc)`` looks at the first few paragraphs, past metadata lines
-(bylines, "Updated: ..." stamps). A headline is title-like: one short line of
+(bylines, "Updated: ..." stamps); when the text opens with front matter,
+its ``title`` field is the headline and the body is not searched. A headline is title-like: one short line of
 one sentence, starting with a capital, with no terminal punctuation. The
 first paragraph is the headline when it looks like one, or when it ends with
 a full stop but is set in headline case or followed by a dateline or byline.
@@ -61,7 +62,35 @@ def find_headline(doc: Document) -> Headline | None:
     return doc.memo("headline", lambda: _find(doc))
 
 
+# Front matter opening the text, and its title field: "---\ntitle: ...\n---".
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.M | re.I)
+
+
+def _front_matter(doc: Document) -> tuple[int, Headline | None] | None:
+    """``(end of the front matter, its title as the headline)``, or ``None`` without front matter."""
+    m = _FRONT_MATTER.match(doc.text)
+    if m is None:
+        return None
+    title = _FRONT_TITLE.search(m.group(1))
+    if title is None:
+        return m.end(), None
+    start = m.start(1) + title.start(2)
+    end = m.start(1) + title.end(2)
+    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    if para is None:
+        return m.end(), None
+    text = doc.text[start:end]
+    stop = end - 1 if text.endswith(".") and not text.endswith("..") else None
+    return m.end(), Headline(para, start, end, full_stop=stop)
+
+
 def _find(doc: Document) -> Headline | None:
+    front = _front_matter(doc)
+    if front is not None:
+        # The front matter's title is the headline: no line of the body can be
+        # one, and the body's opening lines are not searched.
+        return front[1]
     paras = [p for p in doc.paragraphs if not is_blank(doc.paragraph_text(p))]
     while paras and _is_metadata(doc, paras[0]):
         paras = paras[1:]

@@ -309,7 +309,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
     if j == name_first:
         return None
     before = units[i - 1].text if i > 0 and units[i].space_before else ""
-    qualified = before in table.qualifiers  # with its case: "Under Secretary", not "under President"
+    qualified = table.qualifies(before, title)  # with its case: "Under Secretary", not "under President"
     acting = before in table.acting_words
     fields = {
         "lead": units[i].start,
