@@ -8,12 +8,12 @@ titles come from the pack; NL402 compares spellings within one publication.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
-
+import tomllib
 from conftest import ROOT
+
 from newslint.checks.names.facts import is_camel, is_known_word, is_shouting
 from newslint.checks.names.mentions import find_mentions, transliterations_match
 from newslint.checks.names.pack import parse_names_packs

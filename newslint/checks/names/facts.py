@@ -21,11 +21,10 @@ diagnostics:
 from __future__ import annotations
 
 import functools
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
-
-from wordfreq import zipf_frequency
 
 from newslint import Facts
 from newslint.checks.names.mentions import INVISIBLE, Mention, NameLexicon
@@ -58,6 +57,8 @@ KNOWN_WORD_ZIPF = 2.3
 @functools.lru_cache(maxsize=1 << 14)
 def is_known_word(word: str) -> bool:
     """Whether ``word`` is in common use on its own (wordfreq's English list, bundled data)."""
+    from wordfreq import zipf_frequency  # imported on first use: start-up stays fast
+
     return zipf_frequency(word, "en") >= KNOWN_WORD_ZIPF
 
 
@@ -293,9 +294,7 @@ def is_shouting(form: str) -> bool:
 
 def is_camel(form: str) -> bool:
     """A brand's internal capital ("LinkedIn", "WikiLeaks", "AirPods", "iPhone"): never re-cased by a vote."""
-    return any(
-        (a.islower() and b.isupper()) for word in form.split() for a, b in zip(word, word[1:])
-    )
+    return any(a.islower() and b.isupper() for word in form.split() for a, b in itertools.pairwise(word))
 
 
 def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> list[CorpusVariant]:
@@ -354,13 +353,13 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
             continue
         resolved[key] = mapping
         counts[key] = Counter({form: v[0] for form, v in merged.items()})
-        target = choose_target(FormStat(form, v[0], v[1], v[2]) for form, v in merged.items())
-        camel = [f for f in merged if is_camel(f) and f.casefold() == target.form.casefold()]
-        if camel and target.form not in camel:  # the brand's own casing wins over a vote
+        chosen = choose_target(FormStat(form, v[0], v[1], v[2]) for form, v in merged.items())
+        camel = [f for f in merged if is_camel(f) and f.casefold() == chosen.form.casefold()]
+        if camel and chosen.form not in camel:  # the brand's own casing wins over a vote
             best = max(camel, key=lambda f: merged[f][0])
-            target = FormStat(best, merged[best][0], merged[best][1], merged[best][2])
-        targets[key] = target
-        for form, v in merged.items():
+            chosen = FormStat(best, merged[best][0], merged[best][1], merged[best][2])
+        targets[key] = chosen
+        for form in merged:
             for f, into in mapping.items():
                 if into == form and f != form:
                     users[(key, form)] |= users[(key, f)]

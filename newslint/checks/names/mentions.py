@@ -41,8 +41,8 @@ from newslint.model.document import Document, Token, TokenKind
 
 __all__ = [
     "Ending",
-    "NameLexicon",
     "Mention",
+    "NameLexicon",
     "Word",
     "find_mentions",
     "join_transliterations",
@@ -446,8 +446,8 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     for key, atoms in strict.items():
         if len(atoms) == 1:
             singles.setdefault(_loose_atom(atoms[0], lexicon.alternations), []).append(key)
-    for loose, keys in singles.items():
-        if len(keys) > 1 and len(loose) >= _MIN_JOINED_SURNAME and len(people.get(loose, ())) == 1:
+    for surname, keys in singles.items():
+        if len(keys) > 1 and len(surname) >= _MIN_JOINED_SURNAME and len(people.get(surname, ())) == 1:
             if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
                 continue
             head = max(keys, key=lambda k: counts[k])

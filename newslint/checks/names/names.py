@@ -15,7 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
 from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
-from newslint.plugin.config import Option
 from newslint.checks.names.facts import (
     CorpusVariant,
     DocNames,
@@ -31,6 +30,7 @@ from newslint.checks.names.facts import (
 )
 from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions
 from newslint.checks.names.pack import parse_names_packs
+from newslint.plugin.config import Option
 
 NAME_VARIANT = Rule(
     code="NL401",

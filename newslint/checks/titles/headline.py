@@ -63,8 +63,8 @@ def find_headline(doc: Document) -> Headline | None:
 
 
 # Front matter opening the text, and its title field: "---\ntitle: ...\n---".
-_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
-_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.M | re.I)
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _front_matter(doc: Document) -> tuple[int, Headline | None] | None:
