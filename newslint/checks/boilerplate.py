@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from newslint import (
@@ -39,14 +39,17 @@ from newslint import (
     TokenKind,
     hookimpl,
 )
-from newslint.checks import _phrases
+from newslint.checks import _chrome_model, _phrases
 from newslint.checks._phrases import Language, Phrase, PhrasePack
+from newslint.headline import find_headline
 from newslint.scripts import ScriptProfile, WritingSystem, dominant_system, profile
 
 PACK_KIND = "boilerplate"
 THRESHOLD = "boilerplate-threshold"
 _DEFAULT_THRESHOLD = 0.6
-_CERTAIN_SCORE = 0.9  # a shape score this high is an error, not a warning
+_CERTAIN_SCORE = 0.9  # a chrome probability this high is an error, not a warning
+# Shape scores at or above this take a line out of the prose (a model feature, not the dial).
+_SHAPE_CUT = 0.6
 
 # Prose: at least this many words, ending like a sentence.
 _PROSE_WORDS = 8
@@ -309,6 +312,9 @@ class Unit:
     score: float = 0.0
     reason: str = ""
     prose: bool = False
+    prob: float = 0.0  # the line model's chrome probability
+    chrome: bool = False  # the line model's decision (after the sequence layer)
+    why: list[str] = field(default_factory=list)  # the features that weighed most, in words
 
     @property
     def evidence(self) -> bool:
@@ -324,10 +330,56 @@ _CJK_SCRIPTS = ("han", "hiragana", "katakana")
 def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagnostic]:
     """Every NL2xx diagnostic of ``doc``."""
     threshold = float(ctx.options[THRESHOLD])
+    page = classify(doc, pack)
+    if page is None:
+        return
+    units = page.units
+    model = _chrome_model.load(ctx.packs.bundled_file(_chrome_model.MODEL_FILE))
+    feats = _chrome_model.features(units, page.first, page.last, page.stopwords)
+    probs, explained = model.score(feats)
+    chrome = model.decide(probs, threshold)
+    headline = _own_headline(doc, units)
+    for i, u in enumerate(units):
+        u.prob = probs[i]
+        u.chrome = chrome[i] and i != headline
+        u.why = model.reasons(explained[i])
+    in_block: set[int] = set()
+    if ctx.is_enabled(BOILERPLATE_BLOCK):
+        for start, end in _blocks(units):
+            in_block.update(range(start, end + 1))
+            yield _block_diagnostic(doc, units, start, end)
+    for i, u in enumerate(units):
+        if i in in_block:
+            continue
+        diag = _line_diagnostic(doc, u, ctx)
+        if diag is not None:
+            yield diag
+
+
+@dataclass
+class Page:
+    """The classified lines of a document, with the article's prose span and language."""
+
+    units: list[Unit]
+    first: int  # index of the first prose unit (len(units) without prose)
+    last: int  # index of the last prose unit (-1 without prose)
+    language: Language | None
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        return self.language.stopwords if self.language is not None else frozenset()
+
+
+def classify(doc: Document, pack: PhrasePack) -> Page | None:
+    """Describe every paragraph of ``doc``: phrase, script, language, shape score, prose.
+
+    These descriptions are the line model's input; they do not depend on the
+    ``boilerplate-threshold`` dial, which only moves the model's operating point.
+    """
     units = [_unit(doc, p) for p in doc.paragraphs]
     units = [u for u in units if u.text]
     if not units:
-        return
+        return None
     system = dominant_system(u.profile for u in units)
     language = _dominant_language(units, pack, system)
     for u in units:
@@ -344,19 +396,21 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
             u.prose = False
         else:
             u.score, u.reason = _shape(u, i, units, first, last, repeats, language, date_words)
-            if u.score >= threshold:
+            if u.score >= _SHAPE_CUT:
                 u.prose = False
-    in_block: set[int] = set()
-    if ctx.is_enabled(BOILERPLATE_BLOCK):
-        for start, end in _blocks(units, threshold):
-            in_block.update(range(start, end + 1))
-            yield _block_diagnostic(doc, units, start, end)
-    for i, u in enumerate(units):
-        if i in in_block:
-            continue
-        diag = _line_diagnostic(doc, u, ctx, threshold)
-        if diag is not None:
-            yield diag
+    return Page(units, first, last, language)
+
+
+def _own_headline(doc: Document, units: Sequence[Unit]) -> int:
+    """Index of the unit that is the document's own headline in its place (first line), or -1.
+
+    A file that opens with its headline is an article, not a page: its first
+    line is the title the title checks read, never chrome.
+    """
+    found = find_headline(doc)
+    if found is None or not units or found.paragraph.index != units[0].para.index:
+        return -1
+    return 0
 
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
@@ -531,13 +585,21 @@ _TITLE_SMALL = frozenset("a an and as at but by for in of on or the to with from
 # -- blocks --------------------------------------------------------------------------------
 
 
-def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]]:
-    """``(first, last)`` unit indexes of each block opened by a strong marker."""
+def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` unit indexes of each block opened by a strong marker.
+
+    A block starts at a block-opening phrase and runs until article prose
+    resumes: a stretch free of evidence (no pack phrase, no foreign text, no
+    line the model takes for chrome) holding three prose paragraphs. A "list"
+    marker's block ends at the next prose line. The block ends at its last line
+    of evidence, so it never takes in the body paragraphs where prose resumes,
+    and it needs a line of evidence besides its marker.
+    """
     i = 0
     n = len(units)
 
     def is_evidence(u: Unit) -> bool:
-        return u.evidence or u.score >= threshold
+        return u.evidence or u.chrome
 
     while i < n:
         u = units[i]
@@ -563,6 +625,8 @@ def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]
                 j = max(k, j + 1)
             else:
                 j += 1
+        while end > i and not is_evidence(units[end]):
+            end -= 1
         if end > i:
             yield i, end
         i = max(end, i) + 1
@@ -574,26 +638,31 @@ def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int
     assert phrase is not None
     first_line, last_line = opener.para.line, closer.para.end_line
     begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
+    count = last_line - first_line + 1
     return doc.diagnostic(
         BOILERPLATE_BLOCK,
         begin[0],
         finish[1],
-        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang})',
-        suggestion=f"Delete lines {first_line}-{last_line}",
+        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang}):'
+        f" {sum(u.chrome or u.evidence for u in units[start + 1 : end + 1])} of the {end - start} lines after it"
+        " are chrome by their own evidence",
+        suggestion=f"Delete lines {first_line}-{last_line} ({count} lines, blank lines included)",
         unsafe_fix=[Edit(*_deletion(doc, opener.para.start, closer.para.end))],
     )
 
 
-def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> Diagnostic | None:
+def _line_diagnostic(doc: Document, u: Unit, ctx: Context) -> Diagnostic | None:
     start, end = doc.trimmed(u.para.start, u.para.end)
     make = partial(doc.diagnostic, start=start, end=end, unsafe_fix=[Edit(*_deletion(doc, u.para.start, u.para.end))])
-    if u.phrase is not None:
+    why = f"; {', '.join(u.why)}" if u.why else ""
+    if u.phrase is not None and u.chrome:
         if not ctx.is_enabled(BOILERPLATE_PHRASE):
             return None
         p = u.phrase
         return make(
             BOILERPLATE_PHRASE,
-            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack)',
+            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack;'
+            f" chrome score {u.prob:.2f}{why})",
             suggestion="Delete the line",
             severity=Severity.ERROR if p.certain else Severity.WARNING,
         )
@@ -616,12 +685,12 @@ def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> 
             message=f'Paragraph in another language ({u.foreign_language}) than the article: "{_clip(u.text)}"',
             suggestion="Delete it, or translate it if it belongs to the article",
         )
-    if u.score >= threshold and ctx.is_enabled(BOILERPLATE_LINE):
+    if u.chrome and ctx.is_enabled(BOILERPLATE_LINE):
         return make(
             BOILERPLATE_LINE,
-            message=f'Line looks like page chrome, {u.reason} (score {u.score:.2f}): "{_clip(u.text)}"',
+            message=f'Line looks like page chrome (score {u.prob:.2f}{why}): "{_clip(u.text)}"',
             suggestion="Delete the line if it is not part of the article",
-            severity=Severity.ERROR if u.score >= _CERTAIN_SCORE else Severity.WARNING,
+            severity=Severity.ERROR if u.prob >= _CERTAIN_SCORE else Severity.WARNING,
         )
     return None
 
