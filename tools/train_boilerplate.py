@@ -197,7 +197,7 @@ def predict_two(s1: Stage, s2: Stage, p: PageData) -> np.ndarray:
 
 
 def line_decisions(p: PageData, probs: np.ndarray, threshold: float, cost: float) -> list[bool]:
-    chrome = _chrome_model.decide([float(v) for v in probs], threshold, cost)
+    chrome = _chrome_model.decide([float(v) for v in probs], threshold, cost, p.feats)
     flagged = [False] * len(p.line_labels)
     for k, ((a, b), c) in enumerate(zip(p.unit_lines, chrome)):
         if c and k != p.headline:
@@ -252,6 +252,10 @@ def main() -> int:
         for k in te:
             oof[k] = predict_two(s1, s2, pages[k])
         print(f"fold {fold + 1}/{FOLDS} done", file=sys.stderr)
+    import pickle
+
+    with open("/tmp/chrome-model-oof.pickle", "wb") as fh:  # for re-scoring decisions without retraining
+        pickle.dump((pages, oof), fh)
     cv: dict[str, dict] = {}
     best_cost, best_f = SWITCH_COSTS[0], -1.0
     for cost in SWITCH_COSTS:

@@ -215,7 +215,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["no_prose"] = 0.0 if has_prose else 1.0
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
-        f["rel_position"] = i / max(1, n - 1)
         for name, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:
                 t = shapes[j]
@@ -224,8 +223,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
                 f[name + "_terminal"] = 1.0 if t.terminal else 0.0
                 f[name + "_phrase"] = 1.0 if t.phrase else 0.0
                 f[name + "_title"] = t.title
-            else:
-                f[name + "_edge"] = 1.0
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
         f["run_log_len"] = _log(run_len[i])
         inside = has_prose and first < i < last
@@ -318,9 +315,9 @@ class Model:
         second = [neighbour_features(f, s1, i) for i, f in enumerate(feats)]
         return [_sigmoid(self.stage2.logit(g)) for g in second], second
 
-    def decide(self, probs: Sequence[float], threshold: float) -> list[bool]:
+    def decide(self, probs: Sequence[float], threshold: float, feats: Sequence[dict[str, float]]) -> list[bool]:
         """Chrome or not per line at the operating point ``threshold`` (see ``decide``)."""
-        return decide(probs, threshold, self.switch_cost)
+        return decide(probs, threshold, self.switch_cost, feats)
 
     def reasons(self, x: dict[str, float], limit: int = 2) -> list[str]:
         """The strongest features pushing a line towards chrome, in words."""
@@ -336,16 +333,29 @@ class Model:
 
 # The sequence layer may carry a run of chrome over a line scoring at least this share of the threshold.
 _CARRY = 0.5
+# Surest evidence, chrome wherever it stands: a certain pack phrase the model does not
+# firmly take for body, and the surest shapes (bare links, handles, hashtags, menus).
+_PHRASE_FLOOR = 0.5
+_SURE_SHAPE = 0.9
 
 
-def decide(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:
-    """Chrome or not per line: the Viterbi labelling, keeping only lines that score at least half the threshold.
+def decide(
+    probs: Sequence[float], threshold: float, cost: float, feats: Sequence[dict[str, float]] | None = None
+) -> list[bool]:
+    """Chrome or not per line.
 
-    The sequence layer drops isolated lines inside a run of body text and lets a
-    run of chrome carry over a line that is nearly as sure; it never marks a line
-    the model itself takes for body.
+    The Viterbi labelling, keeping only lines that score at least half the
+    threshold: the sequence layer drops isolated lines inside a run of body
+    text and lets a run of chrome carry over a line that is nearly as sure, but
+    never marks a line the model itself takes for body. Lines with the surest
+    evidence (``feats``) are chrome whatever their neighbours.
     """
-    return [v and p >= _CARRY * threshold for v, p in zip(viterbi(probs, threshold, cost), probs)]
+    out = [v and p >= _CARRY * threshold for v, p in zip(viterbi(probs, threshold, cost), probs)]
+    if feats is not None:
+        for i, (f, p) in enumerate(zip(feats, probs)):
+            if (f.get("phrase_certain", 0.0) and p >= _PHRASE_FLOOR) or f.get("shape_score", 0.0) >= _SURE_SHAPE:
+                out[i] = True
+    return out
 
 
 def viterbi(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:

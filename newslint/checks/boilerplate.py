@@ -9,12 +9,22 @@ Every paragraph (in scraped text, every line) is classified once:
    trail, a tag list, a short heading after the article's last paragraph...),
    scored from 0 to 1 and reported at or above ``boilerplate-threshold``;
 4. **prose**: a sentence-shaped paragraph of the article's language;
-5. otherwise short or unsure, and not reported.
+5. otherwise short or unsure.
+
+These descriptions, with each line's context (prose around it, the article's
+prose span, neighbours, runs, repetition, caption and headline cues), feed a
+learned line model (``_chrome_model.py``, weights in
+``rules/boilerplate_model.json``) that decides which lines are chrome; the
+``boilerplate-threshold`` option is its operating point. Certain pack phrases
+the model does not firmly take for body, and the surest shapes (links,
+handles, menus, timestamps), are chrome wherever they stand.
 
 A phrase marked as opening a block (a related-content header, a comments or
 tags header) starts a block that runs until article prose resumes: a stretch
-free of boilerplate evidence that holds three paragraphs of prose. The block
-is reported once, and its lines are not reported again one by one.
+free of boilerplate evidence (pack phrases, foreign text, lines the model
+takes for chrome) that holds three paragraphs of prose. The block ends at its
+last line of evidence, is reported once, and its lines are not reported again
+one by one.
 """
 
 from __future__ import annotations
@@ -115,13 +125,18 @@ BOILERPLATE_LINE = Rule(
     summary="Line has the shape of page chrome (link, timestamp, menu trail, trailing heading)",
     explanation="""\
 ## What it does
-Scores each line by its shape and its place. Bare links, social handles and
-hashtags, timestamps, figures without words, navigation trails
-("Home | World | Asia"), tag lists, short lines repeated in the article, short
-labels above the headline, and short title-case headings after the article's
-last paragraph score high; ordinary sentences score zero. Lines scoring at
-least `boilerplate-threshold` (default 0.6) are reported: at 0.9 or more as
-errors, below as warnings.
+Scores each line with a learned line model (two stacked logistic regressions
+and a Viterbi pass over the page's lines, weights in
+`rules/boilerplate_model.json`). It reads the line's shape (words, final
+punctuation, title case, figures, links, function words, menu separators,
+the shape rules: bare links, handles, timestamps, navigation trails, tag
+lists) and its place: the share of prose around it, its distance above or
+below the article's prose, its neighbours, the run it belongs to, a credit
+next to it (captions), an echo of the lede above the body (headlines),
+repetition in the file. Lines scoring at least `boilerplate-threshold`
+(default 0.6) are reported, with the features that weighed most: at 0.9 or
+more as errors, below as warnings. The surest shapes (bare links, handles,
+hashtags, menus, timestamps, bare figures) are reported wherever they stand.
 
 ## Why is this bad?
 Page chrome has no fixed wording: a site's section names, a gallery counter,
@@ -139,13 +154,15 @@ Use instead:
     The talks will resume next week.
 
 ## Options
-`boilerplate-threshold` (float, 0-1, default 0.6): lower it to report more
-lines (a subhead-like line in the middle of an article scores 0.3), raise it
-to report only the surest shapes.
+`boilerplate-threshold` (float, 0-1, default 0.6): the model's operating
+point. Lower it to report more lines, raise it to report only the surest
+(see the cross-validated precision and recall per threshold in the model
+file's `cv` table).
 
 ## Known problems
 A fact box of short title-case items at the end of an article scores like a
-list of related headlines.
+list of related headlines. The model was trained on 91 English pages; other
+languages get its script-agnostic features and their own function words.
 """,
 )
 
@@ -161,9 +178,12 @@ After a strong marker from the phrase pack (a related-content header such as
 "Related articles" or "مقالات ذات صلة", "Most read", a comments or tags
 header), the following lines are taken as one block of page chrome until the
 article's prose resumes: a stretch with no boilerplate evidence (no pack
-phrase, no foreign-script line, no chrome-shaped line) holding three
-paragraphs of prose. The block is reported once, from the marker to its last
-line, naming the marker. Lines inside it are not reported again one by one.
+phrase, no foreign-script line, no line the line model takes for chrome)
+holding three paragraphs of prose. The block ends at its last line of
+evidence, so it never takes in the paragraphs where the article resumes. It
+is reported once, from the marker to its last line, naming the marker; its
+fix (unsafe) says how many lines it deletes. Lines inside it are not
+reported again one by one.
 
 ## Why is this bad?
 Teasers of related articles are fluent news prose, often about the same
@@ -269,7 +289,7 @@ def newslint_options() -> list[Option]:
             THRESHOLD,
             "float",
             _DEFAULT_THRESHOLD,
-            "How sure the NL202 line-shape classifier must be (0-1): lower reports more lines",
+            "Operating point of the NL2xx line model (0-1): lower reports more lines",
         )
     ]
 
@@ -337,7 +357,7 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     model = _chrome_model.load(ctx.packs.bundled_file(_chrome_model.MODEL_FILE))
     feats = _chrome_model.features(units, page.first, page.last, page.stopwords)
     probs, explained = model.score(feats)
-    chrome = model.decide(probs, threshold)
+    chrome = model.decide(probs, threshold, feats)
     headline = _own_headline(doc, units)
     for i, u in enumerate(units):
         u.prob = probs[i]
