@@ -708,7 +708,8 @@ def _line_diagnostic(doc: Document, u: Unit, ctx: Context) -> Diagnostic | None:
     if u.chrome and ctx.is_enabled(BOILERPLATE_LINE):
         return make(
             BOILERPLATE_LINE,
-            message=f'Line looks like page chrome (score {u.prob:.2f}{why}): "{_clip(u.text)}"',
+            message=f"Line looks like page chrome{', ' + u.reason if u.score >= _SHAPE_CUT else ''}"
+            f' (model score {u.prob:.2f}{why}): "{_clip(u.text)}"',
             suggestion="Delete the line if it is not part of the article",
             severity=Severity.ERROR if u.prob >= _CERTAIN_SCORE else Severity.WARNING,
         )
