@@ -92,7 +92,8 @@ class TestPhrases:
     def test_message_names_role_and_language(self):
         """The message says what kind of chrome it is and which pack language matched."""
         [d] = check(f"{LEDE}\n\nمقالات ذات صلة\n", select=["NL201"])
-        assert d.message == 'Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack)'
+        assert d.message.startswith('Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack; chrome score ')
+        assert "a related-content phrase" in d.message  # the strongest features, in words
         assert d.suggestion == "Delete the line"
 
 
@@ -171,7 +172,8 @@ class TestBlocks:
         )
         [d] = check(text, select=["NL2"])
         assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("NL203", 9, 1, 15, 38)
-        assert d.message == 'Lines 9-15 are page chrome opened by "Related articles" (related-content header, en)'
+        assert d.message.startswith('Lines 9-15 are page chrome opened by "Related articles" (related-content header, en): ')
+        assert d.suggestion == "Delete lines 9-15 (7 lines, blank lines included)"
         assert d.severity == Severity.ERROR
 
     def test_block_ends_where_article_prose_resumes(self):
