@@ -93,19 +93,24 @@ class PageData:
     line_labels: list[bool | None]
     kinds: list[str]
     headline: int
+    devset: Path
+
+    @property
+    def source(self) -> str:
+        return self.name.split("-", 1)[0]
 
 
 def load_pack():
-    from newslint.engine import Engine, RunOptions
+    from newslint.run.engine import Engine, RunOptions
 
     engine = Engine.create(RunOptions(isolated=True, entry_points=False, select=["NL2"], corpus=False))
     return engine.ctx.packs.load("boilerplate", _phrases.parse)
 
 
-def build(devset: Path) -> list[PageData]:
+def build(devsets: list[Path]) -> list[PageData]:
     pack = load_pack()
     out = []
-    for suite in ("inline", "page"):
+    for devset, suite in ((d, s) for d in devsets for s in ("inline", "page")):
         for page in load_devset(devset, suite):
             doc = Document(page.text, page.name)
             classified = classify(doc, pack)
@@ -119,7 +124,7 @@ def build(devset: Path) -> list[PageData]:
                 labels = [page.labels[k - 1] for k in range(a, b + 1) if k - 1 < len(page.labels)]
                 labels = [x for x in labels if x is not None]
                 y.append(None if not labels else int(sum(labels) * 2 >= len(labels)))
-            out.append(PageData(page.name, suite, feats, spans, y, page.labels, page.kinds or [], _own_headline(doc, units)))
+            out.append(PageData(page.name, suite, feats, spans, y, page.labels, page.kinds or [], _own_headline(doc, units), devset))
     return out
 
 
@@ -236,11 +241,13 @@ def figures(pages: list[PageData], probs: list[np.ndarray], threshold: float, co
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--devset", type=Path, default=ROOT / "benchmarks" / ".data" / "devset")
+    ap.add_argument("--devset", type=Path, action="append",
+                    help="a devset folder (repeat to train on several); default benchmarks/.data/devset")
     ap.add_argument("--out", type=Path, default=ROOT / "rules" / _chrome_model.MODEL_FILE)
     ap.add_argument("--default-threshold", type=float, default=0.6)
     args = ap.parse_args()
-    pages = build(args.devset)
+    devsets = args.devset or [ROOT / "benchmarks" / ".data" / "devset"]
+    pages = build(devsets)
     names1 = sorted({k for p in pages for f in p.feats for k in f})
     names2 = sorted(set(names1) | {"s1_self", "s1_prev", "s1_next", "s1_mean_2", "s1_mean_5", "s1_max_2", "s1_min_2"})
     names = sorted({p.name for p in pages})
@@ -275,29 +282,43 @@ def main() -> int:
             print(f"CV {suite:6s} threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
                   f"body flagged {f['body_flagged']:.1%}")
         print(f"  per kind at {args.default_threshold}: {cv[suite][str(args.default_threshold)]['per_kind_recall']}")
+        for source in sorted({pages[k].source for k in sel}):
+            part = [k for k in sel if pages[k].source == source]
+            for t in (args.default_threshold, 0.9):
+                f = figures([pages[k] for k in part], [oof[k] for k in part], t, best_cost)
+                cv[suite].setdefault("by_source", {}).setdefault(source, {})[str(t)] = f | {"pages": len(part)}
+                print(f"  {source:12s} ({len(part)} pages) threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
+                      f"body flagged {f['body_flagged']:.1%}")
     with open("/tmp/chrome-model-oof.txt", "w", encoding="utf-8") as fh:
         for k, p in enumerate(pages):
             if p.suite != "inline":
                 continue
-            text = (args.devset / "inline" / "files" / f"{p.name}.txt").read_text(encoding="utf-8").split("\n")
+            text = (p.devset / "inline" / "files" / f"{p.name}.txt").read_text(encoding="utf-8").split("\n")
             flagged = line_decisions(p, oof[k], args.default_threshold, best_cost)
             for i, (label, hit) in enumerate(zip(p.line_labels, flagged)):
                 if label is not None and label != hit:
                     fh.write(f"{'FP' if hit else 'FN'} {p.name}:{i + 1}: {text[i][:100]}\n")
     s1, s2 = fit_two(pages, names1, names2)
-    manifest = json.loads((args.devset / "manifest.json").read_text(encoding="utf-8"))
+    sources = []
+    for d in devsets:
+        sources += json.loads((d / "manifest.json").read_text(encoding="utf-8")).get("sources", [])
+    for src in sources:  # the devset builder names its sources; the licences are those repositories'
+        src.setdefault("repo", {"readability": "mozilla/readability", "newspaper4k": "AndyTheFactory/newspaper4k"}
+                       .get(src["source"], src["source"]))
+        src.setdefault("licence", {"readability": "Apache-2.0", "newspaper4k": "MIT"}.get(src["source"], "see repo"))
     model = {
         "schema": _chrome_model.SCHEMA,
         "about": "NL2xx line model: two stacked logistic regressions and a Viterbi switch cost. "
         "Rebuilt by tools/train_boilerplate.py; weights are [weight, mean, scale] of each standardised feature.",
         "provenance": {
             "trained": datetime.date.today().isoformat(),
-            "sources": manifest.get("sources", []),
+            "sources": sources,
             "pages": len(names),
             "suites": ["inline", "page"],
             "suite_weights": SUITE_WEIGHT,
             "units": sum(sum(1 for y in p.y if y is not None) for p in pages),
-            "builder": "../shared/tools/build_devset.py (pagetext.py naive scraper, English pages only)",
+            "builder": "../shared/tools/build_devset.py and tools/build_extra_devset.py "
+            "(pagetext.py naive scraper, English pages only)",
             "cv": f"{FOLDS}-fold ({INNER_FOLDS}-fold inner), grouped by page, nested for the stacked stage; switch cost picked on pooled out-of-fold inline F1",
         },
         "cv": cv,

@@ -615,8 +615,9 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
     resumes: a stretch free of evidence (no pack phrase, no foreign text, no
     line the model takes for chrome) holding three prose paragraphs. A "list"
     marker's block ends at the next prose line. The block ends at its last line
-    of evidence, so it never takes in the body paragraphs where prose resumes,
-    and it needs a line of evidence besides its marker.
+    of evidence or at the last of the headline-shaped lines right under its
+    marker (the teasers it introduces), so it never takes in the body
+    paragraphs where prose resumes, and it needs a line besides its marker.
     """
     i = 0
     n = len(units)
@@ -648,7 +649,12 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
                 j = max(k, j + 1)
             else:
                 j += 1
-        while end > i and not is_evidence(units[end]):
+        # The headline-shaped lines right under the marker are its teasers (no
+        # sentence among them); past them, the block ends at its last evidence.
+        teasers = i
+        while teasers < end and not units[teasers + 1].prose and not units[teasers + 1].terminal:
+            teasers += 1
+        while end > teasers and not is_evidence(units[end]):
             end -= 1
         if end > i:
             yield i, end
