@@ -214,7 +214,7 @@ def clean_findings(directory: Path, threshold: float | None) -> str:
     from collections import Counter
 
     from newslint import Document
-    from newslint.engine import Engine, RunOptions
+    from newslint.run.engine import Engine, RunOptions
 
     overrides = {} if threshold is None else {"boilerplate-threshold": threshold}
     engine = Engine.create(

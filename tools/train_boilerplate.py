@@ -320,6 +320,8 @@ def main() -> int:
             "builder": "../shared/tools/build_devset.py and tools/build_extra_devset.py "
             "(pagetext.py naive scraper, English pages only)",
             "cv": f"{FOLDS}-fold ({INNER_FOLDS}-fold inner), grouped by page, nested for the stacked stage; switch cost picked on pooled out-of-fold inline F1",
+            "cv_decisions": "out-of-fold probabilities of the trained stages, decided by model.decide "
+            "(sequence layer, sure evidence, prose guard) as shipped",
         },
         "cv": cv,
         "switch_cost": best_cost,
