@@ -36,8 +36,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared" / "tools"
 if not (SHARED / "pagetext.py").is_file():  # the main checkout: /work/main -> /work/shared
     SHARED = Path(__file__).resolve().parents[2] / "shared" / "tools"
 sys.path.insert(0, str(SHARED))
-import build_devset  # noqa: E402
-import pagetext  # noqa: E402
+import build_devset
+import pagetext
 
 MIN_WORDS = 200
 
@@ -118,8 +118,7 @@ def main() -> int:
                                             "licence": licence, "pages_found": len(pages), "pages_kept": kept})
     for suite, rows in gold.items():
         with open(os.path.join(out, suite, "gold.jsonl"), "w", encoding="utf-8") as fh:
-            for r in rows:
-                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         manifest[suite] = dict(collections.Counter(r["label"] for r in rows))
     with open(os.path.join(out, "manifest.json"), "w") as fh:
         json.dump(manifest, fh, indent=1)
