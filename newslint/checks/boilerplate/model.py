@@ -26,7 +26,6 @@ digits and punctuation of any script.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections import Counter
@@ -445,6 +444,8 @@ def _stage(data: dict[str, Any], where: str) -> Stage:
 @lru_cache(maxsize=4)
 def load(path: Path) -> Model:
     """The model in ``path`` (``rules/boilerplate_model.json``)."""
+    import json  # only when a run needs the model: importing the plugin stays cheap
+
     data = json.loads(path.read_text(encoding="utf-8"))
     if data.get("schema") != SCHEMA:
         raise ValueError(f"{path}: unsupported schema {data.get('schema')!r}; this newslint reads schema {SCHEMA}")
