@@ -17,8 +17,8 @@ not used as a name elsewhere in the article.
 
 from __future__ import annotations
 
-import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -35,11 +35,12 @@ from newslint import (
     PackSource,
     Rule,
     Severity,
+    Token,
     TokenKind,
     field_of,
     hookimpl,
 )
-from newslint.checks._lexicon import Lexicon, LexiconSpec, spec_for
+from newslint.checks._lexicon import Lexicon, LexiconSpec, edit_cost, spec_for
 
 MISSPELLED_WORD = Rule(
     code="NL101",
@@ -126,32 +127,27 @@ _JOINERS = frozenset(
     which who whom whose their they them there would could should will not with from than
     then when where while about after before between into its his her our your""".split()
 )
-#: A capitalised word at the start of a sentence is checked only against words this common.
-_COMMON_FREQUENCY = 1000
+#: A capitalised word at the start of a sentence is checked only against words this common (per billion).
+_COMMON_FREQUENCY = 5000
 _SHORTEST_WORD = 3
-#: Two-edit corrections are offered only for words at least this long.
-_SHORTEST_DISTANCE2 = 6
-#: Keyboard neighbours (QWERTY) for ranking substitutions and insertions.
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_NEIGHBOURS = {
-    c: {
-        _ROWS[r2][c2]
-        for r2 in range(3)
-        for c2 in range(len(_ROWS[r2]))
-        if abs(r2 - r) <= 1 and abs(c2 - c) <= 1 and (r2, c2) != (r, c)
-    }
-    for r, row in enumerate(_ROWS)
-    for c, ch in enumerate(row)
-}
-_VOWELS = frozenset("aeiou")
-#: Prefixes that stand before a hyphen ("pre-season", "mid-term") or join a word ("undocked").
+#: A part before a hyphen this short is a clipped word or a prefix ("sci-fi", "neo-"), not checked.
+_SHORTEST_CLIP = 4
+#: A lower-case word before a name this short is a particle ("von", "bin", "dos").
+_LONGEST_PARTICLE = 4
+#: A word used this many times in one article is a term of that article, unless a known misspelling.
+TERM_USES = 3
+#: How much a unit of edit cost weighs against a factor of ten in frequency when ranking suggestions.
+_EDIT_WEIGHT = 2.5
+#: Prefixes that stand before a hyphen ("pre-season", "mid-term").
 _PREFIXES = frozenset(
     """pre post non anti co re ex mid multi semi sub inter intra pro bi tri de un dis mis self neo
     pan quasi ultra mega micro mini macro geo eco cyber counter over under out cross vice""".split()
 )
-#: A derived form ("undocked", "bushfires") is accepted only when its base is at least this frequent.
-_DERIVED_BASE_FREQUENCY = 100
-_ES_PLURAL = ("s", "x", "z", "ch", "sh", "o")
+#: Endings of Latin species names ("Yersinia pestis", "T. muris", "E. coli").
+_LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "i", "a", "es", "ix", "ex", "ata", "ensis", "oides", "ica")
+#: Dashes that join a prefix to a word ("neo–payday") when written without spaces.
+_DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+_CONTRACTION = re.compile(r"[ \t]+['\u2018\u2019\u02bc]\s?(t)\b")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -164,6 +160,7 @@ class _Unknown(NamedTuple):
     lower: str  # lower case, apostrophes folded
     capitalised: bool
     head: bool  # the first part of the token
+    last: bool  # the last part of the token
 
 
 @dataclass
@@ -176,7 +173,7 @@ class Speller:
 
     spec: LexiconSpec
     _analysed: dict[str, tuple[_Unknown, ...]] = field(default_factory=dict, repr=False)
-    _corrections: dict[str, str | None] = field(default_factory=dict, repr=False)
+    _corrections: dict[str, tuple[str, int] | None] = field(default_factory=dict, repr=False)
     _lexicon: Lexicon | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
@@ -199,21 +196,25 @@ class Speller:
         return found
 
     def _unknown_parts(self, text: str) -> Iterator[_Unknown]:
-        freq = self.lexicon.freq
-        if text.lower() in freq:
+        lexicon = self.lexicon
+        if text.lower() in lexicon.freq:
             return
         offset = 0
         pieces = _split_hyphens(text)
         for index, piece in enumerate(pieces):
-            part = _strip_possessive(piece) if index == len(pieces) - 1 else piece
+            last = index == len(pieces) - 1
+            part = _strip_possessive(piece) if last else piece
             start = offset
             offset += len(piece) + 1
             if len(part) < _SHORTEST_WORD or not part.isascii():
                 continue  # short, accented or another script: not ours to judge
             folded = part.translate(_APOSTROPHES)
             lower = folded.lower()
-            if lower in freq or (index < len(pieces) - 1 and lower in _PREFIXES) or self._derived(lower):
+            capitalised = folded[0].isupper()
+            if lexicon.known(lower, capitalised):
                 continue
+            if not last and (lower in _PREFIXES or len(lower) <= _SHORTEST_CLIP) and lower not in lexicon.misspellings:
+                continue  # "neo-", "sci-fi": a prefix or a clipped word before a hyphen
             rest = folded[1:]
             if any(c.isupper() for c in rest):
                 continue  # acronym part or mixed case: "US-led", "McDonald", "iPhone"
@@ -221,50 +222,25 @@ class Speller:
                 continue
             if "'" in lower:
                 continue  # a known contraction ("that'll"), or "O'Brien", "d'Ivoire": names, too ambiguous
-            yield _Unknown(start, part, lower, folded[0].isupper(), index == 0)
+            yield _Unknown(start, part, lower, capitalised, index == 0, last)
 
-    def _derived(self, lower: str) -> bool:
-        """A plural or prefixed form of a known word ("bushfires", "undocked") that is no likelier a typo.
+    def correction(self, lower: str) -> tuple[str, int] | None:
+        """The likeliest known word within reach of ``lower`` and its distance, or ``None`` (memoised).
 
-        The form is accepted only when no word one edit away is more frequent
-        than its base: "prediced" is "pre" + "diced", but "predicted" wins.
+        Words of ``SHORTEST_DISTANCE2`` letters or more are searched two edits
+        deep. Candidates are ranked by frequency and by how typical of a slip
+        the edit is (``edit_cost``): "sitll" is "still", not "sill".
         """
-        freq = self.lexicon.freq
-        base = ""
-        if lower.endswith("es") and lower[:-2].endswith(_ES_PLURAL) and len(lower) >= 6:
-            base = lower[:-2]
-        elif lower.endswith("s") and not lower[:-1].endswith(("s", "x", "z", "sh")) and len(lower) >= 5:
-            base = lower[:-1]
-        if freq.get(base, 0) < _DERIVED_BASE_FREQUENCY:
-            base = next(
-                (
-                    lower[cut:]
-                    for cut in range(2, min(len(lower) - 4, 8))
-                    if lower[:cut] in _PREFIXES and freq.get(lower[cut:], 0) >= _DERIVED_BASE_FREQUENCY
-                ),
-                "",
-            )
-        if not base:
-            return False
-        rival = self.correction(lower)
-        return rival is None or rival == base or freq[rival] <= freq[base]
-
-    def correction(self, lower: str) -> str | None:
-        """The best known word one edit from ``lower``, or ``None`` (memoised)."""
         if lower in self._corrections:
             return self._corrections[lower]
-        candidates = self.lexicon.corrections1(lower)
-        best = max(candidates, key=lambda c: _score(lower, c, self.lexicon.frequency(c)), default=None)
+        lexicon = self.lexicon
+        best = max(
+            lexicon.candidates(lower),
+            key=lambda c: (_score(lower, c[0], lexicon.frequency(c[0])), c[0]),
+            default=None,
+        )
         self._corrections[lower] = best
         return best
-
-    def correction2(self, lower: str) -> str | None:
-        """The most frequent common word two edits from ``lower`` (bounded search), or ``None``."""
-        key = "\x002" + lower
-        if key not in self._corrections:
-            found = self.lexicon.corrections2(lower) if len(lower) >= _SHORTEST_DISTANCE2 else []
-            self._corrections[key] = found[0] if found else None
-        return self._corrections[key]
 
 
 def _split_hyphens(text: str) -> list[str]:
@@ -287,31 +263,8 @@ def _strip_possessive(text: str) -> str:
     return text
 
 
-def _edit_bonus(typed: str, word: str) -> float:
-    """How typical of a typing slip the single edit from ``word`` to ``typed`` is."""
-    if len(typed) == len(word):
-        diffs = [i for i, (a, b) in enumerate(zip(typed, word)) if a != b]
-        if len(diffs) == 2:
-            return 1.0  # adjacent transposition
-        a, b = typed[diffs[0]], word[diffs[0]]
-        if b in _NEIGHBOURS.get(a, ()):
-            return 0.6
-        if a in _VOWELS and b in _VOWELS:
-            return 0.5
-        return 0.0
-    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
-    i = next((k for k in range(len(shorter)) if longer[k] != shorter[k]), len(shorter))
-    letter = longer[i]
-    if (i > 0 and longer[i - 1] == letter) or (i + 1 < len(longer) and longer[i + 1] == letter):
-        return 1.0  # doubled or undoubled letter
-    around = {longer[i - 1] if i > 0 else "", longer[i + 1] if i + 1 < len(longer) else ""}
-    if around & _NEIGHBOURS.get(letter, set()):
-        return 0.6  # an extra (or lost) neighbouring key
-    return 0.2 if letter in _VOWELS else 0.0
-
-
 def _score(typed: str, word: str, frequency: int) -> float:
-    return math.log10(max(frequency, 1)) + _edit_bonus(typed, word)
+    return math.log10(max(frequency, 1)) - _EDIT_WEIGHT * edit_cost(typed, word)
 
 
 def _match_case(word: str, like: str) -> str:
@@ -372,11 +325,11 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
 
 def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
-    """Yield NL101/NL102 diagnostics for ``doc``."""
+    """Yield NL101/NL102 diagnostics for ``doc``: each unknown form once, with its count."""
     memo = speller._analysed  # the hot loop: one dict lookup per token, no index kept
     word = TokenKind.WORD
-    context: _DocContext | None = None
-    for tok in doc.tokens:
+    found: dict[str, list[tuple[int, _Unknown]]] = {}
+    for index, tok in enumerate(doc.tokens):
         if tok.kind is not word:
             continue
         unknown = memo.get(tok.text)
@@ -384,15 +337,22 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
             unknown = speller.analyse(tok.text)
         if not unknown:
             continue
-        if context is None:
-            context = _DocContext(doc)
-        index = bisect.bisect_left(context.starts, tok.start)
         for part in unknown:
-            diag = _judge(doc, speller, context, index, part)
-            if diag is not None:
-                yield diag
+            found.setdefault(part.lower, []).append((index, part))
             if part.head and part.capitalised:
                 break  # an unknown capitalised head makes the compound a name: "Jae-myung"
+    if not found:
+        return
+    context = _DocContext(doc)
+    misspellings = speller.lexicon.misspellings
+    for lower, uses in found.items():
+        if len(uses) >= TERM_USES and lower not in misspellings:
+            continue  # a term of this article: "zscore" in a statistics piece
+        for index, part in uses:
+            diag = _judge(doc, speller, context, index, part, len(uses))
+            if diag is not None:
+                yield diag
+                break
 
 
 class _DocContext:
@@ -400,7 +360,6 @@ class _DocContext:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
 
     @property
     def counts(self) -> Counter[str]:
@@ -426,38 +385,93 @@ class _DocContext:
         Only white space may separate the two ("Teh Hong Piow"); after a comma
         or a full stop ("However, Mr Howard") the neighbour is not part of a name.
         """
-        tokens = self.doc.tokens
-        j = index + step
-        if not 0 <= j < len(tokens):
-            return False
-        tok = tokens[j]
-        left, right = (tok, tokens[index]) if step < 0 else (tokens[index], tok)
-        if self.doc.text[left.end : right.start].strip():
-            return False
-        if tok.kind not in (TokenKind.WORD, TokenKind.ACRONYM):
+        tok = self._neighbour(index, step)
+        if tok is None or tok.kind not in (TokenKind.WORD, TokenKind.ACRONYM):
             return False
         if step < 0 and self.doc.is_sentence_start(tok):
             return False  # "In Teh end": the capital is the sentence's
         return tok.text[:1].isupper()
 
+    def _neighbour(self, index: int, step: int) -> Token | None:
+        """The token before or after ``index`` when only white space separates them."""
+        tokens = self.doc.tokens
+        j = index + step
+        if not 0 <= j < len(tokens):
+            return None
+        tok = tokens[j]
+        left, right = (tok, tokens[index]) if step < 0 else (tokens[index], tok)
+        gap = self.doc.text[left.end : right.start]
+        return None if gap.strip() and not (step < 0 and gap.strip() == "." and len(left.text) == 1) else tok
 
-def _judge(doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown) -> Diagnostic | None:
+    def name_part(self, index: int, lower: str, speller: Speller) -> bool:
+        """A lower-case word that belongs to a name or a species: "von Trapp", "Yersinia pestis", "T. muris"."""
+        after = self._neighbour(index, +1)
+        if (
+            after is not None
+            and len(lower) <= _LONGEST_PARTICLE
+            and after.kind is TokenKind.WORD
+            and after.text[:1].isupper()
+            and speller.lexicon.slip(lower) is None
+        ):
+            return True
+        before = self._neighbour(index, -1)
+        if before is None or before.kind is not TokenKind.WORD or not before.text[:1].isupper():
+            return False
+        if not lower.endswith(_LATIN_ENDINGS):
+            return False
+        genus = before.text.lower()
+        return len(genus) == 1 or not speller.lexicon.known(genus)
+
+    def joined(self, index: int) -> bool:
+        """A piece of a domain, a file name or a prefixed compound: "onmeth.com", "config.json", "neo–payday"."""
+        text = self.doc.text
+        tok = self.doc.tokens[index]
+        after = text[tok.end : tok.end + 2]
+        before = text[max(tok.start - 2, 0) : tok.start]
+        if len(after) == 2 and after[0] == "." and after[1].isalpha():
+            return True
+        if len(before) == 2 and before[1] == "." and before[0].isalnum():
+            return True
+        return len(after) == 2 and after[0] in _DASHES and after[1].isalpha() and len(tok.text) <= 5
+
+
+def _judge(
+    doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, uses: int
+) -> Diagnostic | None:
     tok = doc.tokens[index]
     start = tok.start + part.offset
     end = start + len(part.text)
+    if part.head and part.last and not part.capitalised:
+        if part.lower.endswith("n") and (match := _CONTRACTION.match(doc.text, tok.end)):
+            return _broken_contraction(doc, tok, match.end())
+        if context.joined(index) or context.name_part(index, part.lower, speller):
+            return None
     if not part.capitalised:
-        return _lowercase(doc, speller, part, start, end)
+        return _lowercase(doc, speller, part, start, end, uses)
     if not part.head:
         return None  # "anti-American", "Japan-China": names inside a compound
     if doc.is_sentence_start(tok):
-        return _sentence_initial(doc, speller, context, index, part, start, end)
+        return _sentence_initial(doc, speller, context, index, part, start, end, uses)
     return _slip(doc, speller, context, index, part, start, end)
 
 
-def _lowercase(doc: Document, speller: Speller, part: _Unknown, start: int, end: int) -> Diagnostic | None:
+def _broken_contraction(doc: Document, tok: Token, end: int) -> Diagnostic:
+    written = doc.text[tok.start : end]
+    fixed = tok.text + "\u2019t"
+    return doc.diagnostic(
+        MISSPELLED_WORD,
+        tok.start,
+        end,
+        f'Broken contraction "{written}": a space inside it',
+        suggestion=f'Use "{fixed}"',
+        unsafe_fix=[Edit(tok.start, end, fixed)],
+    )
+
+
+def _lowercase(doc: Document, speller: Speller, part: _Unknown, start: int, end: int, uses: int) -> Diagnostic | None:
     best = speller.correction(part.lower)
-    if best is not None:
-        return _misspelled(doc, part, best, start, end)
+    if best is not None and best[1] == 1:
+        return _misspelled(doc, part, best, start, end, uses)
     split = speller.lexicon.split(part.lower, _JOINERS)
     if split is not None:
         fixed = " ".join(split)
@@ -469,21 +483,20 @@ def _lowercase(doc: Document, speller: Speller, part: _Unknown, start: int, end:
             suggestion=f'Use "{fixed}"',
             unsafe_fix=[Edit(start, end, fixed)],
         )
-    best = speller.correction2(part.lower)
     if best is not None:
-        return _misspelled(doc, part, best, start, end, edits=2)
+        return _misspelled(doc, part, best, start, end, uses)
     return None
 
 
 def _sentence_initial(
-    doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int
+    doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int, uses: int
 ) -> Diagnostic | None:
     if part.lower in context.names or context.neighbour_is_capitalised(index, +1):
         return None
     best = speller.correction(part.lower)
-    if best is None or speller.lexicon.frequency(best) < _COMMON_FREQUENCY:
+    if best is None or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
         return None
-    return _misspelled(doc, part, best, start, end)
+    return _misspelled(doc, part, best, start, end, uses)
 
 
 def _slip(
@@ -495,16 +508,18 @@ def _slip(
         return None
     if context.neighbour_is_capitalised(index, -1) or context.neighbour_is_capitalised(index, +1):
         return None
-    return _misspelled(doc, part, intended, start, end)
+    return _misspelled(doc, part, (intended, 1), start, end, 1)
 
 
-def _misspelled(doc: Document, part: _Unknown, best: str, start: int, end: int, edits: int = 1) -> Diagnostic:
-    fixed = _match_case(best, part.text)
+def _misspelled(doc: Document, part: _Unknown, best: tuple[str, int], start: int, end: int, uses: int) -> Diagnostic:
+    fixed = _match_case(best[0], part.text)
+    edits = "one edit" if best[1] == 1 else "two edits"
+    times = f" (used {uses} times)" if uses > 1 else ""
     return doc.diagnostic(
         MISSPELLED_WORD,
         start,
         end,
-        f'Unknown word "{part.text}", {"one edit" if edits == 1 else "two edits"} from "{fixed}"',
+        f'Unknown word "{part.text}"{times}, {edits} from "{fixed}"',
         suggestion=f'Use "{fixed}"',
         unsafe_fix=[Edit(start, end, fixed)],
     )
