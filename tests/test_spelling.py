@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import pickle
 import re
 import sys
@@ -218,8 +219,14 @@ class TestConfig:
 
     def test_word_lists_key(self, tmp_path):
         (tmp_path / "lists").mkdir()
-        (tmp_path / "lists" / "house.txt").write_text("# house words\nstonks\n\nGaiwning  # as a name\n", encoding="utf-8")
+        (tmp_path / "lists" / "house.txt").write_text("# house words\nstonks\n\ngaiwning  # a house word\n", encoding="utf-8")
         assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == []
+
+    def test_capitalised_entry_counts_only_for_capitalised_tokens(self, tmp_path):
+        """A list's capitalised entry is a name: it does not make the lower-case form a word."""
+        (tmp_path / "lists").mkdir()
+        (tmp_path / "lists" / "house.txt").write_text("Gaiwning\nStonks\n", encoding="utf-8")
+        assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == ["gaiwning", "stonks"]
 
     def test_words_pack(self, tmp_path):
         (tmp_path / "house.toml").write_text('words = ["stonks"]\n\n[pack]\nkind = "words"\nschema = 1\n', encoding="utf-8")
@@ -239,19 +246,28 @@ class TestLexicon:
     def test_cache_written_then_read(self, tmp_path, monkeypatch):
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
         spec = LexiconSpec(WORDS_TXT)
-        freq, slips = spec._base()
-        files = list((tmp_path / "cache").glob("dictionary-*.marshal"))
+        base = spec._base()
+        files = list((tmp_path / "cache").glob("spelling-en-*.marshal"))
         assert len(files) == 1
-        again, again_slips = LexiconSpec(WORDS_TXT)._base()
-        assert again == freq and again_slips == slips
-        assert "defence" in freq and "the" in freq and slips["teh"] == "the"
+        assert LexiconSpec(WORDS_TXT)._base() == base
+        assert "defence" in base["words"] and "the" in base["words"] and base["slips"]["teh"] == "the"
+        assert "barth" in base["names"] and "barth" not in base["words"]  # a capitalised entry: a name only
+
+    def test_cache_is_data_only(self, tmp_path, monkeypatch):
+        """A cache file that is not the expected plain data (a code object, a wrong shape) is rebuilt."""
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        spec = LexiconSpec(WORDS_TXT)
+        spec._base()
+        (path,) = (tmp_path / "cache").glob("spelling-en-*.marshal")
+        path.write_bytes(marshal.dumps({"words": compile("1", "x", "eval")}))
+        assert "defence" in LexiconSpec(WORDS_TXT)._base()["words"]
+        assert isinstance(marshal.loads(path.read_bytes()), dict)
 
     def test_unwritable_cache_builds_in_memory(self, tmp_path, monkeypatch):
         blocker = tmp_path / "file"
         blocker.write_text("not a directory")
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
-        freq, _ = LexiconSpec(WORDS_TXT)._base()
-        assert "gaining" in freq
+        assert "gaining" in LexiconSpec(WORDS_TXT)._base()["words"]
 
     def test_speller_pickles_without_its_dictionary(self):
         speller = Speller(LexiconSpec(WORDS_TXT))
@@ -285,7 +301,7 @@ class TestWordList:
     def test_entries_are_lower_case_words(self):
         words = read_word_list(WORDS_TXT)
         assert len(words) > 1000
-        bad = [w for w in words if not re.fullmatch(r"[a-z]{3,}", w)]
+        bad = [w for w in words if not re.fullmatch(r"[a-z]{2,}|[A-Z][a-z]+|[A-Za-z]{2,}", w)]
         assert bad == []
 
     def test_no_entry_is_a_known_misspelling(self):

@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import marshal
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.util import find_spec
@@ -49,6 +49,17 @@ PER = 1_000_000_000
 COMMON = 1000
 #: A rarer extended-tier word is refused when a known word one edit away is this many times commoner.
 MUCH_COMMONER = 20
+#: A rare extended-tier word with a capital is accepted at this frequency or more: wordfreq is lower-cased,
+#: so "hamer" and "collett" are there as the names they are.
+CAPITALISED_RARE = 50
+#: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
+_DERIVED_STEM_LIMIT = 100_000
+#: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
+_SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
+    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity",
+)
+_PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -419,6 +430,7 @@ class Lexicon:
         self._slips = build_slips(words) if slips is None else slips
         self._load_index = index or build_index
         self._rare_status: dict[str, bool] = {}
+        self._derived: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -430,14 +442,61 @@ class Lexicon:
         """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
         if lower in self.freq or (capitalised and lower in self.names):
             return True
-        freq = self.rare.get(lower)
-        if freq is None:
+        if lower in self.misspellings:
             return False
-        status = self._rare_status.get(lower)
-        if status is None:
-            rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
-            status = self._rare_status[lower] = rival < MUCH_COMMONER * freq
-        return status
+        freq = self.rare.get(lower)
+        if freq is not None:
+            if capitalised and freq >= CAPITALISED_RARE:
+                return True
+            status = self._rare_status.get(lower)
+            if status is None:
+                rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
+                status = self._rare_status[lower] = rival < MUCH_COMMONER * freq
+            if status:
+                return True
+        derived = self._derived.get(lower)
+        if derived is None:
+            derived = self._derived[lower] = self._is_derived(lower)
+        return derived
+
+    def _stems(self, lower: str) -> Iterator[str]:
+        for suffix in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+                stem = lower[: -len(suffix)]
+                if stem[-1] == suffix[0] and len(suffix) == 1:
+                    continue  # "taskss", "declaredd": a doubled letter, not an affix
+                yield stem
+                if stem.endswith("i"):
+                    yield stem[:-1] + "y"  # "fancied", "happily"
+                if suffix[0] in "eiy" and stem[-1:] not in "aeiouy":
+                    yield stem + "e"  # "euthanasing", "themeing" is caught as "theme" + "ing"
+        if lower.endswith("bly"):
+            yield lower[:-1] + "e"  # "stably", "notably"
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
+                yield lower[len(prefix) :]
+
+    def _is_derived(self, lower: str) -> bool:
+        """A known stem with a productive affix ("uncarpeted", "ponderings"), and no sibling form one edit away.
+
+        Refused: a stem too common to take the affix ("anothers", "boths"),
+        and a form one edit from another form of its stem ("tomatos" beside
+        "tomatoes") or from a word much commoner than the stem.
+        """
+        stems = [s for s in self._stems(lower) if s in self.freq or s in self.rare]
+        if not stems:
+            return False
+        stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
+        stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
+        if stem_freq >= _DERIVED_STEM_LIMIT:
+            return False
+        for rival in edits1(lower):
+            freq = self.freq.get(rival)
+            if freq is None or rival in stems:
+                continue
+            if rival.startswith(stem[:-1]) or freq >= MUCH_COMMONER * stem_freq:
+                return False
+        return True
 
     def slip(self, word: str) -> str | None:
         """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""

@@ -148,6 +148,7 @@ _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "i", "a", "es", "ix", "ex", "ata
 #: Dashes that join a prefix to a word ("neo–payday") when written without spaces.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
 _CONTRACTION = re.compile(r"[ \t]+['\u2018\u2019\u02bc]\s?(t)\b")
+_VOWELS = frozenset("aeiouy")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _HYPHENS = frozenset("-\u2010\u2011")
 
@@ -446,6 +447,9 @@ def _judge(
             return _broken_contraction(doc, tok, match.end())
         if context.joined(index) or context.name_part(index, part.lower, speller):
             return None
+        vowelless = not any(c in _VOWELS for c in part.lower)
+        if vowelless and len(part.lower) <= _SHORTEST_CLIP and speller.lexicon.slip(part.lower) is None:
+            return None  # "npm", "tty", "xls": an abbreviation, not a word
     if not part.capitalised:
         return _lowercase(doc, speller, part, start, end, uses)
     if not part.head:
@@ -494,7 +498,7 @@ def _sentence_initial(
     if part.lower in context.names or context.neighbour_is_capitalised(index, +1):
         return None
     best = speller.correction(part.lower)
-    if best is None or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
+    if best is None or best[1] > 1 or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
         return None
     return _misspelled(doc, part, best, start, end, uses)
 
