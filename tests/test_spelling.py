@@ -380,3 +380,63 @@ def test_explain():
         assert proc.returncode == 0
         for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
             assert heading in out
+
+
+class TestTiersAndShapes:
+    """The tiered lexicon, the term rule, and the shapes of names and tokens that are no typos."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("The band's frontman praised the chipset and its haptic feedback.", id="extended-tier"),
+            pytest.param("Funders greenlit the courtside seats, streamed wirelessly.", id="extended-tier-2"),
+            pytest.param("The uncarpeted hall echoed with their ponderings.", id="derived-forms"),
+            pytest.param("Ludwig von Mises and Vincent van Gogh were cited.", id="particles"),
+            pytest.param("Cases of Salmonella enterica and E. coli rose.", id="binomials"),
+            pytest.param("Their neo\u2013liberal turn and the sci-fi film.", id="prefix-before-dash"),
+            pytest.param("Details are at petshelter.org and in notes.txt today.", id="domains-and-files"),
+        ],
+    )
+    def test_silent(self, text):
+        assert nl1(text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "word", "suggestion"),
+        [
+            pytest.param("A sharp dorp in prices worried traders.", "dorp", 'Use "drop"', id="rare-junk-near-a-word"),
+            pytest.param("They bought two tomatos at the market.", "tomatos", 'Use "tomatoes"', id="no-plural-rule"),
+            pytest.param("Voters had anothers in mind.", "anothers", 'Use "another"', id="common-stem"),
+            pytest.param("The village had a barth for everyone.", "barth", 'Use "birth"', id="name-entry-lower-case"),
+            pytest.param("The reciept arrived with teh goods.", "reciept", 'Use "receipt"', id="codespell-form"),
+        ],
+    )
+    def test_flagged(self, text, word, suggestion):
+        found = check(text, select=["NL1"])
+        assert [text[d.start : d.end] for d in found][:1] == [word]
+        assert found[0].suggestion == suggestion
+
+    def test_term_used_three_times_is_silent(self):
+        text = (
+            "The council's flumox scheme began in May. Critics said flumox was costly.\n\n"
+            "Supporters said the flumox plan would pay for itself.\n"
+        )
+        assert nl1(text) == []
+
+    def test_known_misspelling_is_never_a_term(self):
+        text = "The goverment met. The goverment spoke. The goverment resigned.\n"
+        found = check(text, select=["NL1"])
+        assert [(d.start, d.suggestion) for d in found] == [(4, 'Use "government"')]
+        assert "used 3 times" in found[0].message
+
+    def test_unknown_form_reported_once_with_count(self):
+        text = "The strikr began at dawn. The strikr ended at noon.\n"
+        found = check(text, select=["NL1"])
+        assert len(found) == 1 and "used 2 times" in found[0].message
+
+    def test_broken_contraction_reported_once(self):
+        text = "The minister said it isn \u2018t over yet.\n"
+        found = check(text, select=["NL1"])
+        assert [(text[d.start : d.end], d.suggestion) for d in found] == [("isn \u2018t", 'Use "isn\u2019t"')]
+
+    def test_two_edit_suggestion_beats_a_rarer_one_edit_word(self):
+        assert suggestions("They will stil go, and were sitll there.")[-1] == 'Use "still"'

@@ -147,6 +147,12 @@ _PREFIXES = frozenset(
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "i", "a", "es", "ix", "ex", "ata", "ensis", "oides", "ica")
 #: Dashes that join a prefix to a word ("neo–payday") when written without spaces.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+#: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
+_NT_HEADS = frozenset(
+    f(w)
+    for w in "is are was were do does did has have had wo would could should ai must need ca".split()
+    for f in (lambda w: w + "n", lambda w: (w + "n").capitalize())
+)
 _CONTRACTION = re.compile(r"[ \t]+['\u2018\u2019\u02bc]\s?(t)\b")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
@@ -330,8 +336,12 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     memo = speller._analysed  # the hot loop: one dict lookup per token, no index kept
     word = TokenKind.WORD
     found: dict[str, list[tuple[int, _Unknown]]] = {}
+    broken: list[Diagnostic] = []
     for index, tok in enumerate(doc.tokens):
         if tok.kind is not word:
+            continue
+        if tok.text in _NT_HEADS and (match := _CONTRACTION.match(doc.text, tok.end)):
+            broken.append(_broken_contraction(doc, tok, match.end()))
             continue
         unknown = memo.get(tok.text)
         if unknown is None:
@@ -342,6 +352,7 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
             found.setdefault(part.lower, []).append((index, part))
             if part.head and part.capitalised:
                 break  # an unknown capitalised head makes the compound a name: "Jae-myung"
+    yield from broken
     if not found:
         return
     context = _DocContext(doc)
@@ -443,8 +454,6 @@ def _judge(
     start = tok.start + part.offset
     end = start + len(part.text)
     if part.head and part.last and not part.capitalised:
-        if part.lower.endswith("n") and (match := _CONTRACTION.match(doc.text, tok.end)):
-            return _broken_contraction(doc, tok, match.end())
         if context.joined(index) or context.name_part(index, part.lower, speller):
             return None
         vowelless = not any(c in _VOWELS for c in part.lower)
@@ -461,7 +470,7 @@ def _judge(
 
 def _broken_contraction(doc: Document, tok: Token, end: int) -> Diagnostic:
     written = doc.text[tok.start : end]
-    fixed = tok.text + "\u2019t"
+    fixed = ("can" if tok.text.lower() == "ca" else tok.text) + "\u2019t"
     return doc.diagnostic(
         MISSPELLED_WORD,
         tok.start,
