@@ -54,6 +54,9 @@ REAL_TYPOS_IN_DEVSET = frozenset(
     transfered indispensible effectualy willingto businessat dressedin prudentto myselfin miniscule revokation
     authentification""".split()
 )
+#: What stands around a word of prose (an injected misspelling goes only there).
+_PROSE_BEFORE = frozenset(" \n\t\"'(\u201c\u2018")
+_PROSE_AFTER = frozenset(" \n\t.,;:!?\"')\u201d\u2019")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -186,6 +189,9 @@ def targets(doc: Document, known) -> list[tuple[int, int, str]]:
             continue
         if tok.text.lower() not in known:
             continue
+        before, after = doc.text[tok.start - 1 : tok.start], doc.text[tok.end : tok.end + 1]
+        if (before and before not in _PROSE_BEFORE) or (after and after not in _PROSE_AFTER):
+            continue  # inside an identifier, a path or markup: not prose
         if tok.text.islower() or (tok.text[0].isupper() and tok.text[1:].islower() and doc.is_sentence_start(tok)):
             out.append((tok.start, tok.end, tok.text))
     return out

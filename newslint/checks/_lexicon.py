@@ -494,7 +494,7 @@ class Lexicon:
             freq = self.freq.get(rival)
             if freq is None or rival in stems:
                 continue
-            if rival.startswith(stem[:-1]) or freq >= MUCH_COMMONER * stem_freq:
+            if rival.startswith(stem) or freq >= MUCH_COMMONER * stem_freq:
                 return False
         return True
 

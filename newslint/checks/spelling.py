@@ -40,7 +40,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.checks._lexicon import Lexicon, LexiconSpec, edit_cost, spec_for
+from newslint.checks._lexicon import Lexicon, LexiconSpec, damerau, edit_cost, spec_for
 
 MISSPELLED_WORD = Rule(
     code="NL101",
@@ -147,6 +147,13 @@ _PREFIXES = frozenset(
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "i", "a", "es", "ix", "ex", "ata", "ensis", "oides", "ica")
 #: Dashes that join a prefix to a word ("neo–payday") when written without spaces.
 _DASHES = frozenset("-\u2010\u2011\u2012\u2013\u2014")
+#: A word touching one of these is code, markup or an identifier: "epoll(", "<img>", "$add", "&percnt;", "ts_paint".
+_CODE_AFTER = frozenset("(_>$=[{\\@")
+_CODE_BEFORE = frozenset("_<$=&@\\[:{#~")
+#: A line that reads as code or a shell session, not prose.
+_CODE_LINE = re.compile(r"[{}]|=>|\w\(\)|\);|^\s*[$>#%]\s|</?[a-z_]+>|^\s*\(\w+[ )]|\w\.\w+\(", re.MULTILINE)
+#: Code is written in short lines; a long line is a paragraph, whatever punctuation it quotes.
+_LONGEST_CODE_LINE = 100
 #: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
 _NT_HEADS = frozenset(
     f(w)
@@ -208,8 +215,14 @@ class Speller:
             return
         offset = 0
         pieces = _split_hyphens(text)
+        if len(pieces) > 1 and _reduplicated(pieces):
+            return  # "wishy-washy", "loosey-goosey", "blub-blubbing"
         for index, piece in enumerate(pieces):
             last = index == len(pieces) - 1
+            if index and pieces[0][:1].isupper() and not lexicon.known(pieces[0].lower()):
+                return  # a name's compound: "Seong-woong", "Jae-myung"
+            if index and last and len(piece) <= _SHORTEST_CLIP:
+                continue  # a suffix-like ending: "add-ons", "blast-a-thon"
             part = _strip_possessive(piece) if last else piece
             start = offset
             offset += len(piece) + 1
@@ -262,6 +275,12 @@ def _split_hyphens(text: str) -> list[str]:
             current.append(c)
     out.append("".join(current))
     return out
+
+
+def _reduplicated(pieces: list[str]) -> bool:
+    """Two parts that echo each other (a rhyme or a repeat): "wishy-washy", "blub-blubbing"."""
+    a, b = pieces[0].lower(), pieces[-1].lower()
+    return len(pieces) == 2 and len(a) >= 3 and (damerau(a, b, 2) <= 2 or b.startswith(a) or a.startswith(b))
 
 
 def _strip_possessive(text: str) -> str:
@@ -435,16 +454,36 @@ class _DocContext:
         return len(genus) == 1 or not speller.lexicon.known(genus)
 
     def joined(self, index: int) -> bool:
-        """A piece of a domain, a file name or a prefixed compound: "onmeth.com", "config.json", "neo–payday"."""
+        """A piece of something that is not prose, or not English prose.
+
+        - joined to its neighbour by ``.`` or ``/`` with no space: a domain, a
+          file name, a path ("onmeth.com", "config.json", "next/prev");
+        - a prefix before a dash ("neo–payday");
+        - touching code punctuation ("epoll()", "<img>", "$add", "&percnt;")
+          or on a line that reads as code ("const x = require(...)");
+        - a word glossed in parentheses right after it: a loanword explained
+          for the reader ("taonga (treasures)").
+        """
         text = self.doc.text
         tok = self.doc.tokens[index]
         after = text[tok.end : tok.end + 2]
         before = text[max(tok.start - 2, 0) : tok.start]
-        if len(after) == 2 and after[0] == "." and after[1].isalpha():
+        if len(after) == 2 and after[0] in "./" and after[1].isalnum():
             return True
-        if len(before) == 2 and before[1] == "." and before[0].isalnum():
+        if len(before) == 2 and before[1] in "./" and before[0].isalnum():
             return True
-        return len(after) == 2 and after[0] in _DASHES and after[1].isalpha() and len(tok.text) <= 5
+        if after[:1] in _CODE_AFTER or before[-1:] in _CODE_BEFORE:
+            return True
+        if len(after) == 2 and after[0] in _DASHES and after[1].isalpha() and len(tok.text) <= 5:
+            return True
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        line_end = text.find("\n", tok.end)
+        line_end = len(text) if line_end < 0 else line_end
+        return line_end - line_start <= _LONGEST_CODE_LINE and _CODE_LINE.search(text, line_start, line_end) is not None
+
+    def glossed(self, index: int) -> bool:
+        """A word explained in parentheses right after it: a loanword glossed for the reader ("taonga (treasures)")."""
+        return self.doc.text.startswith(" (", self.doc.tokens[index].end)
 
 
 def _judge(
@@ -454,13 +493,15 @@ def _judge(
     start = tok.start + part.offset
     end = start + len(part.text)
     if part.head and part.last and not part.capitalised:
+        if doc.is_sentence_start(tok):
+            return None  # "mconley fixed the hang": a user name or an identifier opens the line
         if context.joined(index) or context.name_part(index, part.lower, speller):
             return None
         vowelless = not any(c in _VOWELS for c in part.lower)
         if vowelless and len(part.lower) <= _SHORTEST_CLIP and speller.lexicon.slip(part.lower) is None:
             return None  # "npm", "tty", "xls": an abbreviation, not a word
     if not part.capitalised:
-        return _lowercase(doc, speller, part, start, end, uses)
+        return _lowercase(doc, speller, context, index, part, start, end, uses)
     if not part.head:
         return None  # "anti-American", "Japan-China": names inside a compound
     if doc.is_sentence_start(tok):
@@ -481,10 +522,14 @@ def _broken_contraction(doc: Document, tok: Token, end: int) -> Diagnostic:
     )
 
 
-def _lowercase(doc: Document, speller: Speller, part: _Unknown, start: int, end: int, uses: int) -> Diagnostic | None:
+def _lowercase(
+    doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int, uses: int
+) -> Diagnostic | None:
     best = speller.correction(part.lower)
     if best is not None and best[1] == 1:
         return _misspelled(doc, part, best, start, end, uses)
+    if part.head and part.last and context.glossed(index):
+        return None  # no word one edit away, and explained in parentheses: a loanword
     split = speller.lexicon.split(part.lower, _JOINERS)
     if split is not None:
         fixed = " ".join(split)
@@ -507,8 +552,10 @@ def _sentence_initial(
     if part.lower in context.names or context.neighbour_is_capitalised(index, +1):
         return None
     best = speller.correction(part.lower)
-    if best is None or best[1] > 1 or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
+    if best is None or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
         return None
+    if best[1] > 1 and part.lower in speller.lexicon.rare:
+        return None  # two edits from a word, and a name wordfreq knows: "Brawley"
     return _misspelled(doc, part, best, start, end, uses)
 
 
