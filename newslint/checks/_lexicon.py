@@ -546,8 +546,8 @@ class Lexicon:
                 continue
             if left not in joined and right not in joined:
                 continue
-            if min(len(left), len(right)) < 2 and left != "a":
-                continue
+            if any(len(w) < 3 and w not in joined and w != "a" for w in (left, right)):
+                continue  # "im are", "the mm": a two-letter piece must be a function word
             score = min(self.freq[left], self.freq[right])
             if best is None or score > best[0]:
                 best = (score, (left, right))

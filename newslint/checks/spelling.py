@@ -137,7 +137,9 @@ _LONGEST_PARTICLE = 4
 #: A word used this many times in one article is a term of that article, unless a known misspelling.
 TERM_USES = 3
 #: How much a unit of edit cost weighs against a factor of ten in frequency when ranking suggestions.
-_EDIT_WEIGHT = 2.5
+_EDIT_WEIGHT = 4.0
+#: A correction the article itself uses elsewhere counts as ten times as frequent.
+_ARTICLE_BONUS = 1.0
 #: Prefixes that stand before a hyphen ("pre-season", "mid-term").
 _PREFIXES = frozenset(
     """pre post non anti co re ex mid multi semi sub inter intra pro bi tri de un dis mis self neo
@@ -187,7 +189,7 @@ class Speller:
 
     spec: LexiconSpec
     _analysed: dict[str, tuple[_Unknown, ...]] = field(default_factory=dict, repr=False)
-    _corrections: dict[str, tuple[str, int] | None] = field(default_factory=dict, repr=False)
+    _corrections: dict[str, list[tuple[float, str, int]]] = field(default_factory=dict, repr=False)
     _lexicon: Lexicon | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
@@ -244,23 +246,30 @@ class Speller:
                 continue  # a known contraction ("that'll"), or "O'Brien", "d'Ivoire": names, too ambiguous
             yield _Unknown(start, part, lower, capitalised, index == 0, last)
 
-    def correction(self, lower: str) -> tuple[str, int] | None:
-        """The likeliest known word within reach of ``lower`` and its distance, or ``None`` (memoised).
+    def ranked(self, lower: str) -> list[tuple[float, str, int]]:
+        """Known words within reach of ``lower`` as (score, word, distance), best first (memoised).
 
         Words of ``SHORTEST_DISTANCE2`` letters or more are searched two edits
-        deep. Candidates are ranked by frequency and by how typical of a slip
-        the edit is (``edit_cost``): "sitll" is "still", not "sill".
+        deep. The score weighs frequency against how typical of a slip the
+        edit is (``edit_cost``): "sitll" is "still", not "sill".
         """
-        if lower in self._corrections:
-            return self._corrections[lower]
-        lexicon = self.lexicon
-        best = max(
-            lexicon.candidates(lower),
-            key=lambda c: (_score(lower, c[0], lexicon.frequency(c[0])), c[0]),
-            default=None,
-        )
-        self._corrections[lower] = best
-        return best
+        found = self._corrections.get(lower)
+        if found is None:
+            lexicon = self.lexicon
+            found = self._corrections[lower] = sorted(
+                ((_score(lower, w, lexicon.frequency(w)), w, d) for w, d in lexicon.candidates(lower)), reverse=True
+            )
+        return found
+
+    def correction(self, lower: str, article: Counter[str] | None = None) -> tuple[str, int] | None:
+        """The likeliest correction and its distance; a word the article uses elsewhere is likelier."""
+        ranked = self.ranked(lower)
+        if not ranked:
+            return None
+        if article is None:
+            return ranked[0][1], ranked[0][2]
+        _, word, distance = max(ranked, key=lambda c: c[0] + (_ARTICLE_BONUS if article[c[1]] else 0.0))
+        return word, distance
 
 
 def _split_hyphens(text: str) -> list[str]:
@@ -525,8 +534,8 @@ def _broken_contraction(doc: Document, tok: Token, end: int) -> Diagnostic:
 def _lowercase(
     doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int, uses: int
 ) -> Diagnostic | None:
-    best = speller.correction(part.lower)
-    if best is not None and best[1] == 1:
+    best = speller.correction(part.lower, context.counts)
+    if best is not None and any(d == 1 for _, _, d in speller.ranked(part.lower)):
         return _misspelled(doc, part, best, start, end, uses)
     if part.head and part.last and context.glossed(index):
         return None  # no word one edit away, and explained in parentheses: a loanword
@@ -551,7 +560,7 @@ def _sentence_initial(
 ) -> Diagnostic | None:
     if part.lower in context.names or context.neighbour_is_capitalised(index, +1):
         return None
-    best = speller.correction(part.lower)
+    best = speller.correction(part.lower, context.counts)
     if best is None or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
         return None
     if best[1] > 1 and part.lower in speller.lexicon.rare:
