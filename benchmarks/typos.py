@@ -290,6 +290,28 @@ def run_codespell(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float]
     return found, elapsed
 
 
+def run_typos(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float] | None:
+    """The typos CLI (``pip install typos``) on the same texts: (line, word) per text, and its CPU time."""
+    import shutil
+
+    exe = shutil.which("typos") or str(Path(sys.executable).parent / "typos")
+    if not Path(exe).exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(texts):
+            Path(tmp, f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        before = os.times()
+        proc = subprocess.run([exe, "--format", "brief", tmp], capture_output=True, text=True, check=False)
+        after = os.times()
+        elapsed = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    found: list[list[tuple[int, str]]] = [[] for _ in texts]
+    for line in proc.stdout.splitlines():
+        m = re.match(r".*?(\d{4})\.txt:(\d+):\d+: \w+: `([^`]+)`", line)
+        if m:
+            found[int(m.group(1))].append((int(m.group(2)), m.group(3).lower()))
+    return found, elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="NL1xx typo benchmark")
     parser.add_argument("--per-kind", type=int, default=600, help="codespell misspellings (half as many per generated kind)")
@@ -381,6 +403,23 @@ def main() -> int:
     caught = len(injected_lines & caught_set)
     print(f"  false positives: {fp} ({1000 * fp / words:.2f} per 1,000 words)")
     print(f"  recall {100 * caught / len(injections):.1f}%; {size / 1e6 / elapsed:.1f} MB/s")
+    generated_lines = {
+        (inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections if inj.kind != "codespell"
+    }
+    print(f"  recall on generated slips only {100 * len(generated_lines & caught_set) / max(len(generated_lines), 1):.1f}%")
+    ran = run_typos(clean)
+    if ran is None:
+        print("\ntypos: not installed (pip install typos)")
+        return 0
+    clean_hits, elapsed = ran
+    fp = sum(len(h) for h in clean_hits)
+    dirty_run = run_typos(dirty)
+    assert dirty_run is not None
+    caught_set = {(i, line, word) for i, hs in enumerate(dirty_run[0]) for line, word in hs}
+    print("\ntypos (its CLI, CPU time with start-up)")
+    print(f"  false positives: {fp} ({1000 * fp / words:.2f} per 1,000 words)")
+    print(f"  recall {100 * len(injected_lines & caught_set) / len(injections):.1f}%; {size / 1e6 / elapsed:.1f} MB/s")
+    print(f"  recall on generated slips only {100 * len(generated_lines & caught_set) / max(len(generated_lines), 1):.1f}%")
     return 0
 
 

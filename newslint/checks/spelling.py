@@ -1,18 +1,13 @@
-"""Typos (NL1xx): misspelled words and run-together words, silent on names.
+"""Typos (NL1xx): misspelled words and run-together words, silent on names and on what is not prose.
 
-The dictionary is pyspellchecker's English frequency list, the bundled news
-word list ``rules/words.txt`` (British spellings and news vocabulary the
-frequency list lacks), the config's ``words``, the files named by
-``word-lists`` and any pack of kind ``words``. See ``_lexicon.py`` for how it
-is cached.
-
-Precision comes first. A word is reported only when it is unknown *and* one
-edit (deletion, insertion, substitution or adjacent transposition) from a
-known word, or two known words run together with a function word. Names are
-left alone: a capitalised word inside a sentence is a name unless it is a
-one-off slip of a very common word ("Teh"); a capitalised word at the start
-of a sentence is checked only when it is one edit from a common word and is
-not used as a name elsewhere in the article.
+The lexicon (``_lexicon.py``) has a trusted core (SCOWL size 50 and
+``rules/words.txt``, the user's words), an extended tier (wordfreq) accepted
+word by word, and derived forms of known stems; codespell's misspellings are
+in no tier. Every token is looked up once per distinct text (memoised); the
+correction search (SymSpell-style, up to two edits) runs once per distinct
+unknown form. The article decides the rest: a word used three times is a
+term, a word the article uses elsewhere is the likelier correction, and the
+shapes of names, code and markup around a word say it is not prose.
 """
 
 from __future__ import annotations
@@ -47,30 +42,48 @@ MISSPELLED_WORD = Rule(
     name="misspelled-word",
     category=Category.TYPO,
     severity=Severity.WARNING,
-    summary="Word is not in the dictionary and is one edit from a word that is",
+    summary="Word is in no dictionary and is within one or two edits of a word that is",
     explanation="""\
 ## What it does
-Flags a word that is in no dictionary newslint knows (pyspellchecker's
-English frequency list, the bundled news word list, your `words` and
-`word-lists`) and that one edit turns into a known word: a letter dropped,
-added, changed, or two neighbouring letters swapped. The suggestion is the
-likeliest correction, ranked by how common the word is and how typical the
-edit is of typing slips (swapped, doubled or neighbouring-key letters).
+Flags a word that no dictionary knows and that one edit turns into a known
+word (a letter dropped, added or changed, two neighbours swapped), or two
+edits for words of five letters or more. Each unknown form is reported once
+per article, at its first use, with how often it is used. The suggestion is
+the likeliest correction: frequency, how typical of a slip the edit is
+(swapped, doubled or neighbouring-key letters, a vowel for a vowel, a
+letter for one of the same sound), and whether the article uses that word
+elsewhere.
 
-Checked: every lower-case word, each part of a hyphenated compound, and the
-word before a possessive `'s` or `’s`. Skipped: numbers, ordinals, URLs,
-e-mail addresses, @handles, all-capital acronyms, words mixing letters and
-digits, words in other scripts or with accents, and words two letters long.
+The dictionary has tiers:
+- *core*: SCOWL at size 50 in American, British and Canadian spelling,
+  hand-kept news vocabulary, and your `words` and `word-lists`. A
+  capitalised entry ("Barth") counts only for a capitalised token.
+- *extended*: wordfreq's English list. A word of it is accepted when it is
+  common (about one in a million words or more), or when no known word one
+  edit away is twenty times as common: "frontman" and "haptic" are words,
+  "truk" (one edit from "truck") is not.
+- *derived*: a known stem with a productive affix ("uncarpeted",
+  "ponderings") is a word, unless the stem is too common to take it
+  ("anothers") or another form of the stem is one edit away ("tomatos").
+- codespell's known misspellings are dropped from every tier.
 
-Capitalised words are names unless the evidence says otherwise:
-- inside a sentence, a capitalised word is a name, except a one-off slip of
-  a very common word ("Teh", "Adn") between lower-case words;
-- at the start of a sentence, a capitalised word is checked only when one
-  edit turns it into a common word, it is not followed by another
-  capitalised word, and the article does not use it as a name elsewhere.
+Left alone:
+- a term: an unknown word used three or more times in one article, unless
+  it is a known misspelling;
+- names: a capitalised word inside a sentence (except a one-off slip of a
+  very common word, "said Teh talks"), a capitalised word at the start of a
+  sentence that the article uses as a name elsewhere or that wordfreq
+  knows, a particle before a name ("von", "bin"), a Latin species name
+  after its genus or initial ("Yersinia pestis", "T. muris");
+- tokens that are not prose: numbers, URLs, e-mail addresses, handles,
+  acronyms, words with digits or accents, pieces of domains, paths and file
+  names ("onmeth.com"), words touching code punctuation or on a short line
+  that reads as code, a lower-case word opening a line (a user name), a
+  prefix before a dash ("neo–payday"), clipped parts of compounds
+  ("sci-fi"), echoing compounds ("wishy-washy"), a vowelless abbreviation
+  ("npm"), a loanword glossed in parentheses ("taonga (treasures)").
 
-A word with no known word within one edit is probably a name or a foreign
-word and is not reported. British and American spellings are both correct.
+A contraction broken by a space ("isn ‘t") is reported once, as one.
 
 ## Why is this bad?
 A typo in published news costs credibility out of all proportion to its
@@ -82,9 +95,42 @@ size, and it breaks search, tagging and every dataset built from the text.
 Use instead:
     The party campaigned in hopes of gaining more seats.
 
+## Measured
+`python -m benchmarks.typos --devset DIR` on the development set's clean
+text (91 articles, 180,932 words, 1.12 MB: news, blogs, technical posts,
+fiction) and on 1,500 misspellings injected into it at prose positions
+(one in forty words): 300 from codespell's list and 1,200 generated (150
+each: transposed, doubled, dropped, neighbouring and extra neighbouring
+keys, vowel for vowel, two-edit slips, phonetic spellings).
+
+| | NL101 | codespell 2 | typos 1 |
+| --- | --- | --- | --- |
+| flags per 1,000 correct words | 0.71 (128) | 0.72 (131) | 0.16 (29) |
+| recall, all 1,500 | 96.4% | 31.4% | 34.4% |
+| recall, 1,200 generated | 96.2% | 14.2% | 18.2% |
+| first suggestion right | 91.2% (92.0% generated) | | |
+
+The clean text has 20 real misspellings of its own ("assasination",
+"killled", "distrubutions"); NL101 finds all and they are not counted as
+false alarms. The false alarms left are technical jargon ("backend",
+"codecs", "zlib"), user names, Māori words, dialect in fiction ("sarvant",
+"yourn") and rare derivations ("civilest"). Spell checking alone runs at
+about 1.1 MB/s of CPU on this text, the start-up load of the cached
+dictionary takes 130-650 ms and the distance-2 index 260 ms-1.3 s (built
+once, then cached).
+
+## Sources and licences
+- SCOWL size 50 (Kevin Atkinson; a permissive notice kept in
+  `rules/words.txt`), via Debian's wamerican, wbritish and wcanadian
+  2020.12.07, read by `tools/build_words.py`.
+- wordfreq (Robyn Speer; code Apache-2.0, data CC-BY-SA-4.0): a runtime
+  dependency, read from the installed package, never copied.
+- codespell's dictionary (GPL-2.0): read from the installed package to
+  filter the tiers and in the term rule, never copied or shipped.
+
 ## Known problems
-A real word missing from the dictionaries is flagged when it is one edit
-from a known word: add it to `words` in your config (or to a file listed in
+A real word in none of the lists is flagged when it is within reach of a
+known word: add it to `words` in your config (or to a file listed in
 `word-lists`). A typo that makes another real word ("form" for "from") is
 not found. Capitalised typos inside a sentence are taken for names.
 """,
