@@ -48,7 +48,7 @@ PER = 1_000_000_000
 #: An extended-tier word this frequent (per billion: about 1 per million) is accepted outright.
 COMMON = 1000
 #: A rarer extended-tier word is refused when a known word one edit away is this many times commoner.
-MUCH_COMMONER = 20
+MUCH_COMMONER = 100
 #: A rare extended-tier word with a capital is accepted at this frequency or more: wordfreq is lower-cased,
 #: so "hamer" and "collett" are there as the names they are.
 CAPITALISED_RARE = 50
