@@ -395,6 +395,10 @@ class TestTiersAndShapes:
             pytest.param("Cases of Salmonella enterica and E. coli rose.", id="binomials"),
             pytest.param("Their neo\u2013liberal turn and the sci-fi film.", id="prefix-before-dash"),
             pytest.param("Details are at petshelter.org and in notes.txt today.", id="domains-and-files"),
+            pytest.param("The old drover kept singin\u2019 as the herd moved.", id="dropped-g"),
+            pytest.param("Call epoll() and then fopen(path) in the loop.", id="code-punctuation"),
+            pytest.param("The elders opened with a karakia (prayer) at dawn.", id="glossed-loanword"),
+            pytest.param("It was a wishy-washy, loosey-goosey plan.", id="echo-compounds"),
         ],
     )
     def test_silent(self, text):
@@ -440,3 +444,7 @@ class TestTiersAndShapes:
 
     def test_two_edit_suggestion_beats_a_rarer_one_edit_word(self):
         assert suggestions("They will stil go, and were sitll there.")[-1] == 'Use "still"'
+
+    def test_unglossed_loanword_near_a_word_is_flagged(self):
+        """The gloss is what makes a loanword: without it, two edits from a word is a typo's shape."""
+        assert nl1("The elders opened with a karakia at dawn.") == [(1, 26, 1, 33)]

@@ -204,6 +204,8 @@ _CODE_AFTER = frozenset("(_>$=[{\\@")
 _CODE_BEFORE = frozenset("_<$=&@\\[:{#~")
 #: A line that reads as code or a shell session, not prose.
 _CODE_LINE = re.compile(r"[{}]|=>|\w\(\)|\);|^\s*[$>#%]\s|</?[a-z_]+>|^\s*\(\w+[ )]|\w\.\w+\(", re.MULTILINE)
+#: An apostrophe right after a word ending in "in" marks a dropped g ("keepin'"), not a typo.
+_ELISIONS = ("'", "\u2019")
 #: Code is written in short lines; a long line is a paragraph, whatever punctuation it quotes.
 _LONGEST_CODE_LINE = 100
 #: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
@@ -556,6 +558,8 @@ def _judge(
             return None  # "mconley fixed the hang": a user name or an identifier opens the line
         if context.joined(index) or context.name_part(index, part.lower, speller):
             return None
+        if doc.text.startswith(_ELISIONS, tok.end) and part.lower.endswith("in"):
+            return None  # "keepin'": a dropped g, written on purpose
         vowelless = not any(c in _VOWELS for c in part.lower)
         if vowelless and len(part.lower) <= _SHORTEST_CLIP and speller.lexicon.slip(part.lower) is None:
             return None  # "npm", "tty", "xls": an abbreviation, not a word
