@@ -278,6 +278,13 @@ class TestLexicon:
         copy = pickle.loads(data)
         assert [d.suggestion for d in typos(doc, copy)] == ['Use "gaining"']
 
+    def test_user_word_is_a_correction(self, tmp_path, monkeypatch):
+        """A house word joins the correction index too: its misspelling gets it as the suggestion."""
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        speller = Speller(LexiconSpec(WORDS_TXT, ("kwangjuite",)))
+        doc = Document("The kwangjuitte delegation arrived.")
+        assert [d.suggestion for d in typos(doc, speller)] == ['Use "kwangjuite"']
+
     @pytest.mark.parametrize(
         ("a", "b", "distance"),
         [("teh", "the", 1), ("gaiwning", "gaining", 1), ("ciritcal", "critical", 2), ("abc", "xyzw", 3)],

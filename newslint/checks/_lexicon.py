@@ -158,18 +158,22 @@ class LexiconSpec:
                 rare=base["rare"],
                 misspellings=frozenset(base["misspellings"]),
                 slips=base["slips"],
-                index=None if self.extra_words else self._index,
+                index=lambda _words: self._index(base["words"], extra=words if self.extra_words else None),
             )
         return lexicon
 
-    def _index(self, words: dict[str, int]) -> dict[str, str]:
-        """``build_index(words)`` from its own cache (loaded only when a word needs it)."""
+    def _index(self, words: dict[str, int], extra: dict[str, int] | None = None) -> dict[str, str]:
+        """``build_index(words)`` from its own cache (loaded only when a word needs it), plus ``extra``'s new words."""
         path = cache_dir() / f"spelling-index-{self._base_key}.marshal"
         data = _read_cache(path)
         if isinstance(data, dict) and _all_str(data.items()):
-            return data
-        index = build_index(words)
-        write_cache_file(path, marshal.dumps(index))
+            index = data
+        else:
+            index = build_index(words)
+            write_cache_file(path, marshal.dumps(index))
+        if extra:
+            for word, found in build_index({w: f for w, f in extra.items() if w not in words}).items():
+                index[word] = f"{index[word]} {found}" if word in index else found
         return index
 
     def _base(self) -> dict:
