@@ -111,6 +111,10 @@ keys, vowel for vowel, two-edit slips, phonetic spellings).
 | first suggestion right | 91.3% (92.1% generated) | | |
 | speed, MB/s of CPU | 1.3 (spell checking alone) | 5.1 (CLI) | 12.4 (CLI) |
 
+On gensim's 300 Australian news articles (`python -m benchmarks.typos`,
+62,972 words) NL101 flags 2 correct words (0.03 per 1,000; codespell 28,
+typos 26) with recall 95.9% and the first suggestion right 90.1%.
+
 The extended tier's "much commoner" factor trades one for the other: at 20
 NL101 flags 0.71 per 1,000 words with recall 96.4%; at 300, 0.39 with
 recall 94.9-95.5% (two injection seeds).
