@@ -181,7 +181,7 @@ class LexiconSpec:
         path = cache_dir() / f"spelling-{self._base_key}.marshal"
         data = _read_cache(path)
         if _valid_base(data):
-            return data
+            return data  # type: ignore[return-value]  # checked by _valid_base
         data = build_base(self.words_file)
         write_cache_file(path, marshal.dumps(data))
         return data
@@ -323,8 +323,8 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
 
 #: Keyboard neighbours (QWERTY), for weighing slips.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-NEIGHBOURS = {
-    c: frozenset(
+NEIGHBOURS: dict[str, frozenset[str]] = {
+    ch: frozenset(
         _ROWS[r2][c2]
         for r2 in range(3)
         for c2 in range(len(_ROWS[r2]))
