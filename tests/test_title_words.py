@@ -122,3 +122,16 @@ def test_front_matter_title_is_the_headline():
     text = "---\ntitle: Japan hosts summit with South Korea.\n---\n\n" + TEASER
     diags = check(text, ["NL310", "NL312"])
     assert [(d.code, d.line) for d in diags] == [("NL312", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("Trade rose, said Vietnamese President To Lam.", ["NL303"], id="to-lam-plain-letters"),
+        pytest.param("Trade rose, said Vietnamese President Tô Lâm.", ["NL303"], id="to-lam-diacritics"),
+        pytest.param("Trade rose, said General Secretary To Lam.", [], id="to-lam-party-chief"),
+        pytest.param("Prime Minister To Visit Japan Next Week", [], id="headline-case-to-is-a-word"),
+    ],
+)
+def test_short_surname_after_a_title(sentence, expected):
+    assert codes(sentence, dt.date(2025, 6, 10)) == expected

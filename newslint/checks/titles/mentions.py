@@ -226,6 +226,7 @@ def _adjacent(units: Sequence[_Unit], i: int) -> bool:
 class _Matchers:
     titles: _Forms
     countries: _Forms
+    short_surnames: frozenset[str] = frozenset()  # folded: "to", "he"
 
     @functools.cached_property
     def starters(self) -> frozenset[str]:
@@ -240,7 +241,7 @@ def _matchers(table: OfficeTable) -> _Matchers:
 def _build_matchers(table: OfficeTable) -> _Matchers:
     titles = {form: t.name for t in table.titles.values() for form in t.forms}
     countries = {form: c.name for c in table.countries.values() for form in c.forms}
-    return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True))
+    return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True), table.short_surnames)
 
 
 def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
@@ -345,7 +346,7 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
             return False
     if units[j - 1].possessive and j > first:
         return False
-    if u.folded in _NOT_NAMES:
+    if u.folded in _NOT_NAMES and not _short_surname(units, j, first, m):
         return False
     if u.text in _PARTICLES:
         return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
@@ -354,6 +355,18 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
     if j > first and (m.titles.match(units, j) or m.countries.match(units, j)):
         return False
     return u.kind in (TokenKind.WORD, TokenKind.ACRONYM)
+
+
+def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:
+    """"President To Lam": a short surname that is also a word, first in the name, before a given name."""
+    u = units[j]
+    if j != first or u.folded not in m.short_surnames or not u.text[1:].islower():
+        return False
+    after = units[j + 1] if j + 1 < len(units) else None
+    return (
+        after is not None and after.space_before and after.text[:1].isupper()
+        and after.folded not in _NOT_NAMES and not u.possessive
+    )
 
 
 def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]

@@ -137,6 +137,7 @@ class OfficeTable:
     acting_words: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short_surnames: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -206,12 +207,13 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     acting_words: set[str] = set()
     events: set[str] = set()
     narrow: dict[str, tuple[str, ...]] = {}
+    short_surnames: set[str] = set()
     as_of: dt.date | None = None
     for src in sources:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
-        check_keys(src, data, ("pack", "qualifiers", "narrow-qualifiers", "acting", "events", "title", "country", "term"))
+        check_keys(src, data, ("pack", "qualifiers", "narrow-qualifiers", "acting", "events", "short-surnames", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         if checked is not None and (as_of is None or checked < as_of):
             as_of = checked
@@ -219,6 +221,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         qualifiers.update(_strings(src, data, "qualifiers", "", required=False))
         acting_words.update(_strings(src, data, "acting", "", required=False))
         events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
+        short_surnames.update(w.casefold() for w in _strings(src, data, "short-surnames", "", required=False))
         narrow_table = field_of(src, data, "narrow-qualifiers", dict, "", required=False, default={})
         for word in narrow_table:
             narrow[word] = tuple(_strings(src, narrow_table, word, "narrow-qualifiers"))
@@ -286,7 +289,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for person, spellings in names.items()
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
-    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words), frozenset(events), narrow)
+    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words), frozenset(events), narrow, frozenset(short_surnames))
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:
