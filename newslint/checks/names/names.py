@@ -75,7 +75,11 @@ Use instead:
 
 ## Known problems
 Case alone is no evidence at a sentence start or in a title-case headline.
-Two people whose names share a key (namesakes) are taken for one.
+Two people whose names share a key (namesakes) are taken for one, and so are
+two people whose names differ only by an alternation ("Kelly Smith" and
+"Kelli Smith"); list such pairs under `[[distinct]]` in a names pack. A
+foreign-language title in the prose ("L'être et le Néon") is read as a
+spelling of the English word.
 """,
 )
 
