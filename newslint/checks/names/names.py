@@ -97,7 +97,7 @@ and spelling, at its first use, each spelling that is a clear minority there:
 the target (the names pack's preferred spelling if the publication uses it,
 else the most used one) is used at least twice as often, at least three
 times, and by at least two other documents. A publication is a folder by
-default; `publication-key` names a dataset or front-matter field ("source")
+default; `publication-key` names a dataset field ("source")
 or "corpus" for all files. Spellings are never compared across publications,
 so one outlet's house style is not pushed onto another's. All-caps text is
 no spelling, and a brand's camel-case form ("LinkedIn", "WikiLeaks") is never
@@ -179,7 +179,7 @@ def newslint_options() -> list[Option]:
             "str",
             "folder",
             'What makes one publication for NL402/NL403 in corpus mode: "folder" (the file\'s directory), '
-            '"corpus" (every file), or a front-matter or dataset field such as "source" (the folder when absent)',
+            '"corpus" (every file), or a dataset field such as "source" (the folder when a record lacks it)',
         )
     ]
 
