@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newslint.model.document import Document
 from newslint.model.markdown import front_matter, mask_markdown
 

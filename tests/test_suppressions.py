@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.model.document import Document
 from newslint.run.suppressions import find_directives
 

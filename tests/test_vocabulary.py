@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.checks.spelling.vocabulary import parse_reject
 from newslint.plugin.config import ConfigError
 
