@@ -119,3 +119,22 @@ def test_add_noqa_silences_every_finding_and_nothing_else(tmp_path: Path, newlin
     assert data.count(newline) == original.count(newline)
     if newline == "\r\n":
         assert data.count("\n") == data.count("\r\n")
+
+
+def test_add_noqa_in_front_matter_writes_a_yaml_comment(tmp_path: Path) -> None:
+    """A finding on the front-matter title gets '# newslint-disable-line', which keeps the YAML valid."""
+    yaml = pytest.importorskip("yaml")
+    path = tmp_path / "pier.md"
+    path.write_text(
+        '---\ntitle: "Crews Finish The Pier Repairs."\ndate: 2025-05-02\n---\n\n'
+        "The crews finish the pier repairs on Friday after three weeks of wrok, the port said.\n",
+        encoding="utf-8",
+    )
+    assert _codes_at(_json(tmp_path, "pier.md")) == [("NL312", 2), ("NL101", 6)]
+    assert run_cli("--add-noqa", "pier.md", cwd=tmp_path).returncode == 0
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[1] == 'title: "Crews Finish The Pier Repairs."  # newslint-disable-line NL312'
+    assert yaml.safe_load(text.split("---\n")[1])["title"] == "Crews Finish The Pier Repairs."
+    assert _json(tmp_path, "pier.md") == []
+    path.write_text(text.replace("wrok", "work"), encoding="utf-8")
+    assert _codes_at(_json(tmp_path, "pier.md")) == [("NL002", 6)]

@@ -83,16 +83,27 @@ _DIRECTIVE = re.compile(
     r"(?P<codes>(?:[ \t,]+(?:[A-Z]{2,4}[0-9]{0,3}|ALL))*)[ \t]*-->"
 )
 _CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}|ALL")
+# In Markdown front matter (YAML or TOML), where an HTML comment would break the data:
+# a comment at the end of a field line, "title: Ferry Back  # newslint-disable-line NL312".
+_FRONT_DIRECTIVE = re.compile(
+    r"(?<=[ \t])#[ \t]*newslint-(?P<kind>disable-line)\b"
+    r"(?P<codes>(?:[ \t,]+(?:[A-Z]{2,4}[0-9]{0,3}|ALL))*)[ \t]*$",
+    re.MULTILINE,
+)
 
 
 class Directive(NamedTuple):
-    """One suppression comment: its kind, the codes it names (empty: all), its span and line."""
+    """One suppression comment: its kind, the codes it names (empty: all), its span and line.
+
+    ``hash`` is True for the ``# newslint-disable-line`` form of front matter.
+    """
 
     kind: str
     codes: tuple[str, ...]
     start: int
     end: int
     line: int
+    hash: bool = False
 
 
 def mask_directives(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -122,11 +133,17 @@ def find_directives(doc: Document) -> list[Directive]:
         out = []
         literal = doc.meta.get("markdown.code", "")
         code_spans = [tuple(map(int, s.split("-"))) for s in literal.split(",") if s]
+        front_end = int(doc.meta.get("markdown.front_matter_end", "0") or 0)
         for m in _DIRECTIVE.finditer(source):
-            if any(a <= m.start() < b for a, b in code_spans):
+            if any(a <= m.start() < b for a, b in code_spans) or m.start() < front_end:
                 continue
             line = doc.position(m.start())[0]
             out.append(Directive(m.group("kind"), tuple(_CODE.findall(m.group("codes"))), m.start(), m.end(), line))
+        for m in _FRONT_DIRECTIVE.finditer(source, 0, front_end):
+            line = doc.position(m.start())[0]
+            codes = tuple(_CODE.findall(m.group("codes")))
+            out.append(Directive(m.group("kind"), codes, m.start(), m.end(), line, hash=True))
+        out.sort(key=lambda d: d.start)
         return out
 
     return doc.memo("suppressions.directives", build)
@@ -233,6 +250,22 @@ def _removal(doc: Document, d: Directive) -> Edit:
     return Edit(start, d.end, "")
 
 
+def _front_field_lines(doc: Document, front_end: int) -> set[int]:
+    """Lines of top-level ``key: value`` / ``key = value`` fields in the front matter."""
+    if not front_end:
+        return set()
+    out = set()
+    for line in doc.lines:
+        if line.start >= front_end:
+            break
+        if _FRONT_FIELD.match(doc.source, line.start, line.end):
+            out.add(line.number)
+    return out
+
+
+_FRONT_FIELD = re.compile(r"[A-Za-z_][\w-]*[ \t]*[:=][ \t]*\S")
+
+
 def drop_masked(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Drop findings about the blank a masked span left, and page-chrome findings in front matter.
 
@@ -260,16 +293,18 @@ def drop_masked(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagno
 def add_suppressions(doc: Document, diagnostics: Iterable[Diagnostic]) -> tuple[str, int]:
     """``doc.source`` with a ``disable-line`` comment on every line that has findings.
 
-    Returns the new text and the number of comments added. Lines inside
-    Markdown front matter are left alone (a comment there would break the
-    YAML or TOML), as are findings the engine reports for the whole file.
+    Returns the new text and the number of comments added. On a field line of
+    Markdown front matter (the title), where an HTML comment would break the
+    YAML or TOML, the comment is ``# newslint-disable-line CODES``; other
+    front-matter lines are left alone, as are corpus findings.
     """
     by_line: dict[int, set[str]] = {}
     front_end = int(doc.meta.get("markdown.front_matter_end", "0") or 0)
+    field_lines = _front_field_lines(doc, front_end)
     for diag in diagnostics:
         if diag.code == UNUSED_SUPPRESSION.code or diag.line < 1 or diag.line > len(doc.lines):
             continue
-        if doc.lines[diag.line - 1].start < front_end:
+        if doc.lines[diag.line - 1].start < front_end and diag.line not in field_lines:
             continue
         by_line.setdefault(diag.line, set()).add(diag.code)
     existing = {d.line: d for d in find_directives(doc) if d.kind == "disable-line"}
@@ -278,9 +313,14 @@ def add_suppressions(doc: Document, diagnostics: Iterable[Diagnostic]) -> tuple[
     for number, codes in sorted(by_line.items()):
         info = doc.lines[number - 1]
         old = existing.get(number)
+        in_front = info.start < front_end
         if old is not None:
-            merged = sorted(set(old.codes) | codes)
-            edits.append(Edit(old.start, old.end, f"<!-- newslint-disable-line {' '.join(merged)} -->"))
+            merged = " ".join(sorted(set(old.codes) | codes))
+            comment = f"# newslint-disable-line {merged}" if old.hash else f"<!-- newslint-disable-line {merged} -->"
+            edits.append(Edit(old.start, old.end, comment))
+        elif in_front:
+            end = info.end
+            edits.append(Edit(end, end, f"  # newslint-disable-line {' '.join(sorted(codes))}"))
         else:
             end = info.end
             edits.append(Edit(end, end, f" <!-- newslint-disable-line {' '.join(sorted(codes))} -->"))
