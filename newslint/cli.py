@@ -347,7 +347,9 @@ def show_settings(engines, path: str, as_json: bool) -> int:  # type: ignore[no-
         sys.stdout.write(json.dumps(settings, indent=2) + "\n")
         return EXIT_CLEAN
     lines = [f"Settings for {path}", f"Config: {resolution.describe()}", f"Root: {settings['root']}", "Options:"]
-    for key, value in sorted(settings["options"].items()):  # type: ignore[union-attr]
+    options = _jsonable(engine.ctx.options)
+    assert isinstance(options, dict)
+    for key, value in sorted(options.items()):
         lines.append(f"  {key} = {json.dumps(value)}")
     lines.append(f"Enabled rules ({len(enabled)}): " + ", ".join(enabled))
     sys.stdout.write("\n".join(lines) + "\n")
@@ -426,14 +428,14 @@ def config_command(argv: Sequence[str]) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(records[0] if args.key else records, indent=2) + "\n")
     elif args.key:
-        r = records[0]
-        sys.stdout.write(f"{r['name']} ({r['type']}, default {json.dumps(r['default'])})\n\n{r['help']}\n")
-        if "choices" in r:
-            sys.stdout.write("Choices: " + ", ".join(r["choices"]) + "\n")
+        opt = chosen[0]
+        sys.stdout.write(f"{opt.name} ({opt.type}, default {json.dumps(_jsonable(opt.default))})\n\n{opt.help}\n")
+        if opt.choices:
+            sys.stdout.write("Choices: " + ", ".join(opt.choices) + "\n")
     else:
-        width = max(len(r["name"]) for r in records)
-        for r in records:
-            sys.stdout.write(f"{r['name']:<{width}}  {r['help']}\n")
+        width = max(len(o.name) for o in chosen)
+        for opt in chosen:
+            sys.stdout.write(f"{opt.name:<{width}}  {opt.help}\n")
     return EXIT_CLEAN
 
 
