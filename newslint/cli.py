@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import sys
 from collections import Counter
@@ -287,6 +286,13 @@ def check_command(argv: Sequence[str]) -> int:
     return EXIT_CLEAN
 
 
+def _dumps(value: object, indent: int | None = None) -> str:
+    """``json.dumps``, imported only when JSON is asked for (the CLI starts without json)."""
+    import json
+
+    return json.dumps(value, indent=indent)
+
+
 def _at_or_above(severity: str, level: str) -> bool:
     return SEVERITY_ORDER.index(severity) >= SEVERITY_ORDER.index(level)
 
@@ -308,7 +314,7 @@ def show_files(sources: Sequence[object], as_json: bool) -> int:
             print(f"newslint: error: {s.path}: {s.message}", file=sys.stderr)
             failed = True
     if as_json:
-        sys.stdout.write(json.dumps(listed, indent=2) + "\n")
+        sys.stdout.write(_dumps(listed, indent=2) + "\n")
     else:
         for path in listed:
             sys.stdout.write(path + "\n")
@@ -344,13 +350,13 @@ def show_settings(engines, path: str, as_json: bool) -> int:  # type: ignore[no-
         "corpus": engine.ctx.corpus,
     }
     if as_json:
-        sys.stdout.write(json.dumps(settings, indent=2) + "\n")
+        sys.stdout.write(_dumps(settings, indent=2) + "\n")
         return EXIT_CLEAN
     lines = [f"Settings for {path}", f"Config: {resolution.describe()}", f"Root: {settings['root']}", "Options:"]
     options = _jsonable(engine.ctx.options)
     assert isinstance(options, dict)
     for key, value in sorted(options.items()):
-        lines.append(f"  {key} = {json.dumps(value)}")
+        lines.append(f"  {key} = {_dumps(value)}")
     lines.append(f"Enabled rules ({len(enabled)}): " + ", ".join(enabled))
     sys.stdout.write("\n".join(lines) + "\n")
     return EXIT_CLEAN
@@ -399,7 +405,7 @@ def rule_command(argv: Sequence[str]) -> int:
         if rule is None:
             print(f"newslint: error: no rule {args.code!r}; see newslint rule --all", file=sys.stderr)
             return EXIT_ERROR
-        sys.stdout.write(json.dumps(_rule_record(engine, rule, explanation=True), indent=2) + "\n")
+        sys.stdout.write(_dumps(_rule_record(engine, rule, explanation=True), indent=2) + "\n")
         return EXIT_CLEAN
     return explain(engine, args.code)
 
@@ -426,10 +432,10 @@ def config_command(argv: Sequence[str]) -> int:
         for o in chosen
     ]
     if args.format == "json":
-        sys.stdout.write(json.dumps(records[0] if args.key else records, indent=2) + "\n")
+        sys.stdout.write(_dumps(records[0] if args.key else records, indent=2) + "\n")
     elif args.key:
         opt = chosen[0]
-        sys.stdout.write(f"{opt.name} ({opt.type}, default {json.dumps(_jsonable(opt.default))})\n\n{opt.help}\n")
+        sys.stdout.write(f"{opt.name} ({opt.type}, default {_dumps(_jsonable(opt.default))})\n\n{opt.help}\n")
         if opt.choices:
             sys.stdout.write("Choices: " + ", ".join(opt.choices) + "\n")
     else:
@@ -488,7 +494,7 @@ def _rule_record(engine: Engine, rule: Rule, *, explanation: bool = False) -> di
 def rule_json(engine: Engine, *, explanation: bool = False) -> str:
     """``--list-rules --output-format json``: every rule as a JSON list."""
     records = [_rule_record(engine, rule, explanation=explanation) for rule in engine.registry.rules.values()]
-    return json.dumps(records, indent=2) + "\n"
+    return _dumps(records, indent=2) + "\n"
 
 
 def _find_rule(engine: Engine, code: str) -> Rule | None:
@@ -522,7 +528,7 @@ def write_statistics(diagnostics: Sequence[Diagnostic], rules: Mapping[str, Rule
              "fix": {"safe": rules[code].fixable, "unsafe": rules[code].unsafe_fixable}}
             for code, count in ordered
         ]
-        out.write(json.dumps(records, indent=2) + "\n")
+        out.write(_dumps(records, indent=2) + "\n")
         return
     for code, count in ordered:
         rule = rules[code]
