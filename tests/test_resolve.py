@@ -128,3 +128,12 @@ class TestOneResolver:
         server = ServerEngines()
         assert server.for_path(tree / "desk" / "b.txt", tree).ctx.config.path == (tree / "desk" / "newslint.toml").resolve()
         assert server.for_path(tree / "a.txt", tree).ctx.config.path is None
+
+
+def test_lint_paths_api_resolves_per_file_too(tree: Path, monkeypatch: pytest.MonkeyPatch):
+    from newslint import lint_paths
+
+    monkeypatch.chdir(tree)
+    result = lint_paths(["desk/b.txt", "a.txt"], entry_points=False)
+    assert sorted((d.path, d.code) for d in result.diagnostics) == [("a.txt", "NL101"), ("a.txt", "NL101")]
+    assert result.files == 2

@@ -103,6 +103,8 @@ class Resolver:
 
     def for_directory(self, directory: Path) -> Path | None:
         """The nearest config file in ``directory`` or above it."""
+        if self.cache and directory in self._by_dir:  # the common case: a sibling file asked already
+            return self._by_dir[directory]
         try:
             start = directory.resolve()
         except OSError:
@@ -121,6 +123,7 @@ class Resolver:
         if self.cache:
             for d in walked:
                 self._by_dir[d] = found
+            self._by_dir[directory] = found
         return found
 
     def clear(self) -> None:

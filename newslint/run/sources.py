@@ -156,13 +156,16 @@ def _walk(top: Path, config_for: Callable[[Path], Config], seen: set[str]) -> It
         ignored = (parent.child(dirpath) if parent is not None else IgnoreFiles.above(dirpath)) if rules.respect_gitignore else None
         if ignored is not None:
             ignores[dirpath] = ignored
+            if not ignored.matchers:
+                ignored = None  # nothing to match against: skip the per-name checks
+        abs_dir = os.path.abspath(dirpath) if ignored is not None else dirpath
         root = rules.root
         excluded, included = rules.excluded, rules.included
         kept = []
         for d in sorted(dirnames):
             if _excluded(here / d, excluded, root):
                 continue
-            if ignored is not None and ignored.ignores(os.path.join(dirpath, d), is_dir=True):
+            if ignored is not None and ignored.ignores(os.path.join(abs_dir, d), is_dir=True):
                 continue
             kept.append(d)
         dirnames[:] = kept
@@ -175,7 +178,7 @@ def _walk(top: Path, config_for: Callable[[Path], Config], seen: set[str]) -> It
                 continue
             path = here / name
             full = os.path.join(dirpath, name)
-            if ignored is not None and ignored.ignores(full, is_dir=False):
+            if ignored is not None and ignored.ignores(os.path.join(abs_dir, name), is_dir=False):
                 continue
             if os.path.islink(full):  # rare: the slow, exact way
                 if _excluded(path, excluded, root) or not _is_new(path, seen):
@@ -253,14 +256,14 @@ class IgnoreFiles:
         return IgnoreFiles((*self.matchers, *added), self.in_git)
 
     def ignores(self, path: str, *, is_dir: bool) -> bool:
-        """True when the innermost ignore file with a matching pattern ignores ``path``."""
-        if not self.matchers:
-            return False
-        full = os.path.abspath(path)
+        """True when the innermost ignore file with a matching pattern ignores ``path`` (absolute)."""
         for base, spec in reversed(self.matchers):
-            rel = os.path.relpath(full, base).replace(os.sep, "/")
-            if rel.startswith("../"):
+            prefix = base.rstrip(os.sep) + os.sep
+            if not path.startswith(prefix):
                 continue
+            rel = path[len(prefix):]
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
             verdict = spec.check_file(rel + "/" if is_dir else rel).include  # type: ignore[attr-defined]
             if verdict is not None:
                 return bool(verdict)
