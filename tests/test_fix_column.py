@@ -17,7 +17,6 @@ import re
 import shutil
 import textwrap
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
