@@ -19,7 +19,6 @@ from newslint.run.engine import Engine, RunOptions
 from newslint.run.execution import option_overrides
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXIT_BROKEN_PIPE = 128 + 13  # killed by SIGPIPE, as the shell reports it
 
 #: Set to any value to stop installed plugins from loading (as pytest's PYTEST_DISABLE_PLUGIN_AUTOLOAD).
 DISABLE_AUTOLOAD_ENV = "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"
@@ -30,10 +29,16 @@ def _codes(value: str) -> list[str]:
 
 
 def _date(value: str) -> dt.date:
+    from newslint.plugin.config import DATE_BOUNDS
+
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+    low, high = DATE_BOUNDS
+    if not low <= date <= high:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; expected a date from {low} to {high}")
+    return date
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -95,12 +100,24 @@ def _flatten(groups: Sequence[Sequence[str]] | None) -> list[str] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
-        return _main(argv)
-    except BrokenPipeError:
-        # The reader went away (``newslint ... | head``): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        code = _main(argv)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
+    except OSError as exc:
+        # The report could not be written: -o into a missing directory, a full
+        # disk (/dev/full), a reader that went away. Say so and exit 2; what is
+        # still buffered for stdout is discarded so that exit does not fail again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        what = f"{exc.filename}: " if exc.filename else "cannot write the report: "
+        try:
+            print(f"newslint: error: {what}{exc.strerror or exc}", file=sys.stderr)
+        except OSError:
+            pass
+        return EXIT_ERROR
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -188,7 +205,11 @@ def _main(argv: Sequence[str] | None) -> int:
             print(f"newslint: note: {stale} baselined findings are gone; refresh with --write-baseline {args.baseline}", file=sys.stderr)
     # A fixed standard input went to stdout; the report then goes to stderr.
     default_out = sys.stderr if fixing is not None and "-" in paths else sys.stdout
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
+    try:
+        out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
+    except OSError as exc:
+        print(f"newslint: error: {args.output_file}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         ctx = ReportContext(
             rules=engine.registry.rules,

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newslint.plugin.config import read_toml
+from newslint.plugin.config import read_regular, read_toml
 from newslint.safecache import CacheFormatError, decode, encode, open_private, seal, user_key
 
 __all__ = [
@@ -399,7 +399,7 @@ def _file_key(path: str | Path | None) -> tuple[int, int] | None:
 
 def _file_digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()  # never a FIFO or /dev/zero
     except OSError:
         return None
 

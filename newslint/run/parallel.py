@@ -189,7 +189,8 @@ def run(
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
-                for chunk in _chunks(read_lines(source.path, on_bytes)):
+                max_line = engine.ctx.options["max-file-size"]
+                for chunk in _chunks(read_lines(source.path, on_bytes, max_line=max_line)):
                     while len(outstanding) >= jobs * _IN_FLIGHT:
                         _drain(collector, outstanding, progress)
                     future = pool.submit(_lint_records, source.path, chunk, keep_texts)
