@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -173,3 +174,51 @@ class TestDatasetLimits:
                               env=env, capture_output=True, preexec_fn=limit_memory, timeout=120)
         assert proc.returncode == 2, proc.stderr.decode()[-500:]
         assert b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (10485760); skipped" in proc.stderr
+
+
+# The four patterns that each ran over 90 s on one 3,000-character line with Python's re.
+REDOS = [r"[^x]*[^y]*[^z]*[^w]*q$", r".*.*.*.*.*.*=$", r"a*a*a*a*a*a*a*a*a*a*b", r"(?:(?:a{1,10}){1,10}){1,10}$"]
+
+
+def _toml_list(items: list[str]) -> str:
+    return "[" + ", ".join("'" + item + "'" for item in items) + "]"
+
+
+def test_hostile_pack_regexes_run_in_linear_time(tmp_path):
+    """Each pattern, as a boilerplate phrase and as a confusable context, over long hostile lines, via the CLI."""
+    (tmp_path / "chrome.toml").write_text(
+        '[pack]\nkind = "boilerplate"\nschema = 1\n\n[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\n'
+        f"max-words = 100000\nphrases = {_toml_list(REDOS)}\n",
+        encoding="utf-8",
+    )
+    confusables = "".join(
+        f'[[confusable]]\nid = "hostile-{i}"\nwrong = ["ferry"]\nright = ["fairy"]\nreason = "test"\nafter = \'{p}\'\n\n'
+        for i, p in enumerate(REDOS)
+    )
+    (tmp_path / "words.toml").write_text(f'[pack]\nkind = "confusables"\nschema = 1\n\n{confusables}', encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text('packs = ["chrome.toml", "words.toml"]\nselect = ["NL2", "NL630"]\n',
+                                            encoding="utf-8")
+    timings = {}
+    for n in (3_000, 30_000, 300_000):
+        body = "The ferry " + "a" * n + "\n" + "The ferry " + "xyzw" * (n // 4) + "\n"
+        (tmp_path / "story.txt").write_text("Harbour news.\n\n" + body, encoding="utf-8")
+        started = time.monotonic()
+        proc = run_cli("story.txt", cwd=tmp_path)
+        timings[n] = time.monotonic() - started
+        assert b"Traceback" not in proc.stderr and proc.returncode in (0, 1), proc.stderr.decode()
+    # Python's re took over 90 s per pattern at 3,000 characters; RE2 is linear, so even
+    # 300,000 characters take seconds, mostly the other rules and start-up.
+    assert timings[300_000] < 60, timings
+    print(f"hostile pack regexes: {timings}")
+
+
+def test_not_after_replaces_a_negative_look_ahead(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "The board stood by its guiding principal in the dispute.\n\n"
+        "Parents met the founding principal of the school on Monday.\n",
+        encoding="utf-8",
+    )
+    proc = run_cli("--isolated", "--select", "NL630", "a.txt", cwd=tmp_path)
+    out = proc.stdout.decode()
+    assert "a.txt:1:" in out and "principle" in out
+    assert "a.txt:3:" not in out  # "principal of the school" is the head teacher

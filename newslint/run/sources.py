@@ -175,5 +175,11 @@ def read_source(source: Source, max_size: int) -> bytes | SourceProblem:
 
 
 def is_binary(data: bytes) -> bool:
-    """True when the leading bytes hold a NUL, which no text article has."""
-    return b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """True when the leading bytes hold a NUL, which no text article has (UTF-16 aside: NL001 reports it)."""
+    from newslint.model.document import utf16_without_bom
+
+    return (
+        b"\x00" in data[:BINARY_SNIFF_BYTES]
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and utf16_without_bom(data, BINARY_SNIFF_BYTES) is None
+    )
