@@ -163,7 +163,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"newslint: error: --format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
     from newslint.output.baseline import Baseline, BaselineError
-    from newslint.output.reporter import ReportContext, needs_texts
+    from newslint.output.reporter import ReportContext, display_path, needs_texts
     from newslint.run.execution import execute
     from newslint.run.sources import discover
 
@@ -186,9 +186,9 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     for problem in result.problems:
         if problem.error:
-            print(f"newslint: error: {problem.path}: {problem.message}", file=sys.stderr)
+            print(f"newslint: error: {display_path(f'{problem.path}: {problem.message}')}", file=sys.stderr)
         elif args.verbose:
-            print(f"newslint: note: {problem.path}: {problem.message}", file=sys.stderr)
+            print(f"newslint: note: {display_path(f'{problem.path}: {problem.message}')}", file=sys.stderr)
     if fixing is not None:
         from newslint.fix.fixes import fix_summary
 
@@ -215,7 +215,7 @@ def _main(argv: Sequence[str] | None) -> int:
             rules=engine.registry.rules,
             color=_use_color(args.color, out),
             files_checked=result.files,
-            errors=[f"{p.path}: {p.message}" for p in result.problems if p.error],
+            errors=[display_path(f"{p.path}: {p.message}") for p in result.problems if p.error],
             texts=result.texts,
             paths=result.paths,
         )

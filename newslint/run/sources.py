@@ -63,7 +63,7 @@ def _excluded(path: Path, patterns: Sequence[str] | _Globs, root: Path) -> bool:
     name = path.name
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (pathlib before 3.13)
         rel = path.as_posix()
     globs = patterns if isinstance(patterns, _Globs) else _Globs(patterns)
     return globs(name) or globs(rel)

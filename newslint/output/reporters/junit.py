@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, hookimpl
 from newslint.output.baseline import relative_path
+from newslint.output.reporter import display_path
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -40,7 +41,7 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
     suites = ET.Element("testsuites", {"name": "newslint", **counts})
     suite = ET.SubElement(suites, "testsuite", {"name": "newslint", **counts, "skipped": "0"})
     for path in paths:
-        rel = relative_path(path, ctx.root)
+        rel = display_path(relative_path(path, ctx.root))
         case = ET.SubElement(suite, "testcase", {"classname": "newslint", "name": _xml_text(rel), "file": _xml_text(rel)})
         for diag in by_path.get(path, ()):
             help_text = f" (help: {diag.suggestion})" if diag.suggestion else ""
