@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
         code = _main(argv)
-        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        if not sys.stdout.closed:  # the language server closes it when it exits
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
         return code
     except OSError as exc:
         # The report could not be written: -o into a missing directory, a full
