@@ -142,3 +142,27 @@ class TestCheckPattern:
         start = time.perf_counter()
         compiled.search("a" * 5000 + "!")
         assert time.perf_counter() - start < 1.0
+
+
+class TestPythonClassesOnRE2:
+    """Packs are written with Python's Unicode \\w, \\d and \\s; on RE2 they keep that meaning."""
+
+    @pytest.mark.parametrize(
+        ("pattern", "text"),
+        [
+            (r"^Par [A-ZÉÈ][\w.-]+(?: [A-ZÉÈ][\w.-]+){0,3}$", "Par Hélène Lefèvre-Durand"),
+            (r"^Von [A-ZÄÖÜ][\w.-]+$", "Von Jürgen"),
+            (r"\d{3}", "٣٤٥"),
+            (r"a\sb", "a\u00a0b"),
+            (r"^[^\d\s]+$", "Ñandú"),
+        ],
+    )
+    def test_unicode_classes_match_as_in_python(self, pattern, text):
+        import re
+
+        assert re.search(pattern, text) is not None
+        assert check_pattern("pack.toml", "k", pattern).search(text) is not None
+
+    def test_escaped_backslash_and_literal_brackets_are_left_alone(self):
+        compiled = check_pattern("pack.toml", "k", r"\\w[]\w]")
+        assert compiled.search("\\wé") is not None and compiled.search("\\w]") is not None

@@ -158,6 +158,55 @@ MAX_PATTERN_LENGTH = 2000
 _RE2_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s"}
 
 
+# Python's str patterns give \\w, \\d and \\s their Unicode meaning; RE2's are ASCII. Packs
+# are written for Python ("By José Martínez" must match [\\w.-]+), so the three are
+# rewritten to Unicode classes before RE2 sees them (\\b stays ASCII in RE2).
+_UNICODE_CLASSES = {"w": "\\pL\\pN_", "d": "\\p{Nd}", "s": "\\s\\p{Z}\\x1c-\\x1f\\x85"}
+_NEGATED_CLASSES = {"W": "w", "D": "d", "S": "s"}
+
+
+def python_classes(pattern: str) -> str:
+    """``pattern`` with ``\\w``, ``\\d``, ``\\s`` (and ``\\W``, ``\\D``, ``\\S`` outside brackets) as Unicode classes.
+
+    ``\\W``, ``\\D`` and ``\\S`` inside brackets (``[^\\W\\d]``) stay ASCII: RE2 cannot
+    put the complement of a union inside a class.
+    """
+    if "\\" not in pattern:
+        return pattern
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in _UNICODE_CLASSES:
+                body = _UNICODE_CLASSES[nxt]
+                out.append(body if in_class else f"[{body}]")
+            elif nxt in _NEGATED_CLASSES and not in_class:
+                out.append(f"[^{_UNICODE_CLASSES[_NEGATED_CLASSES[nxt]]}]")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            i += 1
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i : i + 1] == "]":  # a leading "]" is a literal
+                out.append("]")
+                i += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
 def re2_options() -> Any:
     """RE2's default options, except that a pattern error is an exception only (RE2 also logs it to stderr)."""
     import re2
@@ -196,7 +245,8 @@ def check_pattern(source: PackSource | Path | str, where: str, pattern: str, fla
         raise ValueError(f"check_pattern: unsupported flags {unknown:#x}")
     inline = "".join(letter for flag, letter in _RE2_FLAGS.items() if flags & flag)
     try:
-        return re2.compile(f"(?{inline}){pattern}" if inline else pattern, re2_options())
+        body = python_classes(pattern)
+        return re2.compile(f"(?{inline}){body}" if inline else body, re2_options())
     except re2.error as exc:
         if any(token in pattern for token in ("(?=", "(?!", "(?<=", "(?<!")):
             reason = "uses a look-around, which the linear-time engine (RE2) does not support"
