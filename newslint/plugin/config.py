@@ -82,7 +82,7 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option("word-lists", "list[str]", [], "Files of accepted words, one per line"),
     Option("date", "date", None, "Article date for date-dependent rules, overriding the text"),
     Option("disable-plugins", "list[str]", [], "Plugins not to load, by name (as -p no:NAME)"),
-    Option("max-file-size", "int", 10 * 1024 * 1024, "Files (and dataset records) larger than this many bytes are reported, not read",
+    Option("max-file-size", "int", 10 * 1024 * 1024, "Files larger than this many bytes are reported, not read",
            bounds=(1, 2**31)),
     Option("text-field", "str", "text", "The field of a JSONL record that holds the article text"),
     Option("id-field", "str", "id", "The field of a JSONL record that names it in diagnostics"),
