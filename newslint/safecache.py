@@ -372,8 +372,9 @@ def _dec(node: Any, depth: int) -> Any:
     if tag == "r" and len(node) == 3 and type(node[1]) is str and type(node[2]) is int:
         return re.compile(node[1], node[2])
     if tag == "R" and len(node) == 2 and type(node[1]) is str:
+        import re2  # type: ignore[import-untyped]
+
         from newslint.plugin.packs import re2_options
-        import re2
 
         return re2.compile(node[1], re2_options())
     raise CacheFormatError(f"unknown tag {tag!r}")

@@ -222,3 +222,9 @@ def test_not_after_replaces_a_negative_look_ahead(tmp_path):
     out = proc.stdout.decode()
     assert "a.txt:1:" in out and "principle" in out
     assert "a.txt:3:" not in out  # "principal of the school" is the head teacher
+
+
+@pytest.mark.parametrize(("jobs", "message"), [("0", "'0' is not a positive number"), ("100000", "100000 processes is out of range")])
+def test_jobs_out_of_range_is_a_usage_error(tree, jobs, message):
+    code, err = _lint(tree, None, "--isolated", "-j", jobs, "story.txt")
+    assert code == 2 and message in err

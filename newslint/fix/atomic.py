@@ -30,7 +30,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["FileChanged", "KILL_AT_ENV", "NotFixed", "STALE_TEMP_SECONDS", "replace_file", "file_stamp"]
+__all__ = ["KILL_AT_ENV", "STALE_TEMP_SECONDS", "FileChanged", "NotFixed", "file_stamp", "replace_file"]
 
 #: Test hook: a step name (see ``_STEPS``) at which the process SIGKILLs itself,
 #: so tests can prove that an interrupted ``--fix`` leaves each file old or new.

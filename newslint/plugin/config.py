@@ -26,7 +26,7 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 __all__ = [
-    "Config", "ConfigError", "Option", "CORE_OPTIONS", "DATA_FILE_LIMIT", "find_config", "load_config", "read_regular",
+    "CORE_OPTIONS", "DATA_FILE_LIMIT", "Config", "ConfigError", "Option", "find_config", "load_config", "read_regular",
     "read_toml",
 ]
 

@@ -209,7 +209,7 @@ def python_classes(pattern: str) -> str:
 
 def re2_options() -> Any:
     """RE2's default options, except that a pattern error is an exception only (RE2 also logs it to stderr)."""
-    import re2
+    import re2  # type: ignore[import-untyped]
 
     options = re2.Options()
     options.log_errors = False
@@ -233,7 +233,7 @@ def check_pattern(source: PackSource | Path | str, where: str, pattern: str, fla
     Returns:
         A compiled RE2 pattern (``search``, ``match``, ``finditer``, ``sub``... as in ``re``).
     """
-    import re2  # google-re2
+    import re2  # type: ignore[import-untyped]  # google-re2
 
     path = source.path if isinstance(source, PackSource) else source
     if len(pattern) > MAX_PATTERN_LENGTH:

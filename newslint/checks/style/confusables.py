@@ -158,7 +158,7 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     # trying the alternation (same matches, several times faster).
     firsts = "".join(sorted({w[0] for w in forms}))
     words = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
-    import re2  # google-re2: the packs' expressions never run on backtracking ``re``
+    import re2  # type: ignore[import-untyped]  # google-re2: the packs' expressions never run on backtracking ``re``
 
     pattern = re2.compile("|".join(bodies), re2_options())
     return ConfusableTable(tuple(entry for entry, _, _ in kept), pattern, words, tuple(na for _, _, na in kept))
