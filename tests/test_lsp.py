@@ -348,3 +348,24 @@ def test_lsp_subcommand_and_console_script_entry(tmp_path):
     proc = run_cli("lsp", "--help")
     assert proc.returncode == 0
     assert b"newslint lsp" in proc.stdout
+
+
+@pytest.mark.asyncio
+class TestNestedConfig:
+    """The server resolves config as the CLI does (one resolver): the nearest file above each document."""
+
+    async def test_server_and_cli_agree_across_nested_configs(self, client: LanguageClient, tmp_path: Path):
+        text = "The harbor master sayd the ferry would sail at dawn.\n"
+        (tmp_path / "desk").mkdir()
+        (tmp_path / "desk" / "newslint.toml").write_text('ignore = ["NL101"]\n', encoding="utf-8")
+        (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nextend-select = ["NL6"]\n', encoding="utf-8")
+        top, nested = tmp_path / "story.txt", tmp_path / "desk" / "story.txt"
+        top.write_text(text, encoding="utf-8")
+        nested.write_text(text, encoding="utf-8")
+        for path in (top, nested):
+            uri = _open(client, path)
+            diagnostics = await _published(client, uri, 1)
+            got = sorted((d.range.start.line, d.range.start.character, str(d.code)) for d in diagnostics)
+            assert got == sorted(_cli_positions(path, tmp_path))
+            codes = {str(d.code) for d in diagnostics}
+            assert ("NL101" in codes) == (path == top), (path, codes)
