@@ -104,7 +104,7 @@ def _utf8_len(code: int) -> int:
 
 
 def _wide(doc: Document, encoding: str) -> _Wide:
-    return doc.memo(f"lsp.wide.{encoding}", lambda: _Wide(doc.source, encoding)  # positions in the file's own text)
+    return doc.memo(f"lsp.wide.{encoding}", lambda: _Wide(doc.source, encoding))  # positions in the file's own text
 
 
 def to_lsp_position(doc: Document, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
