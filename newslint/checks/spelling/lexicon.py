@@ -12,9 +12,14 @@ Tiers:
   is ``MUCH_COMMONER`` times as frequent: "frontman" is accepted, "truk"
   (one edit from "truck") is not. That judgement is made once per distinct
   form, on first use, and memoised.
-- codespell's known misspellings (GPL-2.0 data, read from the installed
-  package at build time of the cache, never shipped) are dropped from every
-  tier, and they are what the term rule of NL101 refuses to take for terms.
+- *slip-shaped forms* of the extended tier are refused whatever their
+  frequency (``slip_shaped``): a form one slip (two letters swapped, a letter
+  doubled or dropped, a vowel for a vowel) from a core word ``SLIP_COMMONER``
+  times as common, unless the form is itself ``VERY_COMMON``
+  ("recieved", "goin", "untill"); a very common word with a clitic's letters
+  and no apostrophe ("thats", "didnt", "womens"). These shapes are also what the term rule of
+  NL101 refuses to take for terms. A capitalised one still counts as a name
+  ("Claus", "Tennant") when wordfreq knows it well enough.
 
 Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
@@ -45,7 +50,7 @@ from newslint.safecache import open_private, seal, user_key
 __all__ = ["WordLexicon", "LexiconSpec", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
@@ -71,6 +76,17 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 MAX_SEARCH_LENGTH = 20
 #: Words shorter than this are searched for corrections one edit away only.
 SHORTEST_DISTANCE2 = 5
+#: A slip-shaped extended-tier form is refused when the core word it slips from is this many times commoner.
+SLIP_COMMONER = 100
+#: An extended-tier form this frequent (per billion: 10 per million) is a word whatever its shape.
+VERY_COMMON = 10_000
+#: Slip-shaped forms shorter than this are left to the general rule (``MUCH_COMMONER``).
+_SHORTEST_SLIP = 3
+#: A word this frequent (per billion) never takes a clitic's letters without the apostrophe.
+_VERY_COMMON_STEM = 100_000
+#: What follows an apostrophe in a contraction or a possessive: "that's", "didn't", "you're", "women's".
+_CLITICS = frozenset({"s", "nt", "re", "ve", "ll", "d", "m"})
+_VOWELS_ONLY = "aeiou"
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
 
@@ -101,12 +117,6 @@ def _wordfreq_data() -> Path:
     return path
 
 
-def _codespell_data() -> Path | None:
-    """codespell's main dictionary, when codespell is installed (found, never imported)."""
-    path = _package_file("codespell_lib", "data", "dictionary.txt")
-    return path if path is not None and path.exists() else None
-
-
 def _stamp(path: Path | None) -> str:
     if path is None:
         return "none"
@@ -129,7 +139,7 @@ class LexiconSpec:
     @cached_property
     def _base_key(self) -> str:
         digest = hashlib.sha256(self.words_file.read_bytes()).hexdigest()[:16]
-        return f"en-{_stamp(_wordfreq_data())}-{_stamp(_codespell_data())}-{digest}-v{CACHE_FORMAT}"
+        return f"en-{_stamp(_wordfreq_data())}-{digest}-v{CACHE_FORMAT}"
 
     @property
     def key(self) -> str:
@@ -160,7 +170,7 @@ class LexiconSpec:
                 words,
                 names=names,
                 rare=base["rare"],
-                misspellings=frozenset(base["misspellings"]),
+                refused=frozenset(base["refused"]),
                 slips=base["slips"],
                 index=lambda _words: self._index(base["words"], extra=words if self.extra_words else None),
             )
@@ -227,7 +237,7 @@ def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
 
 def _valid_base(data: object) -> bool:
     """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and a list of ``str``."""
-    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "misspellings"}:
+    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "refused"}:
         return False
     for name in ("words", "names", "rare"):
         table = data[name]
@@ -236,22 +246,51 @@ def _valid_base(data: object) -> bool:
     return (
         type(data["slips"]) is dict
         and _all_str(data["slips"].items())
-        and type(data["misspellings"]) is list
-        and all(type(w) is str for w in data["misspellings"])
+        and type(data["refused"]) is list
+        and all(type(w) is str for w in data["refused"])
     )
 
 
-def codespell_misspellings() -> set[str]:
-    """Lower-cased misspellings of codespell's main dictionary; empty when codespell is absent."""
-    path = _codespell_data()
-    if path is None:
-        return set()
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        wrong = line.partition("->")[0].strip().lower()
-        if wrong.isalpha():
-            out.add(wrong)
-    return out
+def slip_intended(word: str) -> Iterator[str]:
+    """The words that one slip turns into ``word``: two letters swapped, a letter doubled or dropped, a vowel swapped.
+
+    Narrower than ``edits1``: an arbitrary letter added or changed is how a
+    different word is made ("codec", "gzip"), these are how a known word is
+    misspelled ("recieved", "untill", "goverment", "seperate").
+    """
+    n = len(word)
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            yield word[:i] + word[i + 1 :]  # a doubled letter typed: "untill"
+    for i in range(n + 1):
+        for c in _ALPHABET:
+            yield word[:i] + c + word[i:]  # a letter dropped: "goverment"
+    for i, c in enumerate(word):
+        if c in _VOWELS_ONLY:
+            for v in _VOWELS_ONLY:
+                if v != c:
+                    yield word[:i] + v + word[i + 1 :]  # "seperate", "definate"
+
+
+def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
+    """Whether a form that only the extended tier lists has a misspelling's shape (see the module's doc).
+
+    ``core`` maps the trusted lower-case words to their frequencies.
+    """
+    if word in core:
+        return False
+    for cut in range(len(word) - 1, 0, -1):
+        head, tail = word[:cut], word[cut:]
+        if len(tail) > 2:
+            break
+        if tail in _CLITICS and core.get(head, 0) >= _VERY_COMMON_STEM:
+            return True  # "thats", "didnt", "youre", "womens": an apostrophe lost
+    if freq >= VERY_COMMON or len(word) < _SHORTEST_SLIP:
+        return False
+    rival = max((core.get(w, 0) for w in slip_intended(word)), default=0)
+    return rival >= SLIP_COMMONER * max(freq, 1)
 
 
 def build_base(words_file: Path) -> dict:
@@ -264,7 +303,6 @@ def build_base(words_file: Path) -> dict:
     """
     from wordfreq import read_cBpack
 
-    misspellings = codespell_misspellings()
     # wordfreq's "cBpack": buckets of words, bucket i at a frequency of 10 ** (-i / 100)
     wf: dict[str, int] = {}
     for i, bucket in enumerate(read_cBpack(str(_wordfreq_data()))):
@@ -276,17 +314,20 @@ def build_base(words_file: Path) -> dict:
     names: dict[str, int] = {}
     for entry in read_word_list(words_file):
         lower = entry.lower()
-        if lower in misspellings:
-            continue
         if entry[:1].isupper() and entry[1:].islower():
             names[lower] = wf.get(lower, 1)
         else:
             words[lower] = wf.get(lower, 1)
+    core = dict(words)
     rare: dict[str, int] = {}
+    refused: list[str] = []
     for word, freq in wf.items():
-        if word in words or word in misspellings or len(word) < 2:
+        if word in words or len(word) < 2:
             continue
-        if freq >= COMMON:
+        if freq >= COMMON and slip_shaped(word, freq, core):
+            refused.append(word)  # judged here, once: a common form is otherwise accepted without a look
+            rare[word] = freq  # still a name when capitalised ("Claus")
+        elif freq >= COMMON:
             words[word] = freq
         else:
             rare[word] = freq
@@ -298,7 +339,7 @@ def build_base(words_file: Path) -> dict:
         "names": names,
         "rare": rare,
         "slips": build_slips(words),
-        "misspellings": sorted(misspellings),
+        "refused": sorted(refused),
     }
 
 
@@ -439,7 +480,7 @@ class WordLexicon:
         words: Lower-case words accepted for any token, with frequencies per billion.
         names: Words accepted only for a capitalised token.
         rare: Extended-tier words accepted unless a much commoner word is one edit away.
-        misspellings: Known misspellings (codespell's), never accepted.
+        refused: Slip-shaped forms (``slip_shaped``), accepted only capitalised, as names.
         slips: ``build_slips(words)``.
         index: Returns ``build_index(words)``'s result, called on first need.
     """
@@ -450,14 +491,14 @@ class WordLexicon:
         *,
         names: dict[str, int] | None = None,
         rare: dict[str, int] | None = None,
-        misspellings: frozenset[str] = frozenset(),
+        refused: frozenset[str] = frozenset(),
         slips: dict[str, str] | None = None,
         index: Callable[[dict[str, int]], dict[str, str]] | None = None,
     ) -> None:
         self.freq = words
         self.names = names or {}
         self.rare = rare or {}
-        self.misspellings = misspellings
+        self.refused = refused
         self._slips = build_slips(words) if slips is None else slips
         self._load_index = index or build_index
         self._rare_status: dict[str, bool] = {}
@@ -473,16 +514,17 @@ class WordLexicon:
         """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
         if lower in self.freq or (capitalised and lower in self.names):
             return True
-        if lower in self.misspellings:
-            return False
         freq = self.rare.get(lower)
         if freq is not None:
             if capitalised and freq >= CAPITALISED_RARE:
                 return True
+            if lower in self.refused:
+                return False
             status = self._rare_status.get(lower)
             if status is None:
                 rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
-                status = self._rare_status[lower] = rival < MUCH_COMMONER * freq
+                status = rival < MUCH_COMMONER * freq and not slip_shaped(lower, freq, self.freq)
+                self._rare_status[lower] = status
             if status:
                 return True
         derived = self._derived.get(lower)
@@ -511,7 +553,7 @@ class WordLexicon:
         """A known stem with a productive affix ("uncarpeted", "ponderings"), and no sibling form one edit away.
 
         Refused: a stem too common to take the affix ("anothers", "boths"),
-        and a form one edit from another form of its stem ("tomatos" beside
+        a form one slip from a very common word ("untill"), and a form one edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
         stems = [s for s in self._stems(lower) if s in self.freq or s in self.rare]
@@ -521,6 +563,8 @@ class WordLexicon:
         stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
         if stem_freq >= _DERIVED_STEM_LIMIT:
             return False
+        if self.slip_rival(lower) >= _DERIVED_STEM_LIMIT:
+            return False  # "untill" is no "till" with a prefix: it is "until" with a doubled letter
         for rival in edits1(lower):
             freq = self.freq.get(rival)
             if freq is None or rival in stems:
@@ -528,6 +572,18 @@ class WordLexicon:
             if rival.startswith(stem) or freq >= MUCH_COMMONER * stem_freq:
                 return False
         return True
+
+    def misspelled(self, lower: str) -> bool:
+        """Whether an unknown form has a misspelling's shape, so that no number of uses makes it a term."""
+        if lower in self.refused:
+            return True
+        if lower in self.freq or lower in self.rare:
+            return False
+        return slip_shaped(lower, 0, self.freq) and self.slip_rival(lower) >= COMMON
+
+    def slip_rival(self, lower: str) -> int:
+        """The frequency of the commonest known word one slip from ``lower``."""
+        return max((self.freq.get(w, 0) for w in slip_intended(lower)), default=0)
 
     def slip(self, word: str) -> str | None:
         """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""

@@ -292,7 +292,7 @@ class Speller:
             capitalised = folded[0].isupper()
             if lexicon.known(lower, capitalised):
                 continue
-            if not last and (lower in _PREFIXES or len(lower) <= _SHORTEST_CLIP) and lower not in lexicon.misspellings:
+            if not last and (lower in _PREFIXES or len(lower) <= _SHORTEST_CLIP) and not lexicon.misspelled(lower):
                 continue  # "neo-", "sci-fi": a prefix or a clipped word before a hyphen
             rest = folded[1:]
             if any(c.isupper() for c in rest):
@@ -441,9 +441,9 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     if not found:
         return
     context = _DocContext(doc)
-    misspellings = speller.lexicon.misspellings
+    lexicon = speller.lexicon
     for lower, uses in found.items():
-        if len(uses) >= TERM_USES and lower not in misspellings:
+        if len(uses) >= TERM_USES and not lexicon.misspelled(lower):
             continue  # a term of this article: "zscore" in a statistics piece
         for index, part in uses:
             diag = _judge(doc, speller, context, index, part, len(uses))
