@@ -8,15 +8,18 @@ Tiers:
 - *extended*: wordfreq's English list (a runtime dependency: its data is
   CC-BY-SA-4.0, so it is read from the installed package, never copied). A
   word of that list is accepted when it is common (``COMMON`` per billion
-  words, about 1 per million, or more), or when no known word one edit away
-  is ``MUCH_COMMONER`` times as frequent: "frontman" is accepted, "truk"
-  (one edit from "truck") is not. That judgement is made once per distinct
+  words, about 1 per million, or more), or when no known word one typing
+  slip away (a letter lost, two swapped, a neighbouring key, a vowel for a
+  vowel) is ``MUCH_COMMONER`` times as frequent: "frontman" and "gzip" are
+  accepted, "truk" (one slip from "truck") is not. That judgement is made once per distinct
   form, on first use, and memoised.
 - *slip-shaped forms* of the extended tier are refused whatever their
   frequency (``slip_shaped``): a form one slip (two letters swapped, a letter
   doubled or dropped, a vowel for a vowel) from a core word ``SLIP_COMMONER``
   times as common, unless the form is itself ``VERY_COMMON``
-  ("recieved", "goin", "untill"); a very common word with a clitic's letters
+  ("recieved", "goin", "untill"), or a long form (``_LONG_WORD``) with a
+  vowel or a doubling changed from a core word merely ``_LONG_COMMONER``
+  times as common ("indispensible", "transfered"); a very common word with a clitic's letters
   and no apostrophe ("thats", "didnt", "womens"). These shapes are also what the term rule of
   NL101 refuses to take for terms. A capitalised one still counts as a name
   ("Claus", "Tennant") when wordfreq knows it well enough.
@@ -87,6 +90,10 @@ _VERY_COMMON_STEM = 100_000
 #: What follows an apostrophe in a contraction or a possessive: "that's", "didn't", "you're", "women's".
 _CLITICS = frozenset({"s", "nt", "re", "ve", "ll", "d", "m"})
 _VOWELS_ONLY = "aeiou"
+#: A word this long with a commoner spelling one speller's slip away (``_spelling_slips``) is a misspelling.
+_LONG_WORD = 8
+#: ... when that core word is this many times as common ("wracking" beside "wrecking", 4.4 times, is a word).
+_LONG_COMMONER = 5
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
 
@@ -274,6 +281,19 @@ def slip_intended(word: str) -> Iterator[str]:
                     yield word[:i] + v + word[i + 1 :]  # "seperate", "definate"
 
 
+def _spelling_slips(word: str) -> Iterator[str]:
+    """The words that a speller's slip turns into ``word``: a vowel for a vowel, a letter doubled or not doubled."""
+    for i, c in enumerate(word):
+        if c in _VOWELS_ONLY:
+            for v in _VOWELS_ONLY:
+                if v != c:
+                    yield word[:i] + v + word[i + 1 :]
+        if i and word[i - 1] == c:
+            yield word[:i] + word[i + 1 :]
+        elif c not in _VOWELS_ONLY:
+            yield word[:i] + c + word[i:]
+
+
 def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
     """Whether a form that only the extended tier lists has a misspelling's shape (see the module's doc).
 
@@ -289,6 +309,8 @@ def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
             return True  # "thats", "didnt", "youre", "womens": an apostrophe lost
     if freq >= VERY_COMMON or len(word) < _SHORTEST_SLIP:
         return False
+    if len(word) >= _LONG_WORD and max((core.get(w, 0) for w in _spelling_slips(word)), default=0) >= _LONG_COMMONER * max(freq, 1):
+        return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
     rival = max((core.get(w, 0) for w in slip_intended(word)), default=0)
     return rival >= SLIP_COMMONER * max(freq, 1)
 
@@ -516,14 +538,13 @@ class WordLexicon:
             return True
         freq = self.rare.get(lower)
         if freq is not None:
-            if capitalised and freq >= CAPITALISED_RARE:
-                return True
+            if capitalised and freq >= CAPITALISED_RARE and not (lower in self.refused and lower in self._slips):
+                return True  # a name ("Claus"), unless a refused slip of a very common word ("Teh")
             if lower in self.refused:
                 return False
             status = self._rare_status.get(lower)
             if status is None:
-                rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
-                status = rival < MUCH_COMMONER * freq and not slip_shaped(lower, freq, self.freq)
+                status = not self._typing_rival(lower, MUCH_COMMONER * freq) and not slip_shaped(lower, freq, self.freq)
                 self._rare_status[lower] = status
             if status:
                 return True
@@ -531,6 +552,19 @@ class WordLexicon:
         if derived is None:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
+
+    def _typing_rival(self, lower: str, at_least: int) -> bool:
+        """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
+
+        A slip is what fingers do: a letter lost, two swapped, a neighbouring
+        key or a doubled letter, a vowel for a vowel (``edit_cost`` under 1).
+        An arbitrary letter added or changed is how other words are made:
+        "gzip" is no slip for "grip", nor "codec" for "code", nor "json" for "son".
+        """
+        for w in edits1(lower):
+            if self.freq.get(w, 0) >= at_least and (len(w) > len(lower) or edit_cost(lower, w) < 1):
+                return True
+        return False
 
     def _stems(self, lower: str) -> Iterator[str]:
         for suffix in _SUFFIXES:
@@ -577,9 +611,9 @@ class WordLexicon:
         """Whether an unknown form has a misspelling's shape, so that no number of uses makes it a term."""
         if lower in self.refused:
             return True
-        if lower in self.freq or lower in self.rare:
+        if lower in self.freq:
             return False
-        return slip_shaped(lower, 0, self.freq) and self.slip_rival(lower) >= COMMON
+        return slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
 
     def slip_rival(self, lower: str) -> int:
         """The frequency of the commonest known word one slip from ``lower``."""

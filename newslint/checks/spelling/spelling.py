@@ -36,6 +36,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.checks.spelling.lexicon import LexiconSpec, WordLexicon, damerau, edit_cost, spec_for
+from newslint.model.line_roles import Role
 
 MISSPELLED_WORD = Rule(
     code="NL101",
@@ -223,6 +224,15 @@ _CONTRACTION = re.compile(r"[ \t]+['\u2018\u2019\u02bc]\s?(t)\b")
 _VOWELS = frozenset("aeiouy")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _HYPHENS = frozenset("-\u2010\u2011")
+#: Vowels with a macron: an article that writes them writes Māori (or romanised Japanese) words.
+_MACRONS = frozenset("\u0101\u0113\u012b\u014d\u016b\u0100\u0112\u012a\u014c\u016a")
+#: How many macron vowels make an article one that writes such words.
+_MACRON_ARTICLE = 3
+#: A word of Māori shape: open syllables of (h k m n p r t w ng wh) and a vowel ("waka", "oranga", "weta").
+_POLYNESIAN = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiou])+")
+#: Quotation marks around a word that is mentioned, not used ("the usual “ums” and “ahs”").
+_OPEN_QUOTES = frozenset("\"'\u201c\u2018")
+_CLOSE_QUOTES = frozenset("\"'\u201d\u2019")
 
 
 class _Unknown(NamedTuple):
@@ -547,6 +557,39 @@ class _DocContext:
         line_end = len(text) if line_end < 0 else line_end
         return line_end - line_start <= _LONGEST_CODE_LINE and _CODE_LINE.search(text, line_start, line_end) is not None
 
+    @property
+    def writes_macrons(self) -> bool:
+        """Whether the article writes vowels with macrons ("Māori", "pāua", "Tōkyō"): it has such loanwords."""
+        if not hasattr(self, "_macrons"):
+            text = self.doc.text
+            self._macrons = sum(text.count(c) for c in _MACRONS) >= _MACRON_ARTICLE
+        return self._macrons
+
+    def mentioned(self, index: int) -> bool:
+        """A word alone inside quotation marks: mentioned, not used ("the usual “ums”", "rampant "themeing."")."""
+        text = self.doc.text
+        tok = self.doc.tokens[index]
+        before = text[max(tok.start - 2, 0) : tok.start]
+        after = text[tok.end : tok.end + 2]
+        if before[-1:] not in _OPEN_QUOTES or before[:-1].isalnum():
+            return False
+        return after[:1] in _CLOSE_QUOTES or (after[:1] in ".,!?" and after[1:] in _CLOSE_QUOTES and after[1:] != "")
+
+    def listed_with_names(self, index: int) -> bool:
+        """An item of a comma-separated list whose neighbours are names: a user name in credits
+        ("J E Theriot, davidd, George Redgrave")."""
+        text = self.doc.text
+        tokens = self.doc.tokens
+        tok = tokens[index]
+        if not (text.endswith(", ", 0, tok.start) and text.startswith(",", tok.end)):
+            return False
+        names = 0
+        for j in (index - 1, index + 1):
+            if 0 <= j < len(tokens) and tokens[j].text[:1].isupper():
+                names += 1
+        after = text[tok.end + 1 : tok.end + 3]
+        return names == 2 or (names == 1 and after[:1] == " " and not after[1:].isalpha())
+
     def glossed(self, index: int) -> bool:
         """A word explained in parentheses right after it: a loanword glossed for the reader ("taonga (treasures)")."""
         return self.doc.text.startswith(" (", self.doc.tokens[index].end)
@@ -558,6 +601,12 @@ def _judge(
     tok = doc.tokens[index]
     start = tok.start + part.offset
     end = start + len(part.text)
+    if part.capitalised and doc.line_roles.of(doc.position(tok.start)[0]) is Role.REFERENCE:
+        return None  # a citation's names ("^ Cieply, Michael"); its "Retrieved" is still checked
+    if part.head and part.last and (context.mentioned(index) or context.listed_with_names(index)):
+        return None  # a word quoted to be talked about ("“ums”"), a user name in a list of credits
+    if not part.capitalised and context.writes_macrons and _POLYNESIAN.fullmatch(part.lower):
+        return None  # "waka", "weta" in an article that spells Māori with its macrons
     if part.head and part.last and not part.capitalised:
         if doc.is_sentence_start(tok):
             return None  # "mconley fixed the hang": a user name or an identifier opens the line
