@@ -71,6 +71,8 @@ _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
     "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity",
 )
+#: Endings of agent nouns: one letter from the stem's other forms ("balancer", "balanced") and still words.
+_AGENT_ENDINGS = ("er", "ers")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
@@ -79,11 +81,12 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 MAX_SEARCH_LENGTH = 20
 #: Words shorter than this are searched for corrections one edit away only.
 SHORTEST_DISTANCE2 = 5
-#: Off: restricting the rare tier's rival to typing slips cut false alarms (0.49 to 0.35 per 1,000 words with the
-#: shapes) but recall fell from 95.5% to 92.6% ("barth" beside "earth" went unflagged); kept for the next measurement.
-_TYPING_SLIPS_ONLY = False
 #: A slip-shaped extended-tier form is refused when the core word it slips from is this many times commoner.
 SLIP_COMMONER = 100
+#: ... and for a form shorter than ``_SHORT_FORM``, where real words crowd ("mech", "mot" beside "much", "not"),
+#: this many times ("tha", "wil" beside "the", "will").
+SHORT_SLIP_COMMONER = 1000
+_SHORT_FORM = 5
 #: An extended-tier form this frequent (per billion: 10 per million) is a word whatever its shape.
 VERY_COMMON = 10_000
 #: Slip-shaped forms shorter than this are left to the general rule (``MUCH_COMMONER``).
@@ -315,7 +318,8 @@ def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
     if len(word) >= _LONG_WORD and max((core.get(w, 0) for w in _spelling_slips(word)), default=0) >= _LONG_COMMONER * max(freq, 1):
         return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
     rival = max((core.get(w, 0) for w in slip_intended(word)), default=0)
-    return rival >= SLIP_COMMONER * max(freq, 1)
+    factor = SLIP_COMMONER if len(word) >= _SHORT_FORM else SHORT_SLIP_COMMONER
+    return rival >= factor * max(freq, 1)
 
 
 def build_base(words_file: Path) -> dict:
@@ -547,7 +551,8 @@ class WordLexicon:
                 return False
             status = self._rare_status.get(lower)
             if status is None:
-                status = not self._typing_rival(lower, MUCH_COMMONER * freq) and not slip_shaped(lower, freq, self.freq)
+                rival = self._typing_rival(lower, MUCH_COMMONER * freq, any_edit=lower in self.names)
+                status = not rival and not slip_shaped(lower, freq, self.freq)
                 self._rare_status[lower] = status
             if status:
                 return True
@@ -556,16 +561,18 @@ class WordLexicon:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
 
-    def _typing_rival(self, lower: str, at_least: int) -> bool:
+    def _typing_rival(self, lower: str, at_least: int, any_edit: bool = False) -> bool:
         """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
 
         A slip is what fingers do: a letter lost, two swapped, a neighbouring
         key or a doubled letter, a vowel for a vowel (``edit_cost`` under 1).
         An arbitrary letter added or changed is how other words are made:
         "gzip" is no slip for "grip", nor "codec" for "code", nor "json" for "son".
+        ``any_edit`` counts every edit: for a name the core lists only
+        capitalised, whose lower-case form is no word ("barth", "earth").
         """
         for w in edits1(lower):
-            if self.freq.get(w, 0) >= at_least and (_TYPING_SLIPS_ONLY is False or len(w) > len(lower) or edit_cost(lower, w) < 1):
+            if self.freq.get(w, 0) >= at_least and (any_edit or len(w) > len(lower) or edit_cost(lower, w) < 1):
                 return True
         return False
 
@@ -606,8 +613,10 @@ class WordLexicon:
             freq = self.freq.get(rival)
             if freq is None or rival in stems:
                 continue
-            if rival.startswith(stem) or freq >= MUCH_COMMONER * stem_freq:
+            if freq >= MUCH_COMMONER * stem_freq:
                 return False
+            if rival.startswith(stem) and not (len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS)):
+                return False  # "tomatos" beside "tomatoes"; but "balancer" beside "balanced" is an agent noun
         return True
 
     def misspelled(self, lower: str) -> bool:

@@ -233,6 +233,8 @@ _POLYNESIAN = re.compile(r"(?:(?:ng|wh|[hkmnprtw])?[aeiou])+")
 #: Quotation marks around a word that is mentioned, not used ("the usual “ums” and “ahs”").
 _OPEN_QUOTES = frozenset("\"'\u201c\u2018")
 _CLOSE_QUOTES = frozenset("\"'\u201d\u2019")
+#: A quoted word this short is a sound or a filler talked about ("“ums”"); a longer one is checked.
+_LONGEST_MENTION = 4
 
 
 class _Unknown(NamedTuple):
@@ -557,6 +559,15 @@ class _DocContext:
         line_end = len(text) if line_end < 0 else line_end
         return line_end - line_start <= _LONGEST_CODE_LINE and _CODE_LINE.search(text, line_start, line_end) is not None
 
+    def citation_author(self, index: int) -> bool:
+        """The first word of a reference entry, where its author stands ("^ Cieply, Michael (2010)")."""
+        text = self.doc.text
+        tok = self.doc.tokens[index]
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        lead = text[line_start : tok.start]
+        # only the caret of a reference list and its back-link letters ("^ a b c") before it
+        return lead.startswith("^") and all(len(w) == 1 for w in lead[1:].split())
+
     @property
     def writes_macrons(self) -> bool:
         """Whether the article writes vowels with macrons ("Māori", "pāua", "Tōkyō"): it has such loanwords."""
@@ -565,10 +576,22 @@ class _DocContext:
             self._macrons = sum(text.count(c) for c in _MACRONS) >= _MACRON_ARTICLE
         return self._macrons
 
-    def mentioned(self, index: int) -> bool:
-        """A word alone inside quotation marks: mentioned, not used ("the usual “ums”", "rampant "themeing."")."""
+    def elided(self, index: int) -> bool:
+        """A word whose first letters an apostrophe replaces ("'Tis", "'twas", "'em")."""
         text = self.doc.text
         tok = self.doc.tokens[index]
+        before = text[max(tok.start - 2, 0) : tok.start]
+        return before[-1:] in ("'", "\u2019") and not before[:1].isalnum()
+
+    def mentioned(self, index: int) -> bool:
+        """A short word alone inside quotation marks: a sound mentioned, not used ("the usual “ums” and “ahs”").
+
+        Longer quoted words are checked: "‘geoengineeering’" is a typo in quotation marks.
+        """
+        text = self.doc.text
+        tok = self.doc.tokens[index]
+        if len(tok.text) > _LONGEST_MENTION:
+            return False
         before = text[max(tok.start - 2, 0) : tok.start]
         after = text[tok.end : tok.end + 2]
         if before[-1:] not in _OPEN_QUOTES or before[:-1].isalnum():
@@ -601,10 +624,14 @@ def _judge(
     tok = doc.tokens[index]
     start = tok.start + part.offset
     end = start + len(part.text)
-    if part.capitalised and doc.line_roles.of(doc.position(tok.start)[0]) is Role.REFERENCE:
-        return None  # a citation's names ("^ Cieply, Michael"); its "Retrieved" is still checked
+    if part.capitalised and context.citation_author(index):
+        return None  # the author who opens a citation ("^ Cieply, Michael"); its "Retrieved" is still checked
+    if doc.line_roles.of(doc.position(tok.start)[0]) is Role.CODE:
+        return None  # an identifier in a code listing: "function(res) {"
     if part.head and part.last and (context.mentioned(index) or context.listed_with_names(index)):
-        return None  # a word quoted to be talked about ("“ums”"), a user name in a list of credits
+        return None  # a sound quoted to be talked about ("“ums”"), a user name in a list of credits
+    if context.elided(index):
+        return None  # "'Tis", "'twas", "'em": a word with its first letters elided
     if not part.capitalised and context.writes_macrons and _POLYNESIAN.fullmatch(part.lower):
         return None  # "waka", "weta" in an article that spells Māori with its macrons
     if part.head and part.last and not part.capitalised:
