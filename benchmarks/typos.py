@@ -58,7 +58,7 @@ REAL_TYPOS_IN_LEE = frozenset(
 REAL_TYPOS_IN_DEVSET = frozenset(
     """geoengineeering killled criticsm exaagerate annointed spectactular assasination unstbale distrubutions
     transfered indispensible effectualy willingto businessat dressedin prudentto myselfin miniscule revokation
-    authentification""".split()
+    authentification trumpted choses hallall""".split()
 )
 #: What stands around a word of prose (an injected misspelling goes only there).
 _PROSE_BEFORE = frozenset(" \n\t\"'(\u201c\u2018")

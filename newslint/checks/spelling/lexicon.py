@@ -53,7 +53,7 @@ from newslint.safecache import open_private, seal, user_key
 __all__ = ["WordLexicon", "LexiconSpec", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 _MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
@@ -69,10 +69,11 @@ _DERIVED_STEM_LIMIT = 100_000
 #: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
-    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity",
+    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity", "y",
 )
-#: Endings of agent nouns: one letter from the stem's other forms ("balancer", "balanced") and still words.
-_AGENT_ENDINGS = ("er", "ers")
+#: Endings of agent nouns and "-y" adjectives: one letter from the stem's other forms ("balancer" beside
+#: "balanced", "deserty" beside "deserts") and still words.
+_AGENT_ENDINGS = ("er", "ers", "y")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
@@ -625,6 +626,8 @@ class WordLexicon:
             return True
         if lower in self.freq:
             return False
+        if len(lower) < _SHORT_FORM:
+            return lower in self._slips  # "teh"; a short form used thrice ("tty", "pref") is an abbreviation
         return slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
 
     def slip_rival(self, lower: str) -> int:

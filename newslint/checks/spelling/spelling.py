@@ -576,6 +576,22 @@ class _DocContext:
             self._macrons = sum(text.count(c) for c in _MACRONS) >= _MACRON_ARTICLE
         return self._macrons
 
+    @property
+    def code_words(self) -> frozenset[str]:
+        """Lower-cased words of the article's code lines: its identifiers, wherever they are used."""
+        if not hasattr(self, "_code_words"):
+            doc = self.doc
+            roles = doc.line_roles
+            code = [i + 1 for i in range(len(roles)) if roles[i] is Role.CODE]
+            words: set[str] = set()
+            if code:
+                lines = set(code)
+                for tok in doc.tokens:
+                    if tok.kind is TokenKind.WORD and doc.position(tok.start)[0] in lines:
+                        words.add(tok.text.lower())
+            self._code_words = frozenset(words)
+        return self._code_words
+
     def elided(self, index: int) -> bool:
         """A word whose first letters an apostrophe replaces ("'Tis", "'twas", "'em")."""
         text = self.doc.text
@@ -628,6 +644,8 @@ def _judge(
         return None  # the author who opens a citation ("^ Cieply, Michael"); its "Retrieved" is still checked
     if doc.line_roles.of(doc.position(tok.start)[0]) is Role.CODE:
         return None  # an identifier in a code listing: "function(res) {"
+    if part.lower in context.code_words:
+        return None  # "printf" in prose, when the article's own code listing uses it
     if part.head and part.last and (context.mentioned(index) or context.listed_with_names(index)):
         return None  # a sound quoted to be talked about ("“ums”"), a user name in a list of credits
     if context.elided(index):
