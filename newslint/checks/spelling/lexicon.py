@@ -66,6 +66,9 @@ MUCH_COMMONER = 100
 CAPITALISED_RARE = 50
 #: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
 _DERIVED_STEM_LIMIT = 100_000
+#: A rare (extended-tier) stem takes affixes only when this long and this frequent (per billion).
+_SHORTEST_RARE_STEM = 5
+_RARE_STEM_FLOOR = 20
 #: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
@@ -594,14 +597,21 @@ class WordLexicon:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
                 yield lower[len(prefix) :]
 
+    def _rare_stem(self, stem: str) -> bool:
+        """An extended-tier stem good enough to derive from: long, not at the floor, itself accepted.
+
+        Short rare entries are junk as often as not ("hak" would make "haker", "heda" "heday").
+        """
+        return len(stem) >= _SHORTEST_RARE_STEM and self.rare.get(stem, 0) >= _RARE_STEM_FLOOR and self.known(stem)
+
     def _is_derived(self, lower: str) -> bool:
-        """A known stem with a productive affix ("uncarpeted", "ponderings"), and no sibling form one edit away.
+        """A common or core stem with a productive affix ("uncarpeted", "ponderings"), no sibling form one edit away.
 
         Refused: a stem too common to take the affix ("anothers", "boths"),
         a form one slip from a very common word ("untill"), and a form one edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
-        stems = [s for s in self._stems(lower) if s in self.freq or s in self.rare]
+        stems = [s for s in self._stems(lower) if s in self.freq or self._rare_stem(s)]
         if not stems:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))

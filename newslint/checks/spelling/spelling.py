@@ -566,7 +566,7 @@ class _DocContext:
         line_start = text.rfind("\n", 0, tok.start) + 1
         lead = text[line_start : tok.start]
         # only the caret of a reference list and its back-link letters ("^ a b c") before it
-        return lead.startswith("^") and all(len(w) == 1 for w in lead[1:].split())
+        return lead.startswith("^") and all(len(w) == 1 and w.isalpha() for w in lead[1:].split())
 
     @property
     def writes_macrons(self) -> bool:
@@ -640,8 +640,8 @@ def _judge(
     tok = doc.tokens[index]
     start = tok.start + part.offset
     end = start + len(part.text)
-    if part.capitalised and context.citation_author(index):
-        return None  # the author who opens a citation ("^ Cieply, Michael"); its "Retrieved" is still checked
+    if part.capitalised and context.citation_author(index) and all(d > 1 for _, _, d in speller.ranked(part.lower)):
+        return None  # the author who opens a citation ("^ Cieply, Michael"), unless a slip of a word ("^ Morrkis")
     if doc.line_roles.of(doc.position(tok.start)[0]) is Role.CODE:
         return None  # an identifier in a code listing: "function(res) {"
     if part.lower in context.code_words:
