@@ -478,13 +478,16 @@ class _DocContext:
 
     @property
     def names(self) -> frozenset[str]:
-        """Lower-cased capitalised words used inside a sentence: names, by the article's own usage."""
+        """Lower-cased capitalised words used inside a sentence, or opening a citation and used again: names."""
         if not hasattr(self, "_names"):
             initial = self.doc.sentence_initial
+            tokens = self.doc.tokens
             self._names = frozenset(
                 _strip_possessive(t.text).lower()
-                for t in self.doc.tokens
-                if t.text[:1].isupper() and t.start not in initial and t.kind is TokenKind.WORD
+                for i, t in enumerate(tokens)
+                if t.text[:1].isupper()
+                and t.kind is TokenKind.WORD
+                and (t.start not in initial or (self.counts[t.text.lower()] > 1 and self.citation_author(i)))
             )
         return self._names
 
