@@ -24,6 +24,12 @@ WORDS_TXT = bundled_rules_dir() / "words.txt"
 
 
 @pytest.fixture(scope="session")
+def shared_base():
+    """The joined tiers as cached, built at most once for the session (in the session's cache directory)."""
+    return LexiconSpec(WORDS_TXT)._base()
+
+
+@pytest.fixture(scope="session")
 def shared_lexicon():
     """The bundled lexicon, built once for the session (the tests that test the cache build their own)."""
     return LexiconSpec(WORDS_TXT).get()
@@ -260,9 +266,10 @@ class TestLexicon:
         assert "defence" in base["words"] and "the" in base["words"] and base["slips"]["teh"] == "the"
         assert "barth" in base["names"] and "barth" not in base["words"]  # a capitalised entry: a name only
 
-    def test_cache_is_data_only(self, tmp_path, monkeypatch):
+    def test_cache_is_data_only(self, tmp_path, monkeypatch, shared_base):
         """A cache file that is not the expected plain data (a code object, a wrong shape) is rebuilt."""
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        monkeypatch.setattr(lexicon, "build_base", lambda _path: shared_base)  # the build itself is tested above
         spec = LexiconSpec(WORDS_TXT)
         spec._base()
         (path,) = (tmp_path / "cache").glob("spelling-en-*.marshal")
@@ -270,7 +277,8 @@ class TestLexicon:
         assert "defence" in LexiconSpec(WORDS_TXT)._base()["words"]
         assert isinstance(marshal.loads(path.read_bytes()[lexicon._MAC_BYTES :]), dict)  # rewritten, sealed
 
-    def test_unwritable_cache_builds_in_memory(self, tmp_path, monkeypatch):
+    def test_unwritable_cache_builds_in_memory(self, tmp_path, monkeypatch, shared_base):
+        monkeypatch.setattr(lexicon, "build_base", lambda _path: shared_base)
         blocker = tmp_path / "file"
         blocker.write_text("not a directory")
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
