@@ -320,7 +320,8 @@ def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
             return True  # "thats", "didnt", "youre", "womens": an apostrophe lost
     if freq >= VERY_COMMON or len(word) < _SHORTEST_SLIP:
         return False
-    if len(word) >= _LONG_WORD and max((core.get(w, 0) for w in _spelling_slips(word)), default=0) >= _LONG_COMMONER * max(freq, 1):
+    spelled = max((core.get(w, 0) for w in _spelling_slips(word)), default=0) if len(word) >= _LONG_WORD else 0
+    if spelled >= _LONG_COMMONER * max(freq, 1):
         return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
     rival = max((core.get(w, 0) for w in slip_intended(word)), default=0)
     factor = SLIP_COMMONER if len(word) >= _SHORT_FORM else SHORT_SLIP_COMMONER
@@ -609,7 +610,8 @@ class WordLexicon:
         """A common or core stem with a productive affix ("uncarpeted", "ponderings"), no sibling form one edit away.
 
         Refused: a stem too common to take the affix ("anothers", "boths"),
-        a form one slip from a very common word ("untill"), and a form one edit from another form of its stem ("tomatos" beside
+        a form one slip from a very common word ("untill"), and a form one
+        edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
         stems = [s for s in self._stems(lower) if s in self.freq or self._rare_stem(s)]

@@ -4,10 +4,11 @@ The lexicon (``lexicon.py``) has a trusted core (SCOWL size 50 and
 ``rules/words.txt``, the user's words), an extended tier (wordfreq) accepted
 word by word, and derived forms of known stems; forms with a misspelling's
 shape are refused from every tier but the core (no list of misspellings).
-Every token is looked up once per distinct text (memoised); the correction search (SymSpell-style, up to two edits) runs once per distinct
-unknown form. The article decides the rest: a word used three times is a
-term, a word the article uses elsewhere is the likelier correction, and the
-shapes of names, code and markup around a word say it is not prose.
+Every token is looked up once per distinct text (memoised); the correction
+search (SymSpell-style, up to two edits) runs once per distinct unknown form.
+The article decides the rest: a word used three times is a term, a word the
+article uses elsewhere is the likelier correction, and the shapes of names,
+code and markup around a word say it is not prose.
 """
 
 from __future__ import annotations
@@ -134,8 +135,9 @@ independently.
 
 With codespell's list as a filter of its tiers (the version before this
 one) on the same injections: 0.47 flags per 1,000 words (85), recall 94.8%
-(95.8% with `--seed 7`), first suggestion right 92.6% (92.6%). As a peer comparison only, on 300 misspellings
-taken from codespell's own list (`--codespell-list 300`), NL101 finds
+(95.8% with `--seed 7`), first suggestion right 92.6% (92.6%). As a peer
+comparison only, on 300 misspellings taken from codespell's own list
+(`--codespell-list 300`), NL101 finds
 94.0% (97.7% when it filtered its tiers with that list).
 
 Of 30 NL101 findings on the clean text drawn at random and judged by hand
