@@ -50,7 +50,10 @@ _FAMILY_PAGES = {
 def rule_table() -> str:
     return subprocess.run(
         [sys.executable, "-m", "newslint", "--list-rules", "--isolated"],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
         env={"NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT), "PATH": ""},
     ).stdout
 
@@ -104,7 +107,7 @@ def codes_named(text: str, codes: list[str]) -> set[str]:
     """The rule codes a help text names: ``NL601``, a prefix ``NL1xx``, a range ``NL301-NL304``."""
     named: set[str] = set()
     for prefix, lo, hi in _CODE_RANGE.findall(text):
-        named |= {c for c in codes if c.startswith(prefix) and lo <= c[len(prefix):] <= hi}
+        named |= {c for c in codes if c.startswith(prefix) and lo <= c[len(prefix) :] <= hi}
     for token in _CODE_PREFIX.findall(text):
         if re.fullmatch(r"[A-Z]{2,4}\d{1,3}", token):
             named |= {c for c in codes if c.startswith(token)}
@@ -184,10 +187,10 @@ def rule_pages() -> list[RulePage]:
         family_page, family = _FAMILY_PAGES[folder]
         body = _markdown(rule.explanation)
         own_options = ""
-        m = re.search(r"^## Options\n(.*?)(?=^## |\Z)", body, flags=re.S | re.M)
+        m = re.search(r"^## Options\n(.*?)(?=^## |\Z)", body, flags=re.DOTALL | re.MULTILINE)
         if m:
             own_options = m.group(1).strip()
-            body = (body[: m.start()] + body[m.end():]).rstrip("\n")
+            body = (body[: m.start()] + body[m.end() :]).rstrip("\n")
         parts = [
             f"# {code} {rule.name}",
             "",
@@ -208,7 +211,9 @@ def rule_pages() -> list[RulePage]:
             if own_options:
                 parts += [own_options, ""]
             for opt in options[code]:
-                parts.append(f"- [`{opt.name}`](../configuration.md#{opt.name}) ({_kind(opt)}, default {_default(opt)}): {opt.help}")
+                parts.append(
+                    f"- [`{opt.name}`](../configuration.md#{opt.name}) ({_kind(opt)}, default {_default(opt)}): {opt.help}"
+                )
         parts += ["", f"See also `newslint --explain {code}` and the [rule index](README.md).", ""]
         pages.append(RulePage(code, "\n".join(parts)))
     rows = [
@@ -227,7 +232,9 @@ def rule_pages() -> list[RulePage]:
         folder = Path(module.__file__).resolve().relative_to(ROOT).parts[2]
         family_page, family = _FAMILY_PAGES[folder]
         fix = "safe" if rule.fixable else ""
-        rows.append(f"| [{code}]({code}.md) | {rule.name} | [{family}](../{family_page}) | {rule.severity.value} | {fix} | {rule.summary} |")
+        rows.append(
+            f"| [{code}]({code}.md) | {rule.name} | [{family}](../{family_page}) | {rule.severity.value} | {fix} | {rule.summary} |"
+        )
     pages.append(RulePage("README", "\n".join(rows) + "\n"))
     return pages
 
@@ -237,9 +244,9 @@ def rule_pages() -> list[RulePage]:
 
 def replace(text: str, marker: str, table: str, where: str = "README.md") -> str:
     pattern = rf"(<!-- {marker}:start -->\n).*?(<!-- {marker}:end -->)"
-    if not re.search(pattern, text, flags=re.S):
+    if not re.search(pattern, text, flags=re.DOTALL):
         raise SystemExit(f"{where} lacks the {marker}:start/{marker}:end markers")
-    return re.sub(pattern, lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
+    return re.sub(pattern, lambda m: m.group(1) + table + m.group(2), text, flags=re.DOTALL)
 
 
 def expected_files() -> dict[Path, str]:
@@ -257,7 +264,9 @@ def expected_files() -> dict[Path, str]:
 
 def stale_rule_pages(expected: dict[Path, str]) -> list[Path]:
     """Generated rule pages of codes that no longer exist."""
-    return [p for p in sorted(RULES_DIR.glob("*.md")) if p not in expected and GENERATED in p.read_text(encoding="utf-8")]
+    return [
+        p for p in sorted(RULES_DIR.glob("*.md")) if p not in expected and GENERATED in p.read_text(encoding="utf-8")
+    ]
 
 
 def main() -> int:
