@@ -173,6 +173,18 @@ def _markdown(explanation: str) -> str:
     return "\n".join(out)
 
 
+def _home(code: str, module) -> tuple[str, tuple[str, str]]:
+    """The rule's source file, as a path from the repository root, and its family page."""
+    import newslint
+
+    package = Path(newslint.__file__).resolve().parent
+    source = Path(module.__file__).resolve().relative_to(package)
+    folder = source.parts[1] if source.parts[0] == "checks" and len(source.parts) > 2 else ""
+    if folder not in _FAMILY_PAGES:
+        raise SystemExit(f"{code}: {source} is not in a family folder newslint/checks/<family>/ named in _FAMILY_PAGES")
+    return f"newslint/{source.as_posix()}", _FAMILY_PAGES[folder]
+
+
 def rule_pages() -> list[RulePage]:
     """One page per registered rule, ruff-style, plus the index ``README.md``."""
     engine = _engine()
@@ -182,9 +194,7 @@ def rule_pages() -> list[RulePage]:
     pages = []
     for code, rule in rules.items():
         module = engine.pm.get_plugin(engine.registry.owners[code])
-        source = Path(module.__file__).resolve().relative_to(ROOT).as_posix()
-        folder = source.split("/")[2]
-        family_page, family = _FAMILY_PAGES[folder]
+        source, (family_page, family) = _home(code, module)
         body = _markdown(rule.explanation)
         own_options = ""
         m = re.search(r"^## Options\n(.*?)(?=^## |\Z)", body, flags=re.DOTALL | re.MULTILINE)
@@ -229,8 +239,7 @@ def rule_pages() -> list[RulePage]:
     ]
     for code, rule in rules.items():
         module = engine.pm.get_plugin(engine.registry.owners[code])
-        folder = Path(module.__file__).resolve().relative_to(ROOT).parts[2]
-        family_page, family = _FAMILY_PAGES[folder]
+        _, (family_page, family) = _home(code, module)
         fix = "safe" if rule.fixable else ""
         rows.append(
             f"| [{code}]({code}.md) | {rule.name} | [{family}](../{family_page}) | {rule.severity.value} | {fix} | {rule.summary} |"
