@@ -167,3 +167,15 @@ def test_relative_links_resolve(path: Path):
         if not dest.exists() or anchor and dest.suffix == ".md" and anchor not in _anchors(dest):
             broken.append(target)
     assert not broken, f"{path.relative_to(ROOT)}: broken links {broken}"
+
+
+def test_plugin_guide_example_runs(tmp_path: Path):
+    """The example plugin of docs/plugins.md, copied as printed, loads with -p and reports at the right column."""
+    guide = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    code = re.search(r"```python\n(.*?)```", guide, re.DOTALL)
+    assert code and "NR101" in code.group(1)
+    (tmp_path / "newsroom_rules.py").write_text(code.group(1), encoding="utf-8")
+    (tmp_path / "story.txt").write_text("The council backed a very unique harbour plan on Monday.\n", encoding="utf-8")
+    proc = run_cli("--isolated", "-p", "newsroom_rules", "story.txt", cwd=tmp_path, env={"PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert proc.stdout.decode().startswith('story.txt:1:22: NR101 "very unique" is a tautology (help: Use "unique")\n')
