@@ -58,6 +58,36 @@ def rule_table() -> str:
     ).stdout
 
 
+# The front page's example: the first finding of each of these (seed, code) pairs, as newslint prints it.
+EXAMPLE_FINDINGS = [
+    ("001", "NL101"),
+    ("001", "NL203"),
+    ("002", "NL501"),
+    ("002", "NL310"),
+    ("003", "NL402"),
+    ("003", "NL401"),
+]
+
+
+def example_output() -> str:
+    """``newslint seeds/`` abridged to one finding per family, with its summary line."""
+    out = subprocess.run(
+        [sys.executable, "-m", "newslint", "--isolated", "--no-cache", "--color", "never", "seeds/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT), "PATH": ""},
+    ).stdout.splitlines()
+    picked = []
+    for seed, code in EXAMPLE_FINDINGS:
+        line = next((x for x in out if x.startswith(f"seeds/{seed}_") and f": {code} " in x), None)
+        if line:
+            picked.append(line)
+    summary = [x for x in out if x.startswith("Found ")]
+    return "```console\n$ newslint seeds/\n" + "\n".join([*picked, "...", *summary]) + "\n```\n"
+
+
 def _engine():
     from newslint.run.engine import Engine, RunOptions
 
@@ -263,7 +293,9 @@ def expected_files() -> dict[Path, str]:
     readme = ROOT / "README.md"
     config = ROOT / "docs" / "configuration.md"
     files = {
-        readme: replace(readme.read_text(encoding="utf-8"), "rules", rule_table()),
+        readme: replace(
+            replace(readme.read_text(encoding="utf-8"), "rules", rule_table()), "example", example_output()
+        ),
         config: replace(config.read_text(encoding="utf-8"), "options", option_table(), "docs/configuration.md"),
     }
     for page in rule_pages():
