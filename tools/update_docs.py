@@ -1,6 +1,7 @@
 """Regenerate every generated piece of documentation from the code.
 
-- ``README.md``: the rule table (``--list-rules`` output, byte for byte);
+- ``README.md``: the rule table (``--list-rules`` output, byte for byte) and the
+  example output (``newslint seeds/``, one finding per family);
 - ``docs/configuration.md``: the table of config keys (core and built-in plugins);
 - ``docs/rules/<CODE>.md``: one page per rule, from the rule's own ``explanation``
   (as ruff generates its rule pages), and ``docs/rules/README.md``, their index.
