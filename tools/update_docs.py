@@ -13,6 +13,7 @@ The page path ``docs/rules/<CODE>.md`` is stable: reporters may link to it.
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import sys
@@ -89,6 +90,7 @@ def example_output() -> str:
     return "```console\n$ newslint seeds/\n" + "\n".join([*picked, "...", *summary]) + "\n```\n"
 
 
+@functools.cache
 def _engine():
     from newslint.run.engine import Engine, RunOptions
 
