@@ -218,6 +218,14 @@ def _home(code: str, module) -> tuple[str, tuple[str, str]]:
     return f"newslint/{source.as_posix()}", _FAMILY_PAGES[folder]
 
 
+def _fix_line(rule) -> str:
+    if rule.fixable:
+        return "- Fix: safe, applied by `newslint --fix`"
+    if getattr(rule, "unsafe_fixable", False):
+        return "- Fix: unsafe, applied only by `newslint --fix --unsafe-fixes`"
+    return "- Fix: none; the finding's help says what to do"
+
+
 def rule_pages() -> list[RulePage]:
     """One page per registered rule, ruff-style, plus the index ``README.md``."""
     engine = _engine()
@@ -244,8 +252,7 @@ def rule_pages() -> list[RulePage]:
             f"- Family: [{family}](../{family_page}); code in [`{source}`](../../{source})",
             f"- Category: `{rule.category.value}`; default severity: `{rule.severity.value}`",
             "- Enabled by default" if rule.default_enabled else f"- Opt-in: enable it with `--extend-select {code}`",
-            ("- Fix: safe, applied by `newslint --fix`" if rule.fixable else "- Fix: no safe fix")
-            + (" (see Fix safety below)" if "\n## Fix safety" in f"\n{body}" else ""),
+            _fix_line(rule) + (" (see Fix safety below)" if "\n## Fix safety" in f"\n{body}" else ""),
             "",
             body,
         ]
@@ -273,7 +280,7 @@ def rule_pages() -> list[RulePage]:
     for code, rule in rules.items():
         module = engine.pm.get_plugin(engine.registry.owners[code])
         _, (family_page, family) = _home(code, module)
-        fix = "safe" if rule.fixable else ""
+        fix = "safe" if rule.fixable else "unsafe" if getattr(rule, "unsafe_fixable", False) else ""
         rows.append(
             f"| [{code}]({code}.md) | {rule.name} | [{family}](../{family_page}) | {rule.severity.value} | {fix} | {rule.summary} |"
         )

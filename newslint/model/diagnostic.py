@@ -51,7 +51,9 @@ class Rule:
         summary: One line, sentence case, no full stop.
         explanation: ``--explain`` text: What it does / Why is this bad? / Example.
         default_enabled: False for opt-in rules that ``select`` must name.
-        fixable: True when the rule can attach a safe fix.
+        fixable: True when the rule can attach a safe fix (applied by ``--fix``).
+        unsafe_fixable: True when the rule can attach an unsafe fix (applied by
+            ``--fix --unsafe-fixes``).
     """
 
     code: str
@@ -62,6 +64,7 @@ class Rule:
     explanation: str
     default_enabled: bool = True
     fixable: bool = False
+    unsafe_fixable: bool = False
 
 
 @dataclass(frozen=True, order=True)
