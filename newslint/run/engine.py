@@ -24,6 +24,7 @@ from newslint.plugin.context import Context
 from newslint.plugin.packs import PackError, Packs
 from newslint.plugin.registry import PluginError, Registry, make_plugin_manager, plugin_label
 from newslint.plugin.selection import Layer, resolve
+from newslint.run.suppressions import apply_suppressions, drop_masked
 
 __all__ = ["Engine", "RunOptions"]
 
@@ -154,7 +155,7 @@ class Engine:
             fact = _guarded(label, f"newslint_extract on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             if fact is not None:
                 facts.append(fact)
-        return self.filter(found), facts
+        return self.filter_document(doc, found), facts
 
     # -- reduce ------------------------------------------------------------------
 
@@ -182,6 +183,11 @@ class Engine:
     def _select(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         kept = [d for d in diagnostics if d.code in self.ctx.enabled and not self._ignored_for_file(d)]
         return sorted(set(kept))
+
+    def filter_document(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """``filter``, then what the document itself says: masked markup and inline suppressions."""
+        kept = self.filter(drop_masked(doc, diagnostics))
+        return apply_suppressions(doc, kept, self.ctx.enabled)
 
     def _ignored_for_file(self, diag: Diagnostic) -> bool:
         if not self._per_file_ignores:
