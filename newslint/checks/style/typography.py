@@ -30,7 +30,7 @@ the genuine mixes lay at or below that line (a stray mark among dozens), the
 judged false alarms at near ties (1 to 2, 20 to 35).
 
 Only lines in the article's voice count (prose and lone headings, see
-`newslint/line_roles.py`): code listings, embedded tweets, reference
+`newslint/model/line_roles.py`): code listings, embedded tweets, reference
 entries, lists and tables keep the marks of their source. With
 `quote-style = "straight"` or `"curly"` in the config, every mark of the
 other style is flagged. A straight mark right after a digit (feet and
