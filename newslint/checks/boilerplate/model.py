@@ -182,8 +182,8 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["title_share"] = s.title
         f["caps_share"] = _title_share(text)[1]
         f["title_untermed"] = s.title * (1.0 - f["terminal"])
-        letters = sum(c.isalpha() for c in text)
-        digits = sum(c.isdigit() for c in text)
+        letters = sum(map(str.isalpha, text))  # per character, in C
+        digits = sum(map(str.isdigit, text))
         f["digit_share"] = digits / max(1, letters + digits)
         f["link"] = 1.0 if _LINK.search(text) else 0.0
         f["bullet"] = 1.0 if _BULLET.match(text) else 0.0
