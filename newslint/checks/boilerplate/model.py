@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -104,12 +105,15 @@ class _Shape:
 
 def _title_share(text: str) -> tuple[float, float]:
     """Share of cased words that start with a capital, and share written all in capitals."""
-    cased = [w for w in _LETTER_WORD.findall(text) if w[0].isupper() or w[0].islower()]
+    words = _LETTER_WORD.findall(text)
+    initials = [w[0] for w in words]
+    upper = sum(map(str.isupper, initials))
+    cased = upper + sum(map(str.islower, initials))
     if not cased:
         return 0.0, 0.0
-    upper = sum(w[0].isupper() for w in cased) / len(cased)
-    caps = sum(len(w) > 1 and w.isupper() for w in cased) / len(cased)
-    return upper, caps
+    # All in capitals, of two letters or more; a word in capitals with a cased initial starts upper.
+    caps = sum(1 for w in compress(words, map(str.isupper, words)) if len(w) > 1 and w[0].isupper())
+    return upper / cased, caps / cased
 
 
 def _content(tokens: Sequence[str], stop: frozenset[str]) -> set[str]:
