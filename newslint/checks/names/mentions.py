@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from newslint.model.document import Document, Token, TokenKind
@@ -353,7 +354,7 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     sentence_initial = doc.sentence_initial
     n = len(tokens)
     done = 0  # tokens before this index already belong to a unit
-    for i in _candidates(tokens, joined, lexicon):
+    for i in _candidates(doc, joined, lexicon):
         if i < done:
             continue
         first = tokens[i]
@@ -396,30 +397,36 @@ def _joined(doc: Document) -> set[int]:
     return out
 
 
-def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: NameLexicon) -> list[int]:
+def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[int]:
     """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
 
     Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
     (lowercase, not a particle, no hyphen: remembered per text in the
     lexicon) and that join no neighbour; and every number, URL, e-mail
-    address and handle.
+    address and handle. Decided once per distinct text (the vocabulary),
+    then the indexes are picked from the token column in C.
     """
     plain = lexicon._plain
     if len(plain) > 200_000:
         plain.clear()
     word, acronym = TokenKind.WORD, TokenKind.ACRONYM
     particles = lexicon.particles
-    out = []
-    for i in [i for i, t in enumerate(tokens) if t[0] not in plain]:
-        t = tokens[i]
-        if t.kind == word:
-            stem = t.text[:-2] if len(t.text) > 2 and t.text[-1] in "sS" and t.text[-2] in "'\u2019" else t.text
-            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
-                plain.add(t.text)
-                continue
-        elif t.kind != acronym:
+    table = doc.token_table
+    texts = table.texts
+    kind_of = dict(zip(texts, table.kinds))  # a token's kind depends on its text alone
+    keep = set()
+    for text, kind in kind_of.items():
+        if text in plain:
             continue
-        out.append(i)
+        if kind == word:
+            stem = text[:-2] if len(text) > 2 and text[-1] in "sS" and text[-2] in "'\u2019" else text
+            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
+                plain.add(text)
+                continue
+        elif kind != acronym:
+            continue
+        keep.add(text)
+    out = list(compress(range(len(texts)), map(keep.__contains__, texts)))
     if joined:  # every token of a joined word, so the word is read from its first token
         out = sorted({*out, *joined, *(k - 1 for k in joined)})
     return out
