@@ -52,9 +52,10 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(options: RunOptions) -> None:
+def _init_worker(options: RunOptions, inherited: bool) -> None:
     global _engine
-    _engine = Engine.create(options)
+    if not inherited or _engine is None:
+        _engine = Engine.create(options)
 
 
 def _worker_engine() -> Engine:
@@ -148,6 +149,7 @@ def run(
         progress: The progress bar, if any.
         keep_texts: Keep decoded texts in the result.
     """
+    global _engine
     picklable = all(isinstance(p, str) for p in options.plugins)
     if jobs <= 1 or not picklable:
         return runner.run(engine, sources, keep_texts=keep_texts, cache=cache, progress=progress)
@@ -177,9 +179,34 @@ def run(
         for index, source in sorted(misses + datasets, key=lambda item: item[0]):
             runner.feed(collector, index, source, progress, use_cache=False)
         return collector.finish()
+    context = _context()
+    # A forked worker starts from the parent's engine, configured and with its packs
+    # and dictionary loaded: no worker re-reads config, packs or dictionary.
+    inherited = context.get_start_method() == "fork"
+    if inherited:
+        _engine = engine
+    try:
+        return _pool_run(collector, context, inherited, options, misses, datasets, jobs, keep_texts, want_digest, progress)
+    finally:
+        if inherited:
+            _engine = None
+
+
+def _pool_run(
+    collector: Collector,
+    context: multiprocessing.context.BaseContext,
+    inherited: bool,
+    options: RunOptions,
+    misses: list[tuple[int, Source]],
+    datasets: list[tuple[int, Source]],
+    jobs: int,
+    keep_texts: bool,
+    want_digest: bool,
+    progress: Progress | None,
+) -> RunResult:
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
 
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, inherited)) as pool:
         per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
         file_futures = [
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
