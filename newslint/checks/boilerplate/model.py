@@ -117,7 +117,7 @@ def _title_share(text: str) -> tuple[float, float]:
 
 
 def _content(tokens: Sequence[str], stop: frozenset[str]) -> set[str]:
-    return {t for t in tokens if len(t) > 2 and t not in stop}
+    return {t for t in set(tokens).difference(stop) if len(t) > 2}  # each distinct word once
 
 
 def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[str]) -> list[dict[str, float]]:
@@ -243,7 +243,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["headline_cue"] = echo * (1.0 if before and not s.terminal else 0.0)
         # Vocabulary shared with the article's prose (teasers of other stories share little).
         if words_here:
-            own = _content(tokens, stopwords) if s.prose else set()
+            own = words_here if s.prose else set()
             shared = sum(1 for w in words_here if body_words[w] - (w in own) > 0)
             f["body_vocab"] = shared / len(words_here)
         # Blocks: lines after a block-opening phrase, before prose resumes.
