@@ -617,6 +617,17 @@ class Document:
         texts = self.token_table.texts
         return list(compress(range(len(texts)), map(operator.eq, texts, repeat(form))))
 
+    def token(self, index: int) -> Token:
+        """Token ``index`` of ``token_table`` as a ``Token``, without building ``tokens``."""
+        table = self.token_table
+        return Token(table.texts[index], table.starts[index], table.ends[index], table.kinds[index])
+
+    @cached_property
+    def kind_of(self) -> dict[str, TokenKind]:
+        """The kind of each distinct token text (a token's kind depends on its text alone)."""
+        table = self.token_table
+        return dict(zip(table.texts, table.kinds))
+
     @cached_property
     def tokens(self) -> list[Token]:
         """Every token in the text, in order (words, numbers, URLs, handles...).
@@ -639,22 +650,28 @@ class Document:
         """Tokens that start inside ``[start, end)``."""
         lo = bisect.bisect_left(self._token_starts, start)
         hi = bisect.bisect_left(self._token_starts, end)
-        return self.tokens[lo:hi]
+        if "tokens" in self.__dict__:
+            return self.tokens[lo:hi]
+        t = self.token_table  # built for the slice only: no Token per token of the document
+        return list(map(tuple.__new__, repeat(Token), zip(t.texts[lo:hi], t.starts[lo:hi], t.ends[lo:hi], t.kinds[lo:hi])))
 
     @cached_property
     def words(self) -> list[Token]:
         """Only the ``WORD`` and ``ACRONYM`` tokens."""
-        return [t for t in self.tokens if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)]
+        t = self.token_table
+        wanted = map(operator.contains, repeat((TokenKind.WORD, TokenKind.ACRONYM)), t.kinds)
+        return list(map(tuple.__new__, repeat(Token), compress(zip(t.texts, t.starts, t.ends, t.kinds), wanted)))
 
     @cached_property
     def sentence_initial(self) -> frozenset[int]:
         """Start offsets of the first token of every sentence (and every line)."""
         starts = {s.start for s in self.sentences} | {line.start for line in self.lines}
         out = set()
+        token_starts = self._token_starts
         for start in sorted(starts):
-            i = bisect.bisect_left(self._token_starts, start)
-            if i < len(self.tokens):
-                out.add(self.tokens[i].start)
+            i = bisect.bisect_left(token_starts, start)
+            if i < len(token_starts):
+                out.add(token_starts[i])
         return frozenset(out)
 
     def is_sentence_start(self, token: Token) -> bool:

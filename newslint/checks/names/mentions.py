@@ -473,7 +473,7 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     word between them is not whitespace.
     """
     text = doc.text
-    tokens = doc.tokens
+    token = doc.token  # a Token built for the candidates only, from the token columns
     title_lines = _title_case_lines(doc)
     title_starts = [lo for lo, _ in title_lines]  # the lines are in order and do not overlap
     bisect_right = bisect.bisect_right
@@ -484,17 +484,17 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     word = TokenKind.WORD
     joined = _joined(doc)
     sentence_initial = doc.sentence_initial
-    n = len(tokens)
+    n = len(doc.token_table)
     done = 0  # tokens before this index already belong to a unit
     for i in _candidates(doc, joined, lexicon):
         if i < done:
             continue
-        first = tokens[i]
+        first = token(i)
         last = first
         j = i + 1
         if first.kind == word:
             while j < n and j in joined:
-                last = tokens[j]
+                last = token(j)
                 j += 1
         done = j
         last_text = last.text  # its stem: without a possessive 's (Token.stem)
@@ -518,13 +518,14 @@ def _joined(doc: Document) -> set[int]:
     """Indexes of the word tokens that continue the word before them across a joiner
     the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens)."""
     out: set[int] = set()
-    tokens = doc.tokens
-    n = len(tokens)
+    table = doc.token_table
+    starts, ends, kinds = table.starts, table.ends, table.kinds
+    n = len(table)
     word = TokenKind.WORD
     for m in _WORD_JOINER.finditer(doc.text):
         k = doc.token_index(m.end())
-        if 0 < k < n and tokens[k].start == m.end() and tokens[k - 1].end == m.start() \
-                and tokens[k].kind == word and tokens[k - 1].kind == word:
+        if 0 < k < n and starts[k] == m.end() and ends[k - 1] == m.start() \
+                and kinds[k] == word and kinds[k - 1] == word:
             out.add(k)
     return out
 
