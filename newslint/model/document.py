@@ -650,10 +650,7 @@ class Document:
         """Tokens that start inside ``[start, end)``."""
         lo = bisect.bisect_left(self._token_starts, start)
         hi = bisect.bisect_left(self._token_starts, end)
-        if "tokens" in self.__dict__:
-            return self.tokens[lo:hi]
-        t = self.token_table  # built for the slice only: no Token per token of the document
-        return list(map(tuple.__new__, repeat(Token), zip(t.texts[lo:hi], t.starts[lo:hi], t.ends[lo:hi], t.kinds[lo:hi])))
+        return self.tokens[lo:hi]
 
     @cached_property
     def words(self) -> list[Token]:

@@ -546,9 +546,8 @@ def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[i
     particles = lexicon.particles
     table = doc.token_table
     texts = table.texts
-    kind_of = dict(zip(texts, table.kinds))  # a token's kind depends on its text alone
     keep = set()
-    for text, kind in kind_of.items():
+    for text, kind in doc.kind_of.items():
         if text in plain:
             continue
         if kind == word:

@@ -181,7 +181,7 @@ def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
     texts, starts = columns.texts, columns.starts
     forms_in, none = _form_cache(table)
     found = set()
-    for text, kind in dict(zip(texts, columns.kinds)).items():  # a token's kind depends on its text alone
+    for text, kind in doc.kind_of.items():
         if text in none:
             continue
         if text not in forms_in:
