@@ -81,6 +81,11 @@ class TestOutput:
             "path": "broken.txt", "line": 2, "column": 1, "end_line": 2, "end_column": 2, "code": "NL510",
             "category": "whitespace", "severity": "warning",
             "message": "Line holds only whitespace (1 character: no-break space)", "suggestion": "Delete the whitespace",
+            "fix": {
+                "applicability": "safe",
+                "message": "Delete the whitespace",
+                "edits": [{"content": "", "location": {"row": 2, "column": 1}, "end_location": {"row": 2, "column": 2}}],
+            },
         }
 
     def test_jsonl_is_one_object_per_line(self, tree):

@@ -32,7 +32,7 @@ from newslint.lsp.config_edit import ConfigEditError, add_file_ignore, add_word,
         ),
         pytest.param(
             '[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n', True,
-            '[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n\n[tool.newslint]\nwords = ["Zelenskyy"]\n',
+            '[tool.newslint]\nwords = ["Zelenskyy"]\n\n[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n',
             id="pyproject-only-subtable",
         ),
         pytest.param(
@@ -56,7 +56,7 @@ def test_add_word_escapes_toml():
     [
         pytest.param("", False, '[per-file-ignores]\n"a.txt" = ["NL510"]\n', id="empty-file"),
         pytest.param(
-            'select = ["NL"]', False, 'select = ["NL"]\n\n[per-file-ignores]\n"a.txt" = ["NL510"]\n', id="no-final-newline"
+            'select = ["NL"]', False, 'select = ["NL"]\n[per-file-ignores]\n"a.txt" = ["NL510"]\n', id="no-final-newline"
         ),
         pytest.param(
             '[per-file-ignores]\n"a.txt" = ["NL1"]\n', False, '[per-file-ignores]\n"a.txt" = ["NL1", "NL510"]\n',
@@ -76,7 +76,6 @@ def test_add_file_ignore(before, pyproject, after):
 @pytest.mark.parametrize(
     ("before", "pyproject"),
     [
-        pytest.param('[tool.newslint]\nper-file-ignores = { "a.txt" = ["NL1"] }\n', True, id="inline-table"),
         pytest.param("select = [\n", False, id="broken-toml"),
     ],
 )
@@ -85,9 +84,36 @@ def test_unsafe_layouts_are_refused(before, pyproject):
         add_file_ignore(before, "a.txt", "NL510", pyproject=pyproject)
 
 
-def test_dotted_words_key_is_refused_not_duplicated():
-    with pytest.raises(ConfigEditError):
-        add_word('[tool]\nnewslint.words = ["a"]\n', "b", pyproject=True)
+def test_dotted_words_key_is_extended_not_duplicated():
+    assert add_word('[tool]\nnewslint.words = ["a"]\n', "b", pyproject=True) == '[tool]\nnewslint.words = ["a", "b"]\n'
+
+
+def test_inline_tables_are_edited_in_place():
+    """An inline per-file-ignores table gains the entry inside its braces; comments stay."""
+    before = '[tool.newslint]\n# our ignores\nper-file-ignores = { "a.txt" = ["NL1"] }  # keep\n'
+    after = add_file_ignore(before, "a.txt", "NL510", pyproject=True)
+    assert after.startswith('[tool.newslint]\n# our ignores\nper-file-ignores = { "a.txt" = ["NL1", "NL510"]')
+    assert after.rstrip("\n").endswith("# keep")
+    again = add_file_ignore(after, "b.txt", "NL202", pyproject=True)
+    import tomllib
+
+    assert tomllib.loads(again)["tool"]["newslint"]["per-file-ignores"] == {"a.txt": ["NL1", "NL510"], "b.txt": ["NL202"]}
+
+
+@pytest.mark.parametrize("edit", ["word", "ignore"])
+def test_crlf_files_keep_crlf(tmp_path, edit):
+    """Every line of a CRLF file still ends in CRLF after an edit, new lines included; comments kept."""
+    path = tmp_path / "pyproject.toml"
+    original = '[project]\r\nname = "paper"  # the site\r\n\r\n[tool.black]\r\nline-length = 100\r\n'
+    path.write_bytes(original.encode("utf-8"))
+    if edit == "word":
+        changed = edit_config_file(path, lambda t, pyproject: add_word(t, "Kyiv", pyproject=pyproject))
+    else:
+        changed = edit_config_file(path, lambda t, pyproject: add_file_ignore(t, "a b.txt", "NL101", pyproject=pyproject))
+    data = path.read_bytes().decode("utf-8")
+    assert changed and data.startswith(original)
+    assert data.count("\n") == data.count("\r\n") > original.count("\r\n")
+    assert "# the site" in data
 
 
 def test_glob_escape_matches_only_itself():

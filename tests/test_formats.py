@@ -205,16 +205,28 @@ class TestGitlab:
 
 
 class TestJunit:
-    def test_a_testcase_per_file_and_a_failure_per_finding(self, articles: Path) -> None:
-        """Clean files pass, files with findings fail once per finding, unreadable paths are errors."""
+    def test_a_suite_per_file_and_one_failure_per_testcase(self, articles: Path) -> None:
+        """A testsuite per file; each finding is its own testcase with exactly one failure; every element is timed."""
         root = ET.fromstring(lint("--format", "junit", ".", "missing.txt", cwd=articles))
-        (suite,) = root.findall("testsuite")
-        cases = {case.get("name"): case for case in suite.findall("testcase")}
-        assert set(cases) == {"a b/ü.txt", "dup.txt", "latin1.txt", "clean.txt", "missing.txt"}
-        assert cases["clean.txt"].findall("*") == []
-        assert [f.get("type") for f in cases["dup.txt"].findall("failure")] == ["NL501"]
-        assert cases["missing.txt"].find("error") is not None
-        assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("5", "3", "1")
+        suites = {suite.get("name"): suite for suite in root.findall("testsuite")}
+        assert set(suites) == {"a b/ü.txt", "dup.txt", "latin1.txt", "clean.txt", "newslint errors"}
+        clean_cases = suites["clean.txt"].findall("testcase")
+        assert len(clean_cases) == 1 and clean_cases[0].findall("*") == []
+        for suite in root.findall("testsuite"):
+            cases = suite.findall("testcase")
+            assert suite.get("tests") == str(len(cases))
+            assert suite.get("failures") == str(sum(1 for c in cases if c.find("failure") is not None))
+            for case in cases:
+                assert len(case.findall("failure")) + len(case.findall("error")) <= 1
+                assert float(case.get("time")) >= 0
+            assert float(suite.get("time")) >= 0
+        dup = suites["dup.txt"].findall("testcase")
+        assert [c.find("failure").get("type") for c in dup] == ["NL501"]
+        assert dup[0].get("name").startswith("NL501 at 5:")
+        assert suites["newslint errors"].find("testcase/error") is not None
+        total = sum(len(s.findall("testcase")) for s in root.findall("testsuite"))
+        assert root.get("tests") == str(total) and root.get("errors") == "1"
+        assert float(root.get("time")) >= 0
 
     def test_markup_and_control_characters_are_escaped(self) -> None:
         """Messages with <, &, quotes and C0 controls still give well-formed XML."""
@@ -251,3 +263,69 @@ class TestGithub:
         """GitHub maps annotations by repo-relative path, even when newslint got an absolute one."""
         out = lint("--format", "github", str(articles / "dup.txt"), cwd=articles)
         assert out.startswith("::warning file=dup.txt,line=5,col=1,")
+
+
+def _apply_json_edits(text: str, fixes: list[dict]) -> str:
+    """Apply ruff-shaped fix edits (1-based rows and code-point columns) to ``text``."""
+    lines = text.splitlines(keepends=True)
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line))
+
+    def offset(loc: dict) -> int:
+        return starts[loc["row"] - 1] + loc["column"] - 1
+
+    edits = sorted(
+        ((offset(e["location"]), offset(e["end_location"]), e["content"]) for fix in fixes for e in fix["edits"]),
+        reverse=True,
+    )
+    for start, end, content in edits:
+        text = text[:start] + content + text[end:]
+    return text
+
+
+class TestFixesAsData:
+    ARTICLE = (
+        "Council Approves Budget For Harbour Works\n\n"
+        "The council approved the budget on Tuesday , after a long debate.  The works start in June.\n"
+        "Residents of the old town welcomed the plan\u00a0and the mayor thanked them.   \n"
+    )
+
+    def test_json_fix_edits_reproduce_the_fix_command(self, tmp_path: Path) -> None:
+        """Applying the JSON edits of every safe fix gives the text ``--fix`` writes."""
+        path = tmp_path / "budget.txt"
+        path.write_text(self.ARTICLE, encoding="utf-8")
+        records = json.loads(lint("--format", "json", "budget.txt", cwd=tmp_path))
+        safe = [r["fix"] for r in records if r["fix"] and r["fix"]["applicability"] == "safe"]
+        assert safe, records
+        for record in records:
+            if record["fix"]:
+                assert set(record["fix"]) == {"applicability", "message", "edits"}
+                for edit in record["fix"]["edits"]:
+                    assert set(edit) == {"content", "location", "end_location"}
+        expected = _apply_json_edits(self.ARTICLE, safe)
+        run_cli("--fix", "budget.txt", cwd=tmp_path)
+        assert path.read_text(encoding="utf-8") == expected
+
+    def test_sarif_carries_fixes_help_uri_and_markdown_help(self, tmp_path: Path, sarif_schema: dict) -> None:
+        """Every result with a JSON fix has SARIF ``fixes`` at the same place; rules link their docs page."""
+        (tmp_path / "budget.txt").write_text(self.ARTICLE, encoding="utf-8")
+        log = json.loads(lint("--format", "sarif", "budget.txt", cwd=tmp_path))
+        validate_sarif(log, sarif_schema)
+        records = json.loads(lint("--format", "json", "budget.txt", cwd=tmp_path))
+        run = log["runs"][0]
+        for rule in run["tool"]["driver"]["rules"]:
+            assert rule["helpUri"].endswith(f"/docs/rules/{rule['id']}.md")
+            assert "## What it does" in rule["help"]["markdown"]
+            assert "##" not in rule["help"]["text"] and "```" not in rule["help"]["text"]
+        assert len(run["results"]) == len(records)
+        for result, record in zip(run["results"], records):
+            assert result["ruleId"] == record["code"]
+            if record["fix"] is None:
+                assert "fixes" not in result
+                continue
+            (change,) = result["fixes"][0]["artifactChanges"]
+            edits = record["fix"]["edits"]
+            assert [r["insertedContent"]["text"] for r in change["replacements"]] == [e["content"] for e in edits]
+            first = change["replacements"][0]["deletedRegion"]
+            assert (first["startLine"], first["startColumn"]) == (edits[0]["location"]["row"], edits[0]["location"]["column"])

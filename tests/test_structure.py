@@ -108,6 +108,32 @@ class TestEncodingDamage:
         assert check(text, select=["NL520"]) == []
         assert repair_mojibake(text) is None
 
+    @pytest.mark.parametrize(
+        ("broken", "fixed"),
+        [
+            pytest.param("The harbour\u00e2\u0080\u0099s pier", "The harbour\u2019s pier", id="latin1-c1-controls"),
+            pytest.param("a caf\u00c3\u0192\u00c2\u00a9 by the quay", "a caf\u00e9 by the quay", id="double-double"),
+            pytest.param("R\u00c3\u0192\u00c2\u00a9sum\u00c3\u0192\u00c2\u00a9 sent", "R\u00e9sum\u00e9 sent", id="two-double-runs"),
+            pytest.param("the \u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2 mark", "the \u2019 mark", id="curly-apostrophe-twice"),
+        ],
+    )
+    def test_layers_are_repaired_fully_and_the_result_is_clean(self, broken, fixed):
+        """Latin-1 (C1) and several layers of cp1252 decoding repair to the original, with nothing left."""
+        diags = check(broken, select=["NL520"])
+        assert diags and all(d.fix for d in diags)
+        new = broken
+        for diag in reversed(diags):
+            (edit,) = diag.fix
+            new = new[: edit.start] + edit.replacement + new[edit.end :]
+        assert new == fixed
+        assert check(new, select=["NL520"]) == []
+
+    def test_no_fix_when_the_repair_is_not_clean(self):
+        """A run that undoes to a C1 control is reported, but no fix is offered."""
+        (diag,) = check("The line \u00c2\u2026 broke here.", select=["NL520"])  # "Â…": a C1 control inside
+        assert diag.fix == () and diag.unsafe_fix == ()
+        assert "does not repair cleanly" in diag.message
+
     def test_replacement_character(self):
         assert positions("The caf\ufffd\ufffd reopened.", select=["NL521"]) == [(1, 8, 1, 10)]
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
-from newslint.fix.atomic import FileChanged, file_stamp, replace_file
+from newslint.fix.atomic import NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts
@@ -140,7 +142,7 @@ def fix_document(
         max_passes: Stop after this many passes even if fixes remain (a rule
             whose fix re-creates its own finding must not loop forever).
     """
-    text = doc.text
+    text = doc.source
     seen = {text}
     fixed = 0
     diagnostics, facts = check(doc)
@@ -154,7 +156,7 @@ def fix_document(
         seen.add(new_text)
         fixed += applied
         text = new_text
-        doc = Document(text, doc.path, bom=doc.bom, meta=doc.meta)
+        doc = Document.parse(text, doc.path, bom=doc.bom, meta=doc.meta)
         diagnostics, facts = check(doc)
     return FixedDocument(text, fixed, diagnostics, facts, passes)
 
@@ -199,21 +201,25 @@ class Fixer:
     def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
         stamp = file_stamp(source.file) if source.file is not None and self.write else None
         result = fix_document(doc, self.engine.check, unsafe=self.unsafe)
-        changed = result.text != doc.text
+        changed = result.text != doc.source
         if self.diff_out is not None and changed:
-            self.diff_out.write(unified_diff(source.path, doc.text, result.text))
+            self.diff_out.write(unified_diff(source.path, doc.source, result.text))
         if source.file is None and self.write:
             self.stdout.write(result.text)  # a fixed stdin goes to stdout, as ruff does
         elif changed and self.write:
             data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
+            # Decoding is strict UTF-8, so these are exactly the bytes the document was read from.
+            original = (_UTF8_BOM if doc.bom else b"") + doc.text.encode("utf-8")
+            assert source.file is not None
+            tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
             try:
-                replace_file(source.file, data, expect=stamp)  # type: ignore[arg-type]
-            except FileChanged as exc:
+                replace_file(source.file, data, expect=stamp, original=original, tree=tree)
+            except NotFixed as exc:
                 self.problems.append(SourceProblem(source.path, str(exc)))
-                return self.engine.check(doc) + (doc.text,)
+                return self.engine.check(doc) + (doc.source,)
             except OSError as exc:
                 self.problems.append(SourceProblem(source.path, f"cannot write the fix: {exc.strerror or exc}"))
-                return self.engine.check(doc) + (doc.text,)
+                return self.engine.check(doc) + (doc.source,)
         if changed:
             self.fixed += result.fixed
             self.files_changed += 1
@@ -254,3 +260,47 @@ def fix_summary(run_: FixRun, *, diff: bool) -> str:
     verb = "Would fix" if diff else "Fixed"
     return f"{verb} {run_.fixed} {noun} in {run_.files_changed} {files} ({remaining} remaining)."
 
+
+
+@dataclass
+class SuppressionAdder:
+    """The per-document step of ``--add-noqa``: a ``disable-line`` comment for every finding.
+
+    Files are replaced atomically (``replace_file``), and only if unchanged
+    since they were read; standard input is left alone. Corpus findings (about
+    several files at once) are not suppressed.
+    """
+
+    engine: Engine
+    added: int = 0
+    files_changed: int = 0
+    problems: list[SourceProblem] = field(default_factory=list)
+
+    def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
+        from newslint.run.suppressions import add_suppressions
+
+        stamp = file_stamp(source.file) if source.file is not None else None
+        diagnostics, facts = self.engine.check(doc)
+        new_text, count = add_suppressions(doc, diagnostics)
+        if count == 0 or source.file is None:
+            return diagnostics, facts, doc.source
+        data = (_UTF8_BOM if doc.bom else b"") + new_text.encode("utf-8")
+        try:
+            replace_file(source.file, data, expect=stamp)
+        except FileChanged as exc:
+            self.problems.append(SourceProblem(source.path, str(exc)))
+            return diagnostics, facts, doc.source
+        except OSError as exc:
+            self.problems.append(SourceProblem(source.path, f"cannot add suppressions: {exc.strerror or exc}"))
+            return diagnostics, facts, doc.source
+        self.added += count
+        self.files_changed += 1
+        return self.engine.check(Document.parse(new_text, doc.path, bom=doc.bom, meta=doc.meta)) + (new_text,)
+
+
+def add_noqa_run(engine: Engine, sources: Iterable[Source | SourceProblem]) -> tuple[RunResult, SuppressionAdder]:
+    """Add suppressions to every source (``--add-noqa``); the result holds what remains."""
+    adder = SuppressionAdder(engine)
+    result = run(engine, sources, check=adder)
+    result.problems.extend(adder.problems)
+    return result, adder

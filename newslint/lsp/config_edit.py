@@ -1,12 +1,12 @@
 """Careful edits of a config file: add an accepted word, ignore a rule for one file.
 
 The language server's quick fixes change the user's own ``pyproject.toml`` or
-``newslint.toml``, so the edit is textual and minimal: comments, key order and
-formatting stay as the user wrote them. A small scanner finds tables, keys and
-the extent of each value (strings, multi-line arrays and comments included).
-Every result is parsed again with ``tomllib`` and must equal the old document
-plus exactly the intended change; otherwise ``ConfigEditError`` is raised and
-nothing is written.
+``newslint.toml``, so the edit goes through tomlkit, which keeps comments, key
+order, formatting, inline tables and the file's line endings as the user wrote
+them. Lines tomlkit writes itself end as the file's lines do (CRLF stays
+CRLF). Every result is parsed again with ``tomllib`` and must equal the old
+document plus exactly the intended change; otherwise ``ConfigEditError`` is
+raised and nothing is written.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import copy
 import json
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,21 +30,6 @@ class ConfigEditError(Exception):
     """The file could not be edited safely; the message says what to do by hand."""
 
 
-# A table header line: "[name]" (not "[[array of tables]]"), maybe with a comment.
-_HEADER = re.compile(r"\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-
-
-@dataclass(frozen=True)
-class _Statement:
-    """One top-level line of TOML: a header, a ``key = value``, or blank/comment."""
-
-    kind: str  # "header", "pair" or "other"
-    start: int  # offset of the line's first character
-    end: int  # offset just past the statement's last line break (or the end of the text)
-    name: tuple[str, ...] = ()  # the header's table path, or the pair's key path
-    value: tuple[int, int] = (0, 0)  # the pair's value span
-
-
 def toml_string(value: str) -> str:
     """``value`` as a TOML basic string."""
     return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
@@ -56,179 +40,41 @@ def glob_escape(path: str) -> str:
     return re.sub(r"([\[\]*?])", r"[\1]", path)
 
 
-def _key_path(raw: str) -> tuple[str, ...]:
+def _parse(text: str):  # type: ignore[no-untyped-def]
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
     try:
-        parsed: Any = tomllib.loads(f"{raw} = 0")
-    except tomllib.TOMLDecodeError:
-        return ()
-    path: list[str] = []
-    while isinstance(parsed, dict) and len(parsed) == 1:
-        key, parsed = next(iter(parsed.items()))
-        path.append(key)
-    return tuple(path)
+        tomllib.loads(text)
+        return tomlkit.parse(text)
+    except (tomllib.TOMLDecodeError, TOMLKitError) as exc:
+        raise ConfigEditError(f"the file is not valid TOML ({exc})") from None
 
 
-def _skip_string(text: str, i: int) -> int:
-    """The offset just past the string starting at ``text[i]``."""
-    quote = text[i]
-    if text.startswith(quote * 3, i):
-        end = text.find(quote * 3, i + 3)
-        while quote == '"' and end > 0 and _escaped(text, end):
-            end = text.find(quote * 3, end + 1)
-        if end < 0:
-            raise ConfigEditError("unterminated multi-line string")
-        end += 3
-        while text.startswith(quote, end):  # up to two quotes may close the string
-            end += 1
-        return end
-    j = i + 1
-    while j < len(text) and text[j] != quote and text[j] != "\n":
-        j += 2 if quote == '"' and text[j] == "\\" else 1
-    if j >= len(text) or text[j] != quote:
-        raise ConfigEditError("unterminated string")
-    return j + 1
+def _container(doc, pyproject: bool):  # type: ignore[no-untyped-def]
+    """The table newslint reads (``[tool.newslint]`` in pyproject.toml), created if missing."""
+    import tomlkit
+
+    if not pyproject:
+        return doc
+    if "tool" not in doc:
+        doc["tool"] = tomlkit.table(is_super_table=True)
+    tool = doc["tool"]
+    if "newslint" not in tool:
+        tool["newslint"] = tomlkit.table()
+    return tool["newslint"]
 
 
-def _escaped(text: str, at: int) -> bool:
-    backslashes = 0
-    while at - backslashes - 1 >= 0 and text[at - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
+def _dumped(old: str, doc) -> str:  # type: ignore[no-untyped-def]
+    """The document as text, new lines ending like the file's own (CRLF stays CRLF)."""
+    import tomlkit
 
-
-def _value_end(text: str, i: int) -> int:
-    """The offset just past the value starting at ``text[i]``."""
-    depth = 0
-    j = i
-    while j < len(text):
-        c = text[j]
-        if c in "\"'":
-            j = _skip_string(text, j)
-            if depth == 0:
-                return j
-            continue
-        if c == "#" and depth > 0:
-            j = text.find("\n", j)
-            j = len(text) if j < 0 else j
-            continue
-        if c in "[{":
-            depth += 1
-        elif c in "]}":
-            depth -= 1
-            if depth == 0:
-                return j + 1
-        elif depth == 0 and c in "#\n":
-            break
-        j += 1
-    while j > i and text[j - 1] in " \t\r":
-        j -= 1
-    return j
-
-
-def _line_end(text: str, i: int) -> int:
-    j = text.find("\n", i)
-    return len(text) if j < 0 else j + 1
-
-
-def _statements(text: str) -> list[_Statement]:
-    out: list[_Statement] = []
-    i = 0
-    while i < len(text):
-        line_end = _line_end(text, i)
-        line = text[i:line_end].strip()
-        header = _HEADER.match(line)
-        if line.startswith("[") and not line.startswith("[[") and header:
-            out.append(_Statement("header", i, line_end, _key_path(header.group(1))))
-        elif line and not line.startswith(("#", "[")) and "=" in line:
-            lead = len(text[i:line_end]) - len(text[i:line_end].lstrip())
-            eq = _find_equals(text, i + lead)
-            start = eq + 1
-            while start < len(text) and text[start] in " \t":
-                start += 1
-            end = _value_end(text, start)
-            line_end = _line_end(text, end) if end < len(text) else len(text)
-            out.append(_Statement("pair", i, line_end, _key_path(text[i + lead : eq].strip()), (start, end)))
-        else:
-            out.append(_Statement("other", i, line_end))
-        i = line_end
-    return out
-
-
-def _find_equals(text: str, i: int) -> int:
-    while text[i] != "=":
-        i = _skip_string(text, i) if text[i] in "\"'" else i + 1
-    return i
-
-
-def _table(statements: list[_Statement], name: tuple[str, ...]) -> tuple[int, list[_Statement]] | None:
-    """The statements of table ``name`` (``()`` is the top level): its header's end and its pairs."""
-    if not name:
-        body = []
-        for st in statements:
-            if st.kind == "header":
-                break
-            body.append(st)
-        return 0, [st for st in body if st.kind == "pair"]
-    for index, st in enumerate(statements):
-        if st.kind == "header" and st.name == name:
-            pairs = []
-            for later in statements[index + 1 :]:
-                if later.kind == "header":
-                    break
-                if later.kind == "pair":
-                    pairs.append(later)
-            return st.end, pairs
-    return None
-
-
-def _append_to_array(text: str, span: tuple[int, int], item: str) -> str:
-    """``text`` with ``item`` added as the last element of the array at ``span``."""
-    start, end = span
-    if text[start] != "[" or text[end - 1] != "]":
-        raise ConfigEditError("the value is not an array")
-    last_item_end = None  # just past the last element
-    comma_after_last = None
-    j = start + 1
-    while j < end - 1:
-        c = text[j]
-        if c in "\"'":
-            j = _skip_string(text, j)
-            last_item_end, comma_after_last = j, None
-            continue
-        if c == "#":
-            j = text.find("\n", j)
-            continue
-        if c == ",":
-            comma_after_last = j
-        elif not c.isspace():
-            last_item_end, comma_after_last = _value_end(text, j), None
-            j = last_item_end
-            continue
-        j += 1
-    if last_item_end is None:
-        return text[: start + 1] + item + text[end - 1 :]
-    inner = text[start:end]
-    if "\n" not in inner:
-        return text[:last_item_end] + ", " + item + text[last_item_end:]
-    line_start = text.rfind("\n", 0, last_item_end) + 1
-    indent = re.match(r"[ \t]*", text[line_start:]).group()  # type: ignore[union-attr]
-    anchor = comma_after_last if comma_after_last is not None else last_item_end
-    eol = text.find("\n", anchor)
-    if comma_after_last is not None:
-        return text[:eol] + f"\n{indent}{item}," + text[eol:]
-    return text[:last_item_end] + "," + text[last_item_end:eol] + f"\n{indent}{item}" + text[eol:]
-
-
-def _insert_pair(text: str, at: tuple[int, list[_Statement]], line: str) -> str:
-    header_end, pairs = at
-    pos = pairs[-1].end if pairs else header_end
-    prefix = "" if pos == 0 or text[pos - 1] == "\n" else "\n"
-    return text[:pos] + prefix + line + "\n" + text[pos:]
-
-
-def _append_table(text: str, header: str, line: str) -> str:
-    body = text if not text or text.endswith("\n") else text + "\n"
-    return body + ("\n" if body else "") + f"{header}\n{line}\n"
+    new = tomlkit.dumps(doc)
+    if old.count("\r\n") > old.count("\n") - old.count("\r\n"):
+        new = re.sub(r"(?<!\r)\n", "\r\n", new)
+    elif not old:
+        new = new.lstrip("\n")
+    return new
 
 
 def _newslint_table(data: dict[str, Any], pyproject: bool) -> dict[str, Any]:
@@ -253,62 +99,61 @@ def add_word(text: str, word: str, *, pyproject: bool) -> str:
     Raises:
         ConfigEditError: the file cannot be edited safely; ``text`` is unchanged.
     """
-    prefix = ("tool", "newslint") if pyproject else ()
-    try:
-        current = _newslint_table(tomllib.loads(text), pyproject).get("words", [])
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigEditError(f"the file is not valid TOML ({exc})") from None
-    if word in current:
+    import tomlkit
+
+    doc = _parse(text)
+    table = _container(doc, pyproject)
+    current = table.get("words")
+    if current is not None and word in current:
         return text
-    statements = _statements(text)
-    table = _table(statements, prefix)
-    existing = next((st for st in (table[1] if table else []) if st.name == ("words",)), None)
-    item = toml_string(word)
-    if existing is not None:
-        new = _append_to_array(text, existing.value, item)
-    elif table is not None:
-        new = _insert_pair(text, table, f"words = [{item}]")
+    if current is None:
+        words = tomlkit.array()
+        words.append(tomlkit.string(word))
+        table["words"] = words
+    elif isinstance(current, list):
+        current.append(tomlkit.string(word))
     else:
-        new = _append_table(text, "[tool.newslint]", f"words = [{item}]")
+        raise ConfigEditError("words is not a list; add the word by hand")
 
     def change(table_data: dict[str, Any]) -> None:
         table_data.setdefault("words", []).append(word)
 
-    return _verified(text, new, pyproject, change)
+    return _verified(text, _dumped(text, doc), pyproject, change)
 
 
 def add_file_ignore(text: str, pattern: str, code: str, *, pyproject: bool) -> str:
-    """``text`` with ``code`` added to ``per-file-ignores[pattern]``.
+    """``text`` with ``code`` added to ``per-file-ignores[pattern]`` (inline tables too).
 
     Raises:
         ConfigEditError: the file cannot be edited safely; ``text`` is unchanged.
     """
-    prefix = ("tool", "newslint") if pyproject else ()
-    try:
-        table_data = _newslint_table(tomllib.loads(text), pyproject)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigEditError(f"the file is not valid TOML ({exc})") from None
-    if code in table_data.get("per-file-ignores", {}).get(pattern, []):
+    import tomlkit
+
+    doc = _parse(text)
+    table = _container(doc, pyproject)
+    ignores = table.get("per-file-ignores")
+    if ignores is None:
+        ignores = tomlkit.table()
+        table["per-file-ignores"] = ignores
+        ignores = table["per-file-ignores"]
+    elif not isinstance(ignores, dict):
+        raise ConfigEditError("per-file-ignores is not a table; add the entry by hand")
+    codes = ignores.get(pattern)
+    if codes is not None and code in codes:
         return text
-    statements = _statements(text)
-    table = _table(statements, (*prefix, "per-file-ignores"))
-    line = f"{toml_string(pattern)} = [{toml_string(code)}]"
-    if table is not None:
-        existing = next((st for st in table[1] if st.name == (pattern,)), None)
-        if existing is not None:
-            new = _append_to_array(text, existing.value, toml_string(code))
-        else:
-            new = _insert_pair(text, table, line)
-    elif "per-file-ignores" in table_data:
-        raise ConfigEditError("per-file-ignores is written as an inline table; add the entry by hand")
+    if codes is None:
+        listed = tomlkit.array()
+        listed.append(tomlkit.string(code))
+        ignores[pattern] = listed
+    elif isinstance(codes, list):
+        codes.append(tomlkit.string(code))
     else:
-        header = "[tool.newslint.per-file-ignores]" if pyproject else "[per-file-ignores]"
-        new = _append_table(text, header, line)
+        raise ConfigEditError(f"per-file-ignores[{pattern!r}] is not a list; add the code by hand")
 
     def change(data: dict[str, Any]) -> None:
         data.setdefault("per-file-ignores", {}).setdefault(pattern, []).append(code)
 
-    return _verified(text, new, pyproject, change)
+    return _verified(text, _dumped(text, doc), pyproject, change)
 
 
 def edit_config_file(path: Path, edit) -> bool:  # type: ignore[no-untyped-def]
@@ -323,9 +168,16 @@ def edit_config_file(path: Path, edit) -> bool:  # type: ignore[no-untyped-def]
         path.write_text(edit("", pyproject=pyproject), encoding="utf-8")
         return True
     stamp = file_stamp(path)
-    old = path.read_text(encoding="utf-8")
+    try:
+        old = path.read_bytes().decode("utf-8")  # not read_text: its newline translation loses CRLF
+    except UnicodeDecodeError as exc:
+        raise ConfigEditError(f"the file is not UTF-8 ({exc.reason})") from None
+    bom = old.startswith("\ufeff")
+    old = old.removeprefix("\ufeff")
     new = edit(old, pyproject=pyproject)
     if new == old:
         return False
+    if bom:
+        new = "\ufeff" + new
     replace_file(path, new.encode("utf-8"), expect=stamp)
     return True

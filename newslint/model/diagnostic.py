@@ -51,7 +51,9 @@ class Rule:
         summary: One line, sentence case, no full stop.
         explanation: ``--explain`` text: What it does / Why is this bad? / Example.
         default_enabled: False for opt-in rules that ``select`` must name.
-        fixable: True when the rule can attach a safe fix.
+        fixable: True when the rule can attach a safe fix (applied by ``--fix``).
+        unsafe_fixable: True when the rule can attach an unsafe fix (applied by
+            ``--fix --unsafe-fixes``).
     """
 
     code: str
@@ -62,15 +64,25 @@ class Rule:
     explanation: str
     default_enabled: bool = True
     fixable: bool = False
+    unsafe_fixable: bool = False
 
 
 @dataclass(frozen=True, order=True)
 class Edit:
-    """Replace ``text[start:end]`` (code-point offsets) with ``replacement``."""
+    """Replace ``text[start:end]`` (code-point offsets) with ``replacement``.
+
+    ``row``/``column`` and ``end_row``/``end_column`` are the same span as
+    1-based positions (code points, end exclusive); ``Document.diagnostic``
+    fills them so reporters can give fixes as data without the text. 0: unknown.
+    """
 
     start: int
     end: int
     replacement: str
+    row: int = field(default=0, compare=False)
+    column: int = field(default=0, compare=False)
+    end_row: int = field(default=0, compare=False)
+    end_column: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, order=True)
@@ -101,6 +113,28 @@ class Diagnostic:
     unsafe_fix: tuple[Edit, ...] = field(default=(), compare=False)
     anchor: str = field(default="", compare=False)
 
+    def fix_data(self) -> dict[str, object] | None:
+        """The fix as data, in ruff's JSON shape: applicability, message and edits.
+
+        The safe fix when there is one, else the unsafe one; ``None`` without a fix.
+        Rows and columns are 1-based code points; ``end_location`` is exclusive.
+        """
+        edits, applicability = (self.fix, "safe") if self.fix else (self.unsafe_fix, "unsafe")
+        if not edits:
+            return None
+        return {
+            "applicability": applicability,
+            "message": self.suggestion,
+            "edits": [
+                {
+                    "content": e.replacement,
+                    "location": {"row": e.row or self.line, "column": e.column or self.column},
+                    "end_location": {"row": e.end_row or self.end_line, "column": e.end_column or self.end_column},
+                }
+                for e in edits
+            ],
+        }
+
     def to_dict(self) -> dict[str, object]:
         """The documented JSON record (see README, "JSON output")."""
         return {
@@ -114,4 +148,5 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
             "suggestion": self.suggestion,
+            "fix": self.fix_data(),
         }

@@ -53,6 +53,29 @@ class DecodeError(ValueError):
         self.reason = reason
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf16_without_bom(data: bytes, sniff: int = 8192) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` when ``data`` reads as UTF-16 text with no BOM, else ``None``.
+
+    Text in a Latin, Greek or Cyrillic script saved as UTF-16 has a NUL in
+    nearly every other byte (the high byte of each code unit), and UTF-8 text
+    has none: at least 40% of the code units of the leading bytes must have a
+    NUL high byte, and none a NUL low byte. A binary file fails one or the other.
+    """
+    head = data[: sniff - sniff % 2]
+    units = len(head) // 2
+    if units < 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= 0.4 * units and even == 0:
+        return "little-endian"
+    if even >= 0.4 * units and odd == 0:
+        return "big-endian"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (with or without BOM); return ``(text, had_bom)``.
 
@@ -61,6 +84,9 @@ def decode(data: bytes) -> tuple[str, bool]:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError(0, "the file starts with a UTF-16 byte-order mark; save it as UTF-8")
+    order = utf16_without_bom(data)
+    if order:
+        raise DecodeError(0, f"the file looks like UTF-16 ({order}) without a byte-order mark; save it as UTF-8")
     bom = data.startswith(_UTF8_BOM)
     body = data[3:] if bom else data
     try:
@@ -356,12 +382,32 @@ class Document:
         path: The path shown in diagnostics ("-" or ``--stdin-filename`` for stdin).
         bom: Whether the bytes started with a UTF-8 BOM (kept by ``--fix``).
         meta: Front-matter or dataset fields (``date``, ``id``...), if any.
+        source: The file's own text when ``text`` is a masked copy of it (Markdown,
+            suppression comments: see ``Document.parse``); ``text`` itself otherwise.
+        masked: The spans of ``source`` replaced by spaces in ``text``, sorted.
+
+    A lone surrogate (``\\ud800``: possible in JSON text and from editors, never in
+    UTF-8 bytes) cannot be encoded, fingerprinted or printed; each is replaced
+    with U+FFFD, and ``surrogates`` keeps their offsets for NL001.
     """
 
     def __init__(
-        self, text: str, path: str = "-", *, bom: bool = False, meta: Mapping[str, str] | None = None
+        self,
+        text: str,
+        path: str = "-",
+        *,
+        bom: bool = False,
+        meta: Mapping[str, str] | None = None,
+        source: str | None = None,
+        masked: Sequence[tuple[int, int]] = (),
     ) -> None:
+        self.surrogates: tuple[int, ...] = ()
+        if not text.isascii() and _SURROGATE.search(text) is not None:
+            self.surrogates = tuple(m.start() for m in _SURROGATE.finditer(text))
+            text = _SURROGATE.sub("\ufffd", text)
         self.text = text
+        self.source = text if source is None else source
+        self.masked: Sequence[tuple[int, int]] = masked
         self.path = path
         self.bom = bom
         self.meta: Mapping[str, str] = dict(meta or {})
@@ -371,7 +417,45 @@ class Document:
     def from_bytes(cls, data: bytes, path: str, meta: Mapping[str, str] | None = None) -> Document:
         """Decode ``data`` as UTF-8; raises ``DecodeError`` when it is not."""
         text, bom = decode(data)
-        return cls(text, path, bom=bom, meta=meta)
+        return cls.parse(text, path, bom=bom, meta=meta)
+
+    @classmethod
+    def parse(cls, source: str, path: str = "-", *, bom: bool = False, meta: Mapping[str, str] | None = None) -> Document:
+        """The document for a file's text: what is not prose masked to spaces.
+
+        ``.md``/``.markdown`` files lose code, HTML, URLs, link targets and
+        front matter (``newslint.model.markdown``); every file loses its
+        ``newslint-`` suppression comments (``newslint.run.suppressions``).
+        Offsets are the same in ``text`` and ``source``; fixes edit ``source``.
+        Markdown adds the front matter's ``title`` and ``date`` to ``meta``, and
+        ``markdown.code`` / ``markdown.front_matter_end`` (spans the suppression
+        comments must skip).
+        """
+        from newslint.model.markdown import is_markdown, mask_markdown
+        from newslint.run.suppressions import mask_directives
+
+        text = source
+        spans: list[tuple[int, int]] = []
+        merged = dict(meta or {})
+        if is_markdown(path):
+            view = mask_markdown(source)
+            text, spans = view.text, list(view.spans)
+            for key, value in view.meta.items():
+                merged.setdefault(key, value)
+        text, more = mask_directives(text)
+        if not spans and not more:
+            return cls(source, path, bom=bom, meta=merged)
+        spans = sorted(spans + more)
+        return cls(text, path, bom=bom, meta=merged, source=source, masked=spans)
+
+    def is_masked(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a masked span (markup, code, a suppression comment)."""
+        if not self.masked:
+            return False
+        i = bisect.bisect_right(self.masked, (start, len(self.text) + 1)) - 1
+        if i >= 0 and self.masked[i][1] > start:
+            return True
+        return i + 1 < len(self.masked) and self.masked[i + 1][0] < max(end, start + 1)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
         """A value derived from this document, computed once and shared by hooks.
@@ -723,10 +807,16 @@ class Document:
             suggestion=suggestion,
             start=start,
             end=max(start, end),
-            fix=tuple(fix),
-            unsafe_fix=tuple(unsafe_fix),
+            fix=tuple(self._placed(e) for e in fix),
+            unsafe_fix=tuple(self._placed(e) for e in unsafe_fix),
             anchor=anchor(self, start, max(start, end)),
         )
+
+    def _placed(self, edit: Edit) -> Edit:
+        """``edit`` with its 1-based positions filled in."""
+        row, column = self.position(edit.start)
+        end_row, end_column = self.position(edit.end)
+        return Edit(edit.start, edit.end, edit.replacement, row, column, end_row, end_column)
 
 
 def _is_hard_wrapped(widths: list[int]) -> bool:

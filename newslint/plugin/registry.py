@@ -31,6 +31,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "encoding": "newslint.checks.encoding.encoding",
     "structure": "newslint.checks.structure.structure",
     "spelling": "newslint.checks.spelling.spelling",
+    "vocabulary": "newslint.checks.spelling.vocabulary",
     "variety": "newslint.checks.style.variety",
     "typography": "newslint.checks.style.typography",
     "weekdays": "newslint.checks.style.weekdays",

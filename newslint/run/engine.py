@@ -24,6 +24,7 @@ from newslint.plugin.context import Context
 from newslint.plugin.packs import PackError, Packs
 from newslint.plugin.registry import PluginError, Registry, make_plugin_manager, plugin_label
 from newslint.plugin.selection import Layer, resolve
+from newslint.run.suppressions import apply_suppressions, drop_masked
 
 __all__ = ["Engine", "RunOptions"]
 
@@ -45,6 +46,9 @@ class RunOptions:
         date: ``--date``; wins over config and the text.
         corpus: Force corpus rules on or off; ``None`` decides from ``paths``.
         overrides: Extra config values by key, as if written in the config file.
+        document_rules: ``False`` reports only the corpus rules' findings
+            (``--corpus-only``: the pre-commit corpus hook, so the per-file hook's
+            findings are never reported twice).
     """
 
     paths: Sequence[str] = ()
@@ -59,6 +63,7 @@ class RunOptions:
     date: dt.date | None = None
     corpus: bool | None = None
     overrides: Mapping[str, object] = field(default_factory=dict)
+    document_rules: bool = True
 
 
 class Engine:
@@ -71,6 +76,7 @@ class Engine:
         self._labels = {id(p): plugin_label(pm, p) for p in pm.get_plugins()}
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
+        self.document_rules = True
         self._per_file_ignores = [
             (pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()
         ]
@@ -127,6 +133,7 @@ class Engine:
             corpus=corpus,
         )
         engine = cls(pm, registry, ctx)
+        engine.document_rules = options.document_rules
         for impl, label in engine._impls(pm.hook.newslint_configure):
             _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
         return engine
@@ -140,7 +147,7 @@ class Engine:
     def check(self, doc: Document) -> tuple[list[Diagnostic], list[Facts]]:
         """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
         found: list[Diagnostic] = []
-        for impl, label in self._check_impls:
+        for impl, label in self._check_impls if self.document_rules else ():
             result = _guarded(label, f"newslint_check on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             found.extend(self._validated(result, label))
         facts: list[Facts] = []
@@ -148,7 +155,7 @@ class Engine:
             fact = _guarded(label, f"newslint_extract on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             if fact is not None:
                 facts.append(fact)
-        return self.filter(found), facts
+        return self.filter_document(doc, found), facts
 
     # -- reduce ------------------------------------------------------------------
 
@@ -160,14 +167,27 @@ class Engine:
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
             result = _guarded(label, "newslint_check_corpus", lambda: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
             found.extend(self._validated(result, label))
-        return self.filter(found)
+        return self._select(found)
 
     # -- selection -----------------------------------------------------------------
 
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-        """Drop unselected codes and per-file ignores; sort by path, position, code."""
+        """Drop unselected codes and per-file ignores; sort by path, position, code.
+
+        A corpus-only engine (``document_rules=False``) keeps no per-document finding.
+        """
+        if not self.document_rules:
+            return []
+        return self._select(diagnostics)
+
+    def _select(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         kept = [d for d in diagnostics if d.code in self.ctx.enabled and not self._ignored_for_file(d)]
         return sorted(set(kept))
+
+    def filter_document(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+        """``filter``, then what the document itself says: masked markup and inline suppressions."""
+        kept = self.filter(drop_masked(doc, diagnostics))
+        return apply_suppressions(doc, kept, self.ctx.enabled)
 
     def _ignored_for_file(self, diag: Diagnostic) -> bool:
         if not self._per_file_ignores:

@@ -14,6 +14,8 @@ pool costs more than it saves under ``MIN_POOL_FILES`` files and
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -52,10 +54,50 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(options: RunOptions, inherited: bool) -> None:
+def _init_worker(options: RunOptions, parent: int | None = None, inherited: bool = False) -> None:
     global _engine
+    if parent is not None:
+        die_with_parent(parent)
     if not inherited or _engine is None:
         _engine = Engine.create(options)
+
+
+#: ``prctl`` option: the signal this process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker without ``prctl`` checks that its parent is alive, in seconds.
+PARENT_POLL_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` ends, so a killed run leaves no worker behind.
+
+    On Linux the kernel sends SIGTERM when the parent dies (``PR_SET_PDEATHSIG``,
+    through ctypes); elsewhere, or if that fails, a daemon thread checks the
+    parent every ``PARENT_POLL_SECONDS``. Either way, a parent already gone
+    when this runs ends the worker at once.
+    """
+    import signal
+
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_POLL_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
 
 
 def _worker_engine() -> Engine:
@@ -206,7 +248,8 @@ def _pool_run(
 ) -> RunResult:
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
 
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(options, inherited)) as pool:
+    initargs = (options, os.getpid(), inherited)  # workers end with this process, even when it is killed
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
         file_futures = [
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
@@ -216,7 +259,8 @@ def _pool_run(
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
-                for chunk in _chunks(read_lines(source.path, on_bytes)):
+                max_line = collector.engine.ctx.options["max-file-size"]
+                for chunk in _chunks(read_lines(source.path, on_bytes, max_line=max_line)):
                     while len(outstanding) >= jobs * _IN_FLIGHT:
                         _drain(collector, outstanding, progress)
                     future = pool.submit(_lint_records, source.path, chunk, keep_texts)

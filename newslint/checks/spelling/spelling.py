@@ -40,6 +40,7 @@ from newslint.checks.spelling.lexicon import LexiconSpec, WordLexicon, damerau, 
 
 MISSPELLED_WORD = Rule(
     code="NL101",
+    unsafe_fixable=True,
     name="misspelled-word",
     category=Category.TYPO,
     severity=Severity.WARNING,
@@ -148,6 +149,7 @@ not found. Capitalised typos inside a sentence are taken for names.
 
 RUN_TOGETHER_WORDS = Rule(
     code="NL102",
+    unsafe_fixable=True,
     name="run-together-words",
     category=Category.TYPO,
     severity=Severity.WARNING,
@@ -381,8 +383,12 @@ def _parse_word_packs(sources: list[PackSource]) -> tuple[str, ...]:
 
 def _speller(ctx: Context) -> Speller:
     def build(_sources: list[PackSource]) -> Speller:
+        from newslint.checks.spelling.vocabulary import REJECTED_TERM, accept_files, rejected_terms
+
         words = [*ctx.options["words"], *ctx.packs.load("words", _parse_word_packs)]
-        paths = [ctx.config.resolve_path(p) for p in ctx.options["word-lists"]]
+        if ctx.is_enabled(REJECTED_TERM):  # NL103 reports a rejected word; NL101 must not report it again
+            words += [r.term for r in rejected_terms(ctx) if " " not in r.term]
+        paths = [ctx.config.resolve_path(p) for p in ctx.options["word-lists"]] + accept_files(ctx)
         try:
             spec = spec_for(ctx.packs.bundled_file("words.txt"), words, paths)
         except (OSError, UnicodeDecodeError) as exc:

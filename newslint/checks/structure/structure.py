@@ -19,6 +19,7 @@ _TEMPLATE_COPIES = 3  # a paragraph found this often, apart, is part of the page
 
 DUPLICATE_PARAGRAPH = Rule(
     code="NL501",
+    unsafe_fixable=True,
     name="duplicate-paragraph",
     category=Category.DUPLICATE,
     severity=Severity.WARNING,
@@ -239,8 +240,10 @@ MOJIBAKE = Rule(
     explanation="""\
 ## What it does
 Finds runs such as `â€™`, `â€œ` or `Ã©`: UTF-8 bytes that some step decoded
-as Windows-1252 or Latin-1. It re-encodes the run and decodes it as UTF-8; only
-runs that repair cleanly are reported, with the repaired text as suggestion.
+as Windows-1252 or Latin-1 (then as C1 control characters), once or several
+times over (`ÃƒÂ©`). A run is reported when it re-encodes to valid UTF-8. The
+repair is ftfy's `fix_encoding`, which undoes every layer; it is offered as a
+fix only when the repaired text is clean (no mojibake left, checked again).
 
 ## Why is this bad?
 Mojibake is the most visible sign of a broken pipeline. Readers see garbage
@@ -254,7 +257,8 @@ Use instead:
 
 ## Fix safety
 The fix replaces the run with its repair; it is safe because the repair is
-the exact inverse of the damage.
+the exact inverse of the damage, and it is offered only when the repaired text
+holds no mojibake any more.
 """,
 )
 
@@ -568,27 +572,62 @@ def _cp1252_char(byte: int) -> str:
 
 
 # What UTF-8 lead bytes (0xC2-0xF4) and continuation bytes (0x80-0xBF) look
-# like once decoded as Windows-1252 (or Latin-1 where cp1252 has a hole).
+# like once decoded as Windows-1252 (or Latin-1 where cp1252 has a hole), and
+# as Latin-1 (C1 controls U+0080-U+009F: "Japanâ\x80\x99s").
 _LEADS = "".join(_cp1252_char(b) for b in range(0xC2, 0xF5))
-_CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0))
+_CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0)) + "".join(chr(b) for b in range(0x80, 0xA0))
 _MOJIBAKE_RUN = re.compile(f"(?:[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]{{1,3}})+")
 _LEAD = re.compile(f"[{re.escape(_LEADS)}]")
-_TO_BYTE = {_cp1252_char(b): b for b in range(0x80, 0x100)}
+_TO_BYTE = {_cp1252_char(b): b for b in range(0x80, 0x100)} | {chr(b): b for b in range(0x80, 0xA0)}
+_MAX_LAYERS = 4  # "cafÃƒÂ©" is two layers; real text never has more than a few
 
 
-def repair_mojibake(run: str) -> str | None:
-    """The UTF-8 text behind a cp1252/Latin-1 run, or ``None`` if it is not mojibake."""
+def _undo_layer(run: str) -> str | None:
+    """One layer of cp1252/Latin-1 decoding undone, or ``None`` if the bytes are not UTF-8."""
     try:
         repaired = bytes(_TO_BYTE[c] for c in run).decode("utf-8")
     except (KeyError, UnicodeDecodeError):
         return None
-    if any("\x80" <= c <= "\x9f" for c in repaired):
-        return None
     return repaired if repaired != run else None
 
 
+def is_clean(text: str) -> bool:
+    """No mojibake left: no run that undoes as UTF-8, no C1 control, nothing ftfy finds bad."""
+    if any("\x80" <= c <= "\x9f" for c in text):
+        return False
+    if any(_undo_layer(m.group()) is not None for m in _MOJIBAKE_RUN.finditer(text)):
+        return False
+    import ftfy.badness
+
+    return not ftfy.badness.is_bad(text)
+
+
+def repair_mojibake(run: str) -> str | None:
+    """The text behind a mojibake run, fully repaired, or ``None`` if it is not mojibake.
+
+    A run that undoes as UTF-8 is mojibake. The repair is ftfy's
+    ``fix_encoding`` (which undoes several layers: "ÃƒÂ©" is "é"), or, where
+    ftfy keeps the run as it is, every layer undone here in turn.
+    The result may still be broken: check it with ``is_clean`` before offering it.
+    """
+    first = _undo_layer(run)
+    if first is None:
+        return None
+    import ftfy
+
+    repaired = ftfy.fix_encoding(run)
+    if repaired == run:
+        repaired = first
+        for _ in range(_MAX_LAYERS):
+            deeper = _undo_layer(repaired)
+            if deeper is None:
+                break
+            repaired = deeper
+    return repaired
+
+
 def mojibake(doc: Document) -> Iterator[Diagnostic]:
-    """Runs that repair cleanly from cp1252/Latin-1 back to UTF-8 (NL520)."""
+    """Runs of UTF-8 read as cp1252/Latin-1 (NL520); a fix only where the repair is clean."""
     first = _LEAD.search(doc.text)  # no run can start before the first lead character
     if first is None:
         return
@@ -596,14 +635,24 @@ def mojibake(doc: Document) -> Iterator[Diagnostic]:
         repaired = repair_mojibake(m.group())
         if repaired is None:
             continue
-        yield doc.diagnostic(
-            MOJIBAKE,
-            m.start(),
-            m.end(),
-            f'Mojibake "{m.group()}" is UTF-8 read as Windows-1252',
-            suggestion=f'Replace with "{repaired}"',
-            fix=[Edit(m.start(), m.end(), repaired)],
-        )
+        shown = m.group().encode("unicode_escape").decode("ascii") if any("\x80" <= c <= "\x9f" for c in m.group()) else m.group()
+        if is_clean(repaired):
+            yield doc.diagnostic(
+                MOJIBAKE,
+                m.start(),
+                m.end(),
+                f'Mojibake "{shown}" is UTF-8 read as Windows-1252 or Latin-1',
+                suggestion=f'Replace with "{repaired}"',
+                fix=[Edit(m.start(), m.end(), repaired)],
+            )
+        else:
+            yield doc.diagnostic(
+                MOJIBAKE,
+                m.start(),
+                m.end(),
+                f'Mojibake "{shown}" is UTF-8 read as Windows-1252 or Latin-1; it does not repair cleanly',
+                suggestion="Take the text again from its source",
+            )
 
 
 _REPLACEMENT_RUN = re.compile("\ufffd+")

@@ -180,7 +180,7 @@ def _full_stop_headline(doc: Document, first: Paragraph, second: Paragraph, para
         return None
     if words[-1].end == first.start + len(text) or _sentence_count(doc, first) != 1:
         return None  # "... in the U.S." : the dot belongs to the word
-    if not (_MIN_WORDS <= len(words) <= _STOP_WORDS_IN_FULL_STOP_HEADLINE) or not text[:1].isupper():
+    if not (_MIN_WORDS <= len(words) <= _STOP_WORDS_IN_FULL_STOP_HEADLINE) or not text.lstrip()[:1].isupper():
         return None
     following = doc.paragraph_text(second).strip()
     structured = bool(_DATELINE.match(following) or _METADATA.match(following)) or _is_metadata(doc, second)

@@ -252,6 +252,7 @@ Use instead:
 
 HEADLINE_FULL_STOP = Rule(
     code="NL312",
+    unsafe_fixable=True,
     name="headline-full-stop",
     category=Category.TITLE,
     severity=Severity.INFO,

@@ -24,6 +24,9 @@ from newslint.output.reporters.json import write_json
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #: Where a SARIF consumer sends a user who wants to know what newslint is.
 INFORMATION_URI = "https://pypi.org/project/newslint/"
+#: Where each rule's documentation page lives: ``docs/rules/<CODE>.md`` in the repository.
+#: ``NEWSLINT_DOCS_URL`` overrides it (a fork, a mirror, a published site).
+DOCS_BASE_URL = os.environ.get("NEWSLINT_DOCS_URL", "https://github.com/newslint/newslint/blob/main/docs/rules/")
 #: The key of our fingerprint in ``partialFingerprints`` (versioned: bump it if the fingerprint changes).
 FINGERPRINT_KEY = "newslint/v1"
 SRCROOT = "%SRCROOT%"
@@ -37,6 +40,22 @@ def _first_paragraph(rule: Rule) -> str:
     return " ".join(m.group(1).split()) if m else rule.summary
 
 
+def plain_text(markdown: str) -> str:
+    """The explanation's Markdown as plain text: no heading marks, fences or backticks."""
+    out = []
+    for line in markdown.splitlines():
+        if line.lstrip().startswith("```"):
+            continue
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        out.append(line.replace("`", ""))
+    return "\n".join(out).strip() + "\n"
+
+
+def help_uri(rule: Rule) -> str:
+    """The rule's documentation page (``DOCS_BASE_URL`` + ``CODE.md``)."""
+    return f"{DOCS_BASE_URL.rstrip('/')}/{rule.code}.md"
+
+
 def rule_descriptor(rule: Rule) -> dict[str, object]:
     """A ``reportingDescriptor`` for one rule."""
     return {
@@ -44,7 +63,8 @@ def rule_descriptor(rule: Rule) -> dict[str, object]:
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": _first_paragraph(rule)},
-        "help": {"text": rule.explanation, "markdown": rule.explanation},
+        "helpUri": help_uri(rule),
+        "help": {"text": plain_text(rule.explanation), "markdown": rule.explanation},
         "defaultConfiguration": {"level": LEVEL[rule.severity], "enabled": rule.default_enabled},
         "properties": {"tags": [rule.category.value]},
     }
@@ -55,11 +75,40 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     rel = relative_path(path, root)
     if rel.startswith(("/", "../")) or rel == "..":
         return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    # The name's own bytes, percent-encoded: a non-UTF-8 name (surrogate-escaped) stays exact.
+    return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _message(diag: Diagnostic) -> str:
     return diag.message + (f" (help: {diag.suggestion})" if diag.suggestion else "")
+
+
+def sarif_fixes(diag: Diagnostic, location: dict[str, str]) -> list[dict[str, object]]:
+    """The diagnostic's fix as SARIF ``fixes`` (one fix, its edits as replacements)."""
+    data = diag.fix_data()
+    if data is None:
+        return []
+    replacements = []
+    for edit in data["edits"]:  # type: ignore[attr-defined]
+        replacements.append(
+            {
+                "deletedRegion": {
+                    "startLine": edit["location"]["row"],
+                    "startColumn": edit["location"]["column"],
+                    "endLine": edit["end_location"]["row"],
+                    "endColumn": edit["end_location"]["column"],
+                },
+                "insertedContent": {"text": edit["content"]},
+            }
+        )
+    description = data["message"] or "Apply the fix"
+    return [
+        {
+            "description": {"text": f"{description} ({data['applicability']})"},
+            "artifactChanges": [{"artifactLocation": location, "replacements": replacements}],
+            "properties": {"applicability": data["applicability"]},
+        }
+    ]
 
 
 def sarif_log(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str, object]:
@@ -90,6 +139,9 @@ def sarif_log(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> dict[str
         }
         if diag.code in index:
             result["ruleIndex"] = index[diag.code]
+        fixes = sarif_fixes(diag, location)
+        if fixes:
+            result["fixes"] = fixes
         results.append(result)
     invocation: dict[str, object] = {"executionSuccessful": not ctx.errors}
     if ctx.errors:
