@@ -52,6 +52,10 @@ class Rule:
         explanation: ``--explain`` text: What it does / Why is this bad? / Example.
         default_enabled: False for opt-in rules that ``select`` must name.
         fixable: True when the rule can attach a safe fix.
+        owns_region: True when a finding of this rule marks its lines as page
+            chrome: the engine then drops the findings of other families
+            (another hundred of codes) that lie wholly on those lines, so a
+            region is reported once (the NL2xx chrome rules declare it).
     """
 
     code: str
@@ -62,6 +66,7 @@ class Rule:
     explanation: str
     default_enabled: bool = True
     fixable: bool = False
+    owns_region: bool = False
 
 
 @dataclass(frozen=True, order=True)

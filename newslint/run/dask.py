@@ -162,7 +162,7 @@ def _combine(parts: Iterable[_Partial]) -> _Partial:
 def _judge(engine: Engine, total: _Partial, problems: Sequence[tuple[tuple[Any, ...], SourceProblem]] = ()) -> RunResult:
     diagnostics, merged, found, docs = total
     result = RunResult(files=docs)
-    result.diagnostics = sorted([*diagnostics, *engine.check_corpus(merged)])
+    result.diagnostics = sorted([*diagnostics, *engine.check_corpus(merged, diagnostics)])
     ordered = sorted([*problems, *found], key=lambda item: (item[0][0], [str(x) for x in item[0][1:]]))
     result.problems = [p for _, p in ordered]
     return result

@@ -170,7 +170,7 @@ class Collector:
     def finish(self) -> RunResult:
         """Run the corpus rules on the merged facts, sort, and close the cache."""
         try:
-            self.result.diagnostics.extend(self.engine.check_corpus(self.merged))
+            self.result.diagnostics.extend(self.engine.check_corpus(self.merged, self.result.diagnostics))
         finally:
             if self.cache is not None:
                 self.cache.close()

@@ -33,6 +33,7 @@ from newslint import (
     Edit,
     PackError,
     PackSource,
+    PackUse,
     Rule,
     Severity,
     TokenKind,
@@ -335,7 +336,7 @@ def _parse_word_packs(sources: list[PackSource]) -> tuple[str, ...]:
 
 def _speller(ctx: Context) -> Speller:
     def build(_sources: list[PackSource]) -> Speller:
-        words = [*ctx.options["words"], *ctx.packs.load("words", _parse_word_packs)]
+        words = [*ctx.options["words"], *ctx.packs["words"]]
         paths = [ctx.config.resolve_path(p) for p in ctx.options["word-lists"]]
         try:
             spec = spec_for(ctx.packs.bundled_file("words.txt"), words, paths)
@@ -356,15 +357,17 @@ def newslint_rules() -> list[Rule]:
 
 
 @hookimpl
+def newslint_packs() -> list[PackUse]:
+    return [PackUse("words", _parse_word_packs)]
+
+
+@hookimpl
 def newslint_configure(ctx: Context) -> None:
-    if ctx.any_enabled(*RULES):
-        _ = _speller(ctx).lexicon  # load (or build and cache) the dictionary before any document
+    _ = _speller(ctx).lexicon  # build (or read from the cache) the dictionary before any document
 
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.any_enabled(*RULES):
-        return []
     return [d for d in typos(doc, _speller(ctx)) if ctx.is_enabled(d.code)]
 
 
