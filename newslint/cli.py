@@ -154,16 +154,18 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         baseline = Baseline.load(args.baseline) if args.baseline else None
         sources = discover(paths, engine.ctx.config, stdin_filename=args.stdin_filename)
+        plan = None
         if args.fix or args.diff:
-            from newslint.fix.fixes import fix_run
+            from newslint.fix.fixes import FixPlan
 
-            fixing = fix_run(
-                engine, sources, unsafe=args.unsafe_fixes, write=not args.diff,
-                diff_out=sys.stdout if args.diff else None, keep_texts=needs_texts(reporter),
-            )
-            result = fixing.result
-        else:
-            result = execute(engine, options, args, sources, keep_texts=needs_texts(reporter))
+            plan = FixPlan(unsafe=args.unsafe_fixes, write=not args.diff, diff=args.diff)
+        result = execute(engine, options, args, sources, keep_texts=needs_texts(reporter), fix=plan)
+        if plan is not None:
+            from newslint.fix.fixes import FixRun
+
+            fixing = FixRun(result)
+            sys.stdout.write(result.diff if args.diff else result.output)  # a fixed stdin goes to stdout, as ruff does
+            sys.stdout.flush()
     except (ConfigError, PluginError, BaselineError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
