@@ -325,3 +325,16 @@ def test_fix_on_stdin_writes_the_text_to_stdout(articles):
     text = (articles / "harbour.txt").read_bytes()
     proc = run_cli("-", "--isolated", "--fix", "--stdin-filename", "harbour.txt", input=text)
     assert proc.stdout.endswith(b"for the year.\n") and b"NL203" in proc.stderr
+
+
+def test_engine_dask_lints_and_fixes_like_jobs_1(articles, tmp_path):
+    pytest.importorskip("distributed")
+    for fmt in ("text", "junit"):
+        assert lint(articles, "--no-cache", "--engine", "dask", "--jobs", "2", "--format", fmt)[:2] == lint(
+            articles, "--no-cache", "--jobs", "1", "--format", fmt
+        )[:2], fmt
+    one, dask = _copy(articles, tmp_path / "one"), _copy(articles, tmp_path / "dask")
+    local = lint(one, "--fix", "--no-cache", "--jobs", "1")
+    remote = lint(dask, "--fix", "--no-cache", "--engine", "dask", "--jobs", "2")
+    assert remote[:2] == local[:2] and b"Fixed 0" not in remote[2]
+    assert _files(dask) == _files(one) != _files(articles)
