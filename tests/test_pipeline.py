@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newslint import Category, Context, Diagnostic, Document, PackSource, PackUse, Rule, Severity, hookimpl, lint_text
 from newslint.plugin.config import ConfigError
 from newslint.run.engine import Engine, RunOptions, one_report_per_region
@@ -23,7 +23,7 @@ from newslint.run.runner import DocumentsUnit, FileUnit, Plan, RecordsUnit, lint
 from newslint.run.sources import Source
 
 sys.path.insert(0, str(ROOT))  # benchmarks.corpus: the shared, reproducible article generator
-from benchmarks.corpus import seed_articles, write_tree  # noqa: E402
+from benchmarks.corpus import seed_articles, write_tree
 
 PROBE_ENV = {"PYTHONPATH": str(ROOT / "tests" / "plugins")}
 
@@ -286,8 +286,18 @@ def test_fix_honours_jobs(articles, tmp_path):
     # The fixing really ran in two processes (pid_probe records who linted what).
     three = _copy(articles, tmp_path / "three")
     probe = run_cli(
-        ".", "--isolated", "-p", "pid_probe", "--extend-select", "XP900", "--fix", "--no-cache", "--jobs", "2",
-        cwd=three, env=PROBE_ENV,
+        ".",
+        "--isolated",
+        "-p",
+        "pid_probe",
+        "--extend-select",
+        "XP900",
+        "--fix",
+        "--no-cache",
+        "--jobs",
+        "2",
+        cwd=three,
+        env=PROBE_ENV,
     )
     assert b"linted by 2 processes" in probe.stdout
     assert _files(three) == _files(two)
@@ -330,9 +340,10 @@ def test_fix_on_stdin_writes_the_text_to_stdout(articles):
 def test_engine_dask_lints_and_fixes_like_jobs_1(articles, tmp_path):
     pytest.importorskip("distributed")
     for fmt in ("text", "junit"):
-        assert lint(articles, "--no-cache", "--engine", "dask", "--jobs", "2", "--format", fmt)[:2] == lint(
-            articles, "--no-cache", "--jobs", "1", "--format", fmt
-        )[:2], fmt
+        assert (
+            lint(articles, "--no-cache", "--engine", "dask", "--jobs", "2", "--format", fmt)[:2]
+            == lint(articles, "--no-cache", "--jobs", "1", "--format", fmt)[:2]
+        ), fmt
     one, dask = _copy(articles, tmp_path / "one"), _copy(articles, tmp_path / "dask")
     local = lint(one, "--fix", "--no-cache", "--jobs", "1")
     remote = lint(dask, "--fix", "--no-cache", "--engine", "dask", "--jobs", "2")
