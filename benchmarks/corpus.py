@@ -28,8 +28,15 @@ LEE_PATH = DATA / "lee_background.cor"
 _MEMBER = "gensim/test/test_data/lee_background.cor"
 
 
-def lee_background() -> list[str]:
-    """The 300 articles of ``lee_background.cor``, one string each."""
+def lee_background(fetch: bool = True) -> list[str]:
+    """The 300 articles of ``lee_background.cor``, one string each.
+
+    Benchmarks fetch the gensim wheel once (``fetch=True``); tests pass
+    ``fetch=False`` and get ``FileNotFoundError`` instead, since nothing may
+    download at test or run time.
+    """
+    if not LEE_PATH.exists() and not fetch:
+        raise FileNotFoundError(f"{LEE_PATH} is not fetched (python -m benchmarks.corpus)")
     if not LEE_PATH.exists():
         DATA.mkdir(parents=True, exist_ok=True)
         wheels = glob.glob(str(DATA / "gensim-*.whl"))

@@ -48,6 +48,15 @@ REAL_TYPOS_IN_LEE = frozenset(
     """fertalisation inconsistancies negelected embezzlling positve champiom officals opporunity
     thehuge alsosaid mantravelling defunctoperator targetting womens aldolfo vigin ath worl""".split()
 )
+#: Real misspellings in the development set's clean/ text (each read in context): not false positives.
+REAL_TYPOS_IN_DEVSET = frozenset(
+    """geoengineeering killled criticsm exaagerate annointed spectactular assasination unstbale distrubutions
+    transfered indispensible effectualy willingto businessat dressedin prudentto myselfin miniscule revokation
+    authentification""".split()
+)
+#: What stands around a word of prose (an injected misspelling goes only there).
+_PROSE_BEFORE = frozenset(" \n\t\"'(\u201c\u2018")
+_PROSE_AFTER = frozenset(" \n\t.,;:!?\"')\u201d\u2019")
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -93,7 +102,51 @@ def extra_key(w: str, rng: random.Random) -> str | None:  # "gaiwning"
     return w[:i] + rng.choice(keys) + w[i:] if keys else None
 
 
-GENERATORS = {"transposition": transpose, "doubled": double, "dropped": drop, "neighbour-key": neighbour_key, "extra-key": extra_key}
+def vowel_swap(w: str, rng: random.Random) -> str | None:
+    spots = [i for i in range(1, len(w)) if w[i] in "aeiou"]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return w[:i] + rng.choice([v for v in "aeiou" if v != w[i]]) + w[i + 1 :]
+
+
+#: Spellings of one sound for another: how a writer who spells by ear goes wrong.
+_PHONETIC = [
+    ("ph", "f"), ("f", "ph"), ("c", "k"), ("ck", "k"), ("s", "c"), ("c", "s"), ("ence", "ance"), ("ance", "ence"),
+    ("ible", "able"), ("able", "ible"), ("tion", "sion"), ("ie", "ei"), ("ei", "ie"), ("ous", "us"), ("ght", "t"),
+    ("ee", "ea"), ("ea", "ee"), ("er", "or"), ("or", "er"), ("ant", "ent"), ("ent", "ant"), ("x", "cks"), ("qu", "kw"),
+    ("ss", "s"), ("ll", "l"), ("mm", "m"), ("tt", "t"), ("rr", "r"), ("cc", "c"), ("y", "i"), ("z", "s"), ("s", "z"),
+]
+
+
+def phonetic(w: str, rng: random.Random) -> str | None:
+    options = [(m.start(), a, b) for a, b in _PHONETIC for m in re.finditer(a, w) if m.start() > 0]
+    if not options:
+        return None
+    i, a, b = rng.choice(options)
+    return w[:i] + b + w[i + len(a) :]
+
+
+_ONE_EDIT = [transpose, double, drop, neighbour_key, extra_key, vowel_swap]
+
+
+def two_edits(w: str, rng: random.Random) -> str | None:
+    if len(w) < 6:
+        return None
+    first = rng.choice(_ONE_EDIT)(w, rng)
+    return rng.choice(_ONE_EDIT)(first, rng) if first else None
+
+
+GENERATORS = {
+    "transposition": transpose,
+    "doubled": double,
+    "dropped": drop,
+    "neighbour-key": neighbour_key,
+    "extra-key": extra_key,
+    "vowel-swap": vowel_swap,
+    "two-edits": two_edits,
+    "phonetic": phonetic,
+}
 
 
 @dataclass
@@ -105,7 +158,9 @@ class Injection:
     kind: str
 
 
-def clean_corpus() -> list[str]:
+def clean_corpus(devset: Path | None = None) -> list[str]:
+    if devset is not None:
+        return [p.read_text(encoding="utf-8") for p in sorted((devset / "clean").glob("*.txt"))]
     seeds = seed_articles()
     texts = lee_background()
     for name, text in seeds.items():
@@ -134,6 +189,9 @@ def targets(doc: Document, known) -> list[tuple[int, int, str]]:
             continue
         if tok.text.lower() not in known:
             continue
+        before, after = doc.text[tok.start - 1 : tok.start], doc.text[tok.end : tok.end + 1]
+        if (before and before not in _PROSE_BEFORE) or (after and after not in _PROSE_AFTER):
+            continue  # inside an identifier, a path or markup: not prose
         if tok.text.islower() or (tok.text[0].isupper() and tok.text[1:].islower() and doc.is_sentence_start(tok)):
             out.append((tok.start, tok.end, tok.text))
     return out
@@ -232,10 +290,34 @@ def run_codespell(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float]
     return found, elapsed
 
 
+def run_typos(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float] | None:
+    """The typos CLI (``pip install typos``) on the same texts: (line, word) per text, and its CPU time."""
+    import shutil
+
+    exe = shutil.which("typos") or str(Path(sys.executable).parent / "typos")
+    if not Path(exe).exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, text in enumerate(texts):
+            Path(tmp, f"{i:04d}.txt").write_text(text, encoding="utf-8")
+        before = os.times()
+        proc = subprocess.run([exe, "--format", "brief", tmp], capture_output=True, text=True, check=False)
+        after = os.times()
+        elapsed = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    found: list[list[tuple[int, str]]] = [[] for _ in texts]
+    for line in proc.stdout.splitlines():
+        m = re.match(r".*?(\d{4})\.txt:(\d+):\d+: \w+: `([^`]+)`", line)
+        if m:
+            found[int(m.group(1))].append((int(m.group(2)), m.group(3).lower()))
+    return found, elapsed
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="NL1xx typo benchmark")
     parser.add_argument("--per-kind", type=int, default=600, help="codespell misspellings (half as many per generated kind)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--devset", type=Path, help="the development set: clean/*.txt instead of the Lee corpus")
+    parser.add_argument("--no-peers", action="store_true", help="skip pyspellchecker and codespell")
     args = parser.parse_args()
 
     spec = LexiconSpec(bundled_rules_dir() / "words.txt")
@@ -243,9 +325,9 @@ def main() -> int:
     lexicon = spec.get()
     loaded = time.process_time() - t0
     t0 = time.process_time()
-    lexicon.corrections2("warmup")  # loads the distance-2 index
+    lexicon.candidates("warmup")  # loads the distance-2 index
     index_loaded = time.process_time() - t0
-    clean = clean_corpus()
+    clean = clean_corpus(args.devset)
     words = sum(len(t.split()) for t in clean)
     size = sum(len(t.encode("utf-8")) for t in clean)
     print(f"clean text: {len(clean)} articles, {words} words, {size / 1e6:.2f} MB")
@@ -253,11 +335,12 @@ def main() -> int:
     # -- false positives on clean text ------------------------------------------------------
     found, elapsed = run_newslint(clean, spec, repeat=5)
     flagged = [clean[i][d.start : d.end] for i, ds in enumerate(found) for d in ds]
-    real = [w for w in flagged if w.lower() in REAL_TYPOS_IN_LEE]
-    false = [w for w in flagged if w.lower() not in REAL_TYPOS_IN_LEE]
+    real_typos = REAL_TYPOS_IN_DEVSET if args.devset else REAL_TYPOS_IN_LEE
+    real = [w for w in flagged if w.lower() in real_typos]
+    false = [w for w in flagged if w.lower() not in real_typos]
     print("\nnewslint NL1xx on clean text")
     print(f"  false positives: {len(false)} ({1000 * len(false) / words:.2f} per 1,000 words): {sorted(false)}")
-    print(f"  real typos of the corpus found: {len(real)} of {len(REAL_TYPOS_IN_LEE)}: {sorted(real)}")
+    print(f"  real typos of the corpus found: {len(real)} of {len(real_typos)}: {sorted(real)}")
     print(f"  spell checking alone: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, memo cold, best of 5)")
     print(f"  one-time start-up: dictionary {loaded * 1000:.0f} ms, distance-2 index {index_loaded * 1000:.0f} ms")
     t0 = time.process_time()
@@ -283,7 +366,13 @@ def main() -> int:
     print(f"\nnewslint NL1xx on {len(injections)} injected misspellings")
     for kind, results in sorted(by_kind.items()):
         print(f"  {kind:14s} recall {100 * sum(results) / len(results):5.1f}% of {len(results)}")
+    generated = [inj for inj in injections if inj.kind != "codespell"]
+    g_hits = [inj for inj in generated if (inj.doc, inj.start) in hits]
+    g_right = [inj for inj in g_hits if f'"{inj.right.lower()}"' in (hits[inj.doc, inj.start].suggestion or "").lower()]
     print(f"  all            recall {100 * total / len(injections):5.1f}%; first suggestion right {100 * right_suggestion / max(total, 1):.1f}%")
+    print(f"  generated only recall {100 * len(g_hits) / max(len(generated), 1):5.1f}% of {len(generated)}; first suggestion right {100 * len(g_right) / max(len(g_hits), 1):.1f}%")
+    wrong = [(inj.wrong, hits[inj.doc, inj.start].suggestion, inj.right) for inj in g_hits if inj not in g_right]
+    print(f"  wrong suggestions: {wrong[:40]}")
     for kind in by_kind:
         missed = [inj.wrong for inj in injections if inj.kind == kind and (inj.doc, inj.start) not in hits]
         print(f"  {kind} misses: {missed[:15]}")
@@ -291,6 +380,8 @@ def main() -> int:
         (inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections
     }
 
+    if args.no_peers:
+        return 0
     # -- side by side -------------------------------------------------------------------------------
     print("\nplain pyspellchecker (every unknown word)")
     clean_unknown, elapsed = run_pyspellchecker(clean)
@@ -312,6 +403,23 @@ def main() -> int:
     caught = len(injected_lines & caught_set)
     print(f"  false positives: {fp} ({1000 * fp / words:.2f} per 1,000 words)")
     print(f"  recall {100 * caught / len(injections):.1f}%; {size / 1e6 / elapsed:.1f} MB/s")
+    generated_lines = {
+        (inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections if inj.kind != "codespell"
+    }
+    print(f"  recall on generated slips only {100 * len(generated_lines & caught_set) / max(len(generated_lines), 1):.1f}%")
+    ran = run_typos(clean)
+    if ran is None:
+        print("\ntypos: not installed (pip install typos)")
+        return 0
+    clean_hits, elapsed = ran
+    fp = sum(len(h) for h in clean_hits)
+    dirty_run = run_typos(dirty)
+    assert dirty_run is not None
+    caught_set = {(i, line, word) for i, hs in enumerate(dirty_run[0]) for line, word in hs}
+    print("\ntypos (its CLI, CPU time with start-up)")
+    print(f"  false positives: {fp} ({1000 * fp / words:.2f} per 1,000 words)")
+    print(f"  recall {100 * len(injected_lines & caught_set) / len(injections):.1f}%; {size / 1e6 / elapsed:.1f} MB/s")
+    print(f"  recall on generated slips only {100 * len(generated_lines & caught_set) / max(len(generated_lines), 1):.1f}%")
     return 0
 
 

@@ -92,7 +92,8 @@ class TestPhrases:
     def test_message_names_role_and_language(self):
         """The message says what kind of chrome it is and which pack language matched."""
         [d] = check(f"{LEDE}\n\nمقالات ذات صلة\n", select=["NL201"])
-        assert d.message == 'Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack)'
+        assert d.message.startswith('Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack; chrome score ')
+        assert "a related-content phrase" in d.message  # the strongest features, in words
         assert d.suggestion == "Delete the line"
 
 
@@ -120,10 +121,14 @@ class TestLineShape:
         assert (d.line, d.column, d.end_line, d.end_column) == (5, 1, 5, len(line) + 1)
         assert reason in d.message
 
-    def test_trailing_title_case_heading_after_the_last_paragraph(self):
-        """A short title-case line after the article's last paragraph is a likely leftover (a warning)."""
-        [d] = check(f"{BODY}\nAsia Pacific Roundup\n", select=["NL202"])
+    def test_trailing_title_case_heading_is_reported_only_when_the_dial_is_lowered(self):
+        """A lone title-case line after the last paragraph is a coin toss (a sign-off, a section or a
+        leftover label): left alone at the default, a warning when the user asks for more recall."""
+        text = f"{BODY}\nAsia Pacific Roundup\n"
+        assert check(text, select=["NL202"]) == []
+        [d] = check(text, select=["NL202"], overrides={THRESHOLD: 0.1})
         assert (d.line, d.end_line, d.severity) == (9, 9, Severity.WARNING)
+        assert "a short heading after the article's last paragraph" in d.message
 
     @pytest.mark.parametrize(
         "text",
@@ -147,7 +152,7 @@ class TestLineShape:
         """Lowering boilerplate-threshold reports a subhead-shaped line the default leaves alone."""
         text = f"{LEDE}\n\nWhat happens next\n\n{SECOND}\n\n{THIRD}\n"
         assert codes(text, ("NL202",)) == []
-        assert codes(text, ("NL202",), overrides={THRESHOLD: 0.3}) == [("NL202", 3, 3)]
+        assert codes(text, ("NL202",), overrides={THRESHOLD: 0.2}) == [("NL202", 3, 3)]
 
     def test_threshold_out_of_range_is_a_config_error(self, tmp_path):
         """A threshold outside 0-1 stops the run with exit 2 and names the key."""
@@ -171,7 +176,8 @@ class TestBlocks:
         )
         [d] = check(text, select=["NL2"])
         assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("NL203", 9, 1, 15, 38)
-        assert d.message == 'Lines 9-15 are page chrome opened by "Related articles" (related-content header, en)'
+        assert d.message.startswith('Lines 9-15 are page chrome opened by "Related articles" (related-content header, en): ')
+        assert d.suggestion == "Delete lines 9-15 (7 lines, blank lines included)"
         assert d.severity == Severity.ERROR
 
     def test_block_ends_where_article_prose_resumes(self):
@@ -325,13 +331,17 @@ class TestCleanText:
         assert codes(text) == []
 
     def test_gensim_news_articles_are_clean(self):
-        """300 real news articles, one sentence per line, draw no NL2xx diagnostic."""
+        """300 real news articles (if fetched), one sentence per line, draw no NL2xx diagnostic."""
         from newslint import Document
         from newslint.run.engine import Engine, RunOptions
 
         engine = Engine.create(RunOptions(isolated=True, entry_points=False, select=["NL2"], corpus=False))
         found = []
-        for article in lee_background():
+        try:
+            articles = lee_background(fetch=False)
+        except FileNotFoundError:
+            pytest.skip("benchmarks/.data/lee_background.cor is not fetched (python -m benchmarks.corpus); tests never download")
+        for article in articles:
             text = "\n\n".join(re.split(r"(?<=[.!?\"]) (?=[A-Z])", article))
             diagnostics, _ = engine.check(Document(text, "lee.txt"))
             found.extend((article[:40], d.code, d.line) for d in diagnostics)

@@ -279,6 +279,7 @@ class TestAtomicWrite:
         assert rerun.returncode == 0, rerun.stdout
         assert all((tmp_path / n).read_bytes() == new for n in names)
 
+    @pytest.mark.slow  # the kill at each step above runs by default
     def test_random_sigkill_during_a_big_fix(self, tmp_path):
         lines = [f"Line {i} of the article says the council met on Monday.{'  ' if i % 3 == 0 else ''}" for i in range(8000)]
         text = "\r\n".join(lines) + "\r\n"

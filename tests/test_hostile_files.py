@@ -114,9 +114,21 @@ def test_file_over_the_size_limit_is_reported_not_read(tree):
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
 
 
-@pytest.mark.parametrize(("count", "jobs"), [(3000, ()), (1500, ("--no-cache", "--jobs", "2"))], ids=["default-jobs", "jobs-2"])
+@pytest.mark.parametrize(
+    ("count", "jobs"),
+    [
+        (300, ()),
+        (200, ("--no-cache", "--jobs", "2")),
+        pytest.param(3000, (), marks=pytest.mark.slow),
+        pytest.param(1500, ("--no-cache", "--jobs", "2"), marks=pytest.mark.slow),
+    ],
+    ids=["default-jobs", "jobs-2", "default-jobs-3000", "jobs-2-1500"],
+)
 def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
-    """Thousands of files lint under a 64-handle limit, in process or in a pool: no handle is ever leaked."""
+    """Many more files than a 64-handle limit lint, in process or in a pool: no handle is ever leaked.
+
+    By default 300 and 200 files; ``-m slow`` runs thousands.
+    """
     import resource
     import subprocess
     import sys
@@ -139,21 +151,21 @@ def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
 
 
 # -- huge inputs --------------------------------------------------------------------------
-# NEWSLINT_SLOW_TESTS=1 runs the full-size cases (a 50 MB line); CI runs the 5 MB one.
+# By default a 0.5 MB line; `-m slow` adds the 5 MB one, 50 MB with NEWSLINT_SLOW_TESTS=1.
 
 SLOW = bool(os.environ.get("NEWSLINT_SLOW_TESTS"))
 
 
 def _one_line(size: int) -> bytes:
-    """``size`` bytes of real news text (gensim's lee corpus, seeds as fallback) on a single line."""
+    """``size`` bytes of real news text (gensim's lee corpus if fetched, else the seeds) on a single line."""
     import sys
 
     sys.path.insert(0, str(ROOT))
     from benchmarks.corpus import lee_background, seed_articles
 
     try:
-        texts = lee_background()
-    except Exception:  # no network and no cached copy: the bundled seeds will do
+        texts = lee_background(fetch=False)
+    except FileNotFoundError:  # not fetched (tests never download): the bundled seeds will do
         texts = list(seed_articles().values())
     blob = " ".join(" ".join(t.split()) for t in texts).encode("utf-8")
     data = (blob + b" ") * (size // (len(blob) + 1) + 1)
@@ -187,14 +199,14 @@ def _run_measured(args, cwd, timeout):
     return proc, elapsed, rss
 
 
-@pytest.mark.parametrize("megabytes", [50] if SLOW else [5])
+@pytest.mark.parametrize("megabytes", [0.5, pytest.param(50 if SLOW else 5, marks=pytest.mark.slow)])
 def test_a_single_huge_line_is_linted_in_linear_time_and_memory(tmp_path, megabytes):
     """One line of real text: findings at sane positions on line 1; time and memory printed.
 
     A ceiling on time catches the quadratic paths found here (a 5 MB line took
     six minutes before the fixes); memory is about 140 bytes per character.
     """
-    data = _one_line(megabytes * 1_000_000)
+    data = _one_line(int(megabytes * 1_000_000))
     (tmp_path / "line.txt").write_bytes(data)
     (tmp_path / "newslint.toml").write_text(f"max-file-size = {len(data) + 1}\n", encoding="utf-8")
     proc, elapsed, rss = _run_measured(["--no-cache", "-j", "1", "--format", "json", "line.txt"], tmp_path, timeout=900)

@@ -57,6 +57,7 @@ async def _hover_time(client: LanguageClient, uri: str, position: types.Position
     return time.monotonic() - started, hover
 
 
+@pytest.mark.slow  # test_lsp.py's 50-change burst runs by default
 @pytest.mark.asyncio
 async def test_a_thousand_rapid_changes_the_latest_text_wins(client: LanguageClient, tmp_path: Path):
     uri = _open(client, tmp_path / "a.txt", text="Clean text.\n")

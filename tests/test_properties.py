@@ -1,7 +1,8 @@
 """Property tests: for any text, every rule returns, stays inside the text and is deterministic.
 
-The CI profile runs a modest number of examples; set ``HYPOTHESIS_PROFILE=long``
-for the long run documented in the README (Robustness).
+The CI profile runs a modest number of examples, ``pytest -m slow`` 2,000 a
+property; set ``HYPOTHESIS_PROFILE=long`` for the long run documented in the
+README (Robustness).
 """
 
 from __future__ import annotations
@@ -74,3 +75,28 @@ def test_any_bytes_decode_or_fail_cleanly(data):
         assert 0 <= exc.byte <= len(data)
     else:
         assert doc.position(len(doc.text))[0] == len(doc.lines)
+
+
+# `pytest -m slow` runs each property again on 2,000 examples (HYPOTHESIS_PROFILE=long: 20,000).
+MORE = settings(max_examples=max(2_000, settings.default.max_examples))
+
+
+@pytest.mark.slow
+@MORE
+@given(text=texts)
+def test_every_rule_returns_positions_inside_the_text_on_more_examples(engine, text):
+    test_every_rule_returns_positions_inside_the_text.hypothesis.inner_test(engine, text)
+
+
+@pytest.mark.slow
+@MORE
+@given(text=texts)
+def test_same_input_same_diagnostics_on_more_examples(engine, text):
+    test_same_input_same_diagnostics.hypothesis.inner_test(engine, text)
+
+
+@pytest.mark.slow
+@MORE
+@given(data=st.binary(max_size=400))
+def test_any_bytes_decode_or_fail_cleanly_on_more_examples(data):
+    test_any_bytes_decode_or_fail_cleanly.hypothesis.inner_test(data)

@@ -24,6 +24,7 @@ from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT))  # benchmarks.corpus: the shared, reproducible article generator
 from benchmarks.corpus import generate_articles, seed_articles, write_jsonl, write_tree  # noqa: E402
+from newslint.run.parallel import MIN_POOL_BYTES, MIN_POOL_FILES  # noqa: E402
 
 PLUGINS = ROOT / "tests" / "plugins"
 PROBE_ENV = {"PYTHONPATH": str(PLUGINS)}
@@ -41,9 +42,9 @@ def records(proc: subprocess.CompletedProcess) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory) -> Path:
-    """150 articles in three directories: enough for the pool (MIN_POOL_FILES is 64)."""
+    """75 articles in three directories: enough for the pool (MIN_POOL_FILES is 64)."""
     root = tmp_path_factory.mktemp("tree")
-    write_tree(root, 150, seed=11, texts=SEED_TEXTS, per_dir=50)
+    write_tree(root, 75, seed=11, texts=SEED_TEXTS, per_dir=25)
     return root
 
 
@@ -202,9 +203,24 @@ def test_jsonl_custom_fields(tmp_path):
     assert f"{path}#x9:2:9: NL512".encode() in proc.stdout
 
 
+def test_jsonl_records_in_the_pool_identical_and_corpus_rules_across_records(tmp_path):
+    """A small dataset beside MIN_POOL_FILES files: the pool runs and lints the records too."""
+    write_tree(tmp_path / "t", MIN_POOL_FILES, seed=6, texts=SEED_TEXTS, per_dir=MIN_POOL_FILES)
+    path = tmp_path / "small.jsonl.gz"
+    write_jsonl(path, 40, seed=3, texts=SEED_TEXTS)
+    one = lint(str(tmp_path / "t"), str(path), "-j", "1", "--no-cache", "--format", "json", "--corpus")
+    two = lint(str(tmp_path / "t"), str(path), "-j", "2", "--no-cache", "--format", "json", "--corpus")
+    assert one.stdout == two.stdout
+    found = [d for d in records(one) if "#" in d["path"]]
+    assert any(d["code"] == "XP001" for d in found)
+    assert found and all(d["path"].startswith(f"{path}#doc-") for d in found)
+
+
+@pytest.mark.slow
 def test_jsonl_jobs_2_identical_and_corpus_rules_across_records(tmp_path):
-    path = tmp_path / "big.jsonl.gz"
-    n = write_jsonl(path, size=1_500_000, seed=3, texts=SEED_TEXTS)  # over MIN_POOL_BYTES: the pool runs
+    path = tmp_path / "big.jsonl"  # uncompressed: MIN_POOL_BYTES counts bytes on disk
+    n = write_jsonl(path, size=1_500_000, seed=3, texts=SEED_TEXTS)
+    assert path.stat().st_size > MIN_POOL_BYTES  # the pool runs, on two 1 MiB chunks
     one = lint(str(path), "-j", "1", "--format", "json", "--corpus")
     two = lint(str(path), "-j", "2", "--format", "json", "--corpus")
     assert one.stdout == two.stdout
@@ -253,11 +269,33 @@ def test_progress_bar_on_a_tty(big_tree):
     assert "files/s" in drawn and "320" in drawn
 
 
+@pytest.mark.slow  # the same gates are checked on a small dataset below
 def test_no_progress_bar_in_ci_or_quiet(big_tree):
     assert "files/s" not in _stderr_on_a_tty(str(big_tree), "--isolated", "--no-cache", env={"CI": "true"})
     assert "files/s" not in _stderr_on_a_tty(str(big_tree), "--isolated", "--no-cache", "--quiet")
 
 
+@pytest.mark.slow
 def test_no_progress_bar_when_piped(big_tree):
     proc = run_cli(str(big_tree), "--isolated", "--no-cache", env={"CI": ""})
     assert b"files/s" not in proc.stderr and b"\r" not in proc.stderr
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    """Any JSONL dataset gets a bar (in bytes): a small one is a long run for the bar's gates."""
+    path = tmp_path_factory.mktemp("dataset") / "small.jsonl"
+    write_jsonl(path, 20, seed=4, texts=SEED_TEXTS)
+    return path
+
+
+def test_progress_bar_in_bytes_for_a_dataset_on_a_tty(dataset):
+    drawn = _stderr_on_a_tty(str(dataset), "--isolated", "--no-cache", "-j", "1")
+    assert "newslint:" in drawn and "B/s" in drawn
+
+
+def test_no_progress_bar_for_a_dataset_in_ci_quiet_or_piped(dataset):
+    assert "newslint:" not in _stderr_on_a_tty(str(dataset), "--isolated", "--no-cache", env={"CI": "true"})
+    assert "newslint:" not in _stderr_on_a_tty(str(dataset), "--isolated", "--no-cache", "--quiet")
+    proc = run_cli(str(dataset), "--isolated", "--no-cache", env={"CI": ""})
+    assert b"newslint:" not in proc.stderr and b"\r" not in proc.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import pickle
 import re
 import sys
@@ -218,8 +219,14 @@ class TestConfig:
 
     def test_word_lists_key(self, tmp_path):
         (tmp_path / "lists").mkdir()
-        (tmp_path / "lists" / "house.txt").write_text("# house words\nstonks\n\nGaiwning  # as a name\n", encoding="utf-8")
+        (tmp_path / "lists" / "house.txt").write_text("# house words\nstonks\n\ngaiwning  # a house word\n", encoding="utf-8")
         assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == []
+
+    def test_capitalised_entry_counts_only_for_capitalised_tokens(self, tmp_path):
+        """A list's capitalised entry is a name: it does not make the lower-case form a word."""
+        (tmp_path / "lists").mkdir()
+        (tmp_path / "lists" / "house.txt").write_text("Gaiwning\nStonks\n", encoding="utf-8")
+        assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == ["gaiwning", "stonks"]
 
     def test_words_pack(self, tmp_path):
         (tmp_path / "house.toml").write_text('words = ["stonks"]\n\n[pack]\nkind = "words"\nschema = 1\n', encoding="utf-8")
@@ -239,19 +246,28 @@ class TestLexicon:
     def test_cache_written_then_read(self, tmp_path, monkeypatch):
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
         spec = LexiconSpec(WORDS_TXT)
-        freq, slips = spec._base()
-        files = list((tmp_path / "cache").glob("dictionary-*.marshal"))
+        base = spec._base()
+        files = list((tmp_path / "cache").glob("spelling-en-*.marshal"))
         assert len(files) == 1
-        again, again_slips = LexiconSpec(WORDS_TXT)._base()
-        assert again == freq and again_slips == slips
-        assert "defence" in freq and "the" in freq and slips["teh"] == "the"
+        assert LexiconSpec(WORDS_TXT)._base() == base
+        assert "defence" in base["words"] and "the" in base["words"] and base["slips"]["teh"] == "the"
+        assert "barth" in base["names"] and "barth" not in base["words"]  # a capitalised entry: a name only
+
+    def test_cache_is_data_only(self, tmp_path, monkeypatch):
+        """A cache file that is not the expected plain data (a code object, a wrong shape) is rebuilt."""
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        spec = LexiconSpec(WORDS_TXT)
+        spec._base()
+        (path,) = (tmp_path / "cache").glob("spelling-en-*.marshal")
+        path.write_bytes(marshal.dumps({"words": compile("1", "x", "eval")}))
+        assert "defence" in LexiconSpec(WORDS_TXT)._base()["words"]
+        assert isinstance(marshal.loads(path.read_bytes()), dict)
 
     def test_unwritable_cache_builds_in_memory(self, tmp_path, monkeypatch):
         blocker = tmp_path / "file"
         blocker.write_text("not a directory")
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(blocker / "cache"))
-        freq, _ = LexiconSpec(WORDS_TXT)._base()
-        assert "gaining" in freq
+        assert "gaining" in LexiconSpec(WORDS_TXT)._base()["words"]
 
     def test_speller_pickles_without_its_dictionary(self):
         speller = Speller(LexiconSpec(WORDS_TXT))
@@ -261,6 +277,13 @@ class TestLexicon:
         assert len(data) < 2000
         copy = pickle.loads(data)
         assert [d.suggestion for d in typos(doc, copy)] == ['Use "gaining"']
+
+    def test_user_word_is_a_correction(self, tmp_path, monkeypatch):
+        """A house word joins the correction index too: its misspelling gets it as the suggestion."""
+        monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+        speller = Speller(LexiconSpec(WORDS_TXT, ("kwangjuite",)))
+        doc = Document("The kwangjuitte delegation arrived.")
+        assert [d.suggestion for d in typos(doc, speller)] == ['Use "kwangjuite"']
 
     @pytest.mark.parametrize(
         ("a", "b", "distance"),
@@ -285,7 +308,7 @@ class TestWordList:
     def test_entries_are_lower_case_words(self):
         words = read_word_list(WORDS_TXT)
         assert len(words) > 1000
-        bad = [w for w in words if not re.fullmatch(r"[a-z]{3,}", w)]
+        bad = [w for w in words if not re.fullmatch(r"[a-z]{2,}|[A-Z][a-z]+|[A-Za-z]{2,}", w)]
         assert bad == []
 
     def test_no_entry_is_a_known_misspelling(self):
@@ -364,3 +387,71 @@ def test_explain():
         assert proc.returncode == 0
         for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
             assert heading in out
+
+
+class TestTiersAndShapes:
+    """The tiered lexicon, the term rule, and the shapes of names and tokens that are no typos."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("The band's frontman praised the chipset and its haptic feedback.", id="extended-tier"),
+            pytest.param("Funders greenlit the courtside seats, streamed wirelessly.", id="extended-tier-2"),
+            pytest.param("The uncarpeted hall echoed with their ponderings.", id="derived-forms"),
+            pytest.param("Ludwig von Mises and Vincent van Gogh were cited.", id="particles"),
+            pytest.param("Cases of Salmonella enterica and E. coli rose.", id="binomials"),
+            pytest.param("Their neo\u2013liberal turn and the sci-fi film.", id="prefix-before-dash"),
+            pytest.param("Details are at petshelter.org and in notes.txt today.", id="domains-and-files"),
+            pytest.param("The old drover kept singin\u2019 as the herd moved.", id="dropped-g"),
+            pytest.param("Call epoll() and then fopen(path) in the loop.", id="code-punctuation"),
+            pytest.param("The elders opened with a karakia (prayer) at dawn.", id="glossed-loanword"),
+            pytest.param("It was a wishy-washy, loosey-goosey plan.", id="echo-compounds"),
+        ],
+    )
+    def test_silent(self, text):
+        assert nl1(text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "word", "suggestion"),
+        [
+            pytest.param("A sharp dorp in prices worried traders.", "dorp", 'Use "drop"', id="rare-junk-near-a-word"),
+            pytest.param("They bought two tomatos at the market.", "tomatos", 'Use "tomatoes"', id="no-plural-rule"),
+            pytest.param("Voters had anothers in mind.", "anothers", 'Use "another"', id="common-stem"),
+            pytest.param("The village had a barth for everyone.", "barth", 'Use "birth"', id="name-entry-lower-case"),
+            pytest.param("The reciept arrived with teh goods.", "reciept", 'Use "receipt"', id="codespell-form"),
+        ],
+    )
+    def test_flagged(self, text, word, suggestion):
+        found = check(text, select=["NL1"])
+        assert [text[d.start : d.end] for d in found][:1] == [word]
+        assert found[0].suggestion == suggestion
+
+    def test_term_used_three_times_is_silent(self):
+        text = (
+            "The council's flumox scheme began in May. Critics said flumox was costly.\n\n"
+            "Supporters said the flumox plan would pay for itself.\n"
+        )
+        assert nl1(text) == []
+
+    def test_known_misspelling_is_never_a_term(self):
+        text = "The goverment met. The goverment spoke. The goverment resigned.\n"
+        found = check(text, select=["NL1"])
+        assert [(d.start, d.suggestion) for d in found] == [(4, 'Use "government"')]
+        assert "used 3 times" in found[0].message
+
+    def test_unknown_form_reported_once_with_count(self):
+        text = "The strikr began at dawn. The strikr ended at noon.\n"
+        found = check(text, select=["NL1"])
+        assert len(found) == 1 and "used 2 times" in found[0].message
+
+    def test_broken_contraction_reported_once(self):
+        text = "The minister said it isn \u2018t over yet.\n"
+        found = check(text, select=["NL1"])
+        assert [(text[d.start : d.end], d.suggestion) for d in found] == [("isn \u2018t", 'Use "isn\u2019t"')]
+
+    def test_two_edit_suggestion_beats_a_rarer_one_edit_word(self):
+        assert suggestions("They will stil go, and were sitll there.")[-1] == 'Use "still"'
+
+    def test_unglossed_loanword_near_a_word_is_flagged(self):
+        """The gloss is what makes a loanword: without it, two edits from a word is a typo's shape."""
+        assert nl1("The elders opened with a karakia at dawn.") == [(1, 26, 1, 33)]

@@ -1,47 +1,42 @@
-"""Regenerate rules/words.txt: the news word list NL1xx adds to pyspellchecker's.
+"""Regenerate rules/words.txt: the core tier of NL1xx's lexicon.
 
-    apt-get install wbritish wamerican wbritish-large && pip install codespell
+    apt-get install wamerican wbritish wcanadian && pip install codespell
     python tools/build_words.py
 
 The file has two parts. The curated part (news vocabulary: loanwords, new
 coinages, Commonwealth and sports terms) is kept as written, between its
-markers. The generated part is every lower-case word of SCOWL's British and
-American lists (Debian's wbritish/wamerican, size 50) that pyspellchecker's
-English list lacks, mostly British spellings ("defence", "labour",
-"organise"), and the British variants of known words in the large British
-list (wbritish-large: "paedophile" for "pedophile").
+markers. The generated part is SCOWL at size 50 in its American, British and
+Canadian spellings (Debian's wamerican, wbritish and wcanadian, which are
+SCOWL size 50), every entry made only of ASCII letters, case kept: a
+capitalised entry ("Barth", "Nice") counts only for a capitalised token.
+Possessive entries ("actor's") are left out: NL101 strips the possessive.
 
-Real words come first, so every entry of both parts is verified:
-- no entry may be a misspelling listed by codespell (its dictionary is
-  GPL-2.0 data: read here, never shipped);
-- no generated entry may be one edit from a very common word unless it is a
-  British/American variant of a known word (drops slang such as "thunk").
+Real words only: no entry of either part may be a misspelling listed by
+codespell (its dictionary is GPL-2.0 data, read here and never shipped).
 The script prints what it dropped, for review.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import re
 import sys
+from importlib.util import find_spec
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from newslint.checks.spelling.lexicon import _spellchecker_data, edits1  # noqa: E402
 
 WORDS = ROOT / "rules" / "words.txt"
 CURATED_START = "# --- curated news vocabulary: edit by hand ---"
 GENERATED_START = "# --- generated from SCOWL by tools/build_words.py: do not edit ---"
 HEADER = """\
-# News vocabulary that pyspellchecker's English frequency list lacks.
-# One word per line; "#" starts a comment. Read by NL1xx (newslint/checks/spelling/spelling.py).
-# Every entry is checked by tools/build_words.py: none may be a known misspelling.
+# The core tier of NL1xx's lexicon (newslint/checks/spelling/lexicon.py): trusted words.
+# One word per line; "#" starts a comment. A capitalised entry counts only for a
+# capitalised token. Every entry is checked by tools/build_words.py: none may be a
+# misspelling listed by codespell.
 #
-# The generated part is derived from SCOWL (wordlist.sourceforge.net), whose notice follows:
+# The generated part is SCOWL at size 50 (wordlist.aspell.net; Debian's wamerican,
+# wbritish and wcanadian 2020.12.07), whose notice follows:
 #   Copyright 2000-2011 by Kevin Atkinson
 #   Permission to use, copy, modify, distribute and sell these word lists, the
 #   associated scripts, the output created from the scripts, and its documentation
@@ -51,37 +46,17 @@ HEADER = """\
 #   no representations about the suitability of this array for any purpose. It is
 #   provided "as is" without express or implied warranty.
 """
-_WORD = re.compile(r"^[a-z]{3,}$")
-#: Generated words one edit from a word at least this frequent are dropped (slang, typos).
-_VERY_COMMON = 100_000
-# British/American transformations (British form -> American form), to recognise variants.
-_VARIANTS = [
-    (r"our", "or"), (r"ise", "ize"), (r"isa", "iza"), (r"ys", "yz"), (r"tre", "ter"), (r"bre", "ber"),
-    (r"ence", "ense"), (r"ogue", "og"), (r"ll", "l"), (r"ae", "e"), (r"oe", "e"), (r"mme", "m"),
-    (r"eable", "able"), (r"ement", "ment"), (r"ce", "se"), (r"ght", "t"), (r"que", "ck"), (r"ou", "o"),
-]
+_WORD = re.compile(r"^[A-Za-z]{2,}$")
+_LISTS = ("american-english", "british-english", "canadian-english")
 
 
 def codespell_misspellings() -> set[str]:
-    try:
-        import codespell_lib
-    except ImportError:
+    """Lower-cased misspellings of codespell's main dictionary (read, never imported as code)."""
+    spec = find_spec("codespell_lib")
+    if spec is None or not spec.submodule_search_locations:
         sys.exit("tools/build_words.py needs codespell to verify entries: pip install codespell")
-    path = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        wrong, _, _ = line.partition("->")
-        out.add(wrong.strip().lower())
-    return out
-
-
-def is_variant(word: str, known: dict[str, int]) -> bool:
-    """True when a British/American substitution turns ``word`` into a known word."""
-    for british, american in _VARIANTS:
-        for m in re.finditer(british, word):
-            if word[: m.start()] + american + word[m.end() :] in known:
-                return True
-    return False
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "dictionary.txt"
+    return {line.partition("->")[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines()}
 
 
 def curated_part(text: str) -> list[str]:
@@ -90,59 +65,43 @@ def curated_part(text: str) -> list[str]:
         return []
     start = lines.index(CURATED_START) + 1
     end = lines.index(GENERATED_START) if GENERATED_START in lines else len(lines)
-    return [line for line in lines[start:end]]
+    return list(lines[start:end])
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--british", default="/usr/share/dict/british-english")
-    parser.add_argument("--american", default="/usr/share/dict/american-english")
-    parser.add_argument(
-        "--british-large",
-        default="/usr/share/dict/british-english-large",
-        help="wbritish-large: only its British variants of known words are taken",
-    )
+    parser.add_argument("--dict-dir", default="/usr/share/dict", help="where the SCOWL size-50 lists are")
     args = parser.parse_args()
 
-    _, source = _spellchecker_data()
-    known: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()).decode("utf-8"))
     misspellings = codespell_misspellings()
     curated = curated_part(WORDS.read_text(encoding="utf-8")) if WORDS.exists() else []
-
     bad_curated = [w for w in curated if w.split("#")[0].strip().lower() in misspellings]
     if bad_curated:
         print("curated entries that codespell lists as misspellings (remove them):", *bad_curated, sep="\n  ")
         return 1
 
-    candidates: set[str] = set()
-    for path in (args.british, args.american):
-        for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+    scowl: set[str] = set()
+    for name in _LISTS:
+        for line in Path(args.dict_dir, name).read_text(encoding="utf-8", errors="replace").splitlines():
             word = line.strip()
-            if _WORD.match(word) and word not in known:
-                candidates.add(word)
-    for line in Path(args.british_large).read_text(encoding="utf-8", errors="replace").splitlines():
-        word = line.strip()
-        if _WORD.match(word) and word not in known and is_variant(word, known):
-            candidates.add(word)
-    curated_words = {w.split("#")[0].strip().lower() for w in curated}
+            if _WORD.match(word):
+                scowl.add(word)
+    curated_words = {w.split("#")[0].strip() for w in curated}
     kept, dropped = [], []
-    for word in sorted(candidates - curated_words):
-        if word in misspellings:
-            dropped.append(f"{word} (codespell)")
+    for word in sorted(scowl - curated_words, key=lambda w: (w.lower(), w)):
+        if word.lower() in misspellings:
+            dropped.append(word)
             continue
-        near = [w for w in edits1(word) if known.get(w, 0) >= _VERY_COMMON]
-        if near and not is_variant(word, known):
-            dropped.append(f"{word} (one edit from {near[0]!r})")
-            continue
+        if word[0].isupper() and word.lower() in scowl:
+            continue  # the lower-case entry already covers the capitalised one
         kept.append(word)
     body = [HEADER.rstrip("\n"), "", CURATED_START, *curated]
     if curated and curated[-1].strip():
         body.append("")
     body += [GENERATED_START, *kept, ""]
     WORDS.write_text("\n".join(body), encoding="utf-8")
-    print(f"{WORDS}: {len(curated_words)} curated, {len(kept)} generated; dropped {len(dropped)}:")
-    for line in dropped:
-        print("  ", line)
+    print(f"{WORDS}: {len(curated_words)} curated, {len(kept)} generated; dropped {len(dropped)} codespell misspellings:")
+    print("  ", " ".join(dropped))
     return 0
 
 

@@ -9,12 +9,22 @@ Every paragraph (in scraped text, every line) is classified once:
    trail, a tag list, a short heading after the article's last paragraph...),
    scored from 0 to 1 and reported at or above ``boilerplate-threshold``;
 4. **prose**: a sentence-shaped paragraph of the article's language;
-5. otherwise short or unsure, and not reported.
+5. otherwise short or unsure.
+
+These descriptions, with each line's context (prose around it, the article's
+prose span, neighbours, runs, repetition, caption and headline cues), feed a
+learned line model (``model.py``, weights in
+``rules/boilerplate_model.json``) that decides which lines are chrome; the
+``boilerplate-threshold`` option is its operating point. Certain pack phrases
+the model does not firmly take for body, and the surest shapes (links,
+handles, menus, timestamps), are chrome wherever they stand.
 
 A phrase marked as opening a block (a related-content header, a comments or
 tags header) starts a block that runs until article prose resumes: a stretch
-free of boilerplate evidence that holds three paragraphs of prose. The block
-is reported once, and its lines are not reported again one by one.
+free of boilerplate evidence (pack phrases, foreign text, lines the model
+takes for chrome) that holds three paragraphs of prose. The block ends at its
+last line of evidence, is reported once, and its lines are not reported again
+one by one.
 """
 
 from __future__ import annotations
@@ -22,7 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 from newslint import (
@@ -40,14 +50,18 @@ from newslint import (
     TokenKind,
     hookimpl,
 )
+from newslint.checks.boilerplate import model as _chrome_model
 from newslint.checks.boilerplate import phrases as _phrases
 from newslint.checks.boilerplate.phrases import Language, Phrase, PhrasePack
+from newslint.checks.titles.headline import find_headline
 from newslint.text.writing_systems import ScriptProfile, WritingSystem, dominant_system, profile
 
 PACK_KIND = "boilerplate"
 THRESHOLD = "boilerplate-threshold"
 _DEFAULT_THRESHOLD = 0.6
-_CERTAIN_SCORE = 0.9  # a shape score this high is an error, not a warning
+_CERTAIN_SCORE = 0.9  # a chrome probability this high is an error, not a warning
+# Shape scores at or above this take a line out of the prose (a model feature, not the dial).
+_SHAPE_CUT = 0.6
 
 # Prose: at least this many words, ending like a sentence.
 _PROSE_WORDS = 8
@@ -114,13 +128,18 @@ BOILERPLATE_LINE = Rule(
     summary="Line has the shape of page chrome (link, timestamp, menu trail, trailing heading)",
     explanation="""\
 ## What it does
-Scores each line by its shape and its place. Bare links, social handles and
-hashtags, timestamps, figures without words, navigation trails
-("Home | World | Asia"), tag lists, short lines repeated in the article, short
-labels above the headline, and short title-case headings after the article's
-last paragraph score high; ordinary sentences score zero. Lines scoring at
-least `boilerplate-threshold` (default 0.6) are reported: at 0.9 or more as
-errors, below as warnings.
+Scores each line with a learned line model (two stacked logistic regressions
+and a Viterbi pass over the page's lines, weights in
+`rules/boilerplate_model.json`). It reads the line's shape (words, final
+punctuation, title case, figures, links, function words, menu separators,
+the shape rules: bare links, handles, timestamps, navigation trails, tag
+lists) and its place: the share of prose around it, its distance above or
+below the article's prose, its neighbours, the run it belongs to, a credit
+next to it (captions), an echo of the lede above the body (headlines),
+repetition in the file. Lines scoring at least `boilerplate-threshold`
+(default 0.6) are reported, with the features that weighed most: at 0.9 or
+more as errors, below as warnings. The surest shapes (bare links, handles,
+hashtags, menus, timestamps, bare figures) are reported wherever they stand.
 
 ## Why is this bad?
 Page chrome has no fixed wording: a site's section names, a gallery counter,
@@ -138,13 +157,15 @@ Use instead:
     The talks will resume next week.
 
 ## Options
-`boilerplate-threshold` (float, 0-1, default 0.6): lower it to report more
-lines (a subhead-like line in the middle of an article scores 0.3), raise it
-to report only the surest shapes.
+`boilerplate-threshold` (float, 0-1, default 0.6): the model's operating
+point. Lower it to report more lines, raise it to report only the surest
+(see the cross-validated precision and recall per threshold in the model
+file's `cv` table).
 
 ## Known problems
 A fact box of short title-case items at the end of an article scores like a
-list of related headlines.
+list of related headlines. The model was trained on 91 English pages; other
+languages get its script-agnostic features and their own function words.
 """,
     owns_region=True,
 )
@@ -161,9 +182,12 @@ After a strong marker from the phrase pack (a related-content header such as
 "Related articles" or "مقالات ذات صلة", "Most read", a comments or tags
 header), the following lines are taken as one block of page chrome until the
 article's prose resumes: a stretch with no boilerplate evidence (no pack
-phrase, no foreign-script line, no chrome-shaped line) holding three
-paragraphs of prose. The block is reported once, from the marker to its last
-line, naming the marker. Lines inside it are not reported again one by one.
+phrase, no foreign-script line, no line the line model takes for chrome)
+holding three paragraphs of prose. The block ends at its last line of
+evidence, so it never takes in the paragraphs where the article resumes. It
+is reported once, from the marker to its last line, naming the marker; its
+fix (unsafe) says how many lines it deletes. Lines inside it are not
+reported again one by one.
 
 ## Why is this bad?
 Teasers of related articles are fluent news prose, often about the same
@@ -270,7 +294,7 @@ def newslint_options() -> list[Option]:
             THRESHOLD,
             "float",
             _DEFAULT_THRESHOLD,
-            "How sure the NL202 line-shape classifier must be (0-1): lower reports more lines",
+            "Operating point of the NL2xx line model (0-1): lower reports more lines",
         )
     ]
 
@@ -312,6 +336,9 @@ class Unit:
     score: float = 0.0
     reason: str = ""
     prose: bool = False
+    prob: float = 0.0  # the line model's chrome probability
+    chrome: bool = False  # the line model's decision (after the sequence layer)
+    why: list[str] = field(default_factory=list)  # the features that weighed most, in words
 
     @property
     def evidence(self) -> bool:
@@ -326,10 +353,56 @@ _TERMINAL = re.compile("[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4][\"'\u201d\u201
 def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagnostic]:
     """Every NL2xx diagnostic of ``doc``."""
     threshold = float(ctx.options[THRESHOLD])
+    page = classify(doc, pack)
+    if page is None:
+        return
+    units = page.units
+    model = _chrome_model.load(ctx.packs.bundled_file(_chrome_model.MODEL_FILE))
+    feats = _chrome_model.features(units, page.first, page.last, page.stopwords)
+    probs, explained = model.score(feats)
+    chrome = model.decide(probs, threshold, feats)
+    headline = _own_headline(doc, units)
+    for i, u in enumerate(units):
+        u.prob = probs[i]
+        u.chrome = chrome[i] and i != headline
+        u.why = model.reasons(explained[i])
+    in_block: set[int] = set()
+    if ctx.is_enabled(BOILERPLATE_BLOCK):
+        for start, end in _blocks(units):
+            in_block.update(range(start, end + 1))
+            yield _block_diagnostic(doc, units, start, end)
+    for i, u in enumerate(units):
+        if i in in_block:
+            continue
+        diag = _line_diagnostic(doc, u, ctx)
+        if diag is not None:
+            yield diag
+
+
+@dataclass
+class Page:
+    """The classified lines of a document, with the article's prose span and language."""
+
+    units: list[Unit]
+    first: int  # index of the first prose unit (len(units) without prose)
+    last: int  # index of the last prose unit (-1 without prose)
+    language: Language | None
+
+    @property
+    def stopwords(self) -> frozenset[str]:
+        return self.language.stopwords if self.language is not None else frozenset()
+
+
+def classify(doc: Document, pack: PhrasePack) -> Page | None:
+    """Describe every paragraph of ``doc``: phrase, script, language, shape score, prose.
+
+    These descriptions are the line model's input; they do not depend on the
+    ``boilerplate-threshold`` dial, which only moves the model's operating point.
+    """
     units = [_unit(doc, p) for p in doc.paragraphs]
     units = [u for u in units if u.text]
     if not units:
-        return
+        return None
     system = dominant_system(u.profile for u in units)
     language = _dominant_language(units, pack, system)
     for u in units:
@@ -347,19 +420,21 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
             u.prose = False
         else:
             u.score, u.reason = _shape(u, i, top_words, first, last, repeats, language, date_words)
-            if u.score >= threshold:
+            if u.score >= _SHAPE_CUT:
                 u.prose = False
-    in_block: set[int] = set()
-    if ctx.is_enabled(BOILERPLATE_BLOCK):
-        for start, end in _blocks(units, threshold):
-            in_block.update(range(start, end + 1))
-            yield _block_diagnostic(doc, units, start, end)
-    for i, u in enumerate(units):
-        if i in in_block:
-            continue
-        diag = _line_diagnostic(doc, u, ctx, threshold)
-        if diag is not None:
-            yield diag
+    return Page(units, first, last, language)
+
+
+def _own_headline(doc: Document, units: Sequence[Unit]) -> int:
+    """Index of the unit that is the document's own headline in its place (first line), or -1.
+
+    A file that opens with its headline is an article, not a page: its first
+    line is the title the title checks read, never chrome.
+    """
+    found = find_headline(doc)
+    if found is None or not units or found.paragraph.index != units[0].para.index:
+        return -1
+    return 0
 
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
@@ -536,13 +611,22 @@ _TITLE_SMALL = frozenset("a an and as at but by for in of on or the to with from
 # -- blocks --------------------------------------------------------------------------------
 
 
-def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]]:
-    """``(first, last)`` unit indexes of each block opened by a strong marker."""
+def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` unit indexes of each block opened by a strong marker.
+
+    A block starts at a block-opening phrase and runs until article prose
+    resumes: a stretch free of evidence (no pack phrase, no foreign text, no
+    line the model takes for chrome) holding three prose paragraphs. A "list"
+    marker's block ends at the next prose line. The block ends at its last line
+    of evidence or at the last of the headline-shaped lines right under its
+    marker (the teasers it introduces), so it never takes in the body
+    paragraphs where prose resumes, and it needs a line besides its marker.
+    """
     i = 0
     n = len(units)
 
     def is_evidence(u: Unit) -> bool:
-        return u.evidence or u.score >= threshold
+        return u.evidence or u.chrome
 
     while i < n:
         u = units[i]
@@ -568,6 +652,13 @@ def _blocks(units: Sequence[Unit], threshold: float) -> Iterator[tuple[int, int]
                 j = max(k, j + 1)
             else:
                 j += 1
+        # The headline-shaped lines right under the marker are its teasers (no
+        # sentence among them); past them, the block ends at its last evidence.
+        teasers = i
+        while teasers < end and not units[teasers + 1].prose and not units[teasers + 1].terminal:
+            teasers += 1
+        while end > teasers and not is_evidence(units[end]):
+            end -= 1
         if end > i:
             yield i, end
         i = max(end, i) + 1
@@ -579,26 +670,31 @@ def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int
     assert phrase is not None
     first_line, last_line = opener.para.line, closer.para.end_line
     begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
+    count = last_line - first_line + 1
     return doc.diagnostic(
         BOILERPLATE_BLOCK,
         begin[0],
         finish[1],
-        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang})',
-        suggestion=f"Delete lines {first_line}-{last_line}",
+        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang}):'
+        f" {sum(u.chrome or u.evidence for u in units[start + 1 : end + 1])} of the {end - start} lines after it"
+        " are chrome by their own evidence",
+        suggestion=f"Delete lines {first_line}-{last_line} ({count} lines, blank lines included)",
         unsafe_fix=[Edit(*_deletion(doc, opener.para.start, closer.para.end))],
     )
 
 
-def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> Diagnostic | None:
+def _line_diagnostic(doc: Document, u: Unit, ctx: Context) -> Diagnostic | None:
     start, end = doc.trimmed(u.para.start, u.para.end)
     make = partial(doc.diagnostic, start=start, end=end, unsafe_fix=[Edit(*_deletion(doc, u.para.start, u.para.end))])
-    if u.phrase is not None:
+    why = f"; {', '.join(u.why)}" if u.why else ""
+    if u.phrase is not None and u.chrome:
         if not ctx.is_enabled(BOILERPLATE_PHRASE):
             return None
         p = u.phrase
         return make(
             BOILERPLATE_PHRASE,
-            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack)',
+            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack;'
+            f" chrome score {u.prob:.2f}{why})",
             suggestion="Delete the line",
             severity=Severity.ERROR if p.certain else Severity.WARNING,
         )
@@ -621,12 +717,13 @@ def _line_diagnostic(doc: Document, u: Unit, ctx: Context, threshold: float) -> 
             message=f'Paragraph in another language ({u.foreign_language}) than the article: "{_clip(u.text)}"',
             suggestion="Delete it, or translate it if it belongs to the article",
         )
-    if u.score >= threshold and ctx.is_enabled(BOILERPLATE_LINE):
+    if u.chrome and ctx.is_enabled(BOILERPLATE_LINE):
         return make(
             BOILERPLATE_LINE,
-            message=f'Line looks like page chrome, {u.reason} (score {u.score:.2f}): "{_clip(u.text)}"',
+            message=f"Line looks like page chrome{', ' + u.reason if u.score >= _SHAPE_CUT else ''}"
+            f' (model score {u.prob:.2f}{why}): "{_clip(u.text)}"',
             suggestion="Delete the line if it is not part of the article",
-            severity=Severity.ERROR if u.score >= _CERTAIN_SCORE else Severity.WARNING,
+            severity=Severity.ERROR if u.prob >= _CERTAIN_SCORE else Severity.WARNING,
         )
     return None
 

@@ -1,18 +1,29 @@
-"""The spelling dictionary behind NL1xx: known words with frequencies, and bounded correction.
+"""The spelling lexicon behind NL1xx: a tiered dictionary of the real world, and ranked corrections.
 
-A ``WordLexicon`` joins pyspellchecker's English frequency list, the bundled news
-word list (``rules/words.txt``) and the user's ``words`` / ``word-lists``.
-Parsing pyspellchecker's gzip JSON takes longer than a whole single-file run
-should, so the joined base dictionary is written once to a versioned
-``marshal`` cache (keyed by the size and time of pyspellchecker's list, the
-word list's hash and ``CACHE_FORMAT``) under the user cache directory and read from there later.
-A cache file is read only if it is the user's own regular file and its MAC,
-keyed by the user's cache key (``newslint.safecache``), verifies.
-When no cache directory is writable the dictionary is built in memory.
+Tiers:
+- *core*: trusted lists: ``rules/words.txt`` (SCOWL at size 50 in American,
+  British and Canadian spelling, plus curated news vocabulary, built by
+  ``tools/build_words.py``) and the user's ``words`` / ``word-lists``. A
+  capitalised entry ("Barth") counts only for a capitalised token.
+- *extended*: wordfreq's English list (a runtime dependency: its data is
+  CC-BY-SA-4.0, so it is read from the installed package, never copied). A
+  word of that list is accepted when it is common (``COMMON`` per billion
+  words, about 1 per million, or more), or when no known word one edit away
+  is ``MUCH_COMMONER`` times as frequent: "frontman" is accepted, "truk"
+  (one edit from "truck") is not. That judgement is made once per distinct
+  form, on first use, and memoised.
+- codespell's known misspellings (GPL-2.0 data, read from the installed
+  package at build time of the cache, never shipped) are dropped from every
+  tier, and they are what the term rule of NL101 refuses to take for terms.
+
+Frequencies are wordfreq's, in occurrences per billion words (a core word
+wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
+data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` and a list of
+``str``, checked on load) under the user cache directory; the distance-2
+index has its own cache, loaded only when a word needs it.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
-content key, never the dictionary itself. ``LexiconSpec.get()`` finds the
-built ``WordLexicon`` in this process's table by that key, or builds it.
+content key, never the dictionary itself.
 """
 
 from __future__ import annotations
@@ -22,32 +33,47 @@ import heapq
 import hmac
 import marshal
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from importlib.util import find_spec
 from pathlib import Path
 
 from newslint.plugin.packs import cache_dir, write_cache_file
 from newslint.safecache import open_private, seal, user_key
 
-__all__ = ["WordLexicon", "LexiconSpec", "damerau", "read_word_list"]
+__all__ = ["WordLexicon", "LexiconSpec", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _MAC_BYTES = 16
-#: Frequency given to a word from words.txt or the user's lists: a plain, mid-frequency word.
+#: wordfreq's frequencies are stored as occurrences per this many words.
+PER = 1_000_000_000
+#: An extended-tier word this frequent (per billion: about 1 per million) is accepted outright.
+COMMON = 1000
+#: A rarer extended-tier word is refused when a known word one edit away is this many times commoner.
+MUCH_COMMONER = 100
+#: A rare extended-tier word with a capital is accepted at this frequency or more: wordfreq is lower-cased,
+#: so "hamer" and "collett" are there as the names they are.
+CAPITALISED_RARE = 50
+#: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
+_DERIVED_STEM_LIMIT = 100_000
+#: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
+_SUFFIXES = (
+    "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
+    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity",
+)
+_PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
+#: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-#: Longest token for which distance-2 candidates are searched (bounded work per word).
-MAX_DISTANCE2_LENGTH = 16
-#: Words at least this frequent index the distance-2 search (plausible corrections only).
-_DISTANCE2_MIN_FREQUENCY = 2000
+#: Longest token for which corrections are searched (bounded work per word).
+MAX_SEARCH_LENGTH = 20
+#: Words shorter than this are searched for corrections one edit away only.
+SHORTEST_DISTANCE2 = 5
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
 
-# Process-wide table of built lexicons, keyed by their content key. A worker
-# process fills it on first use; the key covers every input, so an entry can
-# never be stale within a process.
 _BUILT: dict[str, WordLexicon] = {}
 
 
@@ -61,20 +87,31 @@ def read_word_list(path: Path) -> list[str]:
     return out
 
 
-def _spellchecker_data() -> tuple[str, Path]:
-    """A version stamp of pyspellchecker's English frequency list (size and mtime), and its path.
-
-    A stat stands in for the package version: importing ``importlib.metadata``
-    would cost more than reading the cached dictionary.
-    """
-    from importlib.util import find_spec
-
-    spec = find_spec("spellchecker")
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = find_spec(package)
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("pyspellchecker is not installed; pip install pyspellchecker")
-    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en.json.gz"
+        return None
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _wordfreq_data() -> Path:
+    path = _package_file("wordfreq", "data", "large_en.msgpack.gz")
+    if path is None:
+        raise ModuleNotFoundError("wordfreq is not installed; pip install wordfreq")
+    return path
+
+
+def _codespell_data() -> Path | None:
+    """codespell's main dictionary, when codespell is installed (found, never imported)."""
+    path = _package_file("codespell_lib", "data", "dictionary.txt")
+    return path if path is not None and path.exists() else None
+
+
+def _stamp(path: Path | None) -> str:
+    if path is None:
+        return "none"
     stat = path.stat()
-    return f"{stat.st_size}.{stat.st_mtime_ns}", path
+    return f"{stat.st_size}.{stat.st_mtime_ns}"
 
 
 @dataclass(frozen=True)
@@ -82,7 +119,7 @@ class LexiconSpec:
     """Everything a ``WordLexicon`` is built from; small and picklable.
 
     Args:
-        words_file: The bundled news word list.
+        words_file: The core word list (``rules/words.txt``).
         extra_words: The user's ``words`` and the words of every ``word-lists`` file.
     """
 
@@ -91,9 +128,8 @@ class LexiconSpec:
 
     @cached_property
     def _base_key(self) -> str:
-        version, _ = _spellchecker_data()
         digest = hashlib.sha256(self.words_file.read_bytes()).hexdigest()[:16]
-        return f"en-{version}-{digest}-v{CACHE_FORMAT}"
+        return f"en-{_stamp(_wordfreq_data())}-{_stamp(_codespell_data())}-{digest}-v{CACHE_FORMAT}"
 
     @property
     def key(self) -> str:
@@ -101,7 +137,6 @@ class LexiconSpec:
         return f"{self._base_key}-{extra}"
 
     def __getstate__(self) -> dict[str, object]:
-        # cached_property values live in __dict__; send only the inputs.
         return {"words_file": self.words_file, "extra_words": self.extra_words}
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -113,73 +148,47 @@ class LexiconSpec:
         key = self.key
         lexicon = _BUILT.get(key)
         if lexicon is None:
-            base, slips = self._base()
-            freq = base if not self.extra_words else dict(base)
-            for word in self.extra_words:
-                lower = word.lower()
-                freq[lower] = max(freq.get(lower, 0), LIST_WORD_FREQUENCY)
-            lexicon = _BUILT[key] = WordLexicon(freq, slips, lambda: self._distance2_index(base))
+            base = self._base()
+            words, names = base["words"], base["names"]
+            if self.extra_words:
+                words, names = dict(words), dict(names)
+                for word in self.extra_words:
+                    target = names if word[:1].isupper() and word[1:].islower() else words
+                    lower = word.lower()
+                    target[lower] = max(target.get(lower, 0), LIST_WORD_FREQUENCY)
+            lexicon = _BUILT[key] = WordLexicon(
+                words,
+                names=names,
+                rare=base["rare"],
+                misspellings=frozenset(base["misspellings"]),
+                slips=base["slips"],
+                index=lambda _words: self._index(base["words"], extra=words if self.extra_words else None),
+            )
         return lexicon
 
-    def _distance2_index(self, base: dict[str, int]) -> dict[str, str]:
-        """``build_distance2_index(base)``, from its own marshal cache (loaded only when needed)."""
-        path = cache_dir() / f"distance2-{self._base_key}.marshal"
+    def _index(self, words: dict[str, int], extra: dict[str, int] | None = None) -> dict[str, str]:
+        """``build_index(words)`` from its own cache (loaded only when a word needs it), plus ``extra``'s new words."""
+        path = cache_dir() / f"spelling-index-{self._base_key}.marshal"
         data = _read_cache(path)
-        if type(data) is dict:
-            return data
-        index = build_distance2_index(base)
-        _write_cache(path, index)
+        if isinstance(data, dict) and _all_str(data.items()):
+            index = data
+        else:
+            index = build_index(words)
+            _write_cache(path, index)
+        if extra:
+            for word, found in build_index({w: f for w, f in extra.items() if w not in words}).items():
+                index[word] = f"{index[word]} {found}" if word in index else found
         return index
 
-    def _base(self) -> tuple[dict[str, int], dict[str, str]]:
-        """pyspellchecker's list plus words.txt, and its slips, from the marshal cache when it is there."""
-        path = cache_dir() / f"dictionary-{self._base_key}.marshal"
+    def _base(self) -> dict:
+        """The tiers, from the cache when it is there and well formed."""
+        path = cache_dir() / f"spelling-{self._base_key}.marshal"
         data = _read_cache(path)
-        if type(data) is tuple and len(data) == 2 and type(data[0]) is dict and type(data[1]) is dict:
-            return data
-        freq = build_base(self.words_file)
-        slips = build_slips(freq)
-        _write_cache(path, (freq, slips))
-        return freq, slips
-
-
-def build_base(words_file: Path) -> dict[str, int]:
-    """Parse pyspellchecker's English list and add the news word list (slow: done once)."""
-    import gzip
-    import json
-
-    _, source = _spellchecker_data()
-    freq: dict[str, int] = json.loads(gzip.decompress(source.read_bytes()).decode("utf-8"))
-    for word in read_word_list(words_file):
-        lower = word.lower()
-        freq[lower] = max(freq.get(lower, 0), LIST_WORD_FREQUENCY)
-    return freq
-
-
-def build_slips(freq: dict[str, int]) -> dict[str, str]:
-    """Unknown strings one edit from a very common word, mapped to that word ("teh" -> "the").
-
-    The very common words are the ``_VERY_COMMON`` most frequent words of
-    three letters or more; where two share a slip, the more frequent wins.
-    """
-    common = heapq.nlargest(_VERY_COMMON, (w for w in freq if len(w) >= 3 and w.isalpha()), key=freq.__getitem__)
-    out: dict[str, str] = {}
-    for word in reversed(common):  # least frequent first, so the most frequent overwrites
-        for edit in edits1(word):
-            if edit not in freq:
-                out[edit] = word
-    return out
-
-
-def build_distance2_index(freq: dict[str, int]) -> dict[str, str]:
-    """Frequent words under themselves and each one-letter deletion, space-separated."""
-    index: dict[str, list[str]] = {}
-    for word, count in freq.items():
-        if count < _DISTANCE2_MIN_FREQUENCY or len(word) < 3 or not word.isalpha():
-            continue
-        for key in _deletes(word, 1):
-            index.setdefault(key, []).append(word)
-    return {key: " ".join(words) for key, words in index.items()}
+        if _valid_base(data):
+            return data  # type: ignore[return-value]  # checked by _valid_base
+        data = build_base(self.words_file)
+        _write_cache(path, data)
+        return data
 
 
 def _read_cache(path: Path) -> object:
@@ -212,6 +221,109 @@ def _write_cache(path: Path, data: object) -> None:
         write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
 
 
+def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
+    return all(type(k) is str and type(v) is str for k, v in pairs)
+
+
+def _valid_base(data: object) -> bool:
+    """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and a list of ``str``."""
+    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "misspellings"}:
+        return False
+    for name in ("words", "names", "rare"):
+        table = data[name]
+        if type(table) is not dict or not all(type(k) is str and type(v) is int for k, v in table.items()):
+            return False
+    return (
+        type(data["slips"]) is dict
+        and _all_str(data["slips"].items())
+        and type(data["misspellings"]) is list
+        and all(type(w) is str for w in data["misspellings"])
+    )
+
+
+def codespell_misspellings() -> set[str]:
+    """Lower-cased misspellings of codespell's main dictionary; empty when codespell is absent."""
+    path = _codespell_data()
+    if path is None:
+        return set()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        wrong = line.partition("->")[0].strip().lower()
+        if wrong.isalpha():
+            out.add(wrong)
+    return out
+
+
+def build_base(words_file: Path) -> dict:
+    """Join the tiers (slow: done once, then cached).
+
+    ``words`` are accepted for any token: core lower-case entries and
+    extended-tier words of ``COMMON`` frequency or more. ``names`` are core
+    entries listed only capitalised. ``rare`` are the other extended-tier
+    words, judged one by one (``WordLexicon.known``).
+    """
+    from wordfreq import read_cBpack
+
+    misspellings = codespell_misspellings()
+    # wordfreq's "cBpack": buckets of words, bucket i at a frequency of 10 ** (-i / 100)
+    wf: dict[str, int] = {}
+    for i, bucket in enumerate(read_cBpack(str(_wordfreq_data()))):
+        freq = max(1, round(PER * 10 ** (-i / 100)))
+        for word in bucket:
+            if word.isascii() and word.isalpha() and word.islower() and word not in wf:
+                wf[word] = freq
+    words: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for entry in read_word_list(words_file):
+        lower = entry.lower()
+        if lower in misspellings:
+            continue
+        if entry[:1].isupper() and entry[1:].islower():
+            names[lower] = wf.get(lower, 1)
+        else:
+            words[lower] = wf.get(lower, 1)
+    rare: dict[str, int] = {}
+    for word, freq in wf.items():
+        if word in words or word in misspellings or len(word) < 2:
+            continue
+        if freq >= COMMON:
+            words[word] = freq
+        else:
+            rare[word] = freq
+    for lower in list(names):
+        if lower in words:
+            del names[lower]
+    return {
+        "words": words,
+        "names": names,
+        "rare": rare,
+        "slips": build_slips(words),
+        "misspellings": sorted(misspellings),
+    }
+
+
+def build_slips(freq: dict[str, int]) -> dict[str, str]:
+    """Unknown strings one edit from a very common word, mapped to that word ("teh" -> "the")."""
+    common = heapq.nlargest(_VERY_COMMON, (w for w in freq if len(w) >= 3 and w.isalpha()), key=freq.__getitem__)
+    out: dict[str, str] = {}
+    for word in reversed(common):  # least frequent first, so the most frequent overwrites
+        for edit in edits1(word):
+            if edit not in freq:
+                out[edit] = word
+    return out
+
+
+def build_index(words: dict[str, int]) -> dict[str, str]:
+    """Each word under itself and each one-letter deletion (SymSpell), space-separated."""
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) < 2 or not word.isalpha():
+            continue
+        for key in {word, *_deletes1(word)}:
+            index.setdefault(key, []).append(word)
+    return {key: " ".join(found) for key, found in index.items()}
+
+
 def damerau(a: str, b: str, limit: int = 2) -> int:
     """Optimal-string-alignment distance (adjacent transpositions cost 1), capped at ``limit + 1``."""
     if a == b:
@@ -236,6 +348,75 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
     return min(prev[-1], limit + 1)
 
 
+#: Keyboard neighbours (QWERTY), for weighing slips.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+NEIGHBOURS: dict[str, frozenset[str]] = {
+    ch: frozenset(
+        _ROWS[r2][c2]
+        for r2 in range(3)
+        for c2 in range(len(_ROWS[r2]))
+        if abs(r2 - r) <= 1 and abs(c2 - c) <= 1 and (r2, c2) != (r, c)
+    )
+    for r, row in enumerate(_ROWS)
+    for c, ch in enumerate(row)
+}
+_VOWELS = frozenset("aeiouy")
+#: Sounds written more than one way: swapping one for the other is a speller's slip, not a typist's.
+_SOUNDS = frozenset({frozenset(p) for p in ("cs", "ck", "sz", "fv", "gj", "mn", "dt", "bp")})
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a in _VOWELS and b in _VOWELS:
+        return 0.6
+    if b in NEIGHBOURS.get(a, ()):
+        return 0.7
+    if frozenset((a, b)) in _SOUNDS:
+        return 0.75
+    return 1.0
+
+
+def _indel_cost(word: str, i: int) -> float:
+    """Cost of the letter ``word[i]`` being lost or added: doubled letters and neighbouring keys are cheap."""
+    c = word[i]
+    before = word[i - 1] if i > 0 else ""
+    after = word[i + 1] if i + 1 < len(word) else ""
+    if c == before or c == after:
+        return 0.5
+    if before in NEIGHBOURS.get(c, ()) or after in NEIGHBOURS.get(c, ()):
+        return 0.7
+    if c in _VOWELS:
+        return 0.8
+    return 1.0
+
+
+def edit_cost(typed: str, word: str) -> float:
+    """A weighted optimal-string-alignment distance from ``word`` to ``typed``: typical slips cost less.
+
+    Transposition 0.5; a doubled letter lost or added 0.5; a neighbouring key
+    0.7; a vowel for a vowel 0.6; a letter for one of the same sound 0.75;
+    anything else 1.
+    """
+    n, m = len(typed), len(word)
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):
+        prev[j] = prev[j - 1] + _indel_cost(word, j - 1)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _indel_cost(typed, i - 1)] + [0.0] * m
+        for j in range(1, m + 1):
+            a, b = typed[i - 1], word[j - 1]
+            value = min(
+                prev[j] + _indel_cost(typed, i - 1),  # an extra letter typed
+                cur[j - 1] + _indel_cost(word, j - 1),  # a letter lost
+                prev[j - 1] + (0.0 if a == b else _sub_cost(a, b)),
+            )
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
+                value = min(value, prev2[j - 2] + 0.5)
+            cur[j] = value
+        prev2, prev = prev, cur
+    return prev[m]
+
+
 def edits1(word: str) -> set[str]:
     """Every string one deletion, adjacent transposition, substitution or insertion away."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
@@ -247,34 +428,40 @@ def edits1(word: str) -> set[str]:
     return out
 
 
-def _deletes(word: str, depth: int) -> set[str]:
-    out = {word}
-    frontier = {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
-        out |= frontier
-    return out
+def _deletes1(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 class WordLexicon:
     """Known words with frequencies, and ranked corrections for unknown ones.
 
     Args:
-        freq: Lower-case word to frequency (pyspellchecker's counts; list words
-            get ``LIST_WORD_FREQUENCY``).
-        slips: ``build_slips(freq)``, computed once with the cached dictionary.
-        distance2_index: Returns ``build_distance2_index``'s result, called on first need.
+        words: Lower-case words accepted for any token, with frequencies per billion.
+        names: Words accepted only for a capitalised token.
+        rare: Extended-tier words accepted unless a much commoner word is one edit away.
+        misspellings: Known misspellings (codespell's), never accepted.
+        slips: ``build_slips(words)``.
+        index: Returns ``build_index(words)``'s result, called on first need.
     """
 
     def __init__(
         self,
-        freq: dict[str, int],
+        words: dict[str, int],
+        *,
+        names: dict[str, int] | None = None,
+        rare: dict[str, int] | None = None,
+        misspellings: frozenset[str] = frozenset(),
         slips: dict[str, str] | None = None,
-        distance2_index: Callable[[], dict[str, str]] | None = None,
+        index: Callable[[dict[str, int]], dict[str, str]] | None = None,
     ) -> None:
-        self.freq = freq
-        self._slips = build_slips(freq) if slips is None else slips
-        self._load_distance2_index = distance2_index or (lambda: build_distance2_index(freq))
+        self.freq = words
+        self.names = names or {}
+        self.rare = rare or {}
+        self.misspellings = misspellings
+        self._slips = build_slips(words) if slips is None else slips
+        self._load_index = index or build_index
+        self._rare_status: dict[str, bool] = {}
+        self._derived: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -282,40 +469,103 @@ class WordLexicon:
     def frequency(self, word: str) -> int:
         return self.freq.get(word, 0)
 
+    def known(self, lower: str, capitalised: bool = False) -> bool:
+        """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
+        if lower in self.freq or (capitalised and lower in self.names):
+            return True
+        if lower in self.misspellings:
+            return False
+        freq = self.rare.get(lower)
+        if freq is not None:
+            if capitalised and freq >= CAPITALISED_RARE:
+                return True
+            status = self._rare_status.get(lower)
+            if status is None:
+                rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
+                status = self._rare_status[lower] = rival < MUCH_COMMONER * freq
+            if status:
+                return True
+        derived = self._derived.get(lower)
+        if derived is None:
+            derived = self._derived[lower] = self._is_derived(lower)
+        return derived
+
+    def _stems(self, lower: str) -> Iterator[str]:
+        for suffix in _SUFFIXES:
+            if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
+                stem = lower[: -len(suffix)]
+                if stem[-1] == suffix[0] and len(suffix) == 1:
+                    continue  # "taskss", "declaredd": a doubled letter, not an affix
+                yield stem
+                if stem.endswith("i"):
+                    yield stem[:-1] + "y"  # "fancied", "happily"
+                if suffix[0] in "eiy" and stem[-1:] not in "aeiouy":
+                    yield stem + "e"  # "euthanasing", "themeing" is caught as "theme" + "ing"
+        if lower.endswith("bly"):
+            yield lower[:-1] + "e"  # "stably", "notably"
+        for prefix in _PREFIXES:
+            if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
+                yield lower[len(prefix) :]
+
+    def _is_derived(self, lower: str) -> bool:
+        """A known stem with a productive affix ("uncarpeted", "ponderings"), and no sibling form one edit away.
+
+        Refused: a stem too common to take the affix ("anothers", "boths"),
+        and a form one edit from another form of its stem ("tomatos" beside
+        "tomatoes") or from a word much commoner than the stem.
+        """
+        stems = [s for s in self._stems(lower) if s in self.freq or s in self.rare]
+        if not stems:
+            return False
+        stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
+        stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
+        if stem_freq >= _DERIVED_STEM_LIMIT:
+            return False
+        for rival in edits1(lower):
+            freq = self.freq.get(rival)
+            if freq is None or rival in stems:
+                continue
+            if rival.startswith(stem) or freq >= MUCH_COMMONER * stem_freq:
+                return False
+        return True
+
     def slip(self, word: str) -> str | None:
         """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""
         return None if word in self.freq else self._slips.get(word)
 
-    def _is_candidate(self, word: str) -> bool:
-        return len(word) > 1 or word in ("a", "i")
-
-    def corrections1(self, word: str) -> list[str]:
-        """Known words one edit from ``word``, most frequent first."""
-        found = [w for w in edits1(word) if w in self.freq and self._is_candidate(w)]
-        return sorted(found, key=lambda w: (-self.freq[w], w))
-
     @cached_property
-    def _distance2_index(self) -> dict[str, str]:
-        return self._load_distance2_index()
+    def _index(self) -> dict[str, str]:
+        return self._load_index(self.freq)
 
-    def corrections2(self, word: str) -> list[str]:
-        """Frequent known words at distance exactly 2, most frequent first.
+    def candidates(self, word: str) -> list[tuple[str, int]]:
+        """Known words within two edits (one for words under ``SHORTEST_DISTANCE2`` letters), with distances.
 
-        Symmetric deletion: up to two deletions from ``word`` against up to one
-        from each frequent word, then verified. Work is bounded by the word's
-        length (at most ``MAX_DISTANCE2_LENGTH``), never by the dictionary's
-        size; two substitutions or two insertions are not searched.
+        SymSpell-style: the index holds every word and its one-letter
+        deletions; the probes are the word, its one-edit variants and their
+        deletions, so every word within two edits (two substitutions too)
+        is found. Work is bounded by the word's length, never by the
+        dictionary's size.
         """
-        if len(word) > MAX_DISTANCE2_LENGTH or len(word) < 3:
+        if len(word) > MAX_SEARCH_LENGTH or len(word) < 2:
             return []
-        index = self._distance2_index
+        limit = 2 if len(word) >= SHORTEST_DISTANCE2 else 1
+        probes = {word} | _deletes1(word)
+        if limit == 2:
+            for edit in edits1(word):
+                probes.add(edit)
+                probes.update(_deletes1(edit))
+        index = self._index
         seen: set[str] = set()
-        for key in _deletes(word, 2):
-            words = index.get(key)
-            if words:
-                seen.update(words.split(" "))
-        found = [w for w in seen if damerau(word, w, 2) == 2]
-        return sorted(found, key=lambda w: (-self.freq[w], w))
+        for key in probes:
+            found = index.get(key)
+            if found:
+                seen.update(found.split(" "))
+        out = []
+        for w in seen:
+            d = damerau(word, w, limit)
+            if 0 < d <= limit and (len(w) > 1 or w in ("a", "i")):
+                out.append((w, d))
+        return out
 
     def split(self, word: str, joiners: Iterable[str]) -> tuple[str, str] | None:
         """``word`` as two known words of which one is in ``joiners`` ("thehuge" -> "the", "huge")."""
@@ -327,8 +577,8 @@ class WordLexicon:
                 continue
             if left not in joined and right not in joined:
                 continue
-            if min(len(left), len(right)) < 2 and left != "a":
-                continue
+            if any(len(w) < 3 and w not in joined and w != "a" for w in (left, right)):
+                continue  # "im are", "the mm": a two-letter piece must be a function word
             score = min(self.freq[left], self.freq[right])
             if best is None or score > best[0]:
                 best = (score, (left, right))

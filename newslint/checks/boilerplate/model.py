@@ -1,0 +1,457 @@
+"""The learned line model behind NL2xx: which lines of a scraped page are page chrome.
+
+The NL2xx classifier (``boilerplate.py``) describes every line (its phrase-pack
+match, its script, its shape score, whether it is prose); this module turns
+those descriptions into plain-text features of the line, its neighbours and
+its place on the page, and scores them with the weights shipped in
+``rules/boilerplate_model.json``. Inference is a dot product per line, in
+pure Python, in two stages:
+
+1. a logistic regression on the line's own features and its context (prose
+   share around it, distance to the article's prose span and the side it is
+   on, neighbours' shapes, runs, repetition, caption and headline cues);
+2. a second logistic regression that adds the first stage's scores of the
+   neighbouring lines, so runs of chrome (a related-articles box, a menu) are
+   judged together;
+
+then a two-state Viterbi pass over the page's lines whose transition cost was
+chosen by cross-validation, so an isolated line does not flip inside a run.
+
+The weights are data: ``tools/train_boilerplate.py`` rebuilds them from the
+development set and records where the data came from and the cross-validated
+figures. Nothing here depends on a language: stopwords come from the phrase
+pack's ``[[language]]`` tables and the shape features look at letters, case,
+digits and punctuation of any script.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+__all__ = ["Model", "Line", "features", "load", "MODEL_FILE"]
+
+MODEL_FILE = "boilerplate_model.json"
+SCHEMA = 1
+
+
+class Line(Protocol):
+    """What the NL2xx classifier knows about a line (``boilerplate.Unit`` provides it)."""
+
+    text: str
+    words: float
+    word_tokens: list[str]
+    terminal: bool
+    prose: bool
+    score: float
+    reason: str
+    foreign_script: bool
+    foreign_language: str | None
+
+    @property
+    def phrase(self) -> Any: ...
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+_LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
+_BULLET = re.compile("^[\\-\u2013\u2014\u2022\u00b7*\u25b6\u25ba\u25b8\u25a0\u25cf\u25c6\u2605\u2192>\u203a\u00bb]")
+_ELLIPSIS = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
+_SEPARATOR = re.compile("[|\u2022\u00b7\u203a\u00bb/\u25b8\u25ba\u2192]")
+# A credit or image label: a copyright sign, a bracketed source, "Photo:", "Image credit", agencies' image desks.
+_CREDIT = re.compile(
+    r"\u00a9|\(c\)\s|\b(?:photo|image|picture|credit|illustration|foto|bild|imagen)s?\b\s*(?:by|:|credit)"
+    r"|\b(?:getty|shutterstock|reuters|afp|epa|ap photo|alamy|istock)\b",
+    re.IGNORECASE,
+)
+_CAPTION_SHARE = 0.5
+
+# Role groups of the phrase pack, as features.
+_ROLE_GROUPS = {
+    "related": "related", "comments": "related", "tags": "related",
+    "navigation": "nav", "cta": "nav", "media": "nav",
+    "social": "social", "subscribe": "social", "paywall": "social", "advert": "social",
+    "cookie": "legal", "copyright": "legal", "ai-label": "legal",
+    "credit": "credit", "timestamp": "meta", "byline": "meta",
+}
+_SHAPE_REASONS = {
+    "a bare link": "link", "an e-mail address": "link", "social media handles": "link", "hashtags": "link",
+    "figures with no words": "figures", "a timestamp": "timestamp", "a navigation trail or menu": "menu",
+    "a short line repeated in the article": "repeat", "a list of tags": "taglist",
+    "a short heading after the article's last paragraph": "tail", "a short line after the article's last paragraph": "tail",
+    "a line of keywords after the article's last paragraph": "tail",
+    "a section label above the article": "label", "a byline or label above the article": "label",
+}
+
+
+def _log(x: float) -> float:
+    return math.log1p(max(x, 0.0))
+
+
+@dataclass
+class _Shape:
+    words: float
+    terminal: bool
+    prose: bool
+    title: float
+    phrase: bool
+
+
+def _title_share(text: str) -> tuple[float, float]:
+    """Share of cased words that start with a capital, and share written all in capitals."""
+    cased = [w for w in _LETTER_WORD.findall(text) if w[0].isupper() or w[0].islower()]
+    if not cased:
+        return 0.0, 0.0
+    upper = sum(w[0].isupper() for w in cased) / len(cased)
+    caps = sum(len(w) > 1 and w.isupper() for w in cased) / len(cased)
+    return upper, caps
+
+
+def _content(tokens: Sequence[str], stop: frozenset[str]) -> set[str]:
+    return {t for t in tokens if len(t) > 2 and t not in stop}
+
+
+def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[str]) -> list[dict[str, float]]:
+    """The stage-one features of every line of a page, in order.
+
+    Args:
+        lines: The page's lines (paragraphs), as classified by NL2xx.
+        first, last: Indexes of the first and last prose line (``len(lines)``, -1 without prose).
+        stopwords: Function words of the article's language (empty when unknown).
+    """
+    n = len(lines)
+    shapes = []
+    for u in lines:
+        title, _ = _title_share(u.text)
+        shapes.append(_Shape(u.words, u.terminal, u.prose, title, u.phrase is not None))
+    prose = [1.0 if s.prose else 0.0 for s in shapes]
+    cum = [0.0]
+    for p in prose:
+        cum.append(cum[-1] + p)
+
+    def share(i: int, k: int) -> float:
+        lo, hi = max(0, i - k), min(n, i + k + 1)
+        count = hi - lo - 1
+        return (cum[hi] - cum[lo] - prose[i]) / count if count > 0 else 0.0
+
+    # Runs of non-prose lines: each line's run length and whether prose flanks the run.
+    run_len = [0] * n
+    flanked = [False] * n
+    i = 0
+    while i < n:
+        if shapes[i].prose:
+            i += 1
+            continue
+        j = i
+        while j < n and not shapes[j].prose:
+            j += 1
+        for k in range(i, j):
+            run_len[k] = j - i
+            flanked[k] = i > 0 and j < n
+        i = j
+    keys = Counter(u.text.casefold() for u in lines)
+    lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
+    body_words: Counter[str] = Counter()
+    for u in lines:
+        if u.prose:
+            body_words.update(_content(u.word_tokens, stopwords))
+    credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
+    marker = -1  # the last line that opens a block, above the current one
+    prose_since_marker = 0
+    has_prose = last >= 0
+    out = []
+    for i, u in enumerate(lines):
+        s = shapes[i]
+        text = u.text
+        tokens = u.word_tokens
+        f: dict[str, float] = {}
+        lw = _log(s.words)
+        f["log_words"] = lw
+        f["log_chars"] = _log(len(text))
+        f["short"] = 1.0 if s.words <= 4 else 0.0
+        f["long"] = 1.0 if s.words >= 20 else 0.0
+        f["terminal"] = 1.0 if s.terminal else 0.0
+        f["colon_end"] = 1.0 if text.endswith(":") else 0.0
+        f["question"] = 1.0 if text.rstrip("\"'\u201d\u2019)").endswith(("?", "\uff1f", "\u061f")) else 0.0
+        f["ellipsis_end"] = 1.0 if _ELLIPSIS.search(text) else 0.0
+        f["title_share"] = s.title
+        f["caps_share"] = _title_share(text)[1]
+        f["title_untermed"] = s.title * (1.0 - f["terminal"])
+        letters = sum(c.isalpha() for c in text)
+        digits = sum(c.isdigit() for c in text)
+        f["digit_share"] = digits / max(1, letters + digits)
+        f["link"] = 1.0 if _LINK.search(text) else 0.0
+        f["bullet"] = 1.0 if _BULLET.match(text) else 0.0
+        f["separators"] = min(3.0, len(_SEPARATOR.findall(text)))
+        stop = sum(t in stopwords for t in tokens) / len(tokens) if tokens and stopwords else 0.0
+        f["stop_share"] = stop
+        f["stop_unknown"] = 0.0 if stopwords else 1.0
+        f["prose"] = prose[i]
+        f["foreign"] = 1.0 if u.foreign_script or u.foreign_language else 0.0
+        f["phrase"] = 1.0 if s.phrase else 0.0
+        if s.phrase:
+            p = u.phrase
+            f["phrase_certain"] = 1.0 if p.certain else 0.0
+            f["phrase_opens_block"] = 1.0 if p.opens_block else 0.0
+            f["phrase_" + _ROLE_GROUPS.get(p.role, "nav")] = 1.0
+        f["shape_score"] = u.score
+        if u.reason in _SHAPE_REASONS:
+            f["shape_" + _SHAPE_REASONS[u.reason]] = 1.0
+        f["repeated"] = 1.0 if keys[text.casefold()] >= 2 else 0.0
+        # Context: prose around the line, the prose span, neighbours.
+        f["prose_share_2"] = share(i, 2)
+        f["prose_share_5"] = share(i, 5)
+        f["prose_share_12"] = share(i, 12)
+        before = has_prose and i < first
+        after = has_prose and i > last
+        f["before_span"] = 1.0 if before else 0.0
+        f["after_span"] = 1.0 if after else 0.0
+        f["no_prose"] = 0.0 if has_prose else 1.0
+        f["dist_before"] = _log(first - i) if before else 0.0
+        f["dist_after"] = _log(i - last) if after else 0.0
+        for name, j in (("prev", i - 1), ("next", i + 1)):
+            if 0 <= j < n:
+                t = shapes[j]
+                f[name + "_prose"] = prose[j]
+                f[name + "_log_words"] = _log(t.words)
+                f[name + "_terminal"] = 1.0 if t.terminal else 0.0
+                f[name + "_phrase"] = 1.0 if t.phrase else 0.0
+                f[name + "_title"] = t.title
+        # Runs: a list or table inside the prose span is flanked by prose on both sides.
+        f["run_log_len"] = _log(run_len[i])
+        inside = has_prose and first < i < last
+        f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
+        f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
+        # Caption cues: a credit or image label on the line or next to it.
+        near_credit = any(credit[j] for j in (i - 1, i + 1) if 0 <= j < n)
+        f["credit"] = 1.0 if credit[i] else 0.0
+        f["near_credit"] = 1.0 if near_credit else 0.0
+        f["near_credit_sentence"] = 1.0 if near_credit and s.terminal else 0.0
+        # Headline cues: a title-like line above the body that echoes the lede.
+        words_here = _content(tokens, stopwords)
+        echo = len(words_here & lede) / len(words_here) if words_here and lede and i != first else 0.0
+        f["lede_echo"] = echo
+        f["headline_cue"] = echo * (1.0 if before and not s.terminal else 0.0)
+        # Vocabulary shared with the article's prose (teasers of other stories share little).
+        if words_here:
+            own = _content(tokens, stopwords) if s.prose else set()
+            shared = sum(1 for w in words_here if body_words[w] - (w in own) > 0)
+            f["body_vocab"] = shared / len(words_here)
+        # Blocks: lines after a block-opening phrase, before prose resumes.
+        if s.phrase and u.phrase.opens_block:
+            marker, prose_since_marker = i, 0
+        elif marker >= 0:
+            prose_since_marker += int(s.prose)
+            f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
+            f["marker_dist"] = _log(i - marker) * f["after_marker"]
+        out.append(f)
+    return out
+
+
+def neighbour_features(f: dict[str, float], scores: Sequence[float], i: int) -> dict[str, float]:
+    """Stage two: the line's own features plus the stage-one scores around it."""
+    n = len(scores)
+    g = dict(f)
+    g["s1_self"] = scores[i]
+
+    def mean(lo: int, hi: int) -> float:
+        vals = [scores[j] for j in range(max(0, lo), min(n, hi + 1)) if j != i]
+        return sum(vals) / len(vals) if vals else 0.5
+
+    g["s1_prev"] = scores[i - 1] if i > 0 else 0.5
+    g["s1_next"] = scores[i + 1] if i + 1 < n else 0.5
+    g["s1_mean_2"] = mean(i - 2, i + 2)
+    g["s1_mean_5"] = mean(i - 5, i + 5)
+    g["s1_max_2"] = max((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)
+    g["s1_min_2"] = min((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)
+    return g
+
+
+def _role(u: Line) -> str:
+    p = u.phrase
+    return _ROLE_GROUPS.get(p.role, "") if p is not None else ""
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One logistic regression: weights on standardised features."""
+
+    bias: float
+    weights: dict[str, tuple[float, float, float]]  # name: (weight, mean, scale)
+
+    def logit(self, x: dict[str, float]) -> float:
+        z = self.bias
+        for name, (w, mean, scale) in self.weights.items():
+            z += w * (x.get(name, 0.0) - mean) / scale
+        return z
+
+    def contributions(self, x: dict[str, float]) -> list[tuple[float, str]]:
+        """Each feature's share of the logit, largest first."""
+        out = [(w * (x.get(name, 0.0) - mean) / scale, name) for name, (w, mean, scale) in self.weights.items()]
+        return sorted(out, reverse=True)
+
+
+@dataclass(frozen=True)
+class Model:
+    """The two stages, the sequence layer's transition cost, and how to describe features."""
+
+    stage1: Stage
+    stage2: Stage
+    switch_cost: float
+    describe: dict[str, str]
+
+    def score(self, feats: Sequence[dict[str, float]]) -> tuple[list[float], list[dict[str, float]]]:
+        """Chrome probability of each line, and the stage-two features (for explanations)."""
+        s1 = [_sigmoid(self.stage1.logit(f)) for f in feats]
+        second = [neighbour_features(f, s1, i) for i, f in enumerate(feats)]
+        return [_sigmoid(self.stage2.logit(g)) for g in second], second
+
+    def decide(self, probs: Sequence[float], threshold: float, feats: Sequence[dict[str, float]]) -> list[bool]:
+        """Chrome or not per line at the operating point ``threshold`` (see ``decide``)."""
+        return decide(probs, threshold, self.switch_cost, feats)
+
+    def reasons(self, x: dict[str, float], limit: int = 2) -> list[str]:
+        """The strongest features pushing a line towards chrome, in words.
+
+        Only features the line has (non-zero) are named: a feature it lacks
+        may still raise the score (a body cue that is absent), but "a list
+        inside the article" must not explain a line that is no list.
+        """
+        out: list[str] = []
+        for value, name in self.stage2.contributions(x):
+            if value <= 0.25 or len(out) >= limit:
+                break
+            if not x.get(name, 0.0):
+                continue
+            text = self.describe.get(name)
+            if text and text not in out:
+                out.append(text)
+        return out
+
+
+# The sequence layer may carry a run of chrome over a line scoring at least this share of the threshold.
+_CARRY = 0.5
+# Surest evidence, chrome wherever it stands: a certain pack phrase the model does not
+# firmly take for body, and the surest shapes (bare links, handles, hashtags, menus).
+# A certain phrase, a phone number or a timestamp standing alone between paragraphs
+# is chrome too, whatever the model says: such a line is never a sentence of the
+# article. In a run of such lines (a table of figures or dates) it is body.
+_PHRASE_FLOOR = 0.5
+_SURE_SHAPE = 0.9
+_LONE_SHAPE = 0.8
+_LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
+
+
+_SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
+
+
+def _in_span_prose(f: dict[str, float]) -> bool:
+    """A sentence inside the article's prose span (first to last prose line).
+
+    Either a line NL2xx takes for prose, or a sentence of four words or more
+    ending like one that stands next to no credit (a caption stands by its credit).
+    """
+    if f.get("before_span") or f.get("after_span") or f.get("no_prose"):
+        return False
+    if f.get("prose"):
+        return True
+    return bool(f.get("terminal")) and f.get("log_words", 0.0) >= _SENTENCE_WORDS and not f.get("near_credit")
+
+
+def decide(
+    probs: Sequence[float], threshold: float, cost: float, feats: Sequence[dict[str, float]] | None = None
+) -> list[bool]:
+    """Chrome or not per line.
+
+    The Viterbi labelling, keeping only lines that score at least half the
+    threshold: the sequence layer drops isolated lines inside a run of body
+    text and lets a run of chrome carry over a line that is nearly as sure, but
+    never marks a line the model itself takes for body. Then, with ``feats``:
+    lines with the surest evidence are chrome whatever their neighbours, and a
+    sentence inside the article's prose span with no pack phrase is body
+    whatever its neighbours (the guard that keeps findings off the article's
+    own paragraphs; out of fold, at 0.6, it costs 0.4 points of inline recall
+    and gains 1.4 of precision).
+    """
+    out = [v and p >= _CARRY * threshold for v, p in zip(viterbi(probs, threshold, cost), probs)]
+    if feats is not None:
+        for i, (f, p) in enumerate(zip(feats, probs)):
+            alone = f.get("run_log_len", 0.0) <= _LONE_RUN
+            shape = f.get("shape_score", 0.0)
+            if (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone)) or shape >= _SURE_SHAPE or (
+                shape >= _LONE_SHAPE and alone
+            ):
+                out[i] = True
+            elif _in_span_prose(f) and not f.get("phrase"):
+                out[i] = False
+    return out
+
+
+def viterbi(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:
+    """The most likely chrome/body labelling: each line's log-odds against the threshold, minus ``cost`` per switch."""
+    if not probs:
+        return []
+    t = min(max(threshold, 1e-6), 1 - 1e-6)
+    shift = math.log(t / (1 - t))
+    gain = [_logit(p) - shift for p in probs]  # > 0: chrome is the better label for this line alone
+    # best[state]: score of the best labelling so far ending in state (0 body, 1 chrome)
+    best = [0.0, gain[0]]
+    back: list[tuple[int, int]] = []
+    for g in gain[1:]:
+        from_body = (best[0], best[1] - cost)
+        from_chrome = (best[0] - cost, best[1] + g)
+        b0 = 0 if from_body[0] >= from_body[1] else 1
+        b1 = 0 if from_chrome[0] >= from_chrome[1] else 1
+        back.append((b0, b1))
+        best = [from_body[b0], from_chrome[b1]]
+    state = 0 if best[0] >= best[1] else 1
+    out = [state == 1]
+    for b in reversed(back):
+        state = b[state]
+        out.append(state == 1)
+    out.reverse()
+    return out
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
+
+
+def _stage(data: dict[str, Any], where: str) -> Stage:
+    try:
+        weights = {str(k): (float(v[0]), float(v[1]), float(v[2]) or 1.0) for k, v in data["weights"].items()}
+        return Stage(float(data["bias"]), weights)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"{where}: malformed stage ({exc})") from exc
+
+
+@lru_cache(maxsize=4)
+def load(path: Path) -> Model:
+    """The model in ``path`` (``rules/boilerplate_model.json``)."""
+    import json  # only when a run needs the model: importing the plugin stays cheap
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("schema") != SCHEMA:
+        raise ValueError(f"{path}: unsupported schema {data.get('schema')!r}; this newslint reads schema {SCHEMA}")
+    return Model(
+        _stage(data["stage1"], f"{path}: stage1"),
+        _stage(data["stage2"], f"{path}: stage2"),
+        float(data["switch_cost"]),
+        {str(k): str(v) for k, v in data.get("describe", {}).items()},
+    )
