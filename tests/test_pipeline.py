@@ -349,3 +349,17 @@ def test_engine_dask_lints_and_fixes_like_jobs_1(articles, tmp_path):
     remote = lint(dask, "--fix", "--no-cache", "--engine", "dask", "--jobs", "2")
     assert remote[:2] == local[:2] and b"Fixed 0" not in remote[2]
     assert _files(dask) == _files(one) != _files(articles)
+
+
+def test_fix_leaves_dataset_records_alone(tmp_path):
+    record = {"id": "harbour", "text": HARBOUR + "\u00a0\n\n\n"}
+    (tmp_path / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (tmp_path / "harbour.txt").write_text(HARBOUR + "\u00a0\n\n\n", encoding="utf-8")
+    dataset = (tmp_path / "wire.jsonl").read_bytes()
+    diff = run_cli("harbour.txt", "wire.jsonl", "--isolated", "--diff", "--no-cache", cwd=tmp_path)
+    assert diff.stdout.count(b"--- a/") == 1 and b"--- a/harbour.txt" in diff.stdout
+    fixed = run_cli("harbour.txt", "wire.jsonl", "--isolated", "--fix", "--no-cache", cwd=tmp_path)
+    assert b"in 1 file " in fixed.stderr
+    assert (tmp_path / "wire.jsonl").read_bytes() == dataset  # a record has nowhere to be written back
+    assert b"wire.jsonl#harbour" in fixed.stdout and b"NL511" in fixed.stdout  # so its findings remain
+    assert b"harbour.txt:" in fixed.stdout and b"NL511" not in fixed.stdout.split(b"wire.jsonl#harbour")[0]

@@ -206,8 +206,12 @@ def _slim(outcome: Outcome, plan: Plan) -> Outcome:
 
 
 def check_document(engine: Engine, doc: Document, plan: Plan, source: Source | None = None) -> Outcome:
-    """Check one decoded document, or fix it first when the plan says so (``source``: the file it came from)."""
-    if plan.fix is None:
+    """Check one decoded document, or fix it first when the plan says so.
+
+    Only a file or standard input (``source``) is fixed: a dataset record has
+    nowhere to be written back, so it is checked as in a plain run.
+    """
+    if plan.fix is None or source is None:
         diagnostics, facts = engine.check(doc)
         return Outcome(doc.path, diagnostics, facts, text=doc.text)
     from newslint.fix.fixes import fix_source
