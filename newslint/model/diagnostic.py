@@ -54,8 +54,9 @@ class Rule:
         fixable: True when the rule can attach a safe fix.
         owns_region: True when a finding of this rule marks its lines as page
             chrome: the engine then drops the findings of other families
-            (another hundred of codes) that lie wholly on those lines, so a
-            region is reported once (the NL2xx chrome rules declare it).
+            (another hundred of codes) that lie wholly on those lines and
+            judge the words (not the encoding and whitespace categories), so
+            a region is reported once (the NL2xx chrome rules declare it).
     """
 
     code: str

@@ -150,9 +150,9 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
         (``ctx.date``, ``None`` when unknown).
     :returns: Diagnostics for codes declared in ``newslint_rules``, in any
         order; ``[]`` when clean. The engine drops unselected codes,
-        per-file ignores and findings inside a region that a rule with
-        ``Rule.owns_region`` of another family already reported (one report
-        per region), and sorts the rest.
+        per-file ignores and findings that judge the words inside a region
+        that a rule with ``Rule.owns_region`` of another family already
+        reported (one report per region), and sorts the rest.
 
     .. versionadded:: 0.1
     """

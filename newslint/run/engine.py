@@ -4,7 +4,7 @@ The engine gates plugins: a plugin whose declared codes are all disabled takes
 no part in the run, and the packs a plugin declares (``newslint_packs``) are
 loaded before its ``newslint_configure``. It reports each region once: lines
 that a rule with ``Rule.owns_region`` reported (page chrome) carry no findings
-of other families.
+of other families that judge the words.
 
 ``Engine.create`` is deterministic in its ``RunOptions``, which pickle, so a
 worker process rebuilds the same engine from the same options instead of
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pluggy
 
-from newslint.model.diagnostic import Diagnostic
+from newslint.model.diagnostic import Category, Diagnostic
 from newslint.model.document import Document
 from newslint.model.facts import Facts
 from newslint.plugin.config import CORE_OPTIONS, ConfigError, find_config, load_config, read_toml, validate_option
@@ -31,7 +31,7 @@ from newslint.plugin.packs import PackError, Packs
 from newslint.plugin.registry import PluginError, Registry, make_plugin_manager, plugin_label
 from newslint.plugin.selection import Layer, resolve
 
-__all__ = ["Engine", "RunOptions", "one_report_per_region"]
+__all__ = ["CHARACTER_CATEGORIES", "Engine", "RunOptions", "one_report_per_region"]
 
 
 @dataclass(frozen=True)
@@ -228,6 +228,11 @@ def _takes_part(name: str | None, registry: Registry, enabled: frozenset[str]) -
     return not codes or any(code in enabled for code in codes)
 
 
+#: Findings about the characters themselves (bytes that decode wrongly, invisible or
+#: stray whitespace) are facts, not judgments of the words: a region keeps them.
+CHARACTER_CATEGORIES = frozenset({Category.ENCODING, Category.WHITESPACE})
+
+
 def _family(code: str) -> str:
     """A code's family: all but its last two digits (NL203 -> NL2)."""
     return code[:-2]
@@ -239,9 +244,11 @@ def one_report_per_region(
     """Drop findings that lie wholly inside a region another family already reported.
 
     A region is the lines of a diagnostic whose rule ``owns_region`` (a chrome
-    line, a chrome block). A finding of another family whose every line is in
-    a region of its document is dropped; findings of the owning family and of
-    other owners stay. Order is kept.
+    line, a chrome block). A finding of another family that judges the words
+    (a typo, a name, a duplicate, typography...) and whose every line is in a
+    region of its document is dropped. Findings of the owning family, of other
+    owners, and about the characters themselves (``CHARACTER_CATEGORIES``:
+    mojibake, invisible characters, whitespace) stay. Order is kept.
 
     Args:
         diagnostics: The findings to thin out (sorted or not).
@@ -260,7 +267,7 @@ def one_report_per_region(
     kept = []
     for d in diagnostics:
         spans = regions.get(d.path)
-        if spans and d.code not in owners:
+        if spans and d.code not in owners and d.category not in CHARACTER_CATEGORIES:
             first, last, family = d.line, _last_line(d), _family(d.code)
             if any(top <= first and last <= bottom and family != owner for top, bottom, owner in spans):
                 continue
