@@ -72,10 +72,20 @@ def lint_text(text: str, path: str = "-", **options: Any) -> list[Diagnostic]:
 
 
 def lint_paths(paths: list[str], **options: Any) -> RunResult:
-    """Lint files and directories (corpus rules included) and return the ``RunResult``."""
-    from newslint.run.engine import Engine, RunOptions
-    from newslint.run.runner import run
+    """Lint files and directories (corpus rules included) and return the ``RunResult``.
+
+    Each file takes the nearest config above it (or ``config``/``isolated`` for
+    all), as on the command line.
+    """
+    from newslint.plugin.resolve import Engines, Resolver, group_by_config, merge_results
+    from newslint.run.engine import RunOptions
+    from newslint.run.runner import RunResult, run
     from newslint.run.sources import discover
 
-    engine = Engine.create(RunOptions(paths=tuple(paths), **options))
-    return run(engine, discover(paths, engine.ctx.config))
+    run_options = RunOptions(paths=tuple(paths), **options)
+    engines = Engines(run_options, Resolver(run_options.config, run_options.isolated))
+    first = next((p for p in paths if p != "-"), ".")
+    engine = engines.for_path(first)
+    sources = discover(paths, engine.ctx.config, config_for=lambda d: engines.for_path(d, is_dir=True).ctx.config)
+    results = [run(group_engine, members) for group_engine, _opts, members in group_by_config(engines, sources)]
+    return merge_results(results) if results else RunResult()

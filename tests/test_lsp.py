@@ -25,7 +25,7 @@ from newslint import Document  # noqa: E402
 from newslint.plugin.config import read_toml  # noqa: E402
 from newslint.lsp.server import from_lsp_position, to_lsp_position  # noqa: E402
 
-SEED = "003_1ee38f6cb67d9728.txt"  # three NL501 and three NL510 (no-break-space lines)
+SEED = "003_1ee38f6cb67d9728.txt"  # page chrome, a name variant and three NL510 (no-break-space lines)
 SERVER = [sys.executable, "-m", "newslint", "lsp"]
 
 # A third-party spelling plugin, installed the way pip installs one (a dist-info
@@ -169,7 +169,7 @@ class TestDiagnostics:
         diagnostics = await _published(client, uri, 1)
         got = sorted((d.range.start.line, d.range.start.character, str(d.code)) for d in diagnostics)
         assert got == sorted(_cli_positions(path, tmp_path))
-        assert {"NL501", "NL510"} <= {str(d.code) for d in diagnostics}
+        assert {"NL203", "NL510"} <= {str(d.code) for d in diagnostics}
         assert all(d.source == "newslint" for d in diagnostics)
 
     async def test_rapid_changes_are_debounced_and_the_latest_wins(self, client: LanguageClient, tmp_path: Path):
@@ -278,13 +278,14 @@ class TestCodeActions:
         assert _apply("One. \n\u00a0\nTwo caf\u00c3\u00a9.\n\n\n", change.edits) == "One.\n\nTwo caf\u00e9.\n"
 
     async def test_ignore_the_rule_for_this_file(self, client: LanguageClient, tmp_path: Path):
-        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"  # keep me\n\n[tool.newslint]\nselect = ["NL5"]\n')
+        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"  # keep me\n\n[tool.newslint]\nselect = ["NL4", "NL5"]\n')
         sub = tmp_path / "news [2025]"
         sub.mkdir()
         path = sub / SEED
         shutil.copy(SEEDS / SEED, path)
         uri = _open(client, path)
-        target = next(d for d in await _published(client, uri, 1) if d.code == "NL510")
+        first = await _published(client, uri, 1)
+        target = next(d for d in first if d.code == "NL510")
         actions = await client.text_document_code_action_async(
             types.CodeActionParams(types.TextDocumentIdentifier(uri), target.range, types.CodeActionContext([target]))
         )
@@ -300,7 +301,8 @@ class TestCodeActions:
         deadline = time.monotonic() + 10
         while len(client.published) == count and time.monotonic() < deadline:  # type: ignore[attr-defined]
             await asyncio.sleep(0.02)
-        assert {str(d.code) for d in client.published[-1].diagnostics} == {"NL501"}  # type: ignore[attr-defined]
+        remaining = {str(d.code) for d in client.published[-1].diagnostics}  # type: ignore[attr-defined]
+        assert remaining == {str(d.code) for d in first} - {"NL510"} and remaining
         assert run_cli(str(path), cwd=tmp_path, env={}).stdout.count(b"NL510") == 0  # the CLI agrees
 
     async def test_add_the_word_to_words(self, plugin_client: LanguageClient, tmp_path: Path):
@@ -348,3 +350,24 @@ def test_lsp_subcommand_and_console_script_entry(tmp_path):
     proc = run_cli("lsp", "--help")
     assert proc.returncode == 0
     assert b"newslint lsp" in proc.stdout
+
+
+@pytest.mark.asyncio
+class TestNestedConfig:
+    """The server resolves config as the CLI does (one resolver): the nearest file above each document."""
+
+    async def test_server_and_cli_agree_across_nested_configs(self, client: LanguageClient, tmp_path: Path):
+        text = "The harbor master sayd the ferry would sail at dawn.\n"
+        (tmp_path / "desk").mkdir()
+        (tmp_path / "desk" / "newslint.toml").write_text('ignore = ["NL101"]\n', encoding="utf-8")
+        (tmp_path / "pyproject.toml").write_text('[tool.newslint]\nextend-select = ["NL6"]\n', encoding="utf-8")
+        top, nested = tmp_path / "story.txt", tmp_path / "desk" / "story.txt"
+        top.write_text(text, encoding="utf-8")
+        nested.write_text(text, encoding="utf-8")
+        for path in (top, nested):
+            uri = _open(client, path)
+            diagnostics = await _published(client, uri, 1)
+            got = sorted((d.range.start.line, d.range.start.character, str(d.code)) for d in diagnostics)
+            assert got == sorted(_cli_positions(path, tmp_path))
+            codes = {str(d.code) for d in diagnostics}
+            assert ("NL101" in codes) == (path == top), (path, codes)

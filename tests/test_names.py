@@ -373,11 +373,12 @@ class TestCorpus:
                 "a.txt": "Aides said Lee Jae Myung and Lee Jae Myung's wife arrived.\n",
                 "b.txt": "Officials said Lee Jae Myung arrived.\n",
                 "c.txt": "Reporters said Lee Jae-myung arrived, and aides to Lee Jae-myung agreed.\n",
+                "d.txt": "Lee Jae Myung spoke, Lee Jae Myung left, and Lee Jae Myung waved.\n",
             },
         )
         diags = _lint(paths, select=["NL4"])
         assert [(Path(d.path).name, d.line, d.column, d.end_column, d.code) for d in diags] == [("c.txt", 1, 16, 29, "NL402")]
-        assert diags[0].message == "'Lee Jae-myung' (2x here, 2x in corpus) vs 'Lee Jae Myung' (3x in corpus)"
+        assert diags[0].message == "'Lee Jae-myung' (2x here, 2x in corpus) vs 'Lee Jae Myung' (6x in corpus)"
         assert diags[0].suggestion == "Use 'Lee Jae Myung'"
 
     def test_document_majority_against_corpus_majority(self, tmp_path):

@@ -137,12 +137,47 @@ def test_clean_article_commits_and_broken_one_is_refused(project: Path, env: dic
     assert head[0] == "add articles/council.txt"  # the broken article was not committed
 
 
+FERRY_OPENED = """\
+Governor Park Soo-hyun opened the new ferry terminal on Saturday morning.
+
+Park Soo-hyun said the terminal would shorten the crossing for commuters.
+"""
+FERRY_BOARD = """\
+The harbour board met on Monday to review the ferry timetable.
+
+Governor Park Soo-hyun told the board the timetable would be published within a week.
+"""
+FERRY_QUEUES = """\
+Residents queued at the ferry terminal on its first weekend.
+
+Governor Park Soo Hyun greeted passengers at the gate.
+"""
+
+
 def test_corpus_hook_sees_articles_outside_the_change(project: Path, env: dict[str, str]) -> None:
-    """The corpus hook lints the whole repo: an old broken article fails it, not the per-file hook."""
-    old = _commit(project, env, "archive/bridge.txt", BROKEN, verify=False)
-    assert old.returncode == 0, old.stdout + old.stderr
+    """The corpus hook judges the whole repo: a name spelled against the corpus in old articles fails it."""
+    for name, text in [("archive/opened.txt", FERRY_OPENED), ("archive/board.txt", FERRY_BOARD), ("archive/queues.txt", FERRY_QUEUES)]:
+        assert _commit(project, env, name, text, verify=False).returncode == 0
     change = _commit(project, env, "articles/council.txt", CLEAN)
     output = change.stdout + change.stderr
     assert change.returncode != 0, output
     assert _status(output, "newslint") == "Passed" and _status(output, "newslint (whole corpus)") == "Failed", output
-    assert "archive/bridge.txt:5:1: NL501" in output
+    assert "archive/queues.txt:3:10: NL402 'Park Soo Hyun'" in output
+
+
+def test_both_hooks_never_report_a_finding_twice(project: Path, env: dict[str, str]) -> None:
+    """With both hooks on, a per-document finding and a corpus finding in the changed files each print once."""
+    for name, text in [("archive/opened.txt", FERRY_OPENED), ("archive/board.txt", FERRY_BOARD)]:
+        assert _commit(project, env, name, text, verify=False).returncode == 0
+    (project / "articles").mkdir()
+    (project / "articles/bridge.txt").write_text(BROKEN, encoding="utf-8")
+    (project / "archive/queues.txt").write_text(FERRY_QUEUES, encoding="utf-8")  # NL402 compares within a folder
+    _run("git", "add", "articles", "archive", cwd=project, env=env)
+    proc = _run("git", "commit", "-m", "two articles", cwd=project, env=env, check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output
+    assert _status(output, "newslint") == "Failed" and _status(output, "newslint (whole corpus)") == "Failed", output
+    findings = [line for line in output.splitlines() if ": NL" in line]
+    assert len(findings) == len(set(findings)) == 2, output
+    assert output.count("articles/bridge.txt:5:1: NL501") == 1
+    assert output.count("archive/queues.txt:3:10: NL402") == 1

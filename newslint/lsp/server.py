@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from newslint import __version__
-from newslint.plugin.config import CONFIG_FILES, ConfigError, find_config
+from newslint.plugin.config import CONFIG_FILES, ConfigError
+from newslint.plugin.resolve import Engines as SharedEngines
+from newslint.plugin.resolve import Resolver
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Severity
 from newslint.model.document import Document
 from newslint.run.engine import Engine, RunOptions
@@ -138,41 +140,27 @@ class Linted:
 
 
 class Engines:
-    """One ``Engine`` per config file, rebuilt when the file changes on disk."""
+    """One ``Engine`` per config file, rebuilt when the file changes on disk.
+
+    The config of a document comes from ``newslint.plugin.resolve``, the resolver
+    the command line uses, so both agree on which config applies to a file.
+    """
 
     def __init__(self) -> None:
-        self._cache: dict[Path | None, tuple[tuple[int, int] | None, Engine]] = {}
+        self.resolver = Resolver(cache=False)  # a config created while the server runs is found at once
+        self._engines = SharedEngines(
+            RunOptions(corpus=False, entry_points=not os.environ.get("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD")),
+            self.resolver,
+            reload=True,
+        )
 
     def for_path(self, path: Path | None, root: Path | None) -> Engine:
-        config = find_config([path if path is not None else (root or Path.cwd())])
-        stamp = _stamp(config)
-        cached = self._cache.get(config)
-        if cached is not None and cached[0] == stamp:
-            return cached[1]
-        engine = Engine.create(
-            RunOptions(
-                paths=(str(path),) if path else (),
-                config=str(config) if config else None,
-                isolated=config is None,
-                corpus=False,
-                entry_points=not os.environ.get("NEWSLINT_DISABLE_PLUGIN_AUTOLOAD"),
-            )
-        )
-        self._cache[config] = (stamp, engine)
-        return engine
+        if path is None:
+            return self._engines.for_path(root or Path.cwd(), is_dir=True)
+        return self._engines.for_path(path, is_dir=False)
 
     def clear(self) -> None:
-        self._cache.clear()
-
-
-def _stamp(path: Path | None) -> tuple[int, int] | None:
-    if path is None:
-        return None
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size
+        self._engines.clear()
 
 
 _SEVERITY = {}
@@ -384,7 +372,7 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
     def config_target(self, uri: str) -> Path:
         """The config file a quick fix edits: the one in use, or a new ``newslint.toml``."""
         path = Path(to_fs_path(uri))
-        found = find_config([path])
+        found = self.engines.resolver.for_path(path, is_dir=False).config
         if found is not None:
             return found
         root = self.root()

@@ -51,7 +51,9 @@ class Rule:
         summary: One line, sentence case, no full stop.
         explanation: ``--explain`` text: What it does / Why is this bad? / Example.
         default_enabled: False for opt-in rules that ``select`` must name.
-        fixable: True when the rule can attach a safe fix.
+        fixable: True when the rule can attach a safe fix (applied by ``--fix``).
+        unsafe_fixable: True when the rule can attach an unsafe fix (applied by
+            ``--fix --unsafe-fixes``).
         owns_region: True when a finding of this rule marks its lines as page
             chrome: the engine then drops the findings of other families
             (another hundred of codes) that lie wholly on those lines and
@@ -67,6 +69,7 @@ class Rule:
     explanation: str
     default_enabled: bool = True
     fixable: bool = False
+    unsafe_fixable: bool = False
     owns_region: bool = False
 
 

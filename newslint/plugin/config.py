@@ -58,6 +58,7 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option("include", "list[str]", ["*.txt", "*.md"], "File-name globs linted when a directory is walked"),
     Option("exclude", "list[str]", [], "Globs of paths to skip, replacing the default exclusions (VCS, virtualenvs, node_modules, caches, build, dist)"),
     Option("extend-exclude", "list[str]", [], "Globs of paths to skip on top of the default exclusions"),
+    Option("respect-gitignore", "bool", True, "Skip files that .gitignore, .ignore or .git/info/exclude ignore when walking directories"),
     Option("packs", "list[str]", [], "The newsroom's own TOML rule packs (paths relative to the config file)"),
     Option("words", "list[str]", [], "Words the spelling rules accept"),
     Option("word-lists", "list[str]", [], "Files of accepted words, one per line"),

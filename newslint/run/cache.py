@@ -379,7 +379,7 @@ def run_key(engine: object, extra: Iterable[object] = ()) -> str:
     feed(sorted(plugins, key=repr))
     options = ctx.options
     feed(sorted((k, _plain(v)) for k, v in options.items()))
-    feed(sorted(ctx.enabled), ctx.date, ctx.corpus)
+    feed(sorted(ctx.enabled), ctx.date, ctx.corpus, getattr(engine, "document_rules", True))
     # Data files: bundled packs by stamp, the newsroom's files by content.
     bundled = ctx.packs._bundled() if hasattr(ctx.packs, "_bundled") else None
     if bundled is not None and bundled.is_dir():

@@ -51,6 +51,9 @@ class RunOptions:
         date: ``--date``; wins over config and the text.
         corpus: Force corpus rules on or off; ``None`` decides from ``paths``.
         overrides: Extra config values by key, as if written in the config file.
+        document_rules: ``False`` reports only the corpus rules' findings
+            (``--corpus-only``: the pre-commit corpus hook, so the per-file hook's
+            findings are never reported twice).
     """
 
     paths: Sequence[str] = ()
@@ -65,6 +68,7 @@ class RunOptions:
     date: dt.date | None = None
     corpus: bool | None = None
     overrides: Mapping[str, object] = field(default_factory=dict)
+    document_rules: bool = True
 
 
 class Engine:
@@ -79,6 +83,7 @@ class Engine:
         self._region_owners = frozenset(code for code, rule in registry.rules.items() if rule.owns_region)
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
+        self.document_rules = True
         self._per_file_ignores = [
             (pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()
         ]
@@ -135,6 +140,7 @@ class Engine:
             corpus=corpus,
         )
         engine = cls(pm, registry, ctx)
+        engine.document_rules = options.document_rules
         engine._load_packs()
         for impl, label in engine._impls(pm.hook.newslint_configure):
             _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
@@ -166,7 +172,7 @@ class Engine:
     def check(self, doc: Document) -> tuple[list[Diagnostic], list[Facts]]:
         """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
         found: list[Diagnostic] = []
-        for impl, label in self._check_impls:
+        for impl, label in self._check_impls if self.document_rules else ():
             result = _guarded(label, f"newslint_check on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             found.extend(self._validated(result, label))
         facts: list[Facts] = []
@@ -192,12 +198,20 @@ class Engine:
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
             result = _guarded(label, "newslint_check_corpus", lambda: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
             found.extend(self._validated(result, label))
-        return one_report_per_region(self.filter(found), self._region_owners, reported)
+        return one_report_per_region(self._select(found), self._region_owners, reported)
 
     # -- selection -----------------------------------------------------------------
 
     def filter(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-        """Drop unselected codes and per-file ignores; sort by path, position, code."""
+        """Drop unselected codes and per-file ignores; sort by path, position, code.
+
+        A corpus-only engine (``document_rules=False``) keeps no per-document finding.
+        """
+        if not self.document_rules:
+            return []
+        return self._select(diagnostics)
+
+    def _select(self, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         kept = [d for d in diagnostics if d.code in self.ctx.enabled and not self._ignored_for_file(d)]
         return sorted(set(kept))
 

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,11 +70,24 @@ def _excluded(path: Path, patterns: Sequence[str] | _Globs, root: Path) -> bool:
 
 
 def discover(
-    paths: Sequence[str], config: Config, *, stdin_filename: str | None = None, stdin: bytes | None = None
+    paths: Sequence[str],
+    config: Config,
+    *,
+    stdin_filename: str | None = None,
+    stdin: bytes | None = None,
+    config_for: Callable[[Path], Config] | None = None,
 ) -> Iterator[Source | SourceProblem]:
-    """Yield each document once, in a stable order, and a problem for each bad path."""
-    include = config.options["include"]
-    exclude = _exclusions(config)
+    """Yield each document once, in a stable order, and a problem for each bad path.
+
+    Args:
+        paths: Files and directories to lint; ``-`` reads ``stdin`` (or standard input).
+        config: The config whose ``include``, ``exclude`` and ``respect-gitignore``
+            govern the walk when ``config_for`` is not given.
+        stdin_filename: The path reported for ``-``.
+        stdin: The bytes of ``-`` (default: read standard input).
+        config_for: The config of a directory (``newslint.plugin.resolve``): each
+            walked directory then follows its own nearest config, as ruff does.
+    """
     seen: set[str] = set()
     for arg in paths:
         if arg == "-":
@@ -91,7 +104,7 @@ def discover(
             yield SourceProblem(arg, exc.strerror or str(exc))
             continue
         if stat.S_ISDIR(st.st_mode):
-            yield from _walk(path, include, exclude, config.root, seen)
+            yield from _walk(path, config_for or (lambda _d: config), seen)
         elif _is_new(path, seen):
             yield Source(str(path), path)
 
@@ -104,30 +117,69 @@ def _is_new(path: Path, seen: set[str]) -> bool:
     return True
 
 
-def _walk(top: Path, include: Sequence[str], exclude: Sequence[str], root: Path, seen: set[str]) -> Iterator[Source | SourceProblem]:
+class _Rules:
+    """One config's walk rules: include and exclude globs, compiled once."""
+
+    def __init__(self, config: Config) -> None:
+        self.root = config.root
+        self.included = _Globs(config.options["include"])
+        self.excluded = _Globs(_exclusions(config))
+        self.respect_gitignore = bool(config.options.get("respect-gitignore", True))
+        try:
+            self.real_root = os.path.realpath(self.root)
+        except OSError:
+            self.real_root = str(self.root)
+
+
+def _walk(top: Path, config_for: Callable[[Path], Config], seen: set[str]) -> Iterator[Source | SourceProblem]:
     problems: list[SourceProblem] = []
 
     def on_error(exc: OSError) -> None:
         problems.append(SourceProblem(exc.filename or str(top), exc.strerror or str(exc)))
 
-    included, excluded = _Globs(include), _Globs(exclude)
-    try:
-        real_root = os.path.realpath(root)
-    except OSError:
-        real_root = str(root)
+    compiled: dict[int, _Rules] = {}
+
+    def rules_for(directory: str) -> _Rules:
+        config = config_for(Path(directory))
+        rules = compiled.get(id(config))
+        if rules is None:
+            rules = compiled[id(config)] = _Rules(config)
+        return rules
+
+    ignores: dict[str, IgnoreFiles] = {}
     for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=False):
         yield from problems
         problems.clear()
         here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not _excluded(here / d, excluded, root))
+        rules = rules_for(dirpath)
+        parent = ignores.get(os.path.dirname(dirpath))
+        ignored = (parent.child(dirpath) if parent is not None else IgnoreFiles.above(dirpath)) if rules.respect_gitignore else None
+        if ignored is not None:
+            ignores[dirpath] = ignored
+            if not ignored.matchers:
+                ignored = None  # nothing to match against: skip the per-name checks
+        abs_dir = os.path.abspath(dirpath) if ignored is not None else dirpath
+        root = rules.root
+        excluded, included = rules.excluded, rules.included
+        kept = []
+        for d in sorted(dirnames):
+            if _excluded(here / d, excluded, root):
+                continue
+            if ignored is not None and ignored.ignores(os.path.join(abs_dir, d), is_dir=True):
+                continue
+            kept.append(d)
+        dirnames[:] = kept
         # Resolve the directory once; a file that is not a symlink resolves to it plus its name.
         real_here = os.path.realpath(dirpath)
+        real_root = rules.real_root
         rel_here = os.path.relpath(real_here, real_root) if _is_within(real_here, real_root) else None
         for name in sorted(filenames):
             if not included(name):
                 continue
             path = here / name
             full = os.path.join(dirpath, name)
+            if ignored is not None and ignored.ignores(os.path.join(abs_dir, name), is_dir=False):
+                continue
             if os.path.islink(full):  # rare: the slow, exact way
                 if _excluded(path, excluded, root) or not _is_new(path, seen):
                     continue
@@ -145,6 +197,89 @@ def _walk(top: Path, include: Sequence[str], exclude: Sequence[str], root: Path,
             seen.add(real)
             yield Source(str(path), path)
     yield from problems
+
+
+class IgnoreFiles:
+    """The ignore files in force in one directory, as git and ripgrep read them.
+
+    Inside a git work tree: ``.git/info/exclude``, then every ``.gitignore`` from
+    the work tree's top down to the directory, a deeper file overriding a
+    shallower one. Anywhere: ``.ignore`` files, which override ``.gitignore`` in
+    the same directory. Each file is a gitwildmatch pattern list (``pathspec``),
+    negations (``!keep.txt``) included; the last matching pattern decides.
+    """
+
+    def __init__(self, matchers: tuple[tuple[str, object], ...], in_git: bool) -> None:
+        self.matchers = matchers  # (base directory, pathspec.GitIgnoreSpec), outermost first
+        self.in_git = in_git
+
+    @classmethod
+    def above(cls, directory: str) -> IgnoreFiles:
+        """The ignore files that apply in ``directory``, its own included."""
+        start = os.path.abspath(directory)
+        chain = [start]
+        git_top = None
+        d = start
+        while True:
+            if os.path.exists(os.path.join(d, ".git")):
+                git_top = d
+                break
+            up = os.path.dirname(d)
+            if up == d:
+                break
+            d = up
+            chain.append(d)
+        if git_top is None:
+            chain = [start]  # outside git, only the walked tree's own .ignore files count
+        ignores = cls((), git_top is not None)
+        if git_top is not None:
+            spec = _spec(os.path.join(git_top, ".git", "info", "exclude"))
+            if spec is not None:
+                ignores = cls(((git_top, spec),), True)
+        for d in reversed(chain):
+            ignores = ignores._with(d)
+        return ignores
+
+    def child(self, directory: str) -> IgnoreFiles:
+        """The ignore files in force in ``directory``, a subdirectory of this one's."""
+        return self._with(os.path.abspath(directory))
+
+    def _with(self, directory: str) -> IgnoreFiles:
+        added = []
+        names = (".gitignore", ".ignore") if self.in_git else (".ignore",)
+        for name in names:
+            spec = _spec(os.path.join(directory, name))
+            if spec is not None:
+                added.append((directory, spec))
+        if not added:
+            return self
+        return IgnoreFiles((*self.matchers, *added), self.in_git)
+
+    def ignores(self, path: str, *, is_dir: bool) -> bool:
+        """True when the innermost ignore file with a matching pattern ignores ``path`` (absolute)."""
+        for base, spec in reversed(self.matchers):
+            prefix = base.rstrip(os.sep) + os.sep
+            if not path.startswith(prefix):
+                continue
+            rel = path[len(prefix):]
+            if os.sep != "/":
+                rel = rel.replace(os.sep, "/")
+            verdict = spec.check_file(rel + "/" if is_dir else rel).include  # type: ignore[attr-defined]
+            if verdict is not None:
+                return bool(verdict)
+        return False
+
+
+def _spec(path: str) -> object | None:
+    """The patterns of an ignore file, or ``None`` when it is absent or unreadable."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            lines = fh.read().splitlines()
+    except OSError:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _is_within(path: str, root: str) -> bool:

@@ -82,6 +82,7 @@ _FOREIGN_LANG_SHARE = 0.2
 
 BOILERPLATE_PHRASE = Rule(
     code="NL201",
+    unsafe_fixable=True,
     name="boilerplate-phrase",
     category=Category.ORPHAN_TEXT,
     severity=Severity.ERROR,
@@ -122,6 +123,7 @@ paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
 
 BOILERPLATE_LINE = Rule(
     code="NL202",
+    unsafe_fixable=True,
     name="boilerplate-line",
     category=Category.ORPHAN_TEXT,
     severity=Severity.WARNING,
@@ -172,6 +174,7 @@ languages get its script-agnostic features and their own function words.
 
 BOILERPLATE_BLOCK = Rule(
     code="NL203",
+    unsafe_fixable=True,
     name="boilerplate-block",
     category=Category.ORPHAN_TEXT,
     severity=Severity.ERROR,
@@ -216,6 +219,7 @@ between them, are taken for the article resuming.
 
 FOREIGN_SCRIPT = Rule(
     code="NL204",
+    unsafe_fixable=True,
     name="foreign-script-text",
     category=Category.ORPHAN_TEXT,
     severity=Severity.WARNING,
@@ -250,6 +254,7 @@ of its own, is flagged.
 
 FOREIGN_LANGUAGE = Rule(
     code="NL205",
+    unsafe_fixable=True,
     name="foreign-language-text",
     category=Category.ORPHAN_TEXT,
     severity=Severity.WARNING,

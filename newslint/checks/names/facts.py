@@ -20,6 +20,8 @@ diagnostics:
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
@@ -46,6 +48,18 @@ MIN_FREQUENT = 5  # uses a name word needs before a rare look-alike can be calle
 MAX_RARE = 2  # uses a look-alike may have at most
 RATIO = 5  # and the frequent word must be used this many times as often
 MIN_LENGTH = 5  # letters both need: "Jae"/"Jay", "Kim"/"Kin" are names of their own
+# A rare form this common in English text at large (Zipf scale: 2.3 is about
+# five uses per billion words) is a word or a famous name of its own ("Osama"
+# beside "Obama", "Greta" beside "Great", "Zeeland" beside "Zealand"), not a slip.
+KNOWN_WORD_ZIPF = 2.3
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def is_known_word(word: str) -> bool:
+    """Whether ``word`` is in common use on its own (wordfreq's English list, bundled data)."""
+    from wordfreq import zipf_frequency  # imported on first use: start-up stays fast
+
+    return zipf_frequency(word, "en") >= KNOWN_WORD_ZIPF
 
 
 class Span(NamedTuple):
@@ -81,14 +95,16 @@ class WordUse(NamedTuple):
 
 
 class DocNames(NamedTuple):
-    """Everything one document says about names."""
+    """Everything one document says about names; ``publication`` is the scope of corpus judgments."""
 
     path: str
     spellings: tuple[Spelling, ...]
     words: tuple[WordUse, ...]
+    publication: str = ""
 
     @classmethod
-    def build(cls, path: str, mentions: Sequence[Mention], span: Callable[[int, int], Span]) -> DocNames:
+    def build(cls, path: str, mentions: Sequence[Mention], span: Callable[[int, int], Span],
+              publication: str = "") -> DocNames:
         """Count ``mentions`` by key and (case-resolved) spelling; ``span`` maps offsets to a ``Span``."""
         forms = resolve_case(mentions)
         groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -115,7 +131,7 @@ class DocNames(NamedTuple):
                     words[word.key][2] += 1
                 else:
                     words[word.key] = [word.key, display(word.text), 1, span(word.start, word.end)]
-        return cls(path, tuple(spellings), tuple(WordUse(*w) for w in words.values()))
+        return cls(path, tuple(spellings), tuple(WordUse(*w) for w in words.values()), publication)
 
 
 def display(text: str) -> str:
@@ -256,8 +272,39 @@ class CorpusVariant(NamedTuple):
     target_preferred: bool
 
 
+def publications(docs: Sequence[DocNames]) -> list[list[DocNames]]:
+    """The corpus split by publication, each part in canonical order: spellings are compared
+    within one publication only, never pushed from one outlet's house style onto another's."""
+    parts: dict[str, list[DocNames]] = {}
+    for doc in docs:
+        parts.setdefault(doc.publication, []).append(doc)
+    return [parts[k] for k in sorted(parts)]
+
+
+MIN_HOUSE_DOCS = 2  # other documents of the publication that must use the target: a house style, not one file
+MIN_MAJORITY = 2  # and the target must be used this many times as often as the variant
+MIN_TARGET_USES = 3  # and at least this many times in all: two uses are no house style
+
+
+def is_shouting(form: str) -> bool:
+    """All-caps text ("APPLE INC", a ticker table) is a typographic choice, not a name spelling."""
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def is_camel(form: str) -> bool:
+    """A brand's internal capital ("LinkedIn", "WikiLeaks", "AirPods", "iPhone"): never re-cased by a vote."""
+    return any(a.islower() and b.isupper() for word in form.split() for a, b in itertools.pairwise(word))
+
+
 def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> list[CorpusVariant]:
-    """Every (document, spelling) whose spelling differs from the corpus target for its key.
+    """Every (document, spelling) whose spelling differs from its publication's target for its key.
+
+    Judged per publication (``publications``). A spelling is reported only
+    when it is a clear minority there: the target is used at least
+    ``MIN_MAJORITY`` times as often and ``MIN_TARGET_USES`` times in all, and
+    by at least ``MIN_HOUSE_DOCS`` other documents. All-caps forms take no part; a brand's camel-case form is
+    never reported, and wins over a form that differs from it only in case.
 
     Args:
         docs: The corpus, in canonical order.
@@ -265,9 +312,20 @@ def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> 
             already reports with the same target (the document's own target is
             the corpus target), so one position is not reported twice.
     """
+    out: list[CorpusVariant] = []
+    for part in publications(docs):
+        out.extend(_publication_variants(part, skip_when_doc_agrees=skip_when_doc_agrees))
+    return out
+
+
+def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> list[CorpusVariant]:
+    users: dict[tuple[str, str], set[str]] = defaultdict(set)
     totals: dict[str, dict[str, list[Any]]] = defaultdict(dict)  # key -> form -> [count, first, preferred, reliable]
     for doc in docs:
         for s in doc.spellings:
+            if is_shouting(s.form):
+                continue
+            users[(s.key, s.form)].add(doc.path)
             entry = totals[s.key].get(s.form)
             first = (doc.path, s.first.start)
             if entry is None:
@@ -295,7 +353,16 @@ def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> 
             continue
         resolved[key] = mapping
         counts[key] = Counter({form: v[0] for form, v in merged.items()})
-        targets[key] = choose_target(FormStat(form, v[0], v[1], v[2]) for form, v in merged.items())
+        chosen = choose_target(FormStat(form, v[0], v[1], v[2]) for form, v in merged.items())
+        camel = [f for f in merged if is_camel(f) and f.casefold() == chosen.form.casefold()]
+        if camel and chosen.form not in camel:  # the brand's own casing wins over a vote
+            best = max(camel, key=lambda f: merged[f][0])
+            chosen = FormStat(best, merged[best][0], merged[best][1], merged[best][2])
+        targets[key] = chosen
+        for form in merged:
+            for f, into in mapping.items():
+                if into == form and f != form:
+                    users[(key, form)] |= users[(key, f)]
     out = []
     for doc in docs:
         own = doc_targets(doc) if skip_when_doc_agrees else {}
@@ -307,8 +374,15 @@ def corpus_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: bool) -> 
             target = targets.get(s.key)
             if target is None or resolved[s.key][s.form] == target.form:
                 continue
-            if own.get(s.key) == target.form:
+            if own.get(s.key) == target.form or is_shouting(s.form):
                 continue
+            form = resolved[s.key][s.form]
+            if is_camel(form) and form.casefold() == target.form.casefold():
+                continue  # a brand's casing is never re-cased
+            if counts[s.key][form] * MIN_MAJORITY > target.count or target.count < MIN_TARGET_USES:
+                continue  # not a clear minority in this publication
+            if len(users[(s.key, target.form)] - {doc.path}) < MIN_HOUSE_DOCS:
+                continue  # too few other documents to call it the house style
             out.append(
                 CorpusVariant(
                     path=doc.path,
@@ -350,6 +424,14 @@ class NearMiss(NamedTuple):
 
 
 def near_misses(docs: Sequence[DocNames], lexicon: NameLexicon) -> list[NearMiss]:
+    """``_near_misses`` within each publication (see ``publications``)."""
+    out: list[NearMiss] = []
+    for part in publications(docs):
+        out.extend(_near_misses(part, lexicon))
+    return out
+
+
+def _near_misses(docs: Sequence[DocNames], lexicon: NameLexicon) -> list[NearMiss]:
     """Rare name words that look like misspellings of a frequent name word in the same scope.
 
     Conservative by design: the rare word is used at most ``MAX_RARE`` times,
@@ -377,7 +459,7 @@ def near_misses(docs: Sequence[DocNames], lexicon: NameLexicon) -> list[NearMiss
                 frequent[key[:i] + key[i + 1 :]].append(key)
     out = []
     for rare, count in totals.items():
-        if count > MAX_RARE or len(rare) < MIN_LENGTH or not rare.isalpha():
+        if count > MAX_RARE or len(rare) < MIN_LENGTH or not rare.isalpha() or is_known_word(rare):
             continue
         best = None
         for candidate in _candidates(rare, frequent):

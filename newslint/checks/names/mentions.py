@@ -41,12 +41,15 @@ from newslint.model.document import Document, Token, TokenKind
 
 __all__ = [
     "Ending",
-    "NameLexicon",
     "Mention",
+    "NameLexicon",
     "Word",
     "find_mentions",
+    "join_transliterations",
     "key_atoms",
+    "loose_atoms",
     "spelling_form",
+    "transliterations_match",
     "variant_key",
 ]
 
@@ -142,6 +145,11 @@ class NameLexicon:
         endings: Equivalent endings, tried in order.
         distinct: Pairs of keys (of names and of their differing words) that
             are different people or places, never a misspelling of each other.
+        short_surnames: Casefolded short surnames that are also ordinary
+            capitalised words ("To", "He"): a name only when a given name follows.
+        alternations: Romanization alternations, ``(language, pattern,
+            replacement)`` in order, that fold a key word to its loose form
+            ("dmitry" and "dmitri" to "dmitri"); see ``loose_atoms``.
     """
 
     titles: frozenset[str] = frozenset()
@@ -153,6 +161,8 @@ class NameLexicon:
     endings: tuple[Ending, ...] = ()
     distinct: frozenset[frozenset[str]] = frozenset()
     longest: int = 0  # the longest key in ``same``, to bound the search
+    short_surnames: frozenset[str] = frozenset()
+    alternations: tuple[tuple[str, re.Pattern[str], str], ...] = ()
     # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
     _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
     # Texts of word tokens that are never part of a name on their own (a cache, see ``_candidates``).
@@ -290,6 +300,7 @@ class _Unit(NamedTuple):
 
 
 _NAME, _INITIAL, _PARTICLE, _SUFFIX, _OTHER = "name", "initial", "particle", "suffix", "other"
+_SHORT = "short"  # a short surname that is also a common word: a name only before a given name
 _TITLE_CASE_MIN_WORDS = 3  # long words a line needs before it can count as title case
 _TITLE_CASE_MAX_WORDS = 25
 _TITLE_CASE_MAX_CHARS = 250
@@ -301,6 +312,7 @@ def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
     """Every name mention in ``doc``, in order of position."""
     units = _units(doc, lexicon)
     para_starts = [p.start for p in doc.paragraphs]
+    units = _short_surnames(doc.text, units, para_starts)
     # A forced capital is evidence of a name only if the word is also written
     # capitalised where nothing forces it, or a free name follows it ("Horyu-ji
     # Temple" at a sentence start).
@@ -321,8 +333,128 @@ def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
         mention = _mention(doc.text, _strip_title(run, lexicon), lexicon)
         if mention is not None:
             out.append(mention)
+    return join_transliterations(out, lexicon)
+
+
+def _short_surnames(text: str, units: list[_Unit], para_starts: list[int]) -> list[_Unit]:
+    """A short surname that is also a word ("To", "He") is a name when an unforced given name
+    follows it and nothing forces its own capital ("President To Lam", "Vice Premier He Lifeng")."""
+    if not any(u.kind == _SHORT for u in units):
+        return units
+    out = []
+    for i, u in enumerate(units):
+        if u.kind == _SHORT:
+            after = units[i + 1] if i + 1 < len(units) else None
+            named = (
+                not u.forced and not u.possessive and after is not None and after.kind == _NAME
+                and not after.forced and _continues(text, u._replace(kind=_NAME), after, para_starts)
+            )
+            u = u._replace(kind=_NAME if named else _OTHER)
+        out.append(u)
     return out
 
+
+# -- transliteration variants -----------------------------------------------------------
+
+
+_MIN_JOINED_SURNAME = 4  # letters a surname alone needs to be joined: "Al" and "All" are words
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _loose_atom(atom: str, alternations: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
+    for _language, pattern, replacement in alternations:
+        atom = pattern.sub(replacement, atom)
+    return atom
+
+
+def loose_atoms(text: str, lexicon: NameLexicon) -> tuple[str, ...]:
+    """The key's words of ``text`` with every romanization alternation of the pack folded:
+    "Dmitry Peskov" and "Dmitri Peskov" both give ``("dmitri", "peskov")``."""
+    atoms, _ = lexicon.canonical(_key_atoms(text))
+    return tuple(_loose_atom(a, lexicon.alternations) for a in atoms)
+
+
+def transliterations_match(a: str, b: str, lexicon: NameLexicon) -> bool:
+    """Whether two spellings are one name written in two romanizations.
+
+    They must have the same number of words, the same loose form word by word
+    (see ``loose_atoms``), and agree exactly on at least one word that is not a
+    particle: the rest of the name agrees, so "Dmitri Peskov" joins "Dmitry
+    Peskov" while "Kim Jong Un" never joins "Kim Jong Il" (different loose
+    words), "Donald Trump Jr." never joins "Donald Trump" (a generation marker
+    is a word) and "Rahul Gandhi" never joins "Rajiv Gandhi". Names or words a
+    pack lists as ``[[distinct]]`` never join.
+    """
+    if a == b:
+        return True
+    strict_a, _ = lexicon.canonical(_key_atoms(a))
+    strict_b, _ = lexicon.canonical(_key_atoms(b))
+    return _atoms_match(strict_a, strict_b, lexicon)
+
+
+def _atoms_match(strict_a: Sequence[str], strict_b: Sequence[str], lexicon: NameLexicon) -> bool:
+    if len(strict_a) != len(strict_b) or len(strict_a) < 2 or not lexicon.alternations:
+        return False
+    if frozenset(("".join(strict_a), "".join(strict_b))) in lexicon.distinct:
+        return False
+    agree = False
+    for x, y in zip(strict_a, strict_b):
+        if x == y:
+            agree = agree or (x not in lexicon.particles and len(x) > 1)
+            continue
+        if _loose_atom(x, lexicon.alternations) != _loose_atom(y, lexicon.alternations):
+            return False
+        if frozenset((x, y)) in lexicon.distinct:
+            return False
+    return agree
+
+
+def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list[Mention]:
+    """Give the spellings of one name in two romanizations one key ("Andriy Sybiha", "Andrii Sybiha").
+
+    Each multi-word name takes the key of the most used spelling it matches
+    (``transliterations_match``); the surname written alone follows when the
+    full names that end in it are all one person.
+    """
+    if not lexicon.alternations or len(mentions) < 2:
+        return mentions
+    strict: dict[str, tuple[str, ...]] = {}
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.key not in strict:
+            strict[m.key] = tuple(lexicon.canonical(_key_atoms(m.text))[0])
+        counts[m.key] = counts.get(m.key, 0) + 1
+    by_loose: dict[tuple[str, ...], list[str]] = {}
+    for key, atoms in strict.items():
+        if len(atoms) >= 2:
+            by_loose.setdefault(tuple(_loose_atom(a, lexicon.alternations) for a in atoms), []).append(key)
+    rekey: dict[str, str] = {}
+    people: dict[str, set[str]] = {}  # loose surname -> the full names (after joining) ending in it
+    for loose, keys in by_loose.items():
+        keys.sort(key=lambda k: -counts[k])
+        heads: list[str] = []
+        for key in keys:
+            head = next((h for h in heads if _atoms_match(strict[h], strict[key], lexicon)), None)
+            if head is None:
+                heads.append(key)
+            else:
+                rekey[key] = head
+        for key in keys:
+            people.setdefault(loose[-1], set()).add(rekey.get(key, key))
+    # The surname alone: "Dbeibah said" beside "Abdul Hamid Dbeibeh", when one person has it.
+    singles: dict[str, list[str]] = {}
+    for key, atoms in strict.items():
+        if len(atoms) == 1:
+            singles.setdefault(_loose_atom(atoms[0], lexicon.alternations), []).append(key)
+    for surname, keys in singles.items():
+        if len(keys) > 1 and len(surname) >= _MIN_JOINED_SURNAME and len(people.get(surname, ())) == 1:
+            if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
+                continue
+            head = max(keys, key=lambda k: counts[k])
+            rekey.update({k: head for k in keys if k != head})
+    if not rekey:
+        return mentions
+    return [m._replace(key=rekey[m.key]) if m.key in rekey else m for m in mentions]
 
 def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[int]) -> bool:
     if i + 1 >= len(units) or units[i].possessive:
@@ -439,7 +571,9 @@ def _classify(unit: str, first: Token, last: Token, text: str, lexicon: NameLexi
         return _SUFFIX
     if unit[:1].isupper():
         if folded in lexicon.not_names:
-            return _OTHER
+            # "To Lam", "He Lifeng": a short surname that is also a common word; a name only
+            # before a given name (decided in ``find_mentions``).
+            return _SHORT if folded in lexicon.short_surnames and unit[1:].islower() else _OTHER
         if len(unit) == 1 and text[first.end : first.end + 1] == ".":
             return _INITIAL
         return _NAME

@@ -10,6 +10,7 @@ the corpus in corpus mode.
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -29,6 +30,7 @@ from newslint.checks.names.facts import (
 )
 from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions
 from newslint.checks.names.pack import parse_names_packs
+from newslint.plugin.config import Option
 
 NAME_VARIANT = Rule(
     code="NL401",
@@ -46,7 +48,12 @@ apostrophe. When one article spells a name more than one way, each mention
 of a minority spelling is reported, with the spelling to use: the one the
 names pack prefers if the article uses it, else the most used, else (on a
 tie) the first used. The pack adds equivalences no key finds (Kiev/Kyiv,
-Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple").
+Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple"), and its
+`[[alternation]]` entries join romanizations of one name ("Dmitry Peskov"/
+"Dmitri Peskov", "Andriy"/"Andrii", "al-Shara"/"al-Sharaa", "Dbeibah"/
+"Dbeibeh") when the rest of the name agrees word for word. Only the
+article's own prose is read: code, reference entries, tables, lists, tweets
+and quotations (cited titles, quoted speech) are left out.
 
 The key never merges by similarity, so "Lee Jae-yong" is not "Lee
 Jae-myung", "Kim Jong Il" is not "Kim Jong Un", "George W. Bush" is not
@@ -68,7 +75,11 @@ Use instead:
 
 ## Known problems
 Case alone is no evidence at a sentence start or in a title-case headline.
-Two people whose names share a key (namesakes) are taken for one.
+Two people whose names share a key (namesakes) are taken for one, and so are
+two people whose names differ only by an alternation ("Kelly Smith" and
+"Kelli Smith"); list such pairs under `[[distinct]]` in a names pack. A
+foreign-language title in the prose ("L'être et le Néon") is read as a
+spelling of the English word.
 """,
 )
 
@@ -81,11 +92,17 @@ CORPUS_NAME_VARIANT = Rule(
     explanation="""\
 ## What it does
 In corpus mode (a directory, several files, or `--corpus`), counts every
-spelling of every name across all documents and reports, once per document
-and spelling, at its first use, each spelling that differs from the corpus
-target: the names pack's preferred spelling if the corpus uses it, else the
-most used one, else the first used (by path, then position). The message
-gives the counts here and in the corpus.
+spelling of every name within one publication and reports, once per document
+and spelling, at its first use, each spelling that is a clear minority there:
+the target (the names pack's preferred spelling if the publication uses it,
+else the most used one) is used at least twice as often, at least three
+times, and by at least two other documents. A publication is a folder by
+default; `publication-key` names a dataset field ("source")
+or "corpus" for all files. Spellings are never compared across publications,
+so one outlet's house style is not pushed onto another's. All-caps text is
+no spelling, and a brand's camel-case form ("LinkedIn", "WikiLeaks") is never
+re-cased by a vote: it is the target over forms that differ from it only in
+case. The message gives the counts here and in the publication.
 
 A spelling that NL401 already reports in the same document with the same
 suggestion is not reported again; select NL402 alone to see every one.
@@ -104,7 +121,8 @@ Use instead:
     c.txt: Takaichi and Lee visited Horyu Temple.
 
 ## Known problems
-When an article's own majority differs from the corpus's, NL401 suggests the
+A folder that mixes outlets is taken for one publication unless
+`publication-key` says otherwise. When an article's own majority differs from the corpus's, NL401 suggests the
 article's and NL402 the corpus's spelling: follow the scope your house style
 sets, and ignore the other code.
 """,
@@ -123,7 +141,10 @@ used at least five times (and five times as often) in the same scope: two
 adjacent letters swapped ("Takiachi" for "Takaichi"), or one letter added,
 dropped or changed, which also needs the rare word to stand in a document
 that uses the frequent one. Both need five letters and the same first
-letter. The scope is the article, or the whole corpus in corpus mode.
+letter. The scope is the article, or the publication in corpus mode (see
+NL402). A rare form that is common in English text at large (wordfreq's
+list: "Osama" beside "Obama", "Greta" beside "Great") is a word or a name of
+its own, not a slip, and is never reported.
 
 ## Why is this bad?
 A misspelt name is a factual error that a spell checker cannot see: neither
@@ -148,6 +169,29 @@ _RULES = (NAME_VARIANT, CORPUS_NAME_VARIANT, NAME_NEAR_MISS)
 @hookimpl
 def newslint_rules() -> list[Rule]:
     return list(_RULES)
+
+
+@hookimpl
+def newslint_options() -> list[Option]:
+    return [
+        Option(
+            "publication-key",
+            "str",
+            "folder",
+            'What makes one publication for NL402/NL403 in corpus mode: "folder" (the file\'s directory), '
+            '"corpus" (every file), or a dataset field such as "source" (the folder when a record lacks it)',
+        )
+    ]
+
+
+def publication(doc: Document, ctx: Context | None) -> str:
+    """The publication ``doc`` belongs to, by the ``publication-key`` option: spellings are judged within it."""
+    key = ctx.options.get("publication-key", "folder") if ctx is not None else "folder"
+    if key == "corpus":
+        return ""
+    if key != "folder" and doc.meta.get(key):
+        return f"{key}:{doc.meta[key]}"
+    return "folder:" + os.path.dirname(doc.path)
 
 
 @hookimpl
@@ -180,12 +224,25 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
     if not (ctx.is_enabled(CORPUS_NAME_VARIANT) or ctx.is_enabled(NAME_NEAR_MISS)):
         return None  # NL401 alone needs no corpus facts
-    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)))])
+    return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)), publication(doc, ctx))])
 
 
 def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
-    """The document's name mentions, found once for both the check and the extract hook."""
-    return doc.memo("newslint.checks.names.mentions:mentions", lambda: find_mentions(doc, lex))
+    """The document's name mentions in its own prose, found once for both the check and the extract hook.
+
+    Mentions in code, reference entries, tables, lists and tweets, and inside
+    quotation marks (cited titles, quoted speech), are left out: their
+    spelling is someone else's, not the article's.
+    """
+    return doc.memo("newslint.checks.names.mentions:mentions", lambda: _prose_mentions(doc, lex))
+
+
+def _prose_mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
+    roles = doc.line_roles
+    return [
+        m for m in find_mentions(doc, lex)
+        if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
+    ]
 
 
 @hookimpl
@@ -203,13 +260,13 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
     return out
 
 
-def doc_names(doc: Document, mentions: Sequence[Mention]) -> DocNames:
+def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> DocNames:
     """The document's name facts, with positions resolved while the text is at hand."""
 
     def span(start: int, end: int) -> Span:
         return Span(start, end, *doc.position(start), *doc.position(end))
 
-    return DocNames.build(doc.path, mentions, span)
+    return DocNames.build(doc.path, mentions, span, scope)
 
 
 # -- within one document ----------------------------------------------------------------------

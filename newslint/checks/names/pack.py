@@ -7,6 +7,7 @@ shares a spelling with one of theirs. Errors name the file, key path and reason.
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,11 @@ from newslint.checks.names.mentions import Ending, NameLexicon, key_atoms
 from newslint.plugin.packs import tables_of
 
 SCHEMA = 1
-_TOP_KEYS = {"pack", "mentions", "same", "ending", "distinct"}
-_MENTION_LISTS = {"titles": "titles", "particles": "particles", "suffixes": "suffixes", "not-names": "not_names"}
+_TOP_KEYS = {"pack", "mentions", "same", "ending", "distinct", "alternation"}
+_MENTION_LISTS = {
+    "titles": "titles", "particles": "particles", "suffixes": "suffixes", "not-names": "not_names",
+    "short-surnames": "short_surnames",
+}
 
 
 class _Group:
@@ -40,6 +44,7 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
     groups: list[_Group] = []
     endings: list[Ending] = []
     distinct: list[tuple[Path, str, list[str]]] = []
+    alternations: list[tuple[str, re.Pattern[str], str]] = []
     for src in sources:
         if src.schema != SCHEMA:
             raise PackError(src.path, "pack.schema", f"schema {src.schema} is not supported; this newslint reads schema {SCHEMA}")
@@ -49,9 +54,10 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
         _read_mentions(src, words)
         groups = _read_same(src, groups)
         endings.extend(_read_endings(src))
+        alternations.extend(_read_alternations(src))
         for i, entry in enumerate(tables_of(src, "distinct")):
             distinct.append((src.path, f"distinct[{i}]", _strings(src, entry, "names", f"distinct[{i}]", minimum=2)))
-    lexicon = _build(words, groups, endings, frozenset())
+    lexicon = _build(words, groups, endings, frozenset(), alternations)
     pairs: set[frozenset[str]] = set()
     for path, where, names in distinct:
         keys = [lexicon.key(name) for name in names]
@@ -64,10 +70,11 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
                 for wa, wb in zip(split_a, split_b):
                     if lexicon.key(wa) != lexicon.key(wb):
                         pairs.add(frozenset((lexicon.key(wa), lexicon.key(wb))))
-    return _build(words, groups, endings, frozenset(pairs))
+    return _build(words, groups, endings, frozenset(pairs), alternations)
 
 
-def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]]) -> NameLexicon:
+def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]],
+           alternations: list[tuple[str, re.Pattern[str], str]]) -> NameLexicon:
     same: dict[str, tuple[str, int, bool, bool]] = {}
     with_preferred = set()
     for index, group in enumerate(groups):
@@ -87,6 +94,8 @@ def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Endin
         endings=tuple(endings),
         distinct=distinct,
         longest=max((len(k) for k in same), default=0),
+        short_surnames=frozenset(words["short_surnames"]),
+        alternations=tuple(alternations),
     )
 
 
@@ -119,6 +128,24 @@ def _read_same(src: PackSource, groups: list[_Group]) -> list[_Group]:
             seen[key] = where
         groups = [g for g in groups if not (g.keys & group.keys)] + [group]
     return groups
+
+
+def _read_alternations(src: PackSource) -> list[tuple[str, re.Pattern[str], str]]:
+    out = []
+    for i, entry in enumerate(tables_of(src, "alternation")):
+        where = f"alternation[{i}]"
+        language = field_of(src, entry, "language", str, where)
+        pattern = field_of(src, entry, "pattern", str, where)
+        replacement = field_of(src, entry, "replace", str, where, required=False, default="")
+        _no_other_keys(src, entry, where, {"language", "pattern", "replace", "examples"})
+        try:
+            compiled = re.compile(pattern)
+        except re.error as e:
+            raise PackError(src.path, f"{where}.pattern", f"not a regular expression: {e}") from None
+        examples = _strings(src, entry, "examples", where, minimum=0)
+        out.append((language, compiled, replacement))
+        del examples  # documentation for readers; tests check them
+    return out
 
 
 def _read_endings(src: PackSource) -> list[Ending]:

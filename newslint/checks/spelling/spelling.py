@@ -40,6 +40,7 @@ from newslint.checks.spelling.lexicon import LexiconSpec, WordLexicon, damerau, 
 
 MISSPELLED_WORD = Rule(
     code="NL101",
+    unsafe_fixable=True,
     name="misspelled-word",
     category=Category.TYPO,
     severity=Severity.WARNING,
@@ -148,6 +149,7 @@ not found. Capitalised typos inside a sentence are taken for names.
 
 RUN_TOGETHER_WORDS = Rule(
     code="NL102",
+    unsafe_fixable=True,
     name="run-together-words",
     category=Category.TYPO,
     severity=Severity.WARNING,

@@ -19,6 +19,7 @@ _TEMPLATE_COPIES = 3  # a paragraph found this often, apart, is part of the page
 
 DUPLICATE_PARAGRAPH = Rule(
     code="NL501",
+    unsafe_fixable=True,
     name="duplicate-paragraph",
     category=Category.DUPLICATE,
     severity=Severity.WARNING,

@@ -24,6 +24,7 @@ from newslint.plugin.packs import check_keys, check_pattern
 
 CONFUSABLE_WORD = Rule(
     code="NL630",
+    unsafe_fixable=True,
     name="confusable-word",
     category=Category.USAGE,
     severity=Severity.WARNING,

@@ -57,6 +57,7 @@ closing from the neighbouring characters, so it is offered as an unsafe fix.
 
 MIXED_DASH_STYLE = Rule(
     code="NL611",
+    fixable=True,
     name="mixed-dash-style",
     category=Category.TYPOGRAPHY,
     severity=Severity.INFO,

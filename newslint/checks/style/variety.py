@@ -31,6 +31,7 @@ _POSSESSIVE = ("'s", "\u2019s")
 
 SPELLING_VARIETY_MIX = Rule(
     code="NL601",
+    unsafe_fixable=True,
     name="spelling-variety-mix",
     category=Category.USAGE,
     severity=Severity.WARNING,

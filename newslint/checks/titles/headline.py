@@ -1,7 +1,8 @@
 """The article's headline: where it is, and whether it sits where a headline belongs.
 
 ``find_headline(doc)`` looks at the first few paragraphs, past metadata lines
-(bylines, "Updated: ..." stamps). A headline is title-like: one short line of
+(bylines, "Updated: ..." stamps); when the text opens with front matter,
+its ``title`` field is the headline and the body is not searched. A headline is title-like: one short line of
 one sentence, starting with a capital, with no terminal punctuation. The
 first paragraph is the headline when it looks like one, or when it ends with
 a full stop but is set in headline case or followed by a dateline or byline.
@@ -61,7 +62,35 @@ def find_headline(doc: Document) -> Headline | None:
     return doc.memo("headline", lambda: _find(doc))
 
 
+# Front matter opening the text, and its title field: "---\ntitle: ...\n---".
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _front_matter(doc: Document) -> tuple[int, Headline | None] | None:
+    """``(end of the front matter, its title as the headline)``, or ``None`` without front matter."""
+    m = _FRONT_MATTER.match(doc.text)
+    if m is None:
+        return None
+    title = _FRONT_TITLE.search(m.group(1))
+    if title is None:
+        return m.end(), None
+    start = m.start(1) + title.start(2)
+    end = m.start(1) + title.end(2)
+    para = next((p for p in doc.paragraphs if p.start <= start < p.end), None)
+    if para is None:
+        return m.end(), None
+    text = doc.text[start:end]
+    stop = end - 1 if text.endswith(".") and not text.endswith("..") else None
+    return m.end(), Headline(para, start, end, full_stop=stop)
+
+
 def _find(doc: Document) -> Headline | None:
+    front = _front_matter(doc)
+    if front is not None:
+        # The front matter's title is the headline: no line of the body can be
+        # one, and the body's opening lines are not searched.
+        return front[1]
     paras = [p for p in doc.paragraphs if not is_blank(doc.paragraph_text(p))]
     while paras and _is_metadata(doc, paras[0]):
         paras = paras[1:]
@@ -78,7 +107,8 @@ def _find(doc: Document) -> Headline | None:
         candidate = top[i]
         if not all(is_body_paragraph(doc, p) for p in top[:i]):
             break
-        if is_title_like(doc, candidate) and is_body_paragraph(doc, top[i + 1]) and _shares_vocabulary(doc, candidate):
+        if is_title_like(doc, candidate) and is_body_paragraph(doc, top[i + 1]) and _shares_vocabulary(doc, candidate) \
+                and _echoed(doc, top[:i], top[i + 1 : i + 3]):
             return _headline(doc, candidate, after=top[i - 1])
     return None
 
@@ -168,6 +198,18 @@ def _headline_case(doc: Document, words: list[Token], para: Paragraph) -> bool:
         return False
     lower = {t.text for t in doc.words if t.start >= para.end and t.text.islower()}
     return any(t.text.lower() in lower for t in long_words)
+
+
+def _stems(doc: Document, paras: list[Paragraph]) -> set[str]:
+    return {fold(t.stem) for p in paras for t in _words(doc, p) if len(t.stem) >= 4}
+
+
+def _echoed(doc: Document, before: list[Paragraph], after: list[Paragraph]) -> bool:
+    """Whether the body above the line is a teaser of the body below it: most of its longer
+    words recur there. A subhead, a caption or a credit sits between unrelated paragraphs;
+    a headline pasted under its teaser sits between the teaser and the lede it sums up."""
+    above, below = _stems(doc, before), _stems(doc, after)
+    return bool(above) and len(above & below) * 2 >= len(above)
 
 
 def _shares_vocabulary(doc: Document, para: Paragraph) -> bool:

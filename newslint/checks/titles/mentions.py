@@ -66,11 +66,12 @@ class TitleMention:
     name_start: int
     person: str | None
     key: str | None
+    acting: bool = False
 
     @property
     def current(self) -> bool:
-        """A plain title: no "former", "then-" or "-elect", not quoted, not "Deputy ..."."""
-        return not (self.former or self.then or self.elect or self.quoted or self.qualified)
+        """A plain title: no "former", "then-" or "-elect", not quoted, not "Deputy ..." or "acting ..."."""
+        return not (self.former or self.then or self.elect or self.quoted or self.qualified or self.acting)
 
     @property
     def written(self) -> str:
@@ -225,6 +226,7 @@ def _adjacent(units: Sequence[_Unit], i: int) -> bool:
 class _Matchers:
     titles: _Forms
     countries: _Forms
+    short_surnames: frozenset[str] = frozenset()  # folded: "to", "he"
 
     @functools.cached_property
     def starters(self) -> frozenset[str]:
@@ -239,7 +241,7 @@ def _matchers(table: OfficeTable) -> _Matchers:
 def _build_matchers(table: OfficeTable) -> _Matchers:
     titles = {form: t.name for t in table.titles.values() for form in t.forms}
     countries = {form: c.name for c in table.countries.values() for form in c.forms}
-    return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True))
+    return _Matchers(_Forms(titles, case_sensitive=False), _Forms(countries, case_sensitive=True), table.short_surnames)
 
 
 def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
@@ -307,7 +309,9 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         j -= 1
     if j == name_first:
         return None
-    qualified = i > 0 and units[i].space_before and units[i - 1].folded in table.qualifiers
+    before = units[i - 1].text if i > 0 and units[i].space_before else ""
+    qualified = table.qualifies(before, title)  # with its case: "Under Secretary", not "under President"
+    acting = before in table.acting_words
     fields = {
         "lead": units[i].start,
         "start": title_start,
@@ -320,6 +324,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         "then": then,
         "quoted": doc.is_quoted(title_start),
         "qualified": qualified,
+        "acting": acting,
     }
     return (name_first, j, fields)
 
@@ -341,7 +346,7 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
             return False
     if units[j - 1].possessive and j > first:
         return False
-    if u.folded in _NOT_NAMES:
+    if u.folded in _NOT_NAMES and not _short_surname(units, j, first, m):
         return False
     if u.text in _PARTICLES:
         return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
@@ -350,6 +355,18 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
     if j > first and (m.titles.match(units, j) or m.countries.match(units, j)):
         return False
     return u.kind in (TokenKind.WORD, TokenKind.ACRONYM)
+
+
+def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:
+    """"President To Lam": a short surname that is also a word, first in the name, before a given name."""
+    u = units[j]
+    if j != first or u.folded not in m.short_surnames or not u.text[1:].islower():
+        return False
+    after = units[j + 1] if j + 1 < len(units) else None
+    return (
+        after is not None and after.space_before and after.text[:1].isupper()
+        and after.folded not in _NOT_NAMES and not u.possessive
+    )
 
 
 def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]

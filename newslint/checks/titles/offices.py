@@ -135,6 +135,10 @@ class OfficeTable:
     terms: tuple[Term, ...] = ()
     qualifiers: frozenset[str] = frozenset()
     as_of: dt.date | None = None
+    acting_words: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    short_surnames: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -152,6 +156,13 @@ class OfficeTable:
         for t in self.terms:
             out.setdefault(t.person, []).append(t)
         return out
+
+    def qualifies(self, word: str, title: str) -> bool:
+        """Whether ``word``, written directly before ``title``, makes it another office ("Under Secretary")."""
+        if word not in self.qualifiers:
+            return False
+        within = self.narrow.get(word)
+        return within is None or any(w in title for w in within)
 
     def stale(self, day: dt.date) -> bool:
         """Whether ``day`` is after the table's ``as_of`` date, so its facts may have changed."""
@@ -194,16 +205,27 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     names: dict[str, list[str]] = {}
     surnames: dict[str, str] = {}
     qualifiers: set[str] = set()
+    acting_words: set[str] = set()
+    events: set[str] = set()
+    narrow: dict[str, tuple[str, ...]] = {}
+    short_surnames: set[str] = set()
     as_of: dt.date | None = None
     for src in sources:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
-        check_keys(src, data, ("pack", "qualifiers", "title", "country", "term"))
+        check_keys(src, data, ("pack", "qualifiers", "narrow-qualifiers", "acting", "events", "short-surnames", "title", "country", "term"))
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         if checked is not None and (as_of is None or checked < as_of):
             as_of = checked
-        qualifiers.update(q.casefold() for q in _strings(src, data, "qualifiers", "", required=False))
+        # Qualifiers are words with their case: "Under Secretary" qualifies, the preposition "under" does not.
+        qualifiers.update(_strings(src, data, "qualifiers", "", required=False))
+        acting_words.update(_strings(src, data, "acting", "", required=False))
+        events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
+        short_surnames.update(w.casefold() for w in _strings(src, data, "short-surnames", "", required=False))
+        narrow_table = field_of(src, data, "narrow-qualifiers", dict, "", required=False, default={})
+        for word in narrow_table:
+            narrow[word] = tuple(_strings(src, narrow_table, word, "narrow-qualifiers"))
         for i, entry in enumerate(tables_of(src, "title")):
             where = f"title[{i}]"
             name = field_of(src, entry, "name", str, where)
@@ -268,7 +290,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for person, spellings in names.items()
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
-    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of)
+    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words), frozenset(events), narrow, frozenset(short_surnames))
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:

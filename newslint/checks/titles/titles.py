@@ -9,12 +9,13 @@ up to about six months ahead, and may be written long after. So it stands for
 the window of the 183 days before it, and a check reports only what is wrong
 on every day of its window. "former" inside a term (NL302) needs an upper
 bound too, so it runs with exact dates only. A mention whose sentence names a
-year outside the window speaks of another time and is not judged.
+year before the window speaks of another time and is not judged.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -100,9 +101,14 @@ TITLE_AFTER_TERM = Rule(
     explanation=f"""\
 ## What it does
 Flags a bare title ("President Joe Biden") when the offices table says every
-term of the person in that office ended before the article's date. "former",
-"then-", quotations and sentences that name a year outside the article's
-time are left alone.
+term of the person in that office ended before the article's date. An
+acting title ("acting President Han Duck-soo") is judged against the
+person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
+Minister") is another office and is left alone. Qualifiers are words with
+their case: the preposition in "under Prime Minister X" is no qualifier. "former",
+"then-", quotations, sentences that name a year before the article's time,
+and a possessive naming an event of the term ("President Barack Obama's
+re-election") are left alone.
 
 ## Why is this bad?
 A title is a claim about the present. After the handover, AP style and every
@@ -193,7 +199,9 @@ HEADLINE_AFTER_BODY = Rule(
 Finds a title-like line (short, one sentence, capitalised, no terminal
 punctuation) among the first paragraphs that follows body paragraphs and is
 followed by body text sharing its vocabulary, and reports it as a headline
-out of place.
+out of place. The body above it must be echoed by the body below (a teaser
+or lede pasted above the headline): a subhead, caption, credit or byline
+sits between unrelated paragraphs and is not a headline.
 
 ## Why is this bad?
 Scrapers and CMS exports often put a teaser or standfirst above the headline.
@@ -210,8 +218,7 @@ Use instead:
     TOKYO (AP) - Japan will host South Korea's president on Tuesday.
 
 ## Known problems
-A caption or subheading without a full stop among the first paragraphs looks
-like a headline too.
+A teaser that shares few words with the lede below the headline is missed.
 """,
 )
 
@@ -245,6 +252,7 @@ Use instead:
 
 HEADLINE_FULL_STOP = Rule(
     code="NL312",
+    unsafe_fixable=True,
     name="headline-full-stop",
     category=Category.TITLE,
     severity=Severity.INFO,
@@ -350,6 +358,10 @@ def table_checks(
             continue
         terms = table.terms_of(m.person)
         same = [t for t in terms if table.same_office(m.title, t.office) and table.same_country(m.country, t.country)]
+        if m.acting:  # "acting President X": judged against the acting terms only
+            same = [t for t in same if t.acting]
+            if not same:
+                continue  # the table knows no acting term of this office: nothing to compare
         if m.elect:
             if ctx.is_enabled(ELECT_AFTER_START):
                 yield from _elect(doc, table, m, same, date, lo, hi)
@@ -359,7 +371,7 @@ def table_checks(
         elif not same:
             if ctx.is_enabled(OFFICE_NOT_HELD):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
-        elif ctx.is_enabled(TITLE_AFTER_TERM):
+        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
@@ -401,7 +413,7 @@ def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         yield doc.diagnostic(
             TITLE_AFTER_TERM, m.start, m.end,
             f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{m.written}"{_hedge(same, hi)}',
+            f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
@@ -419,8 +431,17 @@ def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Te
         )
 
 
+_POSSESSIVE_NEXT = re.compile(r"['\u2019]s?\s+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)")
+
+
+def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """"President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
+    found = _POSSESSIVE_NEXT.match(doc.text, m.end)
+    return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
+
+
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
-    """Whether the mention's sentence names a year outside the article's window ("in 2017")."""
+    """Whether the mention's sentence names a year before the article's window ("in 2017")."""
     sentence = doc.sentence_at(m.start)
     if sentence is None:
         return False
@@ -429,7 +450,7 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
             continue
         for part in token.text.replace("\u2013", "-").split("-"):
             if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099:
-                if not (lo.year <= int(part) <= hi.year):
+                if int(part) < lo.year:  # a later year ("the 2035 target") leaves the title a present claim
                     return True
     return False
 
@@ -441,7 +462,7 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
     """NL305: mentions whose title conflicts with the title the article gives the person most."""
     groups: dict[str, list[TitleMention]] = {}
     for m in mentions:
-        if m.key and not (m.former or m.then or m.quoted or m.qualified):
+        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting):
             groups.setdefault(m.key, []).append(m)
     for group in groups.values():
         if len(group) < 2:
