@@ -2,7 +2,7 @@
 
 Plugins import everything they need from here::
 
-    from newslint import Category, Context, Diagnostic, Document, Rule, Severity, hookimpl
+    from newslint import Category, Context, Diagnostic, Document, PackUse, Rule, Severity, hookimpl
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from newslint.output.reporter import ReportContext, Reporter
 from newslint.plugin.config import ConfigError, Option
 from newslint.plugin.context import Context
 from newslint.plugin.hookspecs import hookimpl
-from newslint.plugin.packs import PackError, PackSource, check_keys, field_of
+from newslint.plugin.packs import PackError, PackSource, PackUse, check_keys, field_of
 
 if TYPE_CHECKING:
     from newslint.run.runner import RunResult
@@ -36,6 +36,7 @@ __all__ = [
     "Option",
     "PackError",
     "PackSource",
+    "PackUse",
     "Paragraph",
     "ReportContext",
     "Reporter",

@@ -228,28 +228,22 @@ def check_command(argv: Sequence[str]) -> int:
         groups = group_by_config(engines, sources, stdin_filename=args.stdin_filename)
         if args.add_noqa:
             return add_noqa([(group_engine, members) for group_engine, _opts, members in groups], quiet=args.quiet)
+        plan = None
         if args.fix or args.diff:
-            from newslint.fix.fixes import FixRun, fix_run
+            from newslint.fix.fixes import FixPlan
 
-            runs = [
-                fix_run(
-                    group_engine, members, unsafe=args.unsafe_fixes, write=not args.diff,
-                    diff_out=sys.stdout if args.diff else None, keep_texts=needs_texts(reporter),
-                )
-                for group_engine, _opts, members in groups
-            ]
-            fixing = FixRun(
-                merge_results([r.result for r in runs]) if runs else _empty_result(),
-                sum(r.fixed for r in runs),
-                sum(r.files_changed for r in runs),
-            )
-            result = fixing.result
-        else:
-            results = [
-                execute(group_engine, group_options, args, members, keep_texts=needs_texts(reporter))
-                for group_engine, group_options, members in groups
-            ]
-            result = merge_results(results) if results else _empty_result()
+            plan = FixPlan(unsafe=args.unsafe_fixes, write=not args.diff, diff=args.diff)
+        results = [
+            execute(group_engine, group_options, args, members, keep_texts=needs_texts(reporter), fix=plan)
+            for group_engine, group_options, members in groups
+        ]
+        result = merge_results(results) if results else _empty_result()
+        if plan is not None:
+            from newslint.fix.fixes import FixRun
+
+            fixing = FixRun(result)
+            sys.stdout.write(result.diff if args.diff else result.output)  # a fixed stdin goes to stdout, as ruff does
+            sys.stdout.flush()
     except (ConfigError, PluginError, BaselineError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

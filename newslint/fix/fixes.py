@@ -18,17 +18,22 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from newslint.fix.atomic import NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts
-from newslint.run.engine import Engine
-from newslint.run.runner import RunResult, run
 from newslint.run.sources import Source, SourceProblem
 
-__all__ = ["MAX_PASSES", "FixRun", "Fixer", "apply_fixes", "edits_for", "fix_document", "fix_run", "unified_diff"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from newslint.run.cache import Cache
+    from newslint.run.engine import Engine
+    from newslint.run.runner import RunResult
+
+__all__ = ["MAX_PASSES", "FixPlan", "FixRun", "SourceFix", "apply_fixes", "edits_for", "fix_document", "fix_run", "fix_source", "unified_diff"]
 
 #: Passes over one document before giving up on reaching a fixed point (ruff uses 100).
 MAX_PASSES = 20
@@ -177,53 +182,98 @@ def unified_diff(path: str, old: str, new: str) -> str:
     return "".join(out)
 
 
-@dataclass
-class Fixer:
-    """The per-document step of a fix run (a ``runner.CheckDocument``).
+@dataclass(frozen=True)
+class FixPlan:
+    """What ``--fix`` and ``--diff`` do to each document; it pickles, so workers receive it.
 
     Args:
-        engine: The configured engine.
         unsafe: Apply unsafe fixes too.
         write: Write fixed files (``--fix``); ``False`` only reports (``--diff``).
-        diff_out: Where ``--diff`` writes, if diffing.
-        stdout: Where a fixed standard input is written under ``--fix``.
+        diff: Return the unified diff of each document's fixes.
     """
 
-    engine: Engine
     unsafe: bool = False
     write: bool = True
-    diff_out: TextIO | None = None
-    stdout: TextIO = field(default_factory=lambda: sys.stdout)
-    fixed: int = 0
-    files_changed: int = 0
-    problems: list[SourceProblem] = field(default_factory=list)
+    diff: bool = False
 
-    def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
-        stamp = file_stamp(source.file) if source.file is not None and self.write else None
-        result = fix_document(doc, self.engine.check, unsafe=self.unsafe)
-        changed = result.text != doc.source
-        if self.diff_out is not None and changed:
-            self.diff_out.write(unified_diff(source.path, doc.source, result.text))
-        if source.file is None and self.write:
-            self.stdout.write(result.text)  # a fixed stdin goes to stdout, as ruff does
-        elif changed and self.write:
-            data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
-            # Decoding is strict UTF-8, so these are exactly the bytes the document was read from.
-            original = (_UTF8_BOM if doc.bom else b"") + doc.source.encode("utf-8")
-            assert source.file is not None
-            tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
-            try:
-                replace_file(source.file, data, expect=stamp, original=original, tree=tree)
-            except NotFixed as exc:
-                self.problems.append(SourceProblem(source.path, str(exc)))
-                return self.engine.check(doc) + (doc.source,)
-            except OSError as exc:
-                self.problems.append(SourceProblem(source.path, f"cannot write the fix: {exc.strerror or exc}"))
-                return self.engine.check(doc) + (doc.source,)
-        if changed:
-            self.fixed += result.fixed
-            self.files_changed += 1
-        return result.diagnostics, result.facts, result.text
+
+@dataclass
+class SourceFix:
+    """One document after the fix step.
+
+    Args:
+        diagnostics: What remains (of the original text when the fix could not be written).
+        facts: Corpus facts of that text.
+        text: The text they describe.
+        fixed: Fixes applied (or, under ``--diff``, that would be); 0 when none were written.
+        diff: The unified diff, when asked for.
+        written: ``((size, mtime_ns), digest)`` of the file as written, for the cache.
+        problem: Why a fix could not be written.
+    """
+
+    diagnostics: list[Diagnostic]
+    facts: list[Facts]
+    text: str
+    fixed: int = 0
+    diff: str = ""
+    written: tuple[tuple[int, int], bytes] | None = None
+    problem: SourceProblem | None = None
+
+
+def fix_source(
+    doc: Document,
+    check: Callable[[Document], tuple[list[Diagnostic], list[Facts]]],
+    plan: FixPlan,
+    source: Source | None = None,
+    root: Path | None = None,
+) -> SourceFix:
+    """The fix step of the pipeline: fix ``doc`` to a fixed point, then write its file atomically.
+
+    Args:
+        doc: The document as read.
+        check: ``engine.check``.
+        plan: What to apply and whether to write.
+        source: The file ``doc`` was read from; ``None`` (or stdin) writes nothing.
+        root: The config root: with the file's own folder, where a symlinked file may point.
+    """
+    file = source.file if source is not None else None
+    stamp = file_stamp(file) if file is not None and plan.write else None
+    result = fix_document(doc, check, unsafe=plan.unsafe)
+    changed = result.text != doc.source
+    if not changed:
+        return SourceFix(result.diagnostics, result.facts, result.text)
+    diff = unified_diff(doc.path, doc.source, result.text) if plan.diff else ""
+    written = None
+    if plan.write and file is not None:
+        data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
+        # Decoding is strict UTF-8, so these are exactly the bytes the document was read from.
+        original = (_UTF8_BOM if doc.bom else b"") + doc.source.encode("utf-8")
+        parent = Path(os.path.abspath(file)).parent
+        tree = (root, parent) if root is not None else (parent,)
+        try:
+            replace_file(file, data, expect=stamp, original=original, tree=tree)
+        except NotFixed as exc:
+            return SourceFix(*check(doc), doc.source, diff=diff, problem=SourceProblem(doc.path, str(exc)))
+        except OSError as exc:
+            problem = SourceProblem(doc.path, f"cannot write the fix: {exc.strerror or exc}")
+            return SourceFix(*check(doc), doc.source, diff=diff, problem=problem)
+        written = _written(file, data)
+    return SourceFix(result.diagnostics, result.facts, result.text, result.fixed, diff, written)
+
+
+def _written(file: Path, data: bytes) -> tuple[tuple[int, int], bytes] | None:
+    """The cache's stamp and digest of the file just written (``None`` if it cannot be read back)."""
+    import os
+
+    from newslint.run.cache import digest
+
+    try:
+        st = os.stat(file)
+    except OSError:
+        return None
+    if st.st_size != len(data):
+        return None  # changed again already: let the next run read it
+    return (st.st_size, st.st_mtime_ns), digest(data)
 
 
 @dataclass
@@ -231,8 +281,14 @@ class FixRun:
     """A fix run: the remaining diagnostics, and how many were fixed where."""
 
     result: RunResult
-    fixed: int
-    files_changed: int
+
+    @property
+    def fixed(self) -> int:
+        return self.result.fixed
+
+    @property
+    def files_changed(self) -> int:
+        return self.result.files_fixed
 
 
 def fix_run(
@@ -244,12 +300,22 @@ def fix_run(
     diff_out: TextIO | None = None,
     keep_texts: bool = False,
     stdout: TextIO | None = None,
+    cache: Cache | None = None,
 ) -> FixRun:
-    """Fix every source (or only diff it), then report what remains, corpus rules included."""
-    fixer = Fixer(engine, unsafe=unsafe, write=write, diff_out=diff_out, stdout=stdout or sys.stdout)
-    result = run(engine, sources, keep_texts=keep_texts, check=fixer)
-    result.problems.extend(fixer.problems)
-    return FixRun(result, fixer.fixed, fixer.files_changed)
+    """Fix every source in this process (or only diff it), then report what remains, corpus rules included.
+
+    The command line runs the same pipeline through ``newslint.run.execution``
+    (``--jobs``, ``--engine`` and the cache apply); this is the in-process form.
+    """
+    from newslint.run.runner import run
+
+    plan = FixPlan(unsafe=unsafe, write=write, diff=diff_out is not None)
+    result = run(engine, sources, keep_texts=keep_texts, cache=cache, fix=plan)
+    if diff_out is not None:
+        diff_out.write(result.diff)
+    if result.output and write:
+        (stdout or sys.stdout).write(result.output)
+    return FixRun(result)
 
 
 def fix_summary(run_: FixRun, *, diff: bool) -> str:
@@ -276,14 +342,13 @@ class SuppressionAdder:
     files_changed: int = 0
     problems: list[SourceProblem] = field(default_factory=list)
 
-    def __call__(self, source: Source, doc: Document) -> tuple[list[Diagnostic], list[Facts], str]:
+    def add(self, source: Source, doc: Document, diagnostics: Sequence[Diagnostic], stamp: tuple[int, int] | None) -> None:
+        """Write ``doc``'s file with a suppression for each of ``diagnostics`` (its current findings)."""
         from newslint.run.suppressions import add_suppressions
 
-        stamp = file_stamp(source.file) if source.file is not None else None
-        diagnostics, facts = self.engine.check(doc)
-        new_text, count = add_suppressions(doc, diagnostics)
+        new_text, count = add_suppressions(doc, list(diagnostics))
         if count == 0 or source.file is None:
-            return diagnostics, facts, doc.source
+            return
         data = (_UTF8_BOM if doc.bom else b"") + new_text.encode("utf-8")
         original = (_UTF8_BOM if doc.bom else b"") + doc.source.encode("utf-8")
         tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
@@ -291,18 +356,39 @@ class SuppressionAdder:
             replace_file(source.file, data, expect=stamp, original=original, tree=tree)
         except NotFixed as exc:
             self.problems.append(SourceProblem(source.path, str(exc)))
-            return diagnostics, facts, doc.source
+            return
         except OSError as exc:
             self.problems.append(SourceProblem(source.path, f"cannot add suppressions: {exc.strerror or exc}"))
-            return diagnostics, facts, doc.source
+            return
         self.added += count
         self.files_changed += 1
-        return self.engine.check(Document.parse(new_text, doc.path, bom=doc.bom, meta=doc.meta)) + (new_text,)
 
 
 def add_noqa_run(engine: Engine, sources: Iterable[Source | SourceProblem]) -> tuple[RunResult, SuppressionAdder]:
-    """Add suppressions to every source (``--add-noqa``); the result holds what remains."""
+    """Add suppressions to every file (``--add-noqa``): lint through the pipeline, then edit each file with findings."""
+    from newslint.model.document import DecodeError
+    from newslint.run.datasets import is_dataset
+    from newslint.run.runner import run
+    from newslint.run.sources import read_source
+
+    sources = list(sources)
+    result = run(engine, sources)
+    by_path: dict[str, list[Diagnostic]] = {}
+    for diag in result.diagnostics:
+        by_path.setdefault(diag.path, []).append(diag)
     adder = SuppressionAdder(engine)
-    result = run(engine, sources, check=adder)
+    for source in sources:
+        if isinstance(source, SourceProblem) or source.file is None or is_dataset(source.path) or source.path not in by_path:
+            continue
+        stamp = file_stamp(source.file)
+        data = read_source(source, engine.ctx.options["max-file-size"])
+        if isinstance(data, SourceProblem):
+            adder.problems.append(data)
+            continue
+        try:
+            doc = Document.from_bytes(data, source.path)
+        except DecodeError:
+            continue  # NL001 already says why; there is no text to annotate
+        adder.add(source, doc, by_path[source.path], stamp)
     result.problems.extend(adder.problems)
     return result, adder

@@ -54,6 +54,11 @@ class Rule:
         fixable: True when the rule can attach a safe fix (applied by ``--fix``).
         unsafe_fixable: True when the rule can attach an unsafe fix (applied by
             ``--fix --unsafe-fixes``).
+        owns_region: True when a finding of this rule marks its lines as page
+            chrome: the engine then drops the findings of other families
+            (another hundred of codes) that lie wholly on those lines and
+            judge the words (not the encoding and whitespace categories), so
+            a region is reported once (the NL2xx chrome rules declare it).
     """
 
     code: str
@@ -65,6 +70,7 @@ class Rule:
     default_enabled: bool = True
     fixable: bool = False
     unsafe_fixable: bool = False
+    owns_region: bool = False
 
 
 @dataclass(frozen=True, order=True)

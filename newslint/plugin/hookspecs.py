@@ -2,13 +2,19 @@
 
 Hooks are grouped by phase and listed in the order they fire during a run:
 
-1. declaration: ``newslint_rules``, ``newslint_options``, ``newslint_reporters``
-   (called once, when the run starts, to build the registries);
+1. declaration: ``newslint_rules``, ``newslint_options``, ``newslint_reporters``,
+   ``newslint_packs`` (called once, when the run starts, to build the registries);
 2. set-up: ``newslint_configure`` (once per run, after config is read);
 3. map: ``newslint_check`` and ``newslint_extract`` (once per document,
    possibly in a worker process);
 4. reduce: ``newslint_check_corpus`` (once per run, in the parent process,
    after every document's facts are merged).
+
+The engine gates plugins: a plugin that declares rules and none of whose codes
+is enabled takes no part in phases 2-4 (a plugin that declares no rules always
+does), and the packs a plugin declares with ``newslint_packs`` are loaded
+before its ``newslint_configure``. So a hook needs no "is any of my rules on?"
+preamble and no ``ctx.packs.load`` of its own; it reads ``ctx.packs[kind]``.
 
 Built-in plugins implement these hooks exactly as an installed package does;
 see ``newslint.plugin.registry.BUILTIN_PLUGINS``. Implementations import ``hookimpl``
@@ -29,6 +35,7 @@ if TYPE_CHECKING:
     from newslint.output.reporter import Reporter
     from newslint.plugin.config import Option
     from newslint.plugin.context import Context
+    from newslint.plugin.packs import PackUse
 
 PROJECT = "newslint"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -81,6 +88,26 @@ def newslint_reporters() -> dict[str, Reporter]:
     """
 
 
+@hookspec
+def newslint_packs() -> list[PackUse]:
+    """Declare the kinds of rule packs this plugin reads.
+
+    Called once at start-up. For each ``newslint.PackUse(kind, parse, rules)``
+    the engine parses every pack of ``kind`` with ``parse`` (bundled first,
+    then the newsroom's, in config order) once per run, before
+    ``newslint_configure``, when the plugin takes part in the run and any of
+    ``rules`` (by default, any of the plugin's rules) is enabled. A bad pack
+    stops the run with exit 2 before any document is read. Hooks then read the
+    parsed value as ``ctx.packs[kind]``.
+
+    Optional: a plugin may still call ``ctx.packs.load(kind, parse)`` itself.
+
+    :returns: The plugin's ``PackUse`` declarations.
+
+    .. versionadded:: 0.2
+    """
+
+
 # -- 2. set-up -------------------------------------------------------------------
 
 
@@ -88,9 +115,11 @@ def newslint_reporters() -> dict[str, Reporter]:
 def newslint_configure(ctx: Context) -> None:
     """Prepare for a run: load and validate packs, compile patterns.
 
-    Called once per run in the parent process, after config is read and rule
-    selection is resolved, before any document is checked. Load only what
-    enabled rules need (``ctx.is_enabled``) so that start-up stays fast.
+    Called once per run (in the parent process and in each worker), after
+    config is read, rule selection is resolved and declared packs are loaded,
+    before any document is checked; not called when none of the plugin's
+    rules is enabled. Prepare only what enabled rules need (``ctx.is_enabled``)
+    so that start-up stays fast.
     Raise ``newslint.PackError`` or ``newslint.ConfigError`` for bad input:
     the run stops with exit 2 and the message.
 
@@ -111,15 +140,19 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     Called once per document, after it is decoded and split into lines,
     paragraphs, sentences and tokens, and before any corpus hook. It may run
     in a worker process, so use nothing but ``doc`` and ``ctx``. Implemented
-    by every rule plugin, built-in or installed.
+    by every rule plugin, built-in or installed. Not called when none of the
+    plugin's rules is enabled (nor are ``newslint_extract`` and
+    ``newslint_check_corpus``).
 
     :param doc: The parsed article. Use its spans and tokens; never re-read
         the file or re-split the text.
     :param ctx: Config, loaded packs, enabled codes and the article date
         (``ctx.date``, ``None`` when unknown).
     :returns: Diagnostics for codes declared in ``newslint_rules``, in any
-        order; ``[]`` when clean. The engine drops unselected codes and
-        per-file ignores, and sorts the rest.
+        order; ``[]`` when clean. The engine drops unselected codes,
+        per-file ignores and findings that judge the words inside a region
+        that a rule with ``Rule.owns_region`` of another family already
+        reported (one report per region), and sorts the rest.
 
     .. versionadded:: 0.1
     """

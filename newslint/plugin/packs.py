@@ -40,6 +40,7 @@ from newslint.safecache import CacheFormatError, decode, encode, open_private, s
 __all__ = [
     "PackError",
     "PackSource",
+    "PackUse",
     "Packs",
     "bundled_rules_dir",
     "cache_dir",
@@ -51,6 +52,32 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PackUse:
+    """A kind of pack a plugin reads, declared by its ``newslint_packs`` hook.
+
+    The engine loads it (``Packs.load(kind, parse)``) once per run, before
+    ``newslint_configure``, when the plugin runs and any of ``rules`` is
+    enabled; hooks then read the parsed value as ``ctx.packs[kind]``.
+
+    Args:
+        kind: The pack kind (``names`` reads ``rules/names.toml`` and the
+            newsroom's packs of kind ``names``).
+        parse: Validates and merges the packs of that kind; a module-level
+            function, so its result can be cached on disk.
+        rules: The codes (or ``Rule``s) that need it; empty means any rule of
+            the plugin.
+    """
+
+    kind: str
+    parse: Callable[[list[PackSource]], Any]
+    rules: Sequence[Any] = ()
+
+    def codes(self) -> tuple[str, ...]:
+        """``rules`` as codes."""
+        return tuple(r if isinstance(r, str) else r.code for r in self.rules)
 
 
 class PackError(Exception):
@@ -296,6 +323,13 @@ class Packs:
     def bundled_file(self, name: str) -> Path:
         """Path of a bundled non-TOML data file, such as ``words.txt``."""
         return self._bundled() / name
+
+    def __getitem__(self, kind: str) -> Any:
+        """The parsed packs of ``kind``, loaded by the engine from a ``PackUse`` (or by ``load``)."""
+        try:
+            return self._parsed[kind]
+        except KeyError:
+            raise KeyError(f"packs of kind {kind!r} are not loaded; declare them with the newslint_packs hook") from None
 
     def load(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
         """Parse all packs of ``kind`` with ``parse`` once per run and cache the result.

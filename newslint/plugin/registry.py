@@ -21,6 +21,7 @@ from newslint.model.diagnostic import CODE_PATTERN, Rule
 from newslint.output.reporter import Reporter
 from newslint.plugin import hookspecs
 from newslint.plugin.config import CORE_OPTIONS, Option
+from newslint.plugin.packs import PackUse
 
 __all__ = ["BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "PluginError", "Registry", "make_plugin_manager"]
 
@@ -149,12 +150,18 @@ def plugin_label(pm: pluggy.PluginManager, plugin: object) -> str:
 
 @dataclass
 class Registry:
-    """Everything the plugins declare: rules, reporters and config options."""
+    """Everything the plugins declare: rules, reporters, config options and packs.
+
+    ``codes`` and ``packs`` are keyed by the plugin's name in the manager, which
+    is how the engine gates a plugin on its codes and loads its packs.
+    """
 
     rules: dict[str, Rule] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
     reporters: dict[str, Reporter] = field(default_factory=dict)
     options: list[Option] = field(default_factory=list)
+    codes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    packs: dict[str, list[PackUse]] = field(default_factory=dict)
 
     @classmethod
     def collect(cls, pm: pluggy.PluginManager) -> Registry:
@@ -171,6 +178,8 @@ class Registry:
                     raise PluginError(f"plugin {label}: code {rule.code} is already declared by {reg.owners[rule.code]}")
                 reg.rules[rule.code] = rule
                 reg.owners[rule.code] = label
+                name = str(pm.get_name(impl.plugin))
+                reg.codes[name] = (*reg.codes.get(name, ()), rule.code)
         reg.rules = dict(sorted(reg.rules.items()))
         for impl in pm.hook.newslint_reporters.get_hookimpls():
             label = plugin_label(pm, impl.plugin)
@@ -186,6 +195,12 @@ class Registry:
                     raise PluginError(f"plugin {label}: config key {opt.name!r} is already declared")
                 taken.add(opt.name)
                 reg.options.append(opt)
+        for impl in pm.hook.newslint_packs.get_hookimpls():
+            label = plugin_label(pm, impl.plugin)
+            for use in _call(impl, label) or ():
+                if not isinstance(use, PackUse):
+                    raise PluginError(f"plugin {label}: newslint_packs returned {use!r}, not a PackUse")
+                reg.packs.setdefault(str(pm.get_name(impl.plugin)), []).append(use)
         return reg
 
 

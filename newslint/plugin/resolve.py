@@ -240,5 +240,9 @@ def merge_results(results: Sequence[RunResult]) -> RunResult:
         merged.paths.extend(result.paths)
         merged.texts.update(result.texts)
         merged.cached += result.cached
+        merged.fixed += result.fixed
+        merged.files_fixed += result.files_fixed
+        merged.diff += result.diff
+        merged.output += result.output
     merged.diagnostics.sort()
     return merged

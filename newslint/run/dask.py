@@ -1,10 +1,10 @@
-"""Dask: the same extract -> merge -> judge over a ``dask.bag``, on any cluster.
+"""Dask: the same pipeline (``runner.lint_unit``) over a ``dask.bag``, on any cluster.
 
 Install with ``pip install 'newslint[dask]'``. Each partition is linted on a
 worker by an ``Engine`` rebuilt from the run's ``RunOptions`` (once per worker
-thread); a partition returns its diagnostics, problems and facts merged, the
-partitions are combined in a tree, and the corpus rules run once in the
-client on the merged facts. Because ``Facts.merge`` is associative and
+thread) through ``runner.lint_unit``; a partition returns one ``Batch`` (its
+outcomes, facts merged), the partitions are combined in a tree, and the
+client's ``Collector`` runs the corpus rules once on the merged facts. Because ``Facts.merge`` is associative and
 commutative, the diagnostics are identical to a single-process run.
 
 Python API::
@@ -26,14 +26,15 @@ import pickle
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newslint.model.diagnostic import Diagnostic
 from newslint.model.document import Document
-from newslint.model.facts import Facts, merge_facts
 from newslint.run.engine import Engine, RunOptions
-from newslint.run.runner import RunResult
+from newslint.run.runner import Batch, Collector, Plan, RunResult
 from newslint.run.sources import Source, SourceProblem
+
+if TYPE_CHECKING:
+    from newslint.fix.fixes import FixPlan
 
 __all__ = ["lint_bag", "lint_sources"]
 
@@ -45,8 +46,6 @@ except ImportError:  # pragma: no cover - exercised only without the extra
 _BLOCK_SIZE = "64MiB"  # plain JSONL is split into partitions of about this size
 _local = threading.local()
 
-# A partition's (and a tree node's) result: diagnostics, merged facts, problems, documents.
-_Partial = tuple[list[Diagnostic], dict[str, Facts], list[tuple[tuple[Any, ...], SourceProblem]], int]
 
 
 def _require_dask() -> None:
@@ -88,43 +87,35 @@ def _to_document(item: object, name: str, dataset: Any) -> Document | SourceProb
     raise TypeError(f"cannot lint a bag item of type {type(item).__name__}; give Documents, (path, text) pairs or dicts")
 
 
-def _lint_partition(options: RunOptions, name: str, items: Iterable[object]) -> _Partial:
-    from newslint.run import runner
+def _lint_partition(options: RunOptions, name: str, plan: Plan, items: Iterable[object]) -> Batch:
+    """A partition's items as units, each linted by ``runner.lint_unit``; one merged ``Batch`` back."""
+    from newslint.run.runner import DocumentsUnit, FileUnit, lint_unit
+
     engine = _engine(options)
-    dataset = runner.dataset_of(engine)
-    diagnostics: list[Diagnostic] = []
-    merged: dict[str, Facts] = {}
-    problems: list[tuple[tuple[Any, ...], SourceProblem]] = []
-    docs = 0
+    dataset = None
+    batch = Batch()
+    docs: list[tuple[tuple[Any, ...], Document | SourceProblem]] = []
     for item in items:
         if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Source):
-            outcome = runner.lint_source(engine, item[1])  # (discovery index, file to read)
-            order: tuple[Any, ...] = (item[0],)
-            if outcome.problem is not None:
-                problems.append((order, outcome.problem))
-                continue
-            diagnostics.extend(outcome.diagnostics)
-            merge_facts([outcome.facts], into=merged)
-            docs += 1
+            batch.extend(lint_unit(engine, FileUnit(item[0], item[1]), plan))  # (discovery index, file to read)
             continue
+        if dataset is None:
+            from newslint.run.runner import dataset_of
+
+            dataset = dataset_of(engine)
         if isinstance(item, tuple) and len(item) == 3 and isinstance(item[0], int) and isinstance(item[2], str):
             index, path, line_text = item  # a raw line of a dataset file
             if not line_text.strip():
                 continue
             record = _parse_line(path, line_text)
             doc = record if isinstance(record, SourceProblem) else _to_document(record, path, dataset)
-            order = (index, doc.path)
+            docs.append(((index, doc.path), doc))
         else:
             doc = _to_document(item, name, dataset)
-            order = (0, doc.path)
-        if isinstance(doc, SourceProblem):
-            problems.append((order, doc))
-            continue
-        found, facts = engine.check(doc)
-        diagnostics.extend(found)
-        merge_facts([facts], into=merged)
-        docs += 1
-    return diagnostics, merged, problems, docs
+            docs.append(((0, doc.path), doc))
+    if docs:
+        batch.extend(lint_unit(engine, DocumentsUnit(docs), plan))
+    return batch
 
 
 def _parse_line(path: str, line_text: str) -> object:
@@ -146,26 +137,20 @@ def _hashed(path: str, raw: bytes) -> str:
     return f"{path}#sha1:{hashlib.sha1(raw).hexdigest()[:12]}"
 
 
-def _combine(parts: Iterable[_Partial]) -> _Partial:
-    diagnostics: list[Diagnostic] = []
-    merged: dict[str, Facts] = {}
-    problems: list[tuple[tuple[Any, ...], SourceProblem]] = []
-    docs = 0
-    for found, facts, probs, n in parts:
-        diagnostics.extend(found)
-        merge_facts([facts.values()], into=merged)
-        problems.extend(probs)
-        docs += n
-    return diagnostics, merged, problems, docs
+def _combine(parts: Iterable[Batch]) -> Batch:
+    total = Batch()
+    for part in parts:
+        total.extend(part)
+    return total
 
 
-def _judge(engine: Engine, total: _Partial, problems: Sequence[tuple[tuple[Any, ...], SourceProblem]] = ()) -> RunResult:
-    diagnostics, merged, found, docs = total
-    result = RunResult(files=docs)
-    result.diagnostics = sorted([*diagnostics, *engine.check_corpus(merged)])
-    ordered = sorted([*problems, *found], key=lambda item: (item[0][0], [str(x) for x in item[0][1:]]))
-    result.problems = [p for _, p in ordered]
-    return result
+def _judge(engine: Engine, total: Batch, problems: Sequence[tuple[tuple[Any, ...], SourceProblem]] = (), fix: FixPlan | None = None) -> RunResult:
+    """Feed the combined batch to a ``Collector``: corpus rules, sorting, discovery order."""
+    collector = Collector(engine, fix=fix)
+    for order, problem in problems:
+        collector.problem(order, problem)
+    collector.add_batch(total)
+    return collector.finish()
 
 
 def lint_bag(bag: Any, options: RunOptions | None = None, *, name: str = "bag", split_every: int = 8, **fields: Any) -> RunResult:
@@ -187,7 +172,7 @@ def lint_bag(bag: Any, options: RunOptions | None = None, *, name: str = "bag", 
     if options is None:
         options = RunOptions(**{"corpus": True, **fields})
     engine = Engine.create(options)
-    total = bag.reduction(partial(_lint_partition, options, name), _combine, split_every=split_every).compute()
+    total = bag.reduction(partial(_lint_partition, options, name, Plan()), _combine, split_every=split_every).compute()
     return _judge(engine, total)
 
 
@@ -198,6 +183,7 @@ def lint_sources(
     *,
     scheduler: str | None = None,
     workers: int | None = None,
+    fix: FixPlan | None = None,
 ) -> RunResult:
     """``--engine dask``: lint discovered sources on a cluster (files must be readable by its workers).
 
@@ -207,6 +193,7 @@ def lint_sources(
         sources: From ``discover``; JSONL datasets are read with ``dask.bag.read_text``.
         scheduler: A scheduler address; ``None`` starts a local cluster.
         workers: Workers of the local cluster (default: the CPU count).
+        fix: ``--fix``/``--diff``: the workers fix (and write) each file.
     """
     _require_dask()
     from distributed import Client, LocalCluster
@@ -240,11 +227,12 @@ def lint_sources(
                 source.path, blocksize=None if compressed else _BLOCK_SIZE, encoding="utf-8", errors="surrogateescape"
             )
             bags.append(text.map(partial(_tag, index, source.path)))
-        total: _Partial = ([], {}, [], 0)
+        total = Batch()
         if bags:
             bag = db.concat(bags) if len(bags) > 1 else bags[0]
-            total = bag.reduction(partial(_lint_partition, options, "bag"), _combine, split_every=8).compute()
-        return _judge(engine, total, problems)
+            plan = Plan(fix=fix)
+            total = bag.reduction(partial(_lint_partition, options, "bag", plan), _combine, split_every=8).compute()
+        return _judge(engine, total, problems, fix)
     finally:
         client.close()
         if cluster is not None:

@@ -1,5 +1,11 @@
 """The engine: build a run from options, check documents (map) and the corpus (reduce).
 
+The engine gates plugins: a plugin whose declared codes are all disabled takes
+no part in the run, and the packs a plugin declares (``newslint_packs``) are
+loaded before its ``newslint_configure``. It reports each region once: lines
+that a rule with ``Rule.owns_region`` reported (page chrome) carry no findings
+of other families that judge the words.
+
 ``Engine.create`` is deterministic in its ``RunOptions``, which pickle, so a
 worker process rebuilds the same engine from the same options instead of
 receiving a plugin manager.
@@ -16,7 +22,7 @@ from pathlib import Path
 
 import pluggy
 
-from newslint.model.diagnostic import Diagnostic
+from newslint.model.diagnostic import Category, Diagnostic
 from newslint.model.document import Document
 from newslint.model.facts import Facts
 from newslint.plugin.config import CORE_OPTIONS, ConfigError, find_config, load_config, read_toml, validate_option
@@ -26,7 +32,7 @@ from newslint.plugin.registry import PluginError, Registry, make_plugin_manager,
 from newslint.plugin.selection import Layer, resolve
 from newslint.run.suppressions import apply_suppressions, drop_masked
 
-__all__ = ["Engine", "RunOptions"]
+__all__ = ["CHARACTER_CATEGORIES", "Engine", "RunOptions", "one_report_per_region"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ class Engine:
         self.registry = registry
         self.ctx = ctx
         self._labels = {id(p): plugin_label(pm, p) for p in pm.get_plugins()}
+        self._gated = {id(p) for p in pm.get_plugins() if not _takes_part(pm.get_name(p), registry, ctx.enabled)}
+        self._region_owners = frozenset(code for code, rule in registry.rules.items() if rule.owns_region)
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
         self.document_rules = True
@@ -134,13 +142,31 @@ class Engine:
         )
         engine = cls(pm, registry, ctx)
         engine.document_rules = options.document_rules
+        engine._load_packs()
         for impl, label in engine._impls(pm.hook.newslint_configure):
             _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
         return engine
 
     def _impls(self, hook: pluggy.HookCaller) -> list[tuple[pluggy.HookImpl, str]]:
-        # get_hookimpls() lists in registration order; keep it so output is stable.
-        return [(impl, self._labels.get(id(impl.plugin), impl.plugin_name)) for impl in hook.get_hookimpls()]
+        """The implementations of plugins taking part in the run, in registration order (stable output)."""
+        return [
+            (impl, self._labels.get(id(impl.plugin), impl.plugin_name))
+            for impl in hook.get_hookimpls()
+            if id(impl.plugin) not in self._gated
+        ]
+
+    def _load_packs(self) -> None:
+        """Load the packs that plugins taking part declare for their enabled rules."""
+        for plugin in self.pm.get_plugins():
+            name = self.pm.get_name(plugin)
+            if id(plugin) in self._gated or name not in self.registry.packs:
+                continue
+            label = self._labels.get(id(plugin), str(name))
+            for use in self.registry.packs[name]:
+                codes = use.codes() or self.registry.codes.get(str(name), ())
+                if codes and not any(code in self.ctx.enabled for code in codes):
+                    continue
+                _guarded(label, f"loading packs of kind {use.kind!r}", lambda use=use: self.ctx.packs.load(use.kind, use.parse))
 
     # -- map ---------------------------------------------------------------------
 
@@ -155,19 +181,25 @@ class Engine:
             fact = _guarded(label, f"newslint_extract on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             if fact is not None:
                 facts.append(fact)
-        return self.filter_document(doc, found), facts
+        return one_report_per_region(self.filter_document(doc, found), self._region_owners), facts
 
     # -- reduce ------------------------------------------------------------------
 
-    def check_corpus(self, facts: Mapping[str, Facts]) -> list[Diagnostic]:
-        """Judge the merged corpus facts."""
+    def check_corpus(self, facts: Mapping[str, Facts], reported: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
+        """Judge the merged corpus facts.
+
+        Args:
+            facts: Every document's facts, merged by key.
+            reported: The documents' own diagnostics: the regions they mark
+                (``Rule.owns_region``) carry no corpus finding either.
+        """
         if not self.ctx.corpus:
             return []
         found: list[Diagnostic] = []
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
             result = _guarded(label, "newslint_check_corpus", lambda: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
             found.extend(self._validated(result, label))
-        return self._select(found)
+        return one_report_per_region(self._select(found), self._region_owners, reported)
 
     # -- selection -----------------------------------------------------------------
 
@@ -208,6 +240,64 @@ class Engine:
             if diag.code not in self.registry.rules:
                 raise PluginError(f"plugin {label}: reported code {diag.code}, which no plugin declares")
         return diags
+
+
+def _takes_part(name: str | None, registry: Registry, enabled: frozenset[str]) -> bool:
+    """A plugin takes part unless it declares rules and none of them is enabled."""
+    codes = registry.codes.get(str(name), ())
+    return not codes or any(code in enabled for code in codes)
+
+
+#: Findings about the characters themselves (bytes that decode wrongly, invisible or
+#: stray whitespace) are facts, not judgments of the words: a region keeps them.
+CHARACTER_CATEGORIES = frozenset({Category.ENCODING, Category.WHITESPACE})
+
+
+def _family(code: str) -> str:
+    """A code's family: all but its last two digits (NL203 -> NL2)."""
+    return code[:-2]
+
+
+def one_report_per_region(
+    diagnostics: list[Diagnostic], owners: frozenset[str], reported: Iterable[Diagnostic] | None = None
+) -> list[Diagnostic]:
+    """Drop findings that lie wholly inside a region another family already reported.
+
+    A region is the lines of a diagnostic whose rule ``owns_region`` (a chrome
+    line, a chrome block). A finding of another family that judges the words
+    (a typo, a name, a duplicate, typography...) and whose every line is in a
+    region of its document is dropped. Findings of the owning family, of other
+    owners, and about the characters themselves (``CHARACTER_CATEGORIES``:
+    mojibake, invisible characters, whitespace) stay. Order is kept.
+
+    Args:
+        diagnostics: The findings to thin out (sorted or not).
+        owners: Codes whose findings mark regions.
+        reported: Where the regions come from, when not ``diagnostics``
+            themselves (the documents' findings, for corpus findings).
+    """
+    if not owners:
+        return diagnostics
+    regions: dict[str, list[tuple[int, int, str]]] = {}
+    for d in diagnostics if reported is None else reported:
+        if d.code in owners:
+            regions.setdefault(d.path, []).append((d.line, _last_line(d), _family(d.code)))
+    if not regions:
+        return diagnostics
+    kept = []
+    for d in diagnostics:
+        spans = regions.get(d.path)
+        if spans and d.code not in owners and d.category not in CHARACTER_CATEGORIES:
+            first, last, family = d.line, _last_line(d), _family(d.code)
+            if any(top <= first and last <= bottom and family != owner for top, bottom, owner in spans):
+                continue
+        kept.append(d)
+    return kept
+
+
+def _last_line(d: Diagnostic) -> int:
+    """The last line a diagnostic covers (its end is exclusive: column 1 of a later line ends the one before)."""
+    return d.end_line - 1 if d.end_column == 1 and d.end_line > d.line else d.end_line
 
 
 def _args(impl: pluggy.HookImpl, **available: object) -> list[object]:

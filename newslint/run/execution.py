@@ -13,10 +13,14 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newslint.run.engine import Engine, RunOptions
 from newslint.run.runner import RunResult
 from newslint.run.sources import Source, SourceProblem
+
+if TYPE_CHECKING:
+    from newslint.fix.fixes import FixPlan
 
 __all__ = ["add_arguments", "execute", "option_overrides"]
 
@@ -66,8 +70,12 @@ def execute(
     sources: Iterable[Source | SourceProblem],
     *,
     keep_texts: bool = False,
+    fix: FixPlan | None = None,
 ) -> RunResult:
     """Lint ``sources`` as the command line asked; ``keep_texts`` for reporters that show context.
+
+    Under ``--fix``/``--diff`` (``fix``) the same pipeline fixes each file first,
+    with the same ``--jobs``, ``--engine`` and cache as a plain run.
 
     Raises:
         ConfigError: ``--engine dask`` without dask installed, or a scheduler that cannot be reached.
@@ -82,13 +90,13 @@ def execute(
     if args.engine == "dask":  # Dask has its own dashboard; no bar here
         from newslint.run.dask import lint_sources
 
-        return lint_sources(engine, options, listed, scheduler=args.scheduler, workers=args.jobs)
+        return lint_sources(engine, options, listed, scheduler=args.scheduler, workers=args.jobs, fix=fix)
     bar = bars.start(len(files), dataset_bytes, show=bars.wanted(args.quiet))
     try:
         jobs = args.jobs or _default_jobs()
         cache = _open_cache(engine, args) if args.cache else None
         from newslint.run import parallel
-        result = parallel.run(engine, options, listed, jobs=jobs, cache=cache, progress=bar, keep_texts=keep_texts)
+        result = parallel.run(engine, options, listed, jobs=jobs, cache=cache, progress=bar, keep_texts=keep_texts, fix=fix)
         if args.verbose:
             print(f"newslint: note: {result.files} documents linted, {result.cached} from the cache", file=sys.stderr)
         return result

@@ -1,12 +1,14 @@
-"""``--jobs N``: lint files and dataset records in a pool of worker processes.
+"""``--jobs N``: map ``runner.lint_unit`` over files and chunks of dataset records in a pool of processes.
 
 Each worker builds its own ``Engine`` from the run's picklable ``RunOptions``
 (``Engine.create`` is deterministic in them), so no plugin manager crosses a
 process boundary. The parent walks the sources, serves unchanged files from
-the cache, ships the rest in chunks (paths, or about a megabyte of raw JSONL
-lines, never parsed documents), merges the facts that come back and runs the
-corpus rules once. Diagnostics are sorted and problems keep discovery order,
-so the output is identical to ``--jobs 1``. Small runs stay in process: a
+the cache, ships the rest as units (paths, or about a megabyte of raw JSONL
+lines, never parsed documents), and its ``Collector`` stores what comes back
+in the cache, merges the facts and runs the corpus rules once. Under
+``--fix`` the workers fix and write the files. Diagnostics are sorted, and
+problems, paths and diffs keep discovery order, so the output is identical
+to ``--jobs 1``. Small runs stay in process: a
 pool costs more than it saves under ``MIN_POOL_FILES`` files and
 ``MIN_POOL_BYTES`` bytes.
 """
@@ -16,21 +18,18 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newslint.model.diagnostic import Diagnostic
-from newslint.model.facts import Facts, merge_facts
-from newslint.run import runner
-from newslint.run.datasets import is_dataset, read_lines
 from newslint.run.engine import Engine, RunOptions
-from newslint.run.runner import Collector, Outcome, RunResult
+from newslint.run.runner import Batch, Collector, Plan, RunResult, Unit, lint_unit, run_units
 from newslint.run.sources import Source, SourceProblem
 
 if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
 
+    from newslint.fix.fixes import FixPlan
     from newslint.run.cache import Cache
     from newslint.run.progress import Progress
 
@@ -100,57 +99,10 @@ def die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
 
 
-def _worker_engine() -> Engine:
+def _lint(units: list[Unit], plan: Plan) -> list[Batch]:
+    """A task: ``lint_unit`` mapped over a few units with this worker's engine."""
     assert _engine is not None, "worker not initialised"
-    return _engine
-
-
-def _lint_files(batch: list[tuple[int, Source]], keep_texts: bool, want_digest: bool) -> list[tuple[int, Outcome]]:
-    engine = _worker_engine()
-    out = []
-    for index, source in batch:
-        outcome = runner.lint_source(engine, source, want_digest=want_digest)
-        if not keep_texts:
-            outcome.text = None
-        out.append((index, outcome))
-    return out
-
-
-def _lint_records(
-    path: str, lines: list[tuple[int, bytes]], keep_texts: bool
-) -> tuple[int, list[Diagnostic], dict[str, Facts], list[tuple[int, SourceProblem]], dict[str, str]]:
-    """Lint a chunk of records; facts come back merged, so a chunk costs one small message."""
-    engine = _worker_engine()
-    dataset = runner.dataset_of(engine)
-    docs = 0
-    diagnostics: list[Diagnostic] = []
-    merged: dict[str, Facts] = {}
-    problems: list[tuple[int, SourceProblem]] = []
-    texts: dict[str, str] = {}
-    for number, line in lines:
-        outcome = runner.lint_record(engine, path, number, line, dataset)
-        if outcome.problem is not None:
-            problems.append((number, outcome.problem))
-            continue
-        docs += 1
-        diagnostics.extend(outcome.diagnostics)
-        merge_facts([outcome.facts], into=merged)
-        if keep_texts and outcome.text is not None:
-            texts[outcome.path] = outcome.text
-    return docs, diagnostics, merged, problems, texts
-
-
-def _chunks(lines: Iterator[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
-    size = 0
-    for item in lines:
-        chunk.append(item)
-        size += len(item[1])
-        if size >= _CHUNK_BYTES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+    return [lint_unit(_engine, unit, plan) for unit in units]
 
 
 def _size(source: Source) -> int:
@@ -178,6 +130,7 @@ def run(
     cache: Cache | None = None,
     progress: Progress | None = None,
     keep_texts: bool = False,
+    fix: FixPlan | None = None,
 ) -> RunResult:
     """Lint ``sources`` with up to ``jobs`` processes; the same result as ``runner.run``.
 
@@ -190,36 +143,15 @@ def run(
         cache: The result cache, consulted in the parent.
         progress: The progress bar, if any.
         keep_texts: Keep decoded texts in the result.
+        fix: ``--fix``/``--diff``: workers fix (and write) each file.
     """
     global _engine
+    collector = Collector(engine, cache, keep_texts, fix)
+    files, datasets = collector.split(sources, progress)
     picklable = all(isinstance(p, str) for p in options.plugins)
-    if jobs <= 1 or not picklable:
-        return runner.run(engine, sources, keep_texts=keep_texts, cache=cache, progress=progress)
-    collector = Collector(engine, cache, keep_texts)
-    want_digest = cache is not None and not keep_texts
-    if want_digest:
-        cache.prefetch([s.path for s in sources if isinstance(s, Source) and s.file is not None])  # type: ignore[union-attr]
-    misses: list[tuple[int, Source]] = []
-    datasets: list[tuple[int, Source]] = []
-    for index, source in enumerate(sources):
-        if isinstance(source, SourceProblem):
-            collector.problem((index,), source)
-        elif source.file is not None and is_dataset(source.path):
-            datasets.append((index, source))
-        else:
-            hit = runner.lookup(cache, source, keep_texts)
-            if hit is not None:
-                collector.add_cached(source.path, *hit)
-                if progress is not None:
-                    progress.documents(1)
-            else:
-                misses.append((index, source))
-    pending_bytes = 0
-    if len(misses) < MIN_POOL_FILES:
-        pending_bytes = sum(_size(s) for _, s in misses) + sum(_size(s) for _, s in datasets)
-    if len(misses) < MIN_POOL_FILES and pending_bytes < MIN_POOL_BYTES:
-        for index, source in sorted(misses + datasets, key=lambda item: item[0]):
-            runner.feed(collector, index, source, progress, use_cache=False)
+    small = len(files) < MIN_POOL_FILES and sum(_size(u.source) for u in [*files, *datasets]) < MIN_POOL_BYTES
+    if jobs <= 1 or not picklable or small:
+        run_units(collector, files, datasets, progress)
         return collector.finish()
     context = _context()
     # A forked worker starts from the parent's engine, configured and with its packs
@@ -228,7 +160,7 @@ def run(
     if inherited:
         _engine = engine
     try:
-        return _pool_run(collector, context, inherited, options, misses, datasets, jobs, keep_texts, want_digest, progress)
+        return _pool_run(collector, context, inherited, options, files, datasets, jobs, progress)
     finally:
         if inherited:
             _engine = None
@@ -239,35 +171,23 @@ def _pool_run(
     context: multiprocessing.context.BaseContext,
     inherited: bool,
     options: RunOptions,
-    misses: list[tuple[int, Source]],
-    datasets: list[tuple[int, Source]],
+    files: Sequence[Unit],
+    datasets: Sequence[Unit],
     jobs: int,
-    keep_texts: bool,
-    want_digest: bool,
     progress: Progress | None,
 ) -> RunResult:
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
 
+    plan = collector.plan
     initargs = (options, os.getpid(), inherited)  # workers end with this process, even when it is killed
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
-        per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
-        file_futures = [
-            pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
-            for i in range(0, len(misses), per_chunk)
-        ]
-        outstanding = set(file_futures)
-        for index, source in datasets:
-            on_bytes = progress.bytes if progress is not None else None
-            try:
-                max_line = collector.engine.ctx.options["max-file-size"]
-                for chunk in _chunks(read_lines(source.path, on_bytes, max_line=max_line)):
-                    while len(outstanding) >= jobs * _IN_FLIGHT:
-                        _drain(collector, outstanding, progress)
-                    future = pool.submit(_lint_records, source.path, chunk, keep_texts)
-                    future.order = index  # type: ignore[attr-defined]
-                    outstanding.add(future)
-            except (OSError, EOFError) as exc:
-                collector.problem((index, 1 << 62), SourceProblem(source.path, f"cannot read dataset: {exc}"))
+        per_task = max(1, min(_CHUNK_FILES, len(files) // (jobs * 8)))
+        outstanding = {pool.submit(_lint, list(files[i : i + per_task]), plan) for i in range(0, len(files), per_task)}
+        for dataset in datasets:
+            for chunk in collector.records(dataset, progress, _CHUNK_BYTES):
+                while len(outstanding) >= jobs * _IN_FLIGHT:
+                    _drain(collector, outstanding, progress)
+                outstanding.add(pool.submit(_lint, [chunk], plan))
         while outstanding:
             _drain(collector, outstanding, progress)
     return collector.finish()
@@ -279,22 +199,5 @@ def _drain(collector: Collector, outstanding: set[Future], progress: Progress | 
     done, _ = wait(outstanding, return_when=FIRST_COMPLETED)
     for future in done:
         outstanding.discard(future)
-        _take(collector, future, progress)
-
-
-def _take(collector: Collector, future: Future, progress: Progress | None) -> None:
-    result = future.result()
-    if isinstance(result, list):  # a chunk of files
-        for index, outcome in result:
-            collector.add((index,), outcome)
-        if progress is not None:
-            progress.documents(len(result))
-        return
-    docs, diagnostics, merged, problems, texts = result
-    index = future.order  # type: ignore[attr-defined]
-    collector.add_merged(docs, diagnostics, merged)
-    collector.result.texts.update(texts)
-    for number, problem in problems:
-        collector.problem((index, number), problem)
-    if progress is not None:
-        progress.documents(docs + len(problems))
+        for batch in future.result():
+            collector.add_batch(batch, progress)

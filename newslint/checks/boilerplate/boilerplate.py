@@ -43,6 +43,7 @@ from newslint import (
     Document,
     Edit,
     Option,
+    PackUse,
     Paragraph,
     Rule,
     Severity,
@@ -117,6 +118,7 @@ Use instead:
 A body line that is nothing but a UI phrase ("Share" as a one-word
 paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
 """,
+    owns_region=True,
 )
 
 BOILERPLATE_LINE = Rule(
@@ -167,6 +169,7 @@ A fact box of short title-case items at the end of an article scores like a
 list of related headlines. The model was trained on 91 English pages; other
 languages get its script-agnostic features and their own function words.
 """,
+    owns_region=True,
 )
 
 BOILERPLATE_BLOCK = Rule(
@@ -211,6 +214,7 @@ Use instead:
 Teasers that are three or more prose paragraphs in a row, with nothing
 between them, are taken for the article resuming.
 """,
+    owns_region=True,
 )
 
 FOREIGN_SCRIPT = Rule(
@@ -301,21 +305,20 @@ def newslint_options() -> list[Option]:
 
 
 @hookimpl
+def newslint_packs() -> list[PackUse]:
+    return [PackUse(PACK_KIND, _phrases.parse)]
+
+
+@hookimpl
 def newslint_configure(ctx: Context) -> None:
-    if not ctx.any_enabled(*RULES):
-        return
     threshold = ctx.options[THRESHOLD]
     if not 0.0 <= threshold <= 1.0:
         raise ConfigError(f"{THRESHOLD}: {threshold} is not between 0 and 1")
-    ctx.packs.load(PACK_KIND, _phrases.parse)
 
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.any_enabled(*RULES):
-        return []
-    pack = ctx.packs.load(PACK_KIND, _phrases.parse)
-    return list(orphan_text(doc, pack, ctx))
+    return list(orphan_text(doc, ctx.packs[PACK_KIND], ctx))
 
 
 # -- the classifier ----------------------------------------------------------------------

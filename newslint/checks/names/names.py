@@ -14,7 +14,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
-from newslint import Category, Context, Diagnostic, Document, Facts, Rule, Severity, hookimpl
+from newslint import Category, Context, Diagnostic, Document, Facts, PackUse, Rule, Severity, hookimpl
 from newslint.checks.names.facts import (
     CorpusVariant,
     DocNames,
@@ -195,14 +195,13 @@ def publication(doc: Document, ctx: Context | None) -> str:
 
 
 @hookimpl
-def newslint_configure(ctx: Context) -> None:
-    if ctx.any_enabled(*_RULES):
-        lexicon(ctx)
+def newslint_packs() -> list[PackUse]:
+    return [PackUse("names", parse_names_packs)]
 
 
 def lexicon(ctx: Context) -> NameLexicon:
-    """The run's merged names packs (parsed once per run, then cached on ``ctx.packs``)."""
-    return ctx.packs.load("names", parse_names_packs)
+    """The run's merged names packs (the engine parses them once per run)."""
+    return ctx.packs["names"]  # type: ignore[no-any-return]
 
 
 @hookimpl
@@ -223,8 +222,8 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
 @hookimpl
 def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
-    if not ctx.any_enabled(CORPUS_NAME_VARIANT, NAME_NEAR_MISS):
-        return None
+    if not (ctx.is_enabled(CORPUS_NAME_VARIANT) or ctx.is_enabled(NAME_NEAR_MISS)):
+        return None  # NL401 alone needs no corpus facts
     return NameFacts([doc_names(doc, _mentions(doc, lexicon(ctx)), publication(doc, ctx))])
 
 

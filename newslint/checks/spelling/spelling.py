@@ -30,6 +30,7 @@ from newslint import (
     Edit,
     PackError,
     PackSource,
+    PackUse,
     Rule,
     Severity,
     Token,
@@ -418,7 +419,7 @@ def _speller(ctx: Context) -> Speller:
     def build(_sources: list[PackSource]) -> Speller:
         from newslint.checks.spelling.vocabulary import REJECTED_TERM, accept_files, rejected_terms
 
-        words = [*ctx.options["words"], *ctx.packs.load("words", _parse_word_packs)]
+        words = [*ctx.options["words"], *ctx.packs["words"]]
         if ctx.is_enabled(REJECTED_TERM):  # NL103 reports a rejected word; NL101 must not report it again
             words += [r.term for r in rejected_terms(ctx) if " " not in r.term]
         paths = [ctx.config.resolve_path(p) for p in ctx.options["word-lists"]] + accept_files(ctx)
@@ -441,15 +442,17 @@ def newslint_rules() -> list[Rule]:
 
 
 @hookimpl
+def newslint_packs() -> list[PackUse]:
+    return [PackUse("words", _parse_word_packs)]
+
+
+@hookimpl
 def newslint_configure(ctx: Context) -> None:
-    if ctx.any_enabled(*RULES):
-        _ = _speller(ctx).lexicon  # load (or build and cache) the dictionary before any document
+    _ = _speller(ctx).lexicon  # build (or read from the cache) the dictionary before any document
 
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.any_enabled(*RULES):
-        return []
     return [d for d in typos(doc, _speller(ctx)) if ctx.is_enabled(d.code)]
 
 

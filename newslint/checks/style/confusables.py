@@ -15,6 +15,7 @@ from newslint import (
     Edit,
     PackError,
     PackSource,
+    PackUse,
     Rule,
     Severity,
     field_of,
@@ -90,16 +91,13 @@ def newslint_rules() -> list[Rule]:
 
 
 @hookimpl
-def newslint_configure(ctx: Context) -> None:
-    if ctx.is_enabled(CONFUSABLE_WORD):
-        ctx.packs.load("confusables", parse_confusables)
+def newslint_packs() -> list[PackUse]:
+    return [PackUse("confusables", parse_confusables)]
 
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.is_enabled(CONFUSABLE_WORD):
-        return []
-    return list(confusable_words(doc, ctx.packs.load("confusables", parse_confusables)))
+    return list(confusable_words(doc, ctx.packs["confusables"]))
 
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -15,6 +15,7 @@ from newslint import (
     Option,
     PackError,
     PackSource,
+    PackUse,
     Rule,
     Severity,
     check_keys,
@@ -100,16 +101,13 @@ def newslint_options() -> list[Option]:
 
 
 @hookimpl
-def newslint_configure(ctx: Context) -> None:
-    if ctx.is_enabled(SPELLING_VARIETY_MIX):
-        ctx.packs.load("variants", parse_variants)
+def newslint_packs() -> list[PackUse]:
+    return [PackUse("variants", parse_variants)]
 
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.is_enabled(SPELLING_VARIETY_MIX):
-        return []
-    table = ctx.packs.load("variants", parse_variants)
+    table = ctx.packs["variants"]
     house = _HOUSE.get(ctx.options.get("spelling") or "")
     return list(spelling_variety(doc, table, house))
 

@@ -58,8 +58,6 @@ def newslint_rules() -> list[Rule]:
 
 @hookimpl
 def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
-    if not ctx.is_enabled(WEEKDAY_DATE_MISMATCH):
-        return []
     return list(weekday_mismatches(doc, article_date(doc, ctx)))
 
 

@@ -19,11 +19,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, TokenKind, hookimpl
+from newslint import Category, Context, Diagnostic, Document, Edit, PackUse, Rule, Severity, TokenKind, hookimpl
 from newslint.checks.structure.structure import DUPLICATE_PARAGRAPH
 from newslint.checks.titles.headline import Headline, find_headline
 from newslint.checks.titles.mentions import TitleMention, title_mentions
-from newslint.checks.titles.offices import OfficeTable, Term, load_offices
+from newslint.checks.titles.offices import OFFICES_KIND, OfficeTable, Term, load_offices, parse_offices
 from newslint.text.dates import ArticleDate, article_date
 from newslint.text.normalize import fold
 
@@ -294,9 +294,8 @@ def newslint_rules() -> list[Rule]:
 
 
 @hookimpl
-def newslint_configure(ctx: Context) -> None:
-    if ctx.any_enabled(*_TABLE_RULES, CONFLICTING_TITLES):
-        load_offices(ctx)  # validate the packs once, before any document
+def newslint_packs() -> list[PackUse]:
+    return [PackUse(OFFICES_KIND, parse_offices, rules=(*_TABLE_RULES, CONFLICTING_TITLES))]
 
 
 @hookimpl
