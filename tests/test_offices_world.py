@@ -237,13 +237,13 @@ def test_import_from_a_wikidata_export(tmp_path, capsys, monkeypatch):
         import import_offices
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    # The tool runs against the bundled table without world-2.toml, which holds Tuvalu: the
+    # The tool runs against the bundled table without world2.toml, which holds Tuvalu: the
     # country is then unknown and the export must declare it.
     older = tmp_path / "rules"
     (older / "offices").mkdir(parents=True)
     (older / "offices.toml").write_bytes((bundled_rules_dir() / "offices.toml").read_bytes())
     for path in (bundled_rules_dir() / "offices").glob("*.toml"):
-        if path.name != "world-2.toml":
+        if path.name != "world2.toml":
             (older / "offices" / path.name).write_bytes(path.read_bytes())
     monkeypatch.setattr(import_offices, "Packs", lambda: Packs(bundled_dir=older))
     out = tmp_path / "wikidata.toml"
@@ -272,7 +272,7 @@ def test_import_from_a_wikidata_export(tmp_path, capsys, monkeypatch):
     assert check(right, ["NL304"], date=day, overrides={"packs": [str(out)]}) == []
     (d,) = check(wrong, ["NL304"], date=day, overrides={"packs": [str(out)]})
     assert "Feleti Teo is Tuvalu Prime Minister (since 2024-02-26)" in d.message
-    (bundled,) = check(wrong, ["NL304"], date=day)  # the bundled world-2.toml knows him too
+    (bundled,) = check(wrong, ["NL304"], date=day)  # the bundled world2.toml knows him too
     assert (bundled.line, bundled.column, bundled.end_column) == (d.line, d.column, d.end_column)
     assert "Feleti Teo is Tuvaluan Prime Minister (since 2024-02-26)" in bundled.message
     assert Packs(bundled_dir=older).load("offices", parse_offices).terms_of("Feleti Teo") == []
