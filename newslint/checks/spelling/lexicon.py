@@ -253,19 +253,24 @@ def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
     return all(type(k) is str and type(v) is str for k, v in pairs)
 
 
+def _only(values: Iterable[object], kind: type) -> bool:
+    """Whether every value is exactly of type ``kind`` (checked in C: ``map(type, ...)``)."""
+    return set(map(type, values)) <= {kind}
+
+
 def _valid_base(data: object) -> bool:
     """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and a list of ``str``."""
     if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "refused"}:
         return False
     for name in ("words", "names", "rare"):
         table = data[name]
-        if type(table) is not dict or not all(type(k) is str and type(v) is int for k, v in table.items()):
+        if type(table) is not dict or not (_only(table.keys(), str) and _only(table.values(), int)):
             return False
     return (
         type(data["slips"]) is dict
         and _all_str(data["slips"].items())
         and type(data["refused"]) is list
-        and all(type(w) is str for w in data["refused"])
+        and _only(data["refused"], str)
     )
 
 

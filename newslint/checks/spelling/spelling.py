@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -461,15 +462,25 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     word = TokenKind.WORD
     found: dict[str, list[tuple[int, _Unknown]]] = {}
     broken: list[Diagnostic] = []
-    for index, tok in enumerate(doc.tokens):
-        if tok.kind is not word:
+    # Each distinct word form is analysed once (the vocabulary); only the tokens
+    # of unknown forms, and of the heads of a contraction, are visited.
+    verdicts: dict[str, tuple[_Unknown, ...]] = {}
+    for text, kind in doc.kind_of.items():
+        if kind is not word:
             continue
-        if tok.text in _NT_HEADS and (match := _CONTRACTION.match(doc.text, tok.end)):
-            broken.append(_broken_contraction(doc, tok, match.end()))
-            continue
-        unknown = memo.get(tok.text)
+        unknown = memo.get(text)
         if unknown is None:
-            unknown = speller.analyse(tok.text)
+            unknown = speller.analyse(text)
+        if unknown or text in _NT_HEADS:
+            verdicts[text] = unknown
+    table = doc.token_table
+    texts = table.texts
+    for index in compress(range(len(texts)), map(verdicts.__contains__, texts)) if verdicts else ():
+        text = texts[index]
+        if text in _NT_HEADS and (match := _CONTRACTION.match(doc.text, table.ends[index])):
+            broken.append(_broken_contraction(doc, doc.token(index), match.end()))
+            continue
+        unknown = verdicts[text]
         if not unknown:
             continue
         for part in unknown:
@@ -500,7 +511,12 @@ class _DocContext:
     @property
     def counts(self) -> Counter[str]:
         if not hasattr(self, "_counts"):
-            self._counts = Counter(t.text.lower() for t in self.doc.tokens if t.kind is TokenKind.WORD)
+            counts: Counter[str] = Counter()
+            kind_of = self.doc.kind_of
+            for text, count in self.doc.vocabulary.items():
+                if kind_of[text] is TokenKind.WORD:
+                    counts[text.lower()] += count
+            self._counts = counts
         return self._counts
 
     @property
@@ -533,12 +549,12 @@ class _DocContext:
 
     def _neighbour(self, index: int, step: int) -> Token | None:
         """The token before or after ``index`` when only white space separates them."""
-        tokens = self.doc.tokens
         j = index + step
-        if not 0 <= j < len(tokens):
+        if not 0 <= j < len(self.doc.token_table):
             return None
-        tok = tokens[j]
-        left, right = (tok, tokens[index]) if step < 0 else (tokens[index], tok)
+        tok = self.doc.token(j)
+        here = self.doc.token(index)
+        left, right = (tok, here) if step < 0 else (here, tok)
         gap = self.doc.text[left.end : right.start]
         return None if gap.strip() and not (step < 0 and gap.strip() == "." and len(left.text) == 1) else tok
 
@@ -573,7 +589,7 @@ class _DocContext:
           for the reader ("taonga (treasures)").
         """
         text = self.doc.text
-        tok = self.doc.tokens[index]
+        tok = self.doc.token(index)
         after = text[tok.end : tok.end + 2]
         before = text[max(tok.start - 2, 0) : tok.start]
         if len(after) == 2 and after[0] in "./" and after[1].isalnum():
@@ -661,13 +677,13 @@ class _DocContext:
 
     def glossed(self, index: int) -> bool:
         """A word explained in parentheses right after it: a loanword glossed for the reader ("taonga (treasures)")."""
-        return self.doc.text.startswith(" (", self.doc.tokens[index].end)
+        return self.doc.text.startswith(" (", self.doc.token_table.ends[index])
 
 
 def _judge(
     doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, uses: int
 ) -> Diagnostic | None:
-    tok = doc.tokens[index]
+    tok = doc.token(index)
     start = tok.start + part.offset
     end = start + len(part.text)
     if part.capitalised and context.citation_author(index) and all(d > 1 for _, _, d in speller.ranked(part.lower)):
@@ -756,7 +772,7 @@ def _slip(
 ) -> Diagnostic | None:
     """The one exception to "capitalised inside a sentence is a name": "Teh"."""
     intended = speller.lexicon.slip(part.lower)
-    if intended is None or context.counts[doc.tokens[index].text.lower()] > 1:
+    if intended is None or context.counts[doc.token_table.texts[index].lower()] > 1:
         return None
     if context.neighbour_is_capitalised(index, -1) or context.neighbour_is_capitalised(index, +1):
         return None
