@@ -51,7 +51,7 @@ UN_MEMBER_STATES = (
 
 # Offices that head a state, and offices that head a government. A President
 # may be both; the report only says which kinds a country's terms include.
-HEAD_OF_STATE = {"President", "King", "Queen", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
+HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
                  "Captain Regent", "Co-Prince", "Chairman"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State"}  # fmt: skip
