@@ -52,6 +52,7 @@ def newslint_rules() -> list[Rule]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -66,6 +67,7 @@ def newslint_options() -> list[Option]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -79,6 +81,7 @@ def newslint_reporters() -> dict[str, Reporter]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 # -- 2. set-up -------------------------------------------------------------------
@@ -123,6 +126,7 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -141,6 +145,7 @@ def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 # -- 4. reduce: the whole corpus ----------------------------------------------------
@@ -160,3 +165,4 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+import io
 
 from newslint.model.document import Document
 from newslint.run.sources import SourceProblem
@@ -38,7 +38,7 @@ class Dataset:
 class _CountingReader:
     """Wraps the raw file so that progress can be told in bytes read from disk."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: io.BufferedIOBase) -> None:
         self.raw = raw
         self.consumed = 0
 
@@ -47,7 +47,7 @@ class _CountingReader:
         self.consumed += len(data)
         return data
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: bytearray | memoryview) -> int:
         n = self.raw.readinto(buffer)
         self.consumed += n or 0
         return n
@@ -74,7 +74,7 @@ def read_lines(path: str, on_bytes=None) -> Iterator[tuple[int, bytes]]:  # type
     counter = _CountingReader(raw)
     import gzip  # only for datasets
 
-    stream: IO[bytes] = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw  # type: ignore[arg-type]
+    stream: io.BufferedIOBase = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw
     told = 0
     try:
         for number, line in enumerate(stream, start=1):
