@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib
 import os
 import re
 import sys
@@ -153,12 +154,9 @@ PACK_HEADER_KEYS = ("kind", "schema", "checked")
 PACK_SCHEMA = 1
 
 # The regex parser of the running Python, to inspect a pattern's structure.
-try:  # Python 3.11+
-    from re import _constants as _sre_constants
-    from re import _parser as _sre_parse
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _sre_constants  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+# Private modules without type stubs, renamed in Python 3.11 (``sre_*`` still imports, with a warning).
+_sre_constants = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
+_sre_parse = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 
 _REPEATS = {
     _sre_constants.MAX_REPEAT,

@@ -233,8 +233,8 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
     if not every:
         return None
     latest = max(every, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
-    line = doc.position(latest.start)[0]
-    return ArticleDate(latest.date, f"(the latest date in the text, line {line}: {_quote(latest.text)})", exact=False, inferred=True)  # type: ignore[arg-type]
+    number = doc.position(latest.start)[0]
+    return ArticleDate(latest.date, f"(the latest date in the text, line {number}: {_quote(latest.text)})", exact=False, inferred=True)  # type: ignore[arg-type]
 
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
