@@ -185,7 +185,7 @@ def run(
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
             for i in range(0, len(misses), per_chunk)
         ]
-        outstanding = set(file_futures)
+        outstanding: set[Future] = set(file_futures)
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
