@@ -107,7 +107,7 @@ _ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "a
 
 def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     """Validate every entry, let later packs replace entries by id, and compile one alternation."""
-    by_id: dict[str, tuple[Confusable, str] | None] = {}
+    by_id: dict[str, tuple[Confusable, tuple[str, str, str, bool]] | None] = {}
     for source in sources:
         check_keys(source, source.data, ("pack", "confusable"))
         entries = field_of(source, source.data, "confusable", list, "", required=False, default=[])
@@ -153,8 +153,8 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     # The lookahead on first letters lets the engine skip most positions without
     # trying the alternation (same matches, several times faster).
     firsts = "".join(sorted({w[0] for w in forms}))
-    words = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
-    return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)), words)
+    any_form = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)), any_form)
 
 
 def _forms(source: PackSource, entry: dict, key: str, where: str) -> list[str]:
