@@ -19,7 +19,6 @@ from newslint.run.engine import Engine, RunOptions
 from newslint.run.execution import option_overrides
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXIT_BROKEN_PIPE = 128 + 13  # killed by SIGPIPE, as the shell reports it
 
 #: Severities from least to most severe, for ``--fail-level``.
 SEVERITY_ORDER = ("info", "warning", "error")
@@ -36,10 +35,16 @@ def _codes(value: str) -> list[str]:
 
 
 def _date(value: str) -> dt.date:
+    from newslint.plugin.config import DATE_BOUNDS
+
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date; write YYYY-MM-DD") from None
+    low, high = DATE_BOUNDS
+    if not low <= date <= high:
+        raise argparse.ArgumentTypeError(f"{value} is out of range; expected a date from {low} to {high}")
+    return date
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,12 +116,25 @@ def _flatten(groups: Sequence[Sequence[str]] | None) -> list[str] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     try:
-        return _main(argv)
-    except BrokenPipeError:
-        # The reader went away (``newslint ... | head``): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_BROKEN_PIPE
+        code = _main(argv)
+        if not sys.stdout.closed:  # the language server closes it when it exits
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at interpreter exit
+        return code
+    except OSError as exc:
+        # The report could not be written: -o into a missing directory, a full
+        # disk (/dev/full), a reader that went away. Say so and exit 2; what is
+        # still buffered for stdout is discarded so that exit does not fail again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError):
+            pass
+        what = f"{exc.filename}: " if exc.filename else "cannot write the report: "
+        try:
+            print(f"newslint: error: {what}{exc.strerror or exc}", file=sys.stderr)
+        except OSError:
+            pass
+        return EXIT_ERROR
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -193,7 +211,7 @@ def check_command(argv: Sequence[str]) -> int:
         print(f"newslint: error: --output-format {args.format!r} is unknown; choose one of {known}", file=sys.stderr)
         return EXIT_ERROR
     from newslint.output.baseline import Baseline, BaselineError
-    from newslint.output.reporter import ReportContext, needs_texts
+    from newslint.output.reporter import ReportContext, display_path, needs_texts
     from newslint.run.execution import execute
     from newslint.run.sources import discover
 
@@ -237,9 +255,9 @@ def check_command(argv: Sequence[str]) -> int:
         return EXIT_ERROR
     for problem in result.problems:
         if problem.error:
-            print(f"newslint: error: {problem.path}: {problem.message}", file=sys.stderr)
+            print(f"newslint: error: {display_path(f'{problem.path}: {problem.message}')}", file=sys.stderr)
         elif args.verbose:
-            print(f"newslint: note: {problem.path}: {problem.message}", file=sys.stderr)
+            print(f"newslint: note: {display_path(f'{problem.path}: {problem.message}')}", file=sys.stderr)
     if fixing is not None:
         from newslint.fix.fixes import fix_summary
 
@@ -260,13 +278,17 @@ def check_command(argv: Sequence[str]) -> int:
             rules.setdefault(code, rule)
     # A fixed standard input went to stdout; the report then goes to stderr.
     default_out = sys.stderr if fixing is not None and "-" in paths else sys.stdout
-    out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
+    try:
+        out: TextIO = open(args.output_file, "w", encoding="utf-8") if args.output_file else default_out  # noqa: SIM115
+    except OSError as exc:
+        print(f"newslint: error: {args.output_file}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
     try:
         ctx = ReportContext(
             rules=rules,
             color=_use_color(args.color, out),
             files_checked=result.files,
-            errors=[f"{p.path}: {p.message}" for p in result.problems if p.error],
+            errors=[display_path(f"{p.path}: {p.message}") for p in result.problems if p.error],
             texts=result.texts,
             paths=result.paths,
         )

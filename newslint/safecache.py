@@ -152,7 +152,7 @@ def open_private(path: Path) -> int | None:
 # else is a list whose first item is a tag:
 #   ["l", *items]  list          ["t", *items]  tuple       ["s", *items]  set
 #   ["z", *items]  frozenset     ["d", k, v, k, v...] dict   ["c", k, v...] Counter
-#   ["f", "nan"|"inf"|"-inf"]    ["D", "2024-01-31"] date    ["r", pattern, flags] regex
+#   ["f", "nan"|"inf"|"-inf"]    ["D", "2024-01-31"] date    ["r", pattern, flags] regex  ["R", pattern] RE2 regex
 #   ["e", "mod:Qual", "NAME"] enum member   ["n", "mod:Qual", *items] named tuple
 #   A tuple of scalars is stored as that tuple; ["N", "mod:Qual", (scalars...)] a named tuple of them
 #   ["o", "mod:Qual", name, value, name, value...] an object of a data class
@@ -207,6 +207,8 @@ def _enc(value: object, depth: int) -> Any:
         return ["D", value.isoformat()]  # type: ignore[attr-defined]
     if t is re.Pattern:
         return ["r", value.pattern, value.flags]  # type: ignore[attr-defined]
+    if t.__module__ == "re2" and t.__name__ == "_Regexp":  # a pack pattern on RE2 (flags are inline)
+        return ["R", value.pattern]  # type: ignore[attr-defined]
     if isinstance(value, enum.Enum):
         return ["e", _ref(t, "e"), value.name]
     if isinstance(value, tuple) and hasattr(t, "_fields"):
@@ -369,4 +371,10 @@ def _dec(node: Any, depth: int) -> Any:
         return datetime.date.fromisoformat(node[1])
     if tag == "r" and len(node) == 3 and type(node[1]) is str and type(node[2]) is int:
         return re.compile(node[1], node[2])
+    if tag == "R" and len(node) == 2 and type(node[1]) is str:
+        import re2  # type: ignore[import-untyped]
+
+        from newslint.plugin.packs import re2_options
+
+        return re2.compile(node[1], re2_options())
     raise CacheFormatError(f"unknown tag {tag!r}")

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TextIO
 
-from newslint.fix.atomic import FileChanged, file_stamp, replace_file
+from newslint.fix.atomic import NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts
@@ -206,9 +208,13 @@ class Fixer:
             self.stdout.write(result.text)  # a fixed stdin goes to stdout, as ruff does
         elif changed and self.write:
             data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
+            # Decoding is strict UTF-8, so these are exactly the bytes the document was read from.
+            original = (_UTF8_BOM if doc.bom else b"") + doc.text.encode("utf-8")
+            assert source.file is not None
+            tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
             try:
-                replace_file(source.file, data, expect=stamp)  # type: ignore[arg-type]
-            except FileChanged as exc:
+                replace_file(source.file, data, expect=stamp, original=original, tree=tree)
+            except NotFixed as exc:
                 self.problems.append(SourceProblem(source.path, str(exc)))
                 return self.engine.check(doc) + (doc.source,)
             except OSError as exc:

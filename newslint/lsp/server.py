@@ -12,8 +12,10 @@ so astral characters such as emoji never shift a range.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import logging
 import os
+import re
 import sys
 from urllib.parse import unquote
 from collections.abc import Sequence
@@ -33,11 +35,15 @@ from newslint.plugin.registry import PluginError
 
 try:
     from lsprotocol import types
+    from pygls.exceptions import JsonRpcInvalidRequest
     from pygls.lsp.server import LanguageServer
     from pygls.uris import to_fs_path
+
+    from newslint.lsp.malformed import NewslintProtocol
 except ImportError:  # pragma: no cover - the extra is not installed
     types = None  # type: ignore[assignment]
     LanguageServer = object  # type: ignore[assignment,misc]
+    NewslintProtocol = object  # type: ignore[assignment,misc]
 
 __all__ = ["DEBOUNCE_SECONDS", "MAX_MESSAGE_BYTES", "NewslintServer", "ResyncingStdin", "from_lsp_position", "main", "to_lsp_position"]
 
@@ -63,24 +69,70 @@ def _units(text: str, encoding: str) -> int:
     return len(text) + sum(1 for c in text if ord(c) > 0xFFFF)
 
 
+class _Wide:
+    """Where a document's code points are wider than one code unit, for O(log n) conversions.
+
+    ``offsets`` lists, in order, each code point taking more than one unit in
+    the encoding, and ``extra`` the running total of the extra units up to and
+    including it. Built once per document and encoding, in one pass.
+    """
+
+    def __init__(self, text: str, encoding: str) -> None:
+        self.offsets: list[int] = []
+        self.extra: list[int] = []
+        if encoding == "utf-32" or text.isascii():
+            return
+        utf8 = encoding == "utf-8"  # anything else is UTF-16, the protocol's default
+        total = 0
+        for match in (_NON_ASCII if utf8 else _ASTRAL).finditer(text):
+            code = ord(match.group())
+            total += _utf8_len(code) - 1 if utf8 else 1
+            self.offsets.append(match.start())
+            self.extra.append(total)
+
+    def extra_before(self, offset: int) -> int:
+        i = bisect.bisect_left(self.offsets, offset)
+        return self.extra[i - 1] if i else 0
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _utf8_len(code: int) -> int:
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+
+
+def _wide(doc: Document, encoding: str) -> _Wide:
+    return doc.memo(f"lsp.wide.{encoding}", lambda: _Wide(doc.source, encoding))  # positions in the file's own text
+
+
 def to_lsp_position(doc: Document, offset: int, encoding: str = "utf-16") -> tuple[int, int]:
-    """A code-point offset as a 0-based ``(line, character)`` in ``encoding`` code units."""
+    """A code-point offset as a 0-based ``(line, character)`` in ``encoding`` code units (O(log n))."""
     line, column = doc.position(offset)
     start = doc.lines[line - 1].start
-    return line - 1, _units(doc.source[start : start + column - 1], encoding)
+    wide = _wide(doc, encoding)
+    end = start + column - 1
+    return line - 1, column - 1 + wide.extra_before(end) - wide.extra_before(start)
 
 
 def from_lsp_position(doc: Document, line: int, character: int, encoding: str = "utf-16") -> int:
-    """A client position as a code-point offset; out-of-range values are clamped."""
+    """A client position as a code-point offset; out-of-range values are clamped (O(log n))."""
     if line >= len(doc.lines):
         return len(doc.text)
     info = doc.lines[max(line, 0)]
-    units = 0
-    for i in range(info.start, info.end):
-        if units >= character:
-            return i
-        units += _units(doc.source[i], encoding)
-    return info.end
+    wide = _wide(doc, encoding)
+    base = wide.extra_before(info.start)
+    # The offset is the first point whose units from the line start reach ``character``:
+    # units(i) = (i - start) + extra_before(i) - base grows with i, so bisect on it.
+    lo, hi = info.start, info.end
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (mid - info.start) + wide.extra_before(mid) - base >= character:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 # -- the wire ------------------------------------------------------------------------
@@ -124,6 +176,25 @@ class ResyncingStdin:
                 return b""  # end of input: pygls stops
             n -= len(chunk)
         return b"null"
+
+
+# -- every request is answered ---------------------------------------------------------
+
+class AnsweringProtocol(NewslintProtocol):
+    """pygls's protocol, except that no request goes unanswered.
+
+    ``NewslintProtocol`` answers messages it cannot read or structure (bad JSON,
+    params that do not fit the method); here, too, any request after
+    ``shutdown`` gets an ``InvalidRequest`` error, as the LSP specification asks.
+    """
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if self._shutdown and method not in (None, types.EXIT) and getattr(message, "id", None) is not None:
+            error = JsonRpcInvalidRequest(f"the server is shutting down; {method} refused")
+            self._send_response(message.id, None, error.to_response_error())
+            return
+        super().handle_message(message)
 
 
 # -- state ---------------------------------------------------------------------------
@@ -176,15 +247,14 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
     """A pygls server holding the engines, the last results and the pending lints."""
 
     def __init__(self) -> None:
-        from newslint.lsp.malformed import NewslintProtocol
-
         super().__init__(
-            "newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=NewslintProtocol
+            "newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=AnsweringProtocol
         )
         self.engines = Engines()
         self.linted: dict[str, Linted] = {}
         self.open: set[str] = set()  # URIs as the client spells them, for publishing
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.exit_requested = False
         # Lints run one at a time off the event loop, so the server answers while it works.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-lint")
 
@@ -199,7 +269,8 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
 
     @property
     def encoding(self) -> str:
-        return str(self.workspace.position_encoding or "utf-16")
+        kind = self.workspace.position_encoding or "utf-16"
+        return str(getattr(kind, "value", kind))  # str() of the enum is "PositionEncodingKind.Utf8"
 
     def root(self) -> Path | None:
         root = self.workspace.root_path
@@ -260,18 +331,26 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
         doc = Document.parse(text.removeprefix("\ufeff"), str(path) if path else uri, bom=text.startswith("\ufeff"))
         loop = asyncio.get_running_loop()
         try:
-            diagnostics, _facts = await loop.run_in_executor(self.executor, engine.check, doc)
+            # Checking and converting positions both run in the lint thread: the event loop
+            # stays free to answer other requests whatever the document's size.
+            doc, diagnostics, published = await loop.run_in_executor(self.executor, self._check, engine, doc, text, version)
         except (ConfigError, PluginError) as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {exc}"))
             return
         current = self.workspace.text_documents.get(unquote(uri))  # pygls keys documents by unquoted URI
         if current is None or current.version != version:
             return  # closed or changed while linting: a newer lint is on its way
+        self.linted[uri] = Linted(version, doc, diagnostics, engine)
+        self.publish(uri, version, published)
+
+    def _check(
+        self, engine: Engine, doc: Document, text: str, version: int | None
+    ) -> tuple[Document, list[Diagnostic], list[types.Diagnostic]]:
+        diagnostics, _facts = engine.check(doc)
         if doc.bom:  # offsets must index the editor's text, which still holds the BOM
             doc = Document(text, doc.path)
             diagnostics = [_shifted(d, 1) for d in diagnostics]
-        self.linted[uri] = Linted(version, doc, diagnostics, engine)
-        self.publish(uri, version, [self.to_lsp(doc, d, i, version) for i, d in enumerate(diagnostics)])
+        return doc, diagnostics, [self.to_lsp(doc, d, i, version) for i, d in enumerate(diagnostics)]
 
     def config_problem(self, message: str) -> types.Diagnostic:
         return types.Diagnostic(
@@ -432,6 +511,10 @@ def create_server() -> NewslintServer:
     """A server with every feature registered."""
     server = NewslintServer()
 
+    @server.feature(types.EXIT)
+    def on_exit(ls: NewslintServer, *args: Any) -> None:
+        ls.exit_requested = True  # pygls then stops; main() returns 1 unless shutdown came first
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.open.add(params.text_document.uri)
@@ -522,8 +605,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.log_file:
         logging.basicConfig(filename=args.log_file, level=logging.DEBUG)
-    create_server().start_io(stdin=ResyncingStdin(sys.stdin.buffer))  # type: ignore[arg-type]
-    return 0
+    server = create_server()
+    server.start_io(stdin=ResyncingStdin(sys.stdin.buffer))  # type: ignore[arg-type]
+    # As the specification says: 1 for an exit notification without a shutdown request first.
+    # The end of the input (the editor went away) is a clean stop.
+    return 1 if server.exit_requested and not server.protocol._shutdown else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -48,6 +48,29 @@ class DecodeError(ValueError):
         self.reason = reason
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def utf16_without_bom(data: bytes, sniff: int = 8192) -> str | None:
+    """``"little-endian"`` or ``"big-endian"`` when ``data`` reads as UTF-16 text with no BOM, else ``None``.
+
+    Text in a Latin, Greek or Cyrillic script saved as UTF-16 has a NUL in
+    nearly every other byte (the high byte of each code unit), and UTF-8 text
+    has none: at least 40% of the code units of the leading bytes must have a
+    NUL high byte, and none a NUL low byte. A binary file fails one or the other.
+    """
+    head = data[: sniff - sniff % 2]
+    units = len(head) // 2
+    if units < 2 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if odd >= 0.4 * units and even == 0:
+        return "little-endian"
+    if even >= 0.4 * units and odd == 0:
+        return "big-endian"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 (with or without BOM); return ``(text, had_bom)``.
 
@@ -56,6 +79,9 @@ def decode(data: bytes) -> tuple[str, bool]:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DecodeError(0, "the file starts with a UTF-16 byte-order mark; save it as UTF-8")
+    order = utf16_without_bom(data)
+    if order:
+        raise DecodeError(0, f"the file looks like UTF-16 ({order}) without a byte-order mark; save it as UTF-8")
     bom = data.startswith(_UTF8_BOM)
     body = data[3:] if bom else data
     try:
@@ -291,6 +317,10 @@ class Document:
         source: The file's own text when ``text`` is a masked copy of it (Markdown,
             suppression comments: see ``Document.parse``); ``text`` itself otherwise.
         masked: The spans of ``source`` replaced by spaces in ``text``, sorted.
+
+    A lone surrogate (``\\ud800``: possible in JSON text and from editors, never in
+    UTF-8 bytes) cannot be encoded, fingerprinted or printed; each is replaced
+    with U+FFFD, and ``surrogates`` keeps their offsets for NL001.
     """
 
     def __init__(
@@ -303,6 +333,10 @@ class Document:
         source: str | None = None,
         masked: Sequence[tuple[int, int]] = (),
     ) -> None:
+        self.surrogates: tuple[int, ...] = ()
+        if not text.isascii() and _SURROGATE.search(text) is not None:
+            self.surrogates = tuple(m.start() for m in _SURROGATE.finditer(text))
+            text = _SURROGATE.sub("\ufffd", text)
         self.text = text
         self.source = text if source is None else source
         self.masked: Sequence[tuple[int, int]] = masked

@@ -38,7 +38,7 @@ class _Text(Protocol):
 
 
 def _digest(*parts: str, size: int = 32) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:size]
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:size]
 
 
 def anchor(doc: _Text, start: int, end: int) -> str:

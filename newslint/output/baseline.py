@@ -80,9 +80,13 @@ class Baseline:
         try:
             import json  # only when a baseline is used
 
-            data = json.loads(file.read_text(encoding="utf-8"))
+            from newslint.plugin.config import read_regular
+
+            data = json.loads(read_regular(file).decode("utf-8"))  # a regular file, bounded in size
         except OSError as exc:
             raise BaselineError(f"{file}: cannot read the baseline: {exc.strerror or exc}") from None
+        except RecursionError:
+            raise BaselineError(f"{file}: not a JSON baseline: nested too deeply") from None
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise BaselineError(f"{file}: not a JSON baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("findings"), list):

@@ -9,7 +9,11 @@ paths. Core keys are declared here; plugins declare theirs through the
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import math
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +25,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
-__all__ = ["Config", "ConfigError", "Option", "CORE_OPTIONS", "find_config", "load_config", "read_toml"]
+__all__ = [
+    "CORE_OPTIONS", "DATA_FILE_LIMIT", "Config", "ConfigError", "Option", "find_config", "load_config", "read_regular",
+    "read_toml",
+]
 
 CONFIG_FILES = (".newslint.toml", "newslint.toml", "pyproject.toml")
 
@@ -41,6 +48,9 @@ class Option:
         default: The value when the key is absent.
         help: One line for the README's configuration table.
         choices: Allowed values for a ``str`` option, if limited.
+        bounds: ``(lowest, highest)`` allowed for an ``int`` or ``float``
+            option; ``None`` means ``NUMBER_BOUNDS``. Dates always lie within
+            ``DATE_BOUNDS``.
     """
 
     name: str
@@ -48,6 +58,15 @@ class Option:
     default: Any
     help: str
     choices: tuple[str, ...] = ()
+    bounds: tuple[float, float] | None = None
+
+
+#: The range of a numeric option that declares none: exact in a float, far beyond any sane setting.
+NUMBER_BOUNDS = (-(2**53), 2**53)
+#: Article dates newslint accepts: archives reach back to the 19th century; date arithmetic must not overflow.
+DATE_BOUNDS = (dt.date(1800, 1, 1), dt.date(2199, 12, 31))
+#: Largest pack, config, word list or baseline newslint reads, in bytes.
+DATA_FILE_LIMIT = 64 * 1024 * 1024
 
 
 CORE_OPTIONS: tuple[Option, ...] = (
@@ -64,7 +83,8 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option("word-lists", "list[str]", [], "Files of accepted words, one per line"),
     Option("date", "date", None, "Article date for date-dependent rules, overriding the text"),
     Option("disable-plugins", "list[str]", [], "Plugins not to load, by name (as -p no:NAME)"),
-    Option("max-file-size", "int", 10 * 1024 * 1024, "Files larger than this many bytes are reported, not read"),
+    Option("max-file-size", "int", 10 * 1024 * 1024, "Files larger than this many bytes are reported, not read",
+           bounds=(1, 2**31)),
     Option("text-field", "str", "text", "The field of a JSONL record that holds the article text"),
     Option("id-field", "str", "id", "The field of a JSONL record that names it in diagnostics"),
 )
@@ -116,13 +136,48 @@ def _has_newslint_table(path: Path) -> bool:
         return True  # let load_config report the broken file
 
 
+def read_regular(path: Path | str, limit: int = DATA_FILE_LIMIT) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    A FIFO, device (``/dev/zero``), socket or directory is refused without
+    reading from it (opening does not block), and so is a larger file.
+
+    Raises:
+        OSError: with a ``strerror`` fit for a message.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a FIFO, device or directory)", str(path))
+        too_big = OSError(errno.EFBIG, f"larger than the limit of {limit} bytes", str(path))
+        if st.st_size > limit:
+            raise too_big
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:  # it grew while being read
+            raise too_big
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file; errors name the file and tomllib's line and column."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_toml_error_place(path, str(exc))} invalid TOML: {_TOML_AT.sub('', str(exc))}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 at byte {exc.start}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
@@ -138,7 +193,7 @@ def _toml_error_place(path: Path, message: str) -> str:
     if match.group(1):
         return f"{path}:{match.group(1)}:{match.group(2)}:"
     try:
-        text = path.read_bytes().decode("utf-8", "replace")
+        text = read_regular(path).decode("utf-8", "replace")
     except OSError:
         return f"{path}:"
     lines = text.splitlines() or [""]
@@ -208,9 +263,13 @@ def _validate(opt: Option, value: Any, where: Any) -> Any:
         ok = isinstance(value, bool)
     elif opt.type == "int":
         ok = isinstance(value, int) and not isinstance(value, bool)
+        if ok:
+            _check_range(opt, value, where)
     elif opt.type == "float":
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
         value = float(value) if ok else value
+        if ok:
+            _check_range(opt, value, where)
     elif opt.type == "date":
         if isinstance(value, str):
             try:
@@ -218,6 +277,11 @@ def _validate(opt: Option, value: Any, where: Any) -> Any:
             except ValueError:
                 pass
         ok = isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+        if ok and not DATE_BOUNDS[0] <= value <= DATE_BOUNDS[1]:
+            raise ConfigError(
+                f"{where()}: {value.isoformat()} is out of range; expected a date from "
+                f"{DATE_BOUNDS[0].isoformat()} to {DATE_BOUNDS[1].isoformat()}"
+            )
     elif opt.type == "list[str]":
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     elif opt.type == "dict[str, list[str]]":
@@ -232,6 +296,12 @@ def _validate(opt: Option, value: Any, where: Any) -> Any:
             expected = "one of " + ", ".join(repr(c) for c in opt.choices)
         raise ConfigError(f"{where()}: expected {expected}, got {value!r}")
     return value
+
+
+def _check_range(opt: Option, value: float, where: Any) -> None:
+    low, high = opt.bounds or NUMBER_BOUNDS
+    if not low <= value <= high:
+        raise ConfigError(f"{where()}: {value} is out of range; expected {low} to {high}")
 
 
 def validate_option(opt: Option, value: Any, where: str) -> Any:
@@ -252,7 +322,7 @@ class _SourceText:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            self.lines = path.read_text(encoding="utf-8").splitlines()
+            self.lines = read_regular(path).decode("utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             self.lines = []
 

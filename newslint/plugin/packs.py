@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import importlib
 import os
 import re
 import sys
@@ -35,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from newslint.plugin.config import read_toml
+from newslint.plugin.config import read_regular, read_toml
 from newslint.safecache import CacheFormatError, decode, encode, open_private, seal, user_key
 
 __all__ = [
@@ -153,103 +152,110 @@ PACK_HEADER_KEYS = ("kind", "schema", "checked")
 #: The pack schema this newslint reads.
 PACK_SCHEMA = 1
 
-# The regex parser of the running Python, to inspect a pattern's structure.
-# Private modules without type stubs, renamed in Python 3.11 (``sre_*`` still imports, with a warning).
-_sre_constants = importlib.import_module("re._constants" if sys.version_info >= (3, 11) else "sre_constants")
-_sre_parse = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
-
-_REPEATS = {
-    _sre_constants.MAX_REPEAT,
-    _sre_constants.MIN_REPEAT,
-    *([_sre_constants.POSSESSIVE_REPEAT] if hasattr(_sre_constants, "POSSESSIVE_REPEAT") else []),
-}
-#: A repeat of a variable-width part may have at most this many rounds.
-MAX_NESTED_REPEAT = 10
-_BOUND_HINT = (
-    f"which can take exponential time; bound the outer repeat to {{0,{MAX_NESTED_REPEAT}}} "
-    "or less, or make the repeated part fixed-length"
-)
 #: Longest pattern a pack may hold, in characters.
 MAX_PATTERN_LENGTH = 2000
+#: The inline flags a pack pattern may be compiled with (``re`` flag to RE2 inline flag).
+_RE2_FLAGS = {re.IGNORECASE: "i", re.MULTILINE: "m", re.DOTALL: "s"}
 
 
-def _nested_repeat(items: Any) -> str | None:
-    """Describe the first repeat that can backtrack exponentially, or ``None``."""
-    for op, av in items:
-        if op in _REPEATS:
-            _lo, hi, body = av
-            many = hi == _sre_constants.MAXREPEAT or hi > MAX_NESTED_REPEAT
-            lo_w, hi_w = body.getwidth()
-            if many and lo_w != hi_w:
-                return (
-                    "a quantifier over a part that itself varies in length (nested quantifiers, as in (a+)+), "
-                    + _BOUND_HINT
-                )
-            if many and _has_branch(body):
-                return "a quantifier over alternatives (as in (a|ab)+), " + _BOUND_HINT
-            inner = _nested_repeat(body)
-            if inner:
-                return inner
-        elif op is _sre_constants.SUBPATTERN:
-            inner = _nested_repeat(av[-1])
-            if inner:
-                return inner
-        elif op is _sre_constants.BRANCH:
-            for branch in av[1]:
-                inner = _nested_repeat(branch)
-                if inner:
-                    return inner
-        elif op in (_sre_constants.ASSERT, _sre_constants.ASSERT_NOT):
-            inner = _nested_repeat(av[1])
-            if inner:
-                return inner
-        elif op is getattr(_sre_constants, "ATOMIC_GROUP", None):
-            inner = _nested_repeat(av)
-            if inner:
-                return inner
-        elif op in (_sre_constants.GROUPREF, _sre_constants.GROUPREF_EXISTS):
-            return "a back-reference, which packs may not use"
-    return None
+# Python's str patterns give \\w, \\d and \\s their Unicode meaning; RE2's are ASCII. Packs
+# are written for Python ("By José Martínez" must match [\\w.-]+), so the three are
+# rewritten to Unicode classes before RE2 sees them (\\b stays ASCII in RE2).
+_UNICODE_CLASSES = {"w": "\\pL\\pN_", "d": "\\p{Nd}", "s": "\\s\\p{Z}\\x1c-\\x1f\\x85"}
+_NEGATED_CLASSES = {"W": "w", "D": "d", "S": "s"}
 
 
-def _has_branch(items: Any) -> bool:
-    for op, av in items:
-        if op is _sre_constants.BRANCH:
-            return True
-        if op is _sre_constants.SUBPATTERN and _has_branch(av[-1]):
-            return True
-        if op in _REPEATS and _has_branch(av[2]):
-            return True
-    return False
+def python_classes(pattern: str) -> str:
+    """``pattern`` with ``\\w``, ``\\d``, ``\\s`` (and ``\\W``, ``\\D``, ``\\S`` outside brackets) as Unicode classes.
 
-
-def check_pattern(source: PackSource | Path | str, where: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a regular expression from a pack, rejecting ones that can backtrack catastrophically.
-
-    Rejected, with a ``PackError`` naming the key path: syntax errors, named
-    groups (the rule names its own), back-references, and any quantifier
-    allowing more than ``MAX_NESTED_REPEAT`` rounds over a part that varies in
-    length or holds alternatives (``(a+)+$``, ``(\\w+\\s?)*``, ``(a|ab)*``).
-    A bounded repeat such as ``(?:\\w+ ){0,3}`` is allowed.
+    ``\\W``, ``\\D`` and ``\\S`` inside brackets (``[^\\W\\d]``) stay ASCII: RE2 cannot
+    put the complement of a union inside a class.
     """
+    if "\\" not in pattern:
+        return pattern
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            if nxt in _UNICODE_CLASSES:
+                body = _UNICODE_CLASSES[nxt]
+                out.append(body if in_class else f"[{body}]")
+            elif nxt in _NEGATED_CLASSES and not in_class:
+                out.append(f"[^{_UNICODE_CLASSES[_NEGATED_CLASSES[nxt]]}]")
+            else:
+                out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            i += 1
+            if pattern[i : i + 1] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i : i + 1] == "]":  # a leading "]" is a literal
+                out.append("]")
+                i += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def re2_options() -> Any:
+    """RE2's default options, except that a pattern error is an exception only (RE2 also logs it to stderr)."""
+    import re2  # type: ignore[import-untyped]
+
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+def check_pattern(source: PackSource | Path | str, where: str, pattern: str, flags: int = 0) -> Any:
+    """Compile a regular expression from a pack on RE2, whose matching time is linear in the text.
+
+    A pack is untrusted input, so its patterns never run on Python's
+    backtracking ``re``: RE2 (``google-re2``) guarantees linear time for any
+    pattern, so no pattern can hang a run on a long line (``(a+)+$``,
+    ``.*.*.*=$`` and the like are harmless). RE2 has no look-arounds and no
+    back-references; a pattern using them is rejected with a ``PackError``
+    naming the key path, as are syntax errors, named groups (the rule names
+    its own) and patterns over ``MAX_PATTERN_LENGTH`` characters.
+
+    Args:
+        flags: ``re.IGNORECASE``, ``re.MULTILINE`` and ``re.DOTALL`` are honoured.
+
+    Returns:
+        A compiled RE2 pattern (``search``, ``match``, ``finditer``, ``sub``... as in ``re``).
+    """
+    import re2  # type: ignore[import-untyped]  # google-re2
+
     path = source.path if isinstance(source, PackSource) else source
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise PackError(path, where, f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN_LENGTH}")
-    if "(?P<" in pattern or "(?P=" in pattern:
+    if "(?P<" in pattern or "(?P=" in pattern or "(?<" in pattern.replace("(?<=", "").replace("(?<!", ""):
         raise PackError(path, where, f"{pattern!r} uses a named group; use (?:...) instead")
+    unknown = flags & ~sum(_RE2_FLAGS)
+    if unknown:  # a rule's mistake, not the pack's
+        raise ValueError(f"check_pattern: unsupported flags {unknown:#x}")
+    inline = "".join(letter for flag, letter in _RE2_FLAGS.items() if flags & flag)
     try:
-        compiled = re.compile(pattern, flags)
-        parsed = _sre_parse.parse(pattern, flags)
-    except re.error as exc:
-        raise PackError(path, where, f"{pattern!r} is not a valid regular expression: {exc}") from None
-    risky = _nested_repeat(parsed)
-    if risky:
-        raise PackError(
-            path,
-            where,
-            f"{pattern!r} has {risky}",
-        )
-    return compiled
+        body = python_classes(pattern)
+        return re2.compile(f"(?{inline}){body}" if inline else body, re2_options())
+    except re2.error as exc:
+        if any(token in pattern for token in ("(?=", "(?!", "(?<=", "(?<!")):
+            reason = "uses a look-around, which the linear-time engine (RE2) does not support"
+        elif re.search(r"\\[1-9]", pattern):
+            reason = "uses a back-reference, which packs may not use"
+        else:
+            detail = exc.args[0] if exc.args else exc
+            reason = f"is not a valid regular expression: {detail.decode('utf-8', 'replace') if isinstance(detail, bytes) else detail}"
+        raise PackError(path, where, f"{pattern!r} {reason}") from None
 
 
 @dataclass
@@ -397,7 +403,7 @@ def _file_key(path: str | Path | None) -> tuple[int, int] | None:
 
 def _file_digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(read_regular(path)).hexdigest()  # never a FIFO or /dev/zero
     except OSError:
         return None
 

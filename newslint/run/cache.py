@@ -138,6 +138,9 @@ class Cache:
     def prefetch(self, paths: Sequence[str]) -> None:
         """Load the rows of ``paths`` in a few queries instead of one per file."""
         wanted = [p for p in paths if p not in self._rows]
+        for p in [p for p in wanted if not _storable(p)]:  # a non-UTF-8 name: never cached
+            self._rows[p] = None
+        wanted = [p for p in wanted if p not in self._rows]
         try:
             for i in range(0, len(wanted), _BATCH):
                 batch = wanted[i : i + _BATCH]
@@ -207,7 +210,9 @@ class Cache:
 
     def store(self, path: str, stamp: Stamp, dig: bytes, diagnostics: list[Diagnostic], facts: list[Facts]) -> None:
         """Remember a file's results; written by ``close``. Results the cache cannot hold as data
-        (a plugin's facts that are not plain data) are not stored."""
+        (a plugin's facts that are not plain data) are not stored, nor files whose names are not UTF-8."""
+        if not _storable(path):
+            return
         try:
             payload = encode((list(diagnostics), list(facts)))
         except CacheFormatError:
@@ -306,6 +311,15 @@ def _clear_odd_files(layout_fd: int, name: str) -> None:
             continue
         if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1:
             os.unlink(name + suffix, dir_fd=layout_fd)
+
+
+def _storable(path: str) -> bool:
+    """Whether SQLite can hold ``path`` as text: a name with bytes that were not UTF-8 cannot."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:

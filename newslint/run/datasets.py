@@ -5,7 +5,9 @@ dataset: each line is a JSON object whose ``text-field`` is linted as one
 document. A record is named ``FILE#ID`` after its ``id-field`` value, or
 ``FILE#LN`` (``N`` its 1-based line in the file) when it has no id, and
 positions are lines and columns inside the record's text. Files are read a
-line at a time, so memory stays flat whatever their size.
+line at a time, so memory stays flat whatever their size; a record (a line,
+after decompression) longer than ``max-file-size`` bytes is reported and
+skipped without being held in memory.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import io
 from newslint.model.document import Document
 from newslint.run.sources import SourceProblem
 
-__all__ = ["DATASET_SUFFIXES", "Dataset", "is_dataset", "parse_record", "read_lines"]
+__all__ = ["DATASET_SUFFIXES", "Dataset", "OversizedRecord", "is_dataset", "parse_record", "read_lines"]
 
 DATASET_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 
@@ -33,6 +35,19 @@ class Dataset:
 
     text_field: str = "text"
     id_field: str = "id"
+    max_size: int | None = None  # ``max-file-size``: longer records are skipped
+
+
+class OversizedRecord(bytes):
+    """Stands in for a line longer than the limit, which was skipped rather than read into memory."""
+
+    def __new__(cls, size: int) -> OversizedRecord:
+        self = super().__new__(cls, b"")
+        self.size = size
+        return self
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (OversizedRecord, (self.size,))
 
 
 class _CountingReader:
@@ -59,13 +74,15 @@ class _CountingReader:
         self.raw.close()
 
 
-def read_lines(path: str, on_bytes=None) -> Iterator[tuple[int, bytes]]:  # type: ignore[no-untyped-def]
+def read_lines(path: str, on_bytes=None, *, max_line: int | None = None) -> Iterator[tuple[int, bytes]]:  # type: ignore[no-untyped-def]
     """Yield ``(line_number, raw_line)`` for every non-blank line of a dataset file.
 
     Args:
         path: A ``.jsonl`` file, gzipped when its name ends in ``.gz``.
         on_bytes: Called with the number of bytes read from disk since the last
             call, for a progress bar.
+        max_line: A longer line (decompressed) is read past in pieces and
+            yielded as an ``OversizedRecord``; memory stays bounded by this.
 
     Raises:
         OSError: the file cannot be opened or read (including a broken gzip stream).
@@ -76,14 +93,22 @@ def read_lines(path: str, on_bytes=None) -> Iterator[tuple[int, bytes]]:  # type
 
     stream: io.BufferedIOBase = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw
     told = 0
+    cap = max_line + 1 if max_line is not None else -1
     try:
-        for number, line in enumerate(stream, start=1):
+        number = 0
+        while line := stream.readline(cap):
+            number += 1
+            if len(line) == cap and not line.endswith(b"\n"):
+                size = len(line)
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    size += len(rest)
+                line = OversizedRecord(size + len(rest))
             if on_bytes is not None:
                 done = counter.consumed if stream is not raw else raw.tell()
                 if done - told >= 1 << 20:
                     on_bytes(done - told)
                     told = done
-            if line.strip():
+            if isinstance(line, OversizedRecord) or line.strip():
                 yield number, line
         if on_bytes is not None:
             done = counter.consumed if stream is not raw else raw.tell()
@@ -102,6 +127,9 @@ def parse_record(path: str, number: int, line: bytes, dataset: Dataset) -> Docum
     import json  # only for datasets
 
     where = f"{path}:{number}"
+    if isinstance(line, OversizedRecord) or (dataset.max_size is not None and len(line) > dataset.max_size):
+        size = line.size if isinstance(line, OversizedRecord) else len(line)
+        return SourceProblem(where, f"record too large: {size} bytes, over max-file-size ({dataset.max_size}); skipped")
     try:
         record = json.loads(line)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError

@@ -21,6 +21,10 @@ from newslint.run.sources import Source, SourceProblem
 __all__ = ["add_arguments", "execute", "option_overrides"]
 
 
+#: More worker processes than this is a typo, not a plan (each holds a full engine).
+MAX_JOBS = 256
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -28,6 +32,8 @@ def _jobs(value: str) -> int:
         n = 0
     if n < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive number of processes")
+    if n > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"{value} processes is out of range; expected 1 to {MAX_JOBS}")
     return n
 
 

@@ -14,6 +14,8 @@ pool costs more than it saves under ``MIN_POOL_FILES`` files and
 from __future__ import annotations
 
 import os
+import sys
+import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -52,9 +54,49 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(options: RunOptions) -> None:
+def _init_worker(options: RunOptions, parent: int | None = None) -> None:
     global _engine
+    if parent is not None:
+        die_with_parent(parent)
     _engine = Engine.create(options)
+
+
+#: ``prctl`` option: the signal this process gets when its parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker without ``prctl`` checks that its parent is alive, in seconds.
+PARENT_POLL_SECONDS = 0.5
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` ends, so a killed run leaves no worker behind.
+
+    On Linux the kernel sends SIGTERM when the parent dies (``PR_SET_PDEATHSIG``,
+    through ctypes); elsewhere, or if that fails, a daemon thread checks the
+    parent every ``PARENT_POLL_SECONDS``. Either way, a parent already gone
+    when this runs ends the worker at once.
+    """
+    import signal
+
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    if not armed:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(PARENT_POLL_SECONDS)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="newslint-parent-watch", daemon=True).start()
 
 
 def _worker_engine() -> Engine:
@@ -179,7 +221,8 @@ def run(
         return collector.finish()
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
 
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(options,)) as pool:
+    initargs = (options, os.getpid())  # workers end with this process, even when it is killed
+    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=initargs) as pool:
         per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
         file_futures = [
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
@@ -189,7 +232,8 @@ def run(
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
-                for chunk in _chunks(read_lines(source.path, on_bytes)):
+                max_line = engine.ctx.options["max-file-size"]
+                for chunk in _chunks(read_lines(source.path, on_bytes, max_line=max_line)):
                     while len(outstanding) >= jobs * _IN_FLIGHT:
                         _drain(collector, outstanding, progress)
                     future = pool.submit(_lint_records, source.path, chunk, keep_texts)

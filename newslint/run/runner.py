@@ -114,7 +114,8 @@ def lint_record(engine: Engine, path: str, number: int, line: bytes, dataset: Da
 
 def dataset_of(engine: Engine) -> Dataset:
     """The JSONL fields this run reads (``text-field``, ``id-field``)."""
-    return Dataset(engine.ctx.options["text-field"], engine.ctx.options["id-field"])
+    options = engine.ctx.options
+    return Dataset(options["text-field"], options["id-field"], options["max-file-size"])
 
 
 class Collector:
@@ -203,7 +204,7 @@ def feed(collector: Collector, index: int, source: Source | SourceProblem, progr
         dataset = dataset_of(engine)
         on_bytes = progress.bytes if progress is not None else None
         try:
-            for number, line in read_lines(source.path, on_bytes):
+            for number, line in read_lines(source.path, on_bytes, max_line=dataset.max_size):
                 collector.add((index, number), lint_record(engine, source.path, number, line, dataset))
                 if progress is not None:
                     progress.documents(1)

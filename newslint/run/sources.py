@@ -63,7 +63,7 @@ def _excluded(path: Path, patterns: Sequence[str] | _Globs, root: Path) -> bool:
     name = path.name
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (pathlib before 3.13)
         rel = path.as_posix()
     globs = patterns if isinstance(patterns, _Globs) else _Globs(patterns)
     return globs(name) or globs(rel)
@@ -310,5 +310,11 @@ def read_source(source: Source, max_size: int) -> bytes | SourceProblem:
 
 
 def is_binary(data: bytes) -> bool:
-    """True when the leading bytes hold a NUL, which no text article has."""
-    return b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    """True when the leading bytes hold a NUL, which no text article has (UTF-16 aside: NL001 reports it)."""
+    from newslint.model.document import utf16_without_bom
+
+    return (
+        b"\x00" in data[:BINARY_SNIFF_BYTES]
+        and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
+        and utf16_without_bom(data, BINARY_SNIFF_BYTES) is None
+    )

@@ -338,7 +338,7 @@ def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool,
         if not isinstance(text, str) or not key(text).strip(_EDGE_CHARS if match == "line" else ""):
             raise PackError(source.path, here, f"expected a non-empty phrase, got {text!r}")
         pattern = None
-        if match == "regex":  # user regexes: rejected if they could backtrack catastrophically
+        if match == "regex":  # user regexes: compiled on RE2, linear-time whatever the pattern
             pattern = check_pattern(source, here, text)
         out.append(
             Phrase(text, lang, role, match, opens_block, certain, max_words, followed_by, position,

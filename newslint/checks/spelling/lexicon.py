@@ -39,6 +39,7 @@ from functools import cached_property
 from importlib.util import find_spec
 from pathlib import Path
 
+from newslint.plugin.config import read_regular
 from newslint.plugin.packs import cache_dir, write_cache_file
 from newslint.safecache import open_private, seal, user_key
 
@@ -80,7 +81,7 @@ _BUILT: dict[str, WordLexicon] = {}
 def read_word_list(path: Path) -> list[str]:
     """Words of a word-list file: one per line, ``#`` starts a comment, blank lines ignored."""
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_regular(path).decode("utf-8").splitlines():  # a regular file, bounded in size
         word = line.split("#", 1)[0].strip()
         if word:
             out.append(word)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from newslint import (
     Category,
@@ -19,7 +20,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.plugin.packs import check_keys, check_pattern
+from newslint.plugin.packs import check_keys, check_pattern, re2_options
 
 CONFUSABLE_WORD = Rule(
     code="NL630",
@@ -72,12 +73,15 @@ class ConfusableTable:
     """Every enabled entry and one compiled alternation of all their contexts.
 
     The pattern has a group ``e<i>`` around entry ``i``'s whole context and a
-    group ``w<i>`` around its word. It pickles (patterns pickle by source).
+    group ``w<i>`` around its word. It holds the packs' own expressions, so it
+    runs on RE2 (linear time, see ``check_pattern``); ``not_after[i]`` is entry
+    ``i``'s ``not-after`` pattern, tried at the end of its word.
     """
 
     entries: tuple[Confusable, ...]
-    pattern: re.Pattern[str] | None
-    words: re.Pattern[str] | None = None  # any written form: a cheap first pass
+    pattern: Any | None  # an RE2 pattern
+    words: re.Pattern[str] | None = None  # any written form, built from escaped words only: a cheap first pass
+    not_after: tuple[Any | None, ...] = ()
 
 
 @hookimpl
@@ -102,12 +106,12 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
 
 
-_ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "after", "reason")
+_ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "after", "not-after", "reason")
 
 
 def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     """Validate every entry, let later packs replace entries by id, and compile one alternation."""
-    by_id: dict[str, tuple[Confusable, tuple[str, str, str, bool]] | None] = {}
+    by_id: dict[str, tuple[Confusable, str] | None] = {}
     for source in sources:
         check_keys(source, source.data, ("pack", "confusable"))
         entries = field_of(source, source.data, "confusable", list, "", required=False, default=[])
@@ -132,7 +136,7 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
                 raise PackError(source.path, where, f"wrong has {len(wrong)} forms and right {len(right)}; list them in matching order")
             case = field_of(source, entry, "case-sensitive", bool, where, required=False, default=False)
             parts = []
-            for key in ("before", "after"):
+            for key in ("before", "after", "not-after"):
                 text = field_of(source, entry, key, str, where, required=False, default="")
                 if text:
                     check_pattern(source, f"{where}.{key}", text, 0 if case else re.IGNORECASE)
@@ -141,20 +145,24 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
                 raise PackError(source.path, where, "needs a `before` or `after` context: a bare word is never near-certain")
             reason = field_of(source, entry, "reason", str, where)
             words = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
-            by_id[ident] = (Confusable(ident, tuple(wrong), tuple(right), reason), (parts[0], words, parts[1], case))
+            not_after = check_pattern(source, f"{where}.not-after", parts[2], 0 if case else re.IGNORECASE) if parts[2] else None
+            by_id[ident] = (Confusable(ident, tuple(wrong), tuple(right), reason), (parts[0], words, parts[1], case), not_after)
     kept = [value for value in by_id.values() if value is not None]
     if not kept:
         return ConfusableTable((), None)
     bodies = []
-    for i, (_, (before, words, after, case)) in enumerate(kept):
+    for i, (_, (before, words, after, case), _not_after) in enumerate(kept):
         body = (f"(?:{before})" if before else "") + rf"(?P<w{i}>\b(?:{words})\b)" + (f"(?:{after})" if after else "")
         bodies.append(f"(?P<e{i}>{body if case else f'(?i:{body})'})")
-    forms = sorted({w for entry, _ in kept for w in entry.wrong}, key=len, reverse=True)
+    forms = sorted({w for entry, _, _ in kept for w in entry.wrong}, key=len, reverse=True)
     # The lookahead on first letters lets the engine skip most positions without
     # trying the alternation (same matches, several times faster).
     firsts = "".join(sorted({w[0] for w in forms}))
-    any_form = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
-    return ConfusableTable(tuple(entry for entry, _ in kept), re.compile("|".join(bodies)), any_form)
+    words = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    import re2  # type: ignore[import-untyped]  # google-re2: the packs' expressions never run on backtracking ``re``
+
+    pattern = re2.compile("|".join(bodies), re2_options())
+    return ConfusableTable(tuple(entry for entry, _, _ in kept), pattern, words, tuple(na for _, _, na in kept))
 
 
 def _forms(source: PackSource, entry: dict, key: str, where: str) -> list[str]:
@@ -184,14 +192,21 @@ def confusable_words(doc: Document, table: ConfusableTable) -> Iterator[Diagnost
         sentence = doc.sentence_at(hit.start())
         if sentence is not None:
             candidates[sentence.index] = sentence
+    groups = table.pattern.groupindex
     for sentence in candidates.values():  # one sentence at a time bounds every match
-        for m in table.pattern.finditer(doc.text, sentence.start, sentence.end):
+        chunk = doc.text[sentence.start : sentence.end]  # RE2 encodes what it is given: only the sentence
+        for m in table.pattern.finditer(chunk):
             index = int(m.lastgroup[1:]) if m.lastgroup else -1
             entry = table.entries[index]
-            start, end = m.span(f"w{index}")
+            word = groups[f"w{index}"]
+            start, end = m.span(word)
+            not_after = table.not_after[index] if index < len(table.not_after) else None
+            if not_after is not None and not_after.match(chunk, end):
+                continue
+            start, end = start + sentence.start, end + sentence.start
             if doc.is_quoted(start):
                 continue
-            written = m.group(f"w{index}")
+            written = m.group(word)
             intended = _match_case(written, entry.right[entry.wrong.index(written.lower())])
             yield doc.diagnostic(
                 CONFUSABLE_WORD,

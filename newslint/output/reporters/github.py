@@ -14,6 +14,7 @@ from typing import TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, Severity, hookimpl
 from newslint.output.baseline import relative_path
+from newslint.output.reporter import display_path
 
 #: GitHub's documented per-step limit for each annotation level.
 ANNOTATIONS_PER_LEVEL = 10
@@ -45,7 +46,7 @@ def report_github(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: Te
         title = f"{diag.code} {rule.name}" if rule else diag.code
         message = diag.message + (f" (help: {diag.suggestion})" if diag.suggestion else "")
         props = (
-            f"file={_escape_property(relative_path(diag.path, ctx.root))},line={diag.line},col={diag.column},"
+            f"file={_escape_property(display_path(relative_path(diag.path, ctx.root)))},line={diag.line},col={diag.column},"
             f"endLine={diag.end_line},endColumn={diag.end_column},title={_escape_property(title)}"
         )
         out.write(f"::{level} {props}::{_escape_data(message)}\n")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, Document, ReportContext, Reporter, Severity, __version__, hookimpl
+from newslint.output.reporter import display_path
 
 #: Findings shown per file; the rest are counted (use --format json for all of them).
 MAX_FINDINGS_PER_FILE = 200
@@ -241,7 +242,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
         top = sorted(by_file.items(), key=lambda item: (-len(item[1]), item[0]))[:TOP_FILES]
         most = len(top[0][1])
         rows = "".join(
-            f'<tr><td class="path"><a href="#{anchors[path]}">{_e(path)}</a></td><td>{len(diags)}</td>'
+            f'<tr><td class="path"><a href="#{anchors[path]}">{_e(display_path(path))}</a></td><td>{len(diags)}</td>'
             f'<td><span class="minibar" style="width: {max(2, round(160 * len(diags) / most))}px"></span></td>'
             f"<td>{_e(', '.join(f'{c} ×{n}' for c, n in Counter(d.code for d in diags).most_common(4)))}</td></tr>"
             for path, diags in top
@@ -256,7 +257,7 @@ def render(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> str:
             text = ctx.texts.get(path)
             doc = Document(text, path) if text is not None else None
             noun = "finding" if len(diags) == 1 else "findings"
-            out.append(f'<section><h3 id="{anchors[path]}">{_e(path)} <span class="meta">({len(diags)} {noun})</span></h3>')
+            out.append(f'<section><h3 id="{anchors[path]}">{_e(display_path(path))} <span class="meta">({len(diags)} {noun})</span></h3>')
             out.extend(_finding(d, ctx, doc) for d in diags[:MAX_FINDINGS_PER_FILE])
             if len(diags) > MAX_FINDINGS_PER_FILE:
                 out.append(f'<p class="more">{len(diags) - MAX_FINDINGS_PER_FILE} more not shown; see --format json.</p>')

@@ -6,14 +6,14 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, hookimpl
+from newslint.output.reporter import escape_surrogates
 
 
 def write_json(data: object, out: TextIO) -> None:
     """Indented UTF-8 JSON and a final newline: every JSON format writes this way."""
     import json  # only when a JSON format is asked for
 
-    json.dump(data, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(escape_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def report_json(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
@@ -24,7 +24,7 @@ def report_jsonl(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: Tex
     import json
 
     for diag in diagnostics:
-        out.write(json.dumps(diag.to_dict(), ensure_ascii=False) + "\n")
+        out.write(escape_surrogates(json.dumps(diag.to_dict(), ensure_ascii=False)) + "\n")
 
 
 @hookimpl

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, hookimpl
 from newslint.output.baseline import relative_path
+from newslint.output.reporter import display_path
 
 if TYPE_CHECKING:
     import xml.etree.ElementTree as ET
@@ -47,7 +48,7 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
         {"name": "newslint", "tests": str(total_tests), "failures": str(len(diagnostics)), "errors": str(len(ctx.errors)), "time": _TIME},
     )
     for path in paths:
-        rel = _xml_text(relative_path(path, ctx.root))
+        rel = _xml_text(display_path(relative_path(path, ctx.root)))
         found = by_path.get(path, [])
         suite = ET.SubElement(
             suites,

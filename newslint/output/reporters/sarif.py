@@ -75,7 +75,8 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     rel = relative_path(path, root)
     if rel.startswith(("/", "../")) or rel == "..":
         return {"uri": Path(os.path.abspath(path)).as_uri()}
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    # The name's own bytes, percent-encoded: a non-UTF-8 name (surrogate-escaped) stays exact.
+    return {"uri": quote(os.fsencode(rel), safe="/"), "uriBaseId": SRCROOT}
 
 
 def _message(diag: Diagnostic) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from newslint import Diagnostic, ReportContext, Reporter, Severity, hookimpl
+from newslint.output.reporter import display_path
 
 _BOLD, _RED, _YELLOW, _CYAN, _DIM, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[33m", "\x1b[36m", "\x1b[2m", "\x1b[0m"
 _SEVERITY_COLOUR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.INFO: _CYAN}
@@ -14,11 +15,12 @@ _SEVERITY_COLOUR = {Severity.ERROR: _RED, Severity.WARNING: _YELLOW, Severity.IN
 def format_line(diag: Diagnostic, color: bool = False) -> str:
     """One diagnostic as ``path:line:col: CODE message (help: suggestion)``."""
     help_text = f" (help: {diag.suggestion})" if diag.suggestion else ""
+    path = display_path(diag.path)
     if not color:
-        return f"{diag.path}:{diag.line}:{diag.column}: {diag.code} {diag.message}{help_text}"
+        return f"{path}:{diag.line}:{diag.column}: {diag.code} {diag.message}{help_text}"
     colour = _SEVERITY_COLOUR[diag.severity]
     return (
-        f"{_BOLD}{diag.path}{_RESET}:{diag.line}:{diag.column}: {colour}{_BOLD}{diag.code}{_RESET} "
+        f"{_BOLD}{path}{_RESET}:{diag.line}:{diag.column}: {colour}{_BOLD}{diag.code}{_RESET} "
         f"{diag.message}{_DIM}{help_text}{_RESET}"
     )
 
