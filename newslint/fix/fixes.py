@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from newslint.fix.atomic import NotFixed, file_stamp, replace_file
+from newslint.fix.atomic import FileChanged, NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts

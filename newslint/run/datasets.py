@@ -41,12 +41,14 @@ class Dataset:
 class OversizedRecord(bytes):
     """Stands in for a line longer than the limit, which was skipped rather than read into memory."""
 
+    size: int
+
     def __new__(cls, size: int) -> OversizedRecord:
         self = super().__new__(cls, b"")
         self.size = size
         return self
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[type[OversizedRecord], tuple[int]]:
         return (OversizedRecord, (self.size,))
 
 
@@ -69,6 +71,10 @@ class _CountingReader:
 
     def readable(self) -> bool:
         return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # GzipFile's rewind; lines are read forwards
+        self.consumed = self.raw.seek(offset, whence)
+        return self.consumed
 
     def close(self) -> None:
         self.raw.close()
