@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.model.fingerprint import anchor
@@ -400,7 +400,7 @@ class Document:
         """
         if key not in self._memo:
             self._memo[key] = factory()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return cast(T, self._memo[key])  # the key's owner stored a T
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} code points)"
