@@ -13,6 +13,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
@@ -99,7 +100,8 @@ class Line(NamedTuple):
     terminator: str
 
 
-class Paragraph(NamedTuple):
+@dataclass(frozen=True, order=True, slots=True)  # not a NamedTuple: its ``index`` would shadow tuple.index
+class Paragraph:
     """A paragraph: a line of its own, or a hard-wrapped block between blank lines."""
 
     index: int
@@ -109,7 +111,8 @@ class Paragraph(NamedTuple):
     end_line: int
 
 
-class Sentence(NamedTuple):
+@dataclass(frozen=True, order=True, slots=True)  # not a NamedTuple: its ``index`` would shadow tuple.index
+class Sentence:
     """A sentence inside one paragraph; ``paragraph`` indexes ``Document.paragraphs``."""
 
     index: int
