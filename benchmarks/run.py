@@ -168,9 +168,9 @@ def bench_startup(rows: list[Row]) -> None:
     probe = subprocess.run(
         [PY, "-c", "import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
          "print(time.perf_counter()-t)"],
-        env=ENV, capture_output=True, text=True,
+        env=ENV, capture_output=True, text=True, check=False,
     )
-    imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True)
+    imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True, check=False)
     total_us = sum(int(line.split("|")[0].split(":")[1]) for line in imports.stderr.splitlines() if line.startswith("import time:") and line.split("|")[0].split(":")[1].strip().isdigit())
     rows.append(Row("start-up: import newslint.cli (-X importtime)", "", total_us / 1e6, note="self time of every module imported"))
     rows.append(Row("start-up: entry-point scan (importlib.metadata)", "", float(probe.stdout or "nan"), note="once per run"))
