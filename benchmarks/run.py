@@ -166,8 +166,8 @@ def bench_startup(rows: list[Row]) -> None:
         rss = max(r[1] for r in runs)
         rows.append(Row(label, f"{seed.stat().st_size / 1e3:.0f} kB", wall, rss_mb=rss, target="< 0.3 s"))
     probe = subprocess.run(
-        [PY, "-c", "import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
-         "print(time.perf_counter()-t)"],
+        [PY, "-c", ("import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
+         "print(time.perf_counter()-t)")],
         env=ENV, capture_output=True, text=True, check=False,
     )
     imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True, check=False)
