@@ -159,7 +159,7 @@ def _ensure_tree(name: str, n: int) -> Path:
 
 
 def bench_startup(rows: list[Row]) -> None:
-    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    seed = min((ROOT / "seeds").glob("*.txt"))
     for label, extra in (("start-up: one seed file, no cache", ["--no-cache"]), ("start-up: one seed file, cached", [])):
         runs = [measure([*NEWSLINT, "-j", "1", *extra, str(seed)]) for _ in range(5)]
         wall = statistics.median(r[0] for r in runs)

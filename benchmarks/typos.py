@@ -163,7 +163,7 @@ def clean_corpus(devset: Path | None = None) -> list[str]:
         return [p.read_text(encoding="utf-8") for p in sorted((devset / "clean").glob("*.txt"))]
     seeds = seed_articles()
     texts = lee_background()
-    for name, text in seeds.items():
+    for text in seeds.values():
         texts.append(text.replace("gaiwning", "gaining"))
     return texts
 

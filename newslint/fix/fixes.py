@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import os
 import re
 import sys
@@ -47,7 +48,7 @@ def _valid(edits: Sequence[Edit], size: int) -> bool:
     ordered = sorted(edits)
     if any(not 0 <= e.start <= e.end <= size for e in ordered):
         return False
-    return all(a.end <= b.start and a.start != b.start for a, b in zip(ordered, ordered[1:]))
+    return all(a.end <= b.start and a.start != b.start for a, b in itertools.pairwise(ordered))
 
 
 class _Taken:

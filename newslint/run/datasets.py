@@ -12,12 +12,16 @@ skipped without being held in memory.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-import io
+from typing import TYPE_CHECKING
 
 from newslint.model.document import Document
 from newslint.run.sources import SourceProblem
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["DATASET_SUFFIXES", "Dataset", "OversizedRecord", "is_dataset", "parse_record", "read_lines"]
 
@@ -43,7 +47,7 @@ class OversizedRecord(bytes):
 
     size: int
 
-    def __new__(cls, size: int) -> OversizedRecord:
+    def __new__(cls, size: int) -> Self:
         self = super().__new__(cls, b"")
         self.size = size
         return self
