@@ -210,7 +210,7 @@ class Fixer:
         elif changed and self.write:
             data = (_UTF8_BOM if doc.bom else b"") + result.text.encode("utf-8")
             # Decoding is strict UTF-8, so these are exactly the bytes the document was read from.
-            original = (_UTF8_BOM if doc.bom else b"") + doc.text.encode("utf-8")
+            original = (_UTF8_BOM if doc.bom else b"") + doc.source.encode("utf-8")
             assert source.file is not None
             tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
             try:
@@ -286,9 +286,11 @@ class SuppressionAdder:
         if count == 0 or source.file is None:
             return diagnostics, facts, doc.source
         data = (_UTF8_BOM if doc.bom else b"") + new_text.encode("utf-8")
+        original = (_UTF8_BOM if doc.bom else b"") + doc.source.encode("utf-8")
+        tree = (self.engine.ctx.config.root, Path(os.path.abspath(source.file)).parent)
         try:
-            replace_file(source.file, data, expect=stamp)
-        except FileChanged as exc:
+            replace_file(source.file, data, expect=stamp, original=original, tree=tree)
+        except NotFixed as exc:
             self.problems.append(SourceProblem(source.path, str(exc)))
             return diagnostics, facts, doc.source
         except OSError as exc:

@@ -11,10 +11,14 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import operator
 import re
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress, islice, repeat
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
@@ -33,6 +37,7 @@ __all__ = [
     "Sentence",
     "Token",
     "TokenKind",
+    "TokenTable",
     "decode",
 ]
 
@@ -253,6 +258,69 @@ def _classify(text: str) -> TokenKind:
 _KIND_OF: dict[str, TokenKind] = {}
 _KIND_CACHE_SIZE = 200_000
 
+
+class TokenTable(NamedTuple):
+    """The tokens of a document as parallel columns: token ``i`` is
+    ``texts[i]``, ``starts[i]``, ``ends[i]``, ``kinds[i]``.
+
+    Equal texts share one string object, so a word repeated a thousand times
+    is stored once; ``starts`` and ``ends`` are ``array('i')`` (``'q'`` for
+    text longer than 2**31 code points).
+    """
+
+    texts: list[str]
+    starts: Sequence[int]
+    ends: Sequence[int]
+    kinds: list[TokenKind]
+
+    def __len__(self) -> int:  # type: ignore[override]
+        return len(self.texts)
+
+
+_CHUNK = 50_000  # matches held at once while tokenizing: bounds the transient memory
+_GROUP_KIND = {"url": TokenKind.URL, "email": TokenKind.EMAIL, "handle": TokenKind.HANDLE, "dotted": TokenKind.ACRONYM}
+
+
+def _tokenize(source: str) -> TokenTable:
+    """The token columns of ``source``: the matches are read column by column
+    (``map`` over the match objects, in C); only a text never seen before
+    needs Python code, to classify it."""
+    pattern = _token_pattern("@" in source, "http" in source or "www." in source, _HAS_MARK.search(source) is not None)
+    kinds_of = _KIND_OF
+    if len(kinds_of) > _KIND_CACHE_SIZE:
+        kinds_of.clear()
+    code = "q" if len(source) >= 2**31 else "i"
+    texts: list[str] = []
+    starts = array(code)
+    ends = array(code)
+    kinds: list[TokenKind] = []
+    shared: dict[str, str] = {}
+    matches = pattern.finditer(source)
+    while True:
+        chunk = list(islice(matches, _CHUNK))
+        if not chunk:
+            break
+        groups = list(map(_GROUP, chunk))
+        words = list(map(shared.setdefault, groups, groups))  # one string object per distinct text
+        del groups
+        found = list(map(kinds_of.get, words))
+        for i in compress(range(len(found)), map(operator.is_, found, repeat(None))):
+            text = words[i]
+            group = chunk[i].lastgroup
+            if group == "alnum":
+                found[i] = kinds_of[text] = _classify(text)
+            else:  # never cached: the text of a URL, address, handle or dotted acronym is its own kind
+                found[i] = _GROUP_KIND[group]  # type: ignore[index]
+        texts += words
+        kinds += found
+        starts.extend(map(_START, chunk))
+        ends.extend(map(_END, chunk))
+    return TokenTable(texts, starts, ends, kinds)
+
+
+_GROUP = re.Match.group
+_START = re.Match.start
+_END = re.Match.end
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Characters str.splitlines() breaks at besides \r and \n; lines here do not end at them.
@@ -622,36 +690,44 @@ class Document:
         return [fold(self.sentence_text(s)) for s in self.sentences]
 
     @cached_property
-    def tokens(self) -> list[Token]:
-        """Every token in the text, in order (words, numbers, URLs, handles...)."""
-        out: list[Token] = []
-        append = out.append
-        make = tuple.__new__  # Token(...) without the generated __new__: the hottest loop there is
-        source = self.text
-        pattern = _token_pattern(
-            "@" in source, "http" in source or "www." in source, _HAS_MARK.search(source) is not None
-        )
-        acronym = TokenKind.ACRONYM
-        kinds = _KIND_OF
-        if len(kinds) > _KIND_CACHE_SIZE:
-            kinds.clear()
-        for m in pattern.finditer(source):
-            kind = m.lastgroup
-            text = m.group()
-            if kind == "alnum":
-                token_kind = kinds.get(text)
-                if token_kind is None:
-                    token_kind = kinds[text] = _classify(text)
-            elif kind == "dotted":
-                token_kind = acronym
-            else:
-                token_kind = TokenKind(kind)
-            append(make(Token, (text, m.start(), m.end(), token_kind)))
-        return out
+    def token_table(self) -> TokenTable:
+        """Every token in the text as parallel columns, built without an object per token."""
+        return _tokenize(self.text)
 
     @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+    def vocabulary(self) -> Counter[str]:
+        """Each distinct token text once, with its count; positions via ``positions_of``."""
+        return Counter(self.token_table.texts)
+
+    def positions_of(self, form: str) -> list[int]:
+        """The indexes in ``token_table`` (and ``tokens``) of the tokens whose text is ``form``."""
+        texts = self.token_table.texts
+        return list(compress(range(len(texts)), map(operator.eq, texts, repeat(form))))
+
+    def token(self, index: int) -> Token:
+        """Token ``index`` of ``token_table`` as a ``Token``, without building ``tokens``."""
+        table = self.token_table
+        return Token(table.texts[index], table.starts[index], table.ends[index], table.kinds[index])
+
+    @cached_property
+    def kind_of(self) -> dict[str, TokenKind]:
+        """The kind of each distinct token text (a token's kind depends on its text alone)."""
+        table = self.token_table
+        return dict(zip(table.texts, table.kinds))
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """Every token in the text, in order (words, numbers, URLs, handles...).
+
+        A view of ``token_table`` as one ``Token`` per token, for rules that
+        have not moved to the columns.
+        """
+        table = self.token_table
+        return list(map(tuple.__new__, repeat(Token), zip(table.texts, table.starts, table.ends, table.kinds)))
+
+    @cached_property
+    def _token_starts(self) -> Sequence[int]:
+        return self.token_table.starts
 
     def token_index(self, offset: int) -> int:
         """The index in ``tokens`` of the first token that starts at or after ``offset``."""
@@ -666,17 +742,20 @@ class Document:
     @cached_property
     def words(self) -> list[Token]:
         """Only the ``WORD`` and ``ACRONYM`` tokens."""
-        return [t for t in self.tokens if t.kind in (TokenKind.WORD, TokenKind.ACRONYM)]
+        t = self.token_table
+        wanted = map(operator.contains, repeat((TokenKind.WORD, TokenKind.ACRONYM)), t.kinds)
+        return list(map(tuple.__new__, repeat(Token), compress(zip(t.texts, t.starts, t.ends, t.kinds), wanted)))
 
     @cached_property
     def sentence_initial(self) -> frozenset[int]:
         """Start offsets of the first token of every sentence (and every line)."""
         starts = {s.start for s in self.sentences} | {line.start for line in self.lines}
         out = set()
+        token_starts = self._token_starts
         for start in sorted(starts):
-            i = bisect.bisect_left(self._token_starts, start)
-            if i < len(self.tokens):
-                out.add(self.tokens[i].start)
+            i = bisect.bisect_left(token_starts, start)
+            if i < len(token_starts):
+                out.add(token_starts[i])
         return frozenset(out)
 
     def is_sentence_start(self, token: Token) -> bool:

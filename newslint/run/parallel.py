@@ -54,11 +54,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker(options: RunOptions, parent: int | None = None) -> None:
+def _init_worker(options: RunOptions, parent: int | None = None, inherited: bool = False) -> None:
     global _engine
     if parent is not None:
         die_with_parent(parent)
-    _engine = Engine.create(options)
+    if not inherited or _engine is None:
+        _engine = Engine.create(options)
 
 
 #: ``prctl`` option: the signal this process gets when its parent dies (linux/prctl.h).
@@ -190,6 +191,7 @@ def run(
         progress: The progress bar, if any.
         keep_texts: Keep decoded texts in the result.
     """
+    global _engine
     picklable = all(isinstance(p, str) for p in options.plugins)
     if jobs <= 1 or not picklable:
         return runner.run(engine, sources, keep_texts=keep_texts, cache=cache, progress=progress)
@@ -219,10 +221,35 @@ def run(
         for index, source in sorted(misses + datasets, key=lambda item: item[0]):
             runner.feed(collector, index, source, progress, use_cache=False)
         return collector.finish()
+    context = _context()
+    # A forked worker starts from the parent's engine, configured and with its packs
+    # and dictionary loaded: no worker re-reads config, packs or dictionary.
+    inherited = context.get_start_method() == "fork"
+    if inherited:
+        _engine = engine
+    try:
+        return _pool_run(collector, context, inherited, options, misses, datasets, jobs, keep_texts, want_digest, progress)
+    finally:
+        if inherited:
+            _engine = None
+
+
+def _pool_run(
+    collector: Collector,
+    context: multiprocessing.context.BaseContext,
+    inherited: bool,
+    options: RunOptions,
+    misses: list[tuple[int, Source]],
+    datasets: list[tuple[int, Source]],
+    jobs: int,
+    keep_texts: bool,
+    want_digest: bool,
+    progress: Progress | None,
+) -> RunResult:
     from concurrent.futures import ProcessPoolExecutor  # imported only when a pool is worth it
 
-    initargs = (options, os.getpid())  # workers end with this process, even when it is killed
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=initargs) as pool:
+    initargs = (options, os.getpid(), inherited)  # workers end with this process, even when it is killed
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         per_chunk = max(1, min(_CHUNK_FILES, len(misses) // (jobs * 8)))
         file_futures = [
             pool.submit(_lint_files, misses[i : i + per_chunk], keep_texts, want_digest)
@@ -232,7 +259,7 @@ def run(
         for index, source in datasets:
             on_bytes = progress.bytes if progress is not None else None
             try:
-                max_line = engine.ctx.options["max-file-size"]
+                max_line = collector.engine.ctx.options["max-file-size"]
                 for chunk in _chunks(read_lines(source.path, on_bytes, max_line=max_line)):
                     while len(outstanding) >= jobs * _IN_FLIGHT:
                         _drain(collector, outstanding, progress)

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -104,16 +105,19 @@ class _Shape:
 
 def _title_share(text: str) -> tuple[float, float]:
     """Share of cased words that start with a capital, and share written all in capitals."""
-    cased = [w for w in _LETTER_WORD.findall(text) if w[0].isupper() or w[0].islower()]
+    words = _LETTER_WORD.findall(text)
+    initials = [w[0] for w in words]
+    upper = sum(map(str.isupper, initials))
+    cased = upper + sum(map(str.islower, initials))
     if not cased:
         return 0.0, 0.0
-    upper = sum(w[0].isupper() for w in cased) / len(cased)
-    caps = sum(len(w) > 1 and w.isupper() for w in cased) / len(cased)
-    return upper, caps
+    # All in capitals, of two letters or more; a word in capitals with a cased initial starts upper.
+    caps = sum(1 for w in compress(words, map(str.isupper, words)) if len(w) > 1 and w[0].isupper())
+    return upper / cased, caps / cased
 
 
 def _content(tokens: Sequence[str], stop: frozenset[str]) -> set[str]:
-    return {t for t in tokens if len(t) > 2 and t not in stop}
+    return {t for t in set(tokens).difference(stop) if len(t) > 2}  # each distinct word once
 
 
 def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[str]) -> list[dict[str, float]]:
@@ -182,8 +186,8 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["title_share"] = s.title
         f["caps_share"] = _title_share(text)[1]
         f["title_untermed"] = s.title * (1.0 - f["terminal"])
-        letters = sum(c.isalpha() for c in text)
-        digits = sum(c.isdigit() for c in text)
+        letters = sum(map(str.isalpha, text))  # per character, in C
+        digits = sum(map(str.isdigit, text))
         f["digit_share"] = digits / max(1, letters + digits)
         f["link"] = 1.0 if _LINK.search(text) else 0.0
         f["bullet"] = 1.0 if _BULLET.match(text) else 0.0
@@ -239,7 +243,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["headline_cue"] = echo * (1.0 if before and not s.terminal else 0.0)
         # Vocabulary shared with the article's prose (teasers of other stories share little).
         if words_here:
-            own = _content(tokens, stopwords) if s.prose else set()
+            own = words_here if s.prose else set()
             shared = sum(1 for w in words_here if body_words[w] - (w in own) > 0)
             f["body_vocab"] = shared / len(words_here)
         # Blocks: lines after a block-opening phrase, before prose resumes.

@@ -14,6 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
+
 from newslint import PackError, PackSource, field_of
 from newslint.plugin.packs import check_keys, check_pattern, tables_of
 from newslint.text.normalize import fold
@@ -152,6 +154,10 @@ class PhrasePack:
     _prefix: dict[str, list[Phrase]] = field(default_factory=dict, repr=False)
     _contains: list[Phrase] = field(default_factory=list, repr=False)
     _regex: list[Phrase] = field(default_factory=list, repr=False)
+    # The "contains" keys with the indexes in ``_contains`` of their phrases: plain
+    # data, cached with the pack; the automaton is rebuilt from it once per process.
+    _contains_keys: tuple[tuple[str, tuple[int, ...]], ...] = field(default=(), repr=False)
+    _contains_max_words: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
         prefix: dict[str, list[Phrase]] = defaultdict(list)
@@ -166,6 +172,11 @@ class PhrasePack:
                 self._regex.append(p)
         # Longest prefix first, so "read more:" wins over "read".
         self._prefix = {c: sorted(ps, key=lambda p: -len(p.key)) for c, ps in prefix.items()}
+        by_key: dict[str, list[int]] = defaultdict(list)
+        for i, p in enumerate(self._contains):
+            by_key[p.key].append(i)
+        self._contains_keys = tuple((k, tuple(v)) for k, v in by_key.items())
+        self._contains_max_words = max((p.max_words for p in self._contains), default=0)
 
     def match(self, text: str, *, edge: bool) -> Phrase | None:
         """The phrase ``text`` (one line or paragraph) matches, or ``None``.
@@ -202,29 +213,61 @@ class PhrasePack:
         return None
 
     def _match_contains(self, folded: str, words: float) -> Phrase | None:
+        """The first "contains" phrase (in pack order) found at word boundaries outside a quotation.
+
+        One pass of an Aho-Corasick automaton over the line finds every
+        occurrence of every key, where trying the phrases one by one cost a
+        ``str.find`` per phrase and line.
+        """
+        if words > self._contains_max_words or not self._contains_keys:
+            return None
+        contains = self._contains
         quoted = '"' in folded
-        for phrase in self._contains:
-            if words > phrase.max_words:
+        size = len(folded)
+        best = len(contains)
+        for last, (length, indexes) in _automaton(self._contains_keys).iter(folded):
+            if indexes[0] >= best:
                 continue
-            k = phrase.key
-            start = folded.find(k)
-            counted = quotes = 0  # the '"' before ``counted``, counted once as the hits move right
-            while start >= 0:
-                end = start + len(k)
-                left_ok = start == 0 or not _needs_boundary(k[0]) or not folded[start - 1].isalnum()
-                right_ok = end == len(folded) or not _needs_boundary(k[-1]) or not folded[end].isalnum()
-                if left_ok and right_ok:
-                    if quoted:
-                        quotes += folded.count('"', counted, start)
-                        counted = start
-                    if quotes % 2 == 0:  # outside a quotation
-                        return phrase
-                start = folded.find(k, start + 1)
-        return None
+            start = last - length + 1
+            end = last + 1
+            if start > 0 and _needs_boundary(folded[start]) and folded[start - 1].isalnum():
+                continue
+            if end < size and _needs_boundary(folded[last]) and folded[end].isalnum():
+                continue
+            if quoted and folded.count('"', 0, start) % 2:  # inside a quotation
+                continue
+            for i in indexes:
+                if i < best and words <= contains[i].max_words:
+                    best = i
+                    break
+        return contains[best] if best < len(contains) else None
 
     def _match_regex(self, text: str, words: float) -> list[Phrase]:
         stripped = text.strip().lstrip(_LEADING_BULLETS)
         return [p for p in self._regex if words <= p.max_words and p.pattern and p.pattern.search(stripped)]
+
+
+def _automaton(keys: tuple[tuple[str, tuple[int, ...]], ...]) -> Any:
+    """An Aho-Corasick automaton over ``keys``, each yielding ``(length, phrase indexes)``.
+
+    Built once per process and pack (the pack cache holds ``keys``, plain data);
+    looked up by identity, since hashing the keys per line would cost what the
+    automaton saves.
+    """
+    hit = _AUTOMATA.get(id(keys))
+    if hit is not None and hit[0] is keys:
+        return hit[1]
+    automaton = ahocorasick.Automaton()
+    for k, indexes in keys:
+        automaton.add_word(k, (len(k), indexes))
+    automaton.make_automaton()
+    if len(_AUTOMATA) >= 8:
+        _AUTOMATA.clear()
+    _AUTOMATA[id(keys)] = (keys, automaton)  # holding ``keys`` keeps its id from being reused
+    return automaton
+
+
+_AUTOMATA: dict[int, tuple[tuple[tuple[str, tuple[int, ...]], ...], Any]] = {}
 
 
 def _strip(folded: str) -> str:

@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from newslint.model.document import Document, Token, TokenKind
@@ -472,7 +473,7 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     word between them is not whitespace.
     """
     text = doc.text
-    tokens = doc.tokens
+    token = doc.token  # a Token built for the candidates only, from the token columns
     title_lines = _title_case_lines(doc)
     title_starts = [lo for lo, _ in title_lines]  # the lines are in order and do not overlap
     bisect_right = bisect.bisect_right
@@ -483,17 +484,17 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     word = TokenKind.WORD
     joined = _joined(doc)
     sentence_initial = doc.sentence_initial
-    n = len(tokens)
+    n = len(doc.token_table)
     done = 0  # tokens before this index already belong to a unit
-    for i in _candidates(tokens, joined, lexicon):
+    for i in _candidates(doc, joined, lexicon):
         if i < done:
             continue
-        first = tokens[i]
+        first = token(i)
         last = first
         j = i + 1
         if first.kind == word:
             while j < n and j in joined:
-                last = tokens[j]
+                last = token(j)
                 j += 1
         done = j
         last_text = last.text  # its stem: without a possessive 's (Token.stem)
@@ -517,41 +518,47 @@ def _joined(doc: Document) -> set[int]:
     """Indexes of the word tokens that continue the word before them across a joiner
     the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens)."""
     out: set[int] = set()
-    tokens = doc.tokens
-    n = len(tokens)
+    table = doc.token_table
+    starts, ends, kinds = table.starts, table.ends, table.kinds
+    n = len(table)
     word = TokenKind.WORD
     for m in _WORD_JOINER.finditer(doc.text):
         k = doc.token_index(m.end())
-        if 0 < k < n and tokens[k].start == m.end() and tokens[k - 1].end == m.start() \
-                and tokens[k].kind == word and tokens[k - 1].kind == word:
+        if 0 < k < n and starts[k] == m.end() and ends[k - 1] == m.start() \
+                and kinds[k] == word and kinds[k - 1] == word:
             out.add(k)
     return out
 
 
-def _candidates(tokens: Sequence[Token], joined: set[int], lexicon: NameLexicon) -> list[int]:
+def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[int]:
     """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
 
     Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
     (lowercase, not a particle, no hyphen: remembered per text in the
     lexicon) and that join no neighbour; and every number, URL, e-mail
-    address and handle.
+    address and handle. Decided once per distinct text (the vocabulary),
+    then the indexes are picked from the token column in C.
     """
     plain = lexicon._plain
     if len(plain) > 200_000:
         plain.clear()
     word, acronym = TokenKind.WORD, TokenKind.ACRONYM
     particles = lexicon.particles
-    out = []
-    for i in [i for i, t in enumerate(tokens) if t[0] not in plain]:
-        t = tokens[i]
-        if t.kind == word:
-            stem = t.text[:-2] if len(t.text) > 2 and t.text[-1] in "sS" and t.text[-2] in "'\u2019" else t.text
-            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
-                plain.add(t.text)
-                continue
-        elif t.kind != acronym:
+    table = doc.token_table
+    texts = table.texts
+    keep = set()
+    for text, kind in doc.kind_of.items():
+        if text in plain:
             continue
-        out.append(i)
+        if kind == word:
+            stem = text[:-2] if len(text) > 2 and text[-1] in "sS" and text[-2] in "'\u2019" else text
+            if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
+                plain.add(text)
+                continue
+        elif kind != acronym:
+            continue
+        keep.add(text)
+    out = list(compress(range(len(texts)), map(keep.__contains__, texts)))
     if joined:  # every token of a joined word, so the word is read from its first token
         out = sorted({*out, *joined, *(k - 1 for k in joined)})
     return out

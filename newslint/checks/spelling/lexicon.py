@@ -8,13 +8,21 @@ Tiers:
 - *extended*: wordfreq's English list (a runtime dependency: its data is
   CC-BY-SA-4.0, so it is read from the installed package, never copied). A
   word of that list is accepted when it is common (``COMMON`` per billion
-  words, about 1 per million, or more), or when no known word one edit away
-  is ``MUCH_COMMONER`` times as frequent: "frontman" is accepted, "truk"
-  (one edit from "truck") is not. That judgement is made once per distinct
+  words, about 1 per million, or more), or when no known word one typing
+  slip away (a letter lost, two swapped, a neighbouring key, a vowel for a
+  vowel) is ``MUCH_COMMONER`` times as frequent: "frontman" and "gzip" are
+  accepted, "truk" (one slip from "truck") is not. That judgement is made once per distinct
   form, on first use, and memoised.
-- codespell's known misspellings (GPL-2.0 data, read from the installed
-  package at build time of the cache, never shipped) are dropped from every
-  tier, and they are what the term rule of NL101 refuses to take for terms.
+- *slip-shaped forms* of the extended tier are refused whatever their
+  frequency (``slip_shaped``): a form one slip (two letters swapped, a letter
+  doubled or dropped, a vowel for a vowel) from a core word ``SLIP_COMMONER``
+  times as common, unless the form is itself ``VERY_COMMON``
+  ("recieved", "goin", "untill"), or a long form (``_LONG_WORD``) with a
+  vowel or a doubling changed from a core word merely ``_LONG_COMMONER``
+  times as common ("indispensible", "transfered"); a very common word with a clitic's letters
+  and no apostrophe ("thats", "didnt", "womens"). These shapes are also what the term rule of
+  NL101 refuses to take for terms. A capitalised one still counts as a name
+  ("Claus", "Tennant") when wordfreq knows it well enough.
 
 Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
@@ -46,7 +54,7 @@ from newslint.safecache import open_private, seal, user_key
 __all__ = ["WordLexicon", "LexiconSpec", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 5
 _MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
@@ -59,11 +67,17 @@ MUCH_COMMONER = 100
 CAPITALISED_RARE = 50
 #: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
 _DERIVED_STEM_LIMIT = 100_000
+#: A rare (extended-tier) stem takes affixes only when this long and this frequent (per billion).
+_SHORTEST_RARE_STEM = 5
+_RARE_STEM_FLOOR = 20
 #: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
 _SUFFIXES = (
     "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
-    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity",
+    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity", "y",
 )
+#: Endings of agent nouns and "-y" adjectives: one letter from the stem's other forms ("balancer" beside
+#: "balanced", "deserty" beside "deserts") and still words.
+_AGENT_ENDINGS = ("er", "ers", "y")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
@@ -72,6 +86,25 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 MAX_SEARCH_LENGTH = 20
 #: Words shorter than this are searched for corrections one edit away only.
 SHORTEST_DISTANCE2 = 5
+#: A slip-shaped extended-tier form is refused when the core word it slips from is this many times commoner.
+SLIP_COMMONER = 100
+#: ... and for a form shorter than ``_SHORT_FORM``, where real words crowd ("mech", "mot" beside "much", "not"),
+#: this many times ("tha", "wil" beside "the", "will").
+SHORT_SLIP_COMMONER = 1000
+_SHORT_FORM = 5
+#: An extended-tier form this frequent (per billion: 10 per million) is a word whatever its shape.
+VERY_COMMON = 10_000
+#: Slip-shaped forms shorter than this are left to the general rule (``MUCH_COMMONER``).
+_SHORTEST_SLIP = 3
+#: A word this frequent (per billion) never takes a clitic's letters without the apostrophe.
+_VERY_COMMON_STEM = 100_000
+#: What follows an apostrophe in a contraction or a possessive: "that's", "didn't", "you're", "women's".
+_CLITICS = frozenset({"s", "nt", "re", "ve", "ll", "d", "m"})
+_VOWELS_ONLY = "aeiou"
+#: A word this long with a commoner spelling one speller's slip away (``_spelling_slips``) is a misspelling.
+_LONG_WORD = 8
+#: ... when that core word is this many times as common ("wracking" beside "wrecking", 4.4 times, is a word).
+_LONG_COMMONER = 5
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
 
@@ -102,12 +135,6 @@ def _wordfreq_data() -> Path:
     return path
 
 
-def _codespell_data() -> Path | None:
-    """codespell's main dictionary, when codespell is installed (found, never imported)."""
-    path = _package_file("codespell_lib", "data", "dictionary.txt")
-    return path if path is not None and path.exists() else None
-
-
 def _stamp(path: Path | None) -> str:
     if path is None:
         return "none"
@@ -130,7 +157,7 @@ class LexiconSpec:
     @cached_property
     def _base_key(self) -> str:
         digest = hashlib.sha256(self.words_file.read_bytes()).hexdigest()[:16]
-        return f"en-{_stamp(_wordfreq_data())}-{_stamp(_codespell_data())}-{digest}-v{CACHE_FORMAT}"
+        return f"en-{_stamp(_wordfreq_data())}-{digest}-v{CACHE_FORMAT}"
 
     @property
     def key(self) -> str:
@@ -161,7 +188,7 @@ class LexiconSpec:
                 words,
                 names=names,
                 rare=base["rare"],
-                misspellings=frozenset(base["misspellings"]),
+                refused=frozenset(base["refused"]),
                 slips=base["slips"],
                 index=lambda _words: self._index(base["words"], extra=words if self.extra_words else None),
             )
@@ -226,33 +253,84 @@ def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
     return all(type(k) is str and type(v) is str for k, v in pairs)
 
 
+def _only(values: Iterable[object], kind: type) -> bool:
+    """Whether every value is exactly of type ``kind`` (checked in C: ``map(type, ...)``)."""
+    return set(map(type, values)) <= {kind}
+
+
 def _valid_base(data: object) -> bool:
     """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and a list of ``str``."""
-    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "misspellings"}:
+    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "refused"}:
         return False
     for name in ("words", "names", "rare"):
         table = data[name]
-        if type(table) is not dict or not all(type(k) is str and type(v) is int for k, v in table.items()):
+        if type(table) is not dict or not (_only(table.keys(), str) and _only(table.values(), int)):
             return False
     return (
         type(data["slips"]) is dict
         and _all_str(data["slips"].items())
-        and type(data["misspellings"]) is list
-        and all(type(w) is str for w in data["misspellings"])
+        and type(data["refused"]) is list
+        and _only(data["refused"], str)
     )
 
 
-def codespell_misspellings() -> set[str]:
-    """Lower-cased misspellings of codespell's main dictionary; empty when codespell is absent."""
-    path = _codespell_data()
-    if path is None:
-        return set()
-    out = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        wrong = line.partition("->")[0].strip().lower()
-        if wrong.isalpha():
-            out.add(wrong)
-    return out
+def slip_intended(word: str) -> Iterator[str]:
+    """The words that one slip turns into ``word``: two letters swapped, a letter doubled or dropped, a vowel swapped.
+
+    Narrower than ``edits1``: an arbitrary letter added or changed is how a
+    different word is made ("codec", "gzip"), these are how a known word is
+    misspelled ("recieved", "untill", "goverment", "seperate").
+    """
+    n = len(word)
+    for i in range(n - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        else:
+            yield word[:i] + word[i + 1 :]  # a doubled letter typed: "untill"
+    for i in range(n + 1):
+        for c in _ALPHABET:
+            yield word[:i] + c + word[i:]  # a letter dropped: "goverment"
+    for i, c in enumerate(word):
+        if c in _VOWELS_ONLY:
+            for v in _VOWELS_ONLY:
+                if v != c:
+                    yield word[:i] + v + word[i + 1 :]  # "seperate", "definate"
+
+
+def _spelling_slips(word: str) -> Iterator[str]:
+    """The words that a speller's slip turns into ``word``: a vowel for a vowel, a letter doubled or not doubled."""
+    for i, c in enumerate(word):
+        if c in _VOWELS_ONLY:
+            for v in _VOWELS_ONLY:
+                if v != c:
+                    yield word[:i] + v + word[i + 1 :]
+        if i and word[i - 1] == c:
+            yield word[:i] + word[i + 1 :]
+        elif c not in _VOWELS_ONLY:
+            yield word[:i] + c + word[i:]
+
+
+def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
+    """Whether a form that only the extended tier lists has a misspelling's shape (see the module's doc).
+
+    ``core`` maps the trusted lower-case words to their frequencies.
+    """
+    if word in core:
+        return False
+    for cut in range(len(word) - 1, 0, -1):
+        head, tail = word[:cut], word[cut:]
+        if len(tail) > 2:
+            break
+        if tail in _CLITICS and core.get(head, 0) >= _VERY_COMMON_STEM:
+            return True  # "thats", "didnt", "youre", "womens": an apostrophe lost
+    if freq >= VERY_COMMON or len(word) < _SHORTEST_SLIP:
+        return False
+    spelled = max((core.get(w, 0) for w in _spelling_slips(word)), default=0) if len(word) >= _LONG_WORD else 0
+    if spelled >= _LONG_COMMONER * max(freq, 1):
+        return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
+    rival = max((core.get(w, 0) for w in slip_intended(word)), default=0)
+    factor = SLIP_COMMONER if len(word) >= _SHORT_FORM else SHORT_SLIP_COMMONER
+    return rival >= factor * max(freq, 1)
 
 
 def build_base(words_file: Path) -> dict:
@@ -265,7 +343,6 @@ def build_base(words_file: Path) -> dict:
     """
     from wordfreq import read_cBpack
 
-    misspellings = codespell_misspellings()
     # wordfreq's "cBpack": buckets of words, bucket i at a frequency of 10 ** (-i / 100)
     wf: dict[str, int] = {}
     for i, bucket in enumerate(read_cBpack(str(_wordfreq_data()))):
@@ -277,17 +354,20 @@ def build_base(words_file: Path) -> dict:
     names: dict[str, int] = {}
     for entry in read_word_list(words_file):
         lower = entry.lower()
-        if lower in misspellings:
-            continue
         if entry[:1].isupper() and entry[1:].islower():
             names[lower] = wf.get(lower, 1)
         else:
             words[lower] = wf.get(lower, 1)
+    core = dict(words)
     rare: dict[str, int] = {}
+    refused: list[str] = []
     for word, freq in wf.items():
-        if word in words or word in misspellings or len(word) < 2:
+        if word in words or len(word) < 2:
             continue
-        if freq >= COMMON:
+        if freq >= COMMON and slip_shaped(word, freq, core):
+            refused.append(word)  # judged here, once: a common form is otherwise accepted without a look
+            rare[word] = freq  # still a name when capitalised ("Claus")
+        elif freq >= COMMON:
             words[word] = freq
         else:
             rare[word] = freq
@@ -299,7 +379,7 @@ def build_base(words_file: Path) -> dict:
         "names": names,
         "rare": rare,
         "slips": build_slips(words),
-        "misspellings": sorted(misspellings),
+        "refused": sorted(refused),
     }
 
 
@@ -440,7 +520,7 @@ class WordLexicon:
         words: Lower-case words accepted for any token, with frequencies per billion.
         names: Words accepted only for a capitalised token.
         rare: Extended-tier words accepted unless a much commoner word is one edit away.
-        misspellings: Known misspellings (codespell's), never accepted.
+        refused: Slip-shaped forms (``slip_shaped``), accepted only capitalised, as names.
         slips: ``build_slips(words)``.
         index: Returns ``build_index(words)``'s result, called on first need.
     """
@@ -451,14 +531,14 @@ class WordLexicon:
         *,
         names: dict[str, int] | None = None,
         rare: dict[str, int] | None = None,
-        misspellings: frozenset[str] = frozenset(),
+        refused: frozenset[str] = frozenset(),
         slips: dict[str, str] | None = None,
         index: Callable[[dict[str, int]], dict[str, str]] | None = None,
     ) -> None:
         self.freq = words
         self.names = names or {}
         self.rare = rare or {}
-        self.misspellings = misspellings
+        self.refused = refused
         self._slips = build_slips(words) if slips is None else slips
         self._load_index = index or build_index
         self._rare_status: dict[str, bool] = {}
@@ -474,22 +554,38 @@ class WordLexicon:
         """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
         if lower in self.freq or (capitalised and lower in self.names):
             return True
-        if lower in self.misspellings:
-            return False
         freq = self.rare.get(lower)
         if freq is not None:
-            if capitalised and freq >= CAPITALISED_RARE:
-                return True
+            if capitalised and freq >= CAPITALISED_RARE and not (lower in self.refused and lower in self._slips):
+                return True  # a name ("Claus"), unless a refused slip of a very common word ("Teh")
+            if lower in self.refused:
+                return False
             status = self._rare_status.get(lower)
             if status is None:
-                rival = max((self.freq.get(w, 0) for w in edits1(lower)), default=0)
-                status = self._rare_status[lower] = rival < MUCH_COMMONER * freq
+                rival = self._typing_rival(lower, MUCH_COMMONER * freq, any_edit=lower in self.names)
+                status = not rival and not slip_shaped(lower, freq, self.freq)
+                self._rare_status[lower] = status
             if status:
                 return True
         derived = self._derived.get(lower)
         if derived is None:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
+
+    def _typing_rival(self, lower: str, at_least: int, any_edit: bool = False) -> bool:
+        """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
+
+        A slip is what fingers do: a letter lost, two swapped, a neighbouring
+        key or a doubled letter, a vowel for a vowel (``edit_cost`` under 1).
+        An arbitrary letter added or changed is how other words are made:
+        "gzip" is no slip for "grip", nor "codec" for "code", nor "json" for "son".
+        ``any_edit`` counts every edit: for a name the core lists only
+        capitalised, whose lower-case form is no word ("barth", "earth").
+        """
+        for w in edits1(lower):
+            if self.freq.get(w, 0) >= at_least and (any_edit or len(w) > len(lower) or edit_cost(lower, w) < 1):
+                return True
+        return False
 
     def _stems(self, lower: str) -> Iterator[str]:
         for suffix in _SUFFIXES:
@@ -508,27 +604,53 @@ class WordLexicon:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
                 yield lower[len(prefix) :]
 
+    def _rare_stem(self, stem: str) -> bool:
+        """An extended-tier stem good enough to derive from: long, not at the floor, itself accepted.
+
+        Short rare entries are junk as often as not ("hak" would make "haker", "heda" "heday").
+        """
+        return len(stem) >= _SHORTEST_RARE_STEM and self.rare.get(stem, 0) >= _RARE_STEM_FLOOR and self.known(stem)
+
     def _is_derived(self, lower: str) -> bool:
-        """A known stem with a productive affix ("uncarpeted", "ponderings"), and no sibling form one edit away.
+        """A common or core stem with a productive affix ("uncarpeted", "ponderings"), no sibling form one edit away.
 
         Refused: a stem too common to take the affix ("anothers", "boths"),
-        and a form one edit from another form of its stem ("tomatos" beside
+        a form one slip from a very common word ("untill"), and a form one
+        edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
-        stems = [s for s in self._stems(lower) if s in self.freq or s in self.rare]
+        stems = [s for s in self._stems(lower) if s in self.freq or self._rare_stem(s)]
         if not stems:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
         stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
         if stem_freq >= _DERIVED_STEM_LIMIT:
             return False
+        if self.slip_rival(lower) >= _DERIVED_STEM_LIMIT:
+            return False  # "untill" is no "till" with a prefix: it is "until" with a doubled letter
         for rival in edits1(lower):
             freq = self.freq.get(rival)
             if freq is None or rival in stems:
                 continue
-            if rival.startswith(stem) or freq >= MUCH_COMMONER * stem_freq:
+            if freq >= MUCH_COMMONER * stem_freq:
                 return False
+            if rival.startswith(stem) and not (len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS)):
+                return False  # "tomatos" beside "tomatoes"; but "balancer" beside "balanced" is an agent noun
         return True
+
+    def misspelled(self, lower: str) -> bool:
+        """Whether an unknown form has a misspelling's shape, so that no number of uses makes it a term."""
+        if lower in self.refused:
+            return True
+        if lower in self.freq:
+            return False
+        if len(lower) < _SHORT_FORM:
+            return lower in self._slips  # "teh"; a short form used thrice ("tty", "pref") is an abbreviation
+        return slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+
+    def slip_rival(self, lower: str) -> int:
+        """The frequency of the commonest known word one slip from ``lower``."""
+        return max((self.freq.get(w, 0) for w in slip_intended(lower)), default=0)
 
     def slip(self, word: str) -> str | None:
         """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""

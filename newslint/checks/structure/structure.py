@@ -36,7 +36,7 @@ the article's voice, of eight words or more) or when the copies are adjacent
 paragraphs. Lines that recur inside a structure are not duplicates: list
 items, table cells, contents entries repeating the subheads, photo credits,
 product cards, code listings, reference entries (see the line roles in
-`newslint/line_roles.py`). Neither is a quotation shown twice after a line
+`newslint/model/line_roles.py`). Neither is a quotation shown twice after a line
 ending in a colon, a copy in other letter case, nor a sentence found three
 times or more apart (the "we may earn a commission" line under every product
 card is the page's template: page chrome, NL2xx).

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
 from newslint.model.document import Token, TokenKind
@@ -30,7 +32,7 @@ the genuine mixes lay at or below that line (a stray mark among dozens), the
 judged false alarms at near ties (1 to 2, 20 to 35).
 
 Only lines in the article's voice count (prose and lone headings, see
-`newslint/line_roles.py`): code listings, embedded tweets, reference
+`newslint/model/line_roles.py`): code listings, embedded tweets, reference
 entries, lists and tables keep the marks of their source. With
 `quote-style = "straight"` or `"curly"` in the config, every mark of the
 other style is flagged. A straight mark right after a digit (feet and
@@ -277,7 +279,9 @@ def _links(doc: Document) -> list[Token]:
         text = doc.text
         if "@" not in text and "http" not in text and "www." not in text:  # what every URL or address holds
             return []
-        return [t for t in doc.tokens if t.kind in (TokenKind.URL, TokenKind.EMAIL)]
+        kinds = doc.token_table.kinds
+        wanted = map(operator.contains, repeat((TokenKind.URL, TokenKind.EMAIL)), kinds)
+        return [doc.token(i) for i in compress(range(len(kinds)), wanted)]
 
     return doc.memo("typography.links", find)
 

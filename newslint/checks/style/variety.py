@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
 from dataclasses import dataclass
 
 from newslint import (
@@ -172,22 +173,32 @@ class _Use:
 
 
 def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
-    """Lowercase, unquoted uses of the pack's forms (compound parts included)."""
-    tokens = doc.tokens
+    """Lowercase, unquoted uses of the pack's forms (compound parts included).
+
+    Decided once per distinct token text (the vocabulary); only the tokens
+    whose text holds a form are visited.
+    """
+    columns = doc.token_table
+    texts, starts = columns.texts, columns.starts
     forms_in, none = _form_cache(table)
-    for i in [i for i, t in enumerate(tokens) if t[0] not in none]:
-        token = tokens[i]
-        hits = forms_in.get(token.text)
-        if hits is None:
-            hits = _forms_in(token, table)
-            if hits:
-                forms_in[token.text] = hits
-            else:
-                none.add(token.text)
+    found = set()
+    for text, kind in doc.kind_of.items():
+        if text in none:
+            continue
+        if text not in forms_in:
+            hits = _forms_in(Token(text, 0, len(text), kind), table)
+            if not hits:
+                none.add(text)
                 continue
-        previous = tokens[i - 1].text.lower() if i else ""
-        for variant, start, end in hits:
-            start, end = token.start + start, token.start + end
+            forms_in[text] = hits
+        found.add(text)
+    if not found:
+        return
+    for i in compress(range(len(texts)), map(found.__contains__, texts)):
+        token_start = starts[i]
+        previous = texts[i - 1].lower() if i else ""
+        for variant, start, end in forms_in[texts[i]]:
+            start, end = token_start + start, token_start + end
             if doc.is_quoted(start):
                 continue
             if variant.after and previous not in variant.after:

@@ -107,8 +107,8 @@ def _split_units(doc: Document) -> list[_Unit]:
     if len(words) > _WORDS_SIZE:
         words.clear()
     prev_end = None
-    for token in doc.tokens:
-        word, start, end, kind = token
+    table = doc.token_table  # the columns: no Token object per token
+    for word, start, end, kind in zip(table.texts, table.starts, table.ends, table.kinds):
         if kind not in wordish:
             prev_end = None
             append(make(_Unit, ("", start, end, kind, False, False, False, "")))
