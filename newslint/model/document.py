@@ -312,7 +312,7 @@ def _tokenize(source: str) -> TokenTable:
             else:  # never cached: the text of a URL, address, handle or dotted acronym is its own kind
                 found[i] = _GROUP_KIND[group]  # type: ignore[index]
         texts += words
-        kinds += found
+        kinds += cast("list[TokenKind]", found)  # every None was filled in above
         starts.extend(map(_START, chunk))
         ends.extend(map(_END, chunk))
     return TokenTable(texts, starts, ends, kinds)
