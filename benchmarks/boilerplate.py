@@ -265,7 +265,7 @@ def main() -> None:
     labelled = sum(1 for p in pages for label in p.labels if label is not None)
     boiler = sum(1 for p in pages for label in p.labels if label)
     langs = sorted({p.lang for p in pages})
-    print(f"{len(pages)} pages ({len(set(p.shape for p in pages))} shapes, languages {', '.join(langs)}), "
+    print(f"{len(pages)} pages ({len({p.shape for p in pages})} shapes, languages {', '.join(langs)}), "
           f"{labelled} labelled lines, {boiler} boilerplate")
     start = time.perf_counter()
     ours = newslint_predict(pages, args.threshold)

@@ -159,18 +159,18 @@ def _ensure_tree(name: str, n: int) -> Path:
 
 
 def bench_startup(rows: list[Row]) -> None:
-    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    seed = min((ROOT / "seeds").glob("*.txt"))
     for label, extra in (("start-up: one seed file, no cache", ["--no-cache"]), ("start-up: one seed file, cached", [])):
         runs = [measure([*NEWSLINT, "-j", "1", *extra, str(seed)]) for _ in range(5)]
         wall = statistics.median(r[0] for r in runs)
         rss = max(r[1] for r in runs)
         rows.append(Row(label, f"{seed.stat().st_size / 1e3:.0f} kB", wall, rss_mb=rss, target="< 0.3 s"))
     probe = subprocess.run(
-        [PY, "-c", "import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
-         "print(time.perf_counter()-t)"],
-        env=ENV, capture_output=True, text=True,
+        [PY, "-c", ("import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
+         "print(time.perf_counter()-t)")],
+        env=ENV, capture_output=True, text=True, check=False,
     )
-    imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True)
+    imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True, check=False)
     total_us = sum(int(line.split("|")[0].split(":")[1]) for line in imports.stderr.splitlines() if line.startswith("import time:") and line.split("|")[0].split(":")[1].strip().isdigit())
     rows.append(Row("start-up: import newslint.cli (-X importtime)", "", total_us / 1e6, note="self time of every module imported"))
     rows.append(Row("start-up: entry-point scan (importlib.metadata)", "", float(probe.stdout or "nan"), note="once per run"))

@@ -169,7 +169,7 @@ def clean_corpus(devset: Path | None = None) -> list[str]:
         return [p.read_text(encoding="utf-8") for p in sorted((devset / "clean").glob("*.txt"))]
     seeds = seed_articles()
     texts = lee_background()
-    for name, text in seeds.items():
+    for text in seeds.values():
         texts.append(text.replace("gaiwning", "gaining"))
     return texts
 
@@ -294,7 +294,7 @@ def run_codespell(texts: list[str]) -> tuple[list[list[tuple[int, str]]], float]
         for i, text in enumerate(texts):
             Path(tmp, f"{i:04d}.txt").write_text(text, encoding="utf-8")
         before = os.times()
-        proc = subprocess.run([sys.executable, "-m", "codespell_lib", tmp], capture_output=True, text=True)
+        proc = subprocess.run([sys.executable, "-m", "codespell_lib", tmp], capture_output=True, text=True, check=False)
         after = os.times()
         elapsed = (after.children_user + after.children_system) - (before.children_user + before.children_system)
     found: list[list[tuple[int, str]]] = [[] for _ in texts]

@@ -40,7 +40,7 @@ def run_cli(*args: str, cwd: Path | str = ROOT, input: bytes | None = None, env:
         input=input,
         capture_output=True,
         env=full_env,
-        timeout=300,
+        timeout=300, check=False,
     )
 
 

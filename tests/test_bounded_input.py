@@ -118,7 +118,7 @@ class TestOutputErrors:
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
         with open("/dev/full", "wb") as full:
             proc = subprocess.run([sys.executable, "-m", "newslint", "--isolated", "--format", fmt, "story.txt"],
-                                  cwd=tree, env=env, stdout=full, stderr=subprocess.PIPE)
+                                  cwd=tree, env=env, stdout=full, stderr=subprocess.PIPE, check=False)
         assert proc.returncode == 2
         assert proc.stderr.decode() == "newslint: error: cannot write the report: No space left on device\n"
 
@@ -171,7 +171,7 @@ class TestDatasetLimits:
             resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
         proc = subprocess.run([sys.executable, "-m", "newslint", "--isolated", "-j", "1", "bomb.jsonl.gz"], cwd=tmp_path,
-                              env=env, capture_output=True, preexec_fn=limit_memory, timeout=120)
+                              env=env, capture_output=True, preexec_fn=limit_memory, timeout=120, check=False)
         assert proc.returncode == 2, proc.stderr.decode()[-500:]
         assert b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (10485760); skipped" in proc.stderr
 

@@ -166,11 +166,11 @@ class TestOwnershipAndLinks:
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT),
                "NEWSLINT_CACHE_DIR": str(tree / ".cache")}
         probe = subprocess.run([*_as_nobody(), sys.executable, "-c", "import pluggy, newslint"], cwd=tree, env=env,
-                               capture_output=True)
+                               capture_output=True, check=False)
         if probe.returncode != 0:
             pytest.skip(f"nobody cannot import newslint here: {probe.stderr[-200:]!r}")
         proc = subprocess.run([*_as_nobody(), sys.executable, "-m", "newslint", "--fix", "--isolated", "root-owned.txt"],
-                              cwd=tree, env=env, capture_output=True)
+                              cwd=tree, env=env, capture_output=True, check=False)
         assert proc.returncode == 2, proc.stderr
         assert b"root-owned.txt: belongs to uid 0 gid 0, which a rewrite by uid 65534 could not keep; not fixed" in proc.stderr
         st = path.stat()

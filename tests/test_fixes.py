@@ -204,7 +204,7 @@ class TestCliFix:
 
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
         proc = subprocess.run([sys.executable, "-m", "newslint", "--fix", "--isolated", "a.txt"], cwd=tmp_path,
-                              env=env, capture_output=True, preexec_fn=limit_file_size)
+                              env=env, capture_output=True, preexec_fn=limit_file_size, check=False)
         assert proc.returncode == 2
         assert b"a.txt: cannot write the fix: File too large" in proc.stderr
         assert (tmp_path / "a.txt").read_bytes() == data
@@ -238,7 +238,7 @@ class TestDiff:
         patch = run_cli("--diff", "--isolated", "a.txt", cwd=diffed).stdout
         run_cli("--fix", "--isolated", "a.txt", cwd=fixed)
         subprocess.run(["git", "init", "-q"], cwd=diffed, check=True)
-        applied = subprocess.run(["git", "apply", "--whitespace=nowarn", "-"], cwd=diffed, input=patch, capture_output=True)
+        applied = subprocess.run(["git", "apply", "--whitespace=nowarn", "-"], cwd=diffed, input=patch, capture_output=True, check=False)
         assert applied.returncode == 0, applied.stderr
         assert (diffed / "a.txt").read_bytes() == (fixed / "a.txt").read_bytes()
 

@@ -44,13 +44,13 @@ def test_unreadable_file_is_an_error_and_the_run_goes_on(tree):
 
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
     probe = subprocess.run([*prefix, sys.executable, "-c", "import pluggy, newslint"], cwd=tree, capture_output=True,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60)
+                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60, check=False)
     if probe.returncode != 0:
         pytest.skip("the unprivileged user cannot read this Python environment (a private venv)")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "HOME": str(tree)}
     proc = subprocess.run(
         [*prefix, sys.executable, "-m", "newslint", "--isolated", "secret.txt", "ok.txt"],
-        cwd=tree, capture_output=True, env=env, timeout=120,
+        cwd=tree, capture_output=True, env=env, timeout=120, check=False,
     )
     assert proc.returncode == 2, proc.stderr
     assert b"newslint: error: secret.txt: cannot read: Permission denied" in proc.stderr
@@ -144,7 +144,7 @@ def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "newslint", "--isolated", *jobs, "."],
-        cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit,
+        cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit, check=False,
     )
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert f"{last}:2:1: NL510".encode() in proc.stdout and f"of {count} files".encode() in proc.stdout
@@ -193,7 +193,7 @@ def _run_measured(args, cwd, timeout):
         "    print(f'RSS {kb // 1024}', file=sys.stderr)\n"
     )
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout)
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout, check=False)
     elapsed = time.monotonic() - started
     rss = int(proc.stderr.decode().rsplit("RSS ", 1)[1])
     return proc, elapsed, rss

@@ -88,7 +88,7 @@ def _chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProce
             "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}",
             "--enable-logging=stderr", "--v=0", *args, url,
         ],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True, text=True, timeout=120, check=False,
     )
 
 

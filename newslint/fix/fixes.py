@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import os
 import re
 import sys
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newslint.fix.atomic import NotFixed, file_stamp, replace_file
+from newslint.fix.atomic import FileChanged, NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts
@@ -52,7 +53,7 @@ def _valid(edits: Sequence[Edit], size: int) -> bool:
     ordered = sorted(edits)
     if any(not 0 <= e.start <= e.end <= size for e in ordered):
         return False
-    return all(a.end <= b.start and a.start != b.start for a, b in zip(ordered, ordered[1:]))
+    return all(a.end <= b.start and a.start != b.start for a, b in itertools.pairwise(ordered))
 
 
 class _Taken:

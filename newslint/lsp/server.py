@@ -95,6 +95,14 @@ class _Wide:
         return self.extra[i - 1] if i else 0
 
 
+def _file_path(uri: str) -> Path:
+    """The file a ``file:`` URI names; ``ValueError`` for any other URI (an unsaved buffer has no file)."""
+    path = to_fs_path(uri)
+    if path is None:
+        raise ValueError(f"{uri} does not name a file")
+    return Path(path)
+
+
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 
@@ -316,7 +324,7 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
         """Lint the current text of ``uri`` and publish, unless a newer text arrived meanwhile."""
         text_doc = self.workspace.get_text_document(uri)
         version, text = text_doc.version, text_doc.source
-        path = Path(to_fs_path(uri)) if uri.startswith("file:") else None
+        path = _file_path(uri) if uri.startswith("file:") else None
         try:
             engine = self.engines.for_path(path, self.root())
         except (ConfigError, PluginError) as exc:
@@ -461,7 +469,7 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
 
     def config_target(self, uri: str) -> Path:
         """The config file a quick fix edits: the one in use, or a new ``newslint.toml``."""
-        path = Path(to_fs_path(uri))
+        path = _file_path(uri)
         found = self.engines.resolver.for_path(path, is_dir=False).config
         if found is not None:
             return found
@@ -581,7 +589,7 @@ def create_server() -> NewslintServer:
     def ignore_in_file(ls: NewslintServer, uri: str, code: str) -> dict[str, object]:
         from newslint.lsp.config_edit import add_file_ignore, glob_escape
 
-        path = Path(to_fs_path(uri)).resolve()
+        path = _file_path(uri).resolve()
         target = ls.config_target(uri)
         try:
             rel = path.relative_to(target.parent.resolve()).as_posix()

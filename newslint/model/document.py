@@ -16,9 +16,10 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, islice, repeat
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.model.fingerprint import anchor
@@ -104,7 +105,8 @@ class Line(NamedTuple):
     terminator: str
 
 
-class Paragraph(NamedTuple):
+@dataclass(frozen=True, order=True, slots=True)  # not a NamedTuple: its ``index`` would shadow tuple.index
+class Paragraph:
     """A paragraph: a line of its own, or a hard-wrapped block between blank lines."""
 
     index: int
@@ -114,7 +116,8 @@ class Paragraph(NamedTuple):
     end_line: int
 
 
-class Sentence(NamedTuple):
+@dataclass(frozen=True, order=True, slots=True)  # not a NamedTuple: its ``index`` would shadow tuple.index
+class Sentence:
     """A sentence inside one paragraph; ``paragraph`` indexes ``Document.paragraphs``."""
 
     index: int
@@ -309,7 +312,7 @@ def _tokenize(source: str) -> TokenTable:
             else:  # never cached: the text of a URL, address, handle or dotted acronym is its own kind
                 found[i] = _GROUP_KIND[group]  # type: ignore[index]
         texts += words
-        kinds += found
+        kinds += cast("list[TokenKind]", found)  # every None was filled in above
         starts.extend(map(_START, chunk))
         ends.extend(map(_END, chunk))
     return TokenTable(texts, starts, ends, kinds)
@@ -468,7 +471,7 @@ class Document:
         """
         if key not in self._memo:
             self._memo[key] = factory()
-        return self._memo[key]  # type: ignore[no-any-return]
+        return cast(T, self._memo[key])  # the key's owner stored a T
 
     def __repr__(self) -> str:
         return f"Document({self.path!r}, {len(self.text)} code points)"

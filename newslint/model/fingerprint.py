@@ -24,13 +24,20 @@ __all__ = ["anchor", "fingerprint"]
 _DIGITS = re.compile(r"[0-9]+")  # numbers in a message: byte offsets, line numbers
 
 
+class _Sentence(Protocol):
+    @property
+    def index(self) -> int: ...
+
+
 class _Text(Protocol):
     """What ``anchor`` needs of a ``Document`` (kept structural: document.py imports this module)."""
 
     text: str
-    sentence_fingerprints: Sequence[str]
 
-    def sentence_at(self, offset: int) -> object: ...
+    @property
+    def sentence_fingerprints(self) -> Sequence[str]: ...
+
+    def sentence_at(self, offset: int) -> _Sentence | None: ...
 
     def position(self, offset: int) -> tuple[int, int]: ...
 
@@ -45,7 +52,7 @@ def anchor(doc: _Text, start: int, end: int) -> str:
     """Digest of the folded span and the folded sentence (or line) holding its start."""
     sentence = doc.sentence_at(start)
     if sentence is not None:
-        context = doc.sentence_fingerprints[sentence.index]  # type: ignore[attr-defined]  # folded, cached
+        context = doc.sentence_fingerprints[sentence.index]  # folded, cached
     else:
         context = fold(doc.line_text(doc.position(start)[0]))
     return _digest(fold(doc.text[start:end]), context, size=16)

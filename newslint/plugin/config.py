@@ -231,7 +231,7 @@ def load_config(path: Path | None, options: Sequence[Option] = ()) -> Config:
                 f"{source.where(key)} {where}: unknown key {key!r}"
                 + (f"; did you mean {hint!r}?" if hint else "; see the README's configuration table")
             )
-        values[key] = _validate(opt, value, lambda: f"{source.where(key)} {where} {key}")
+        values[key] = _validate(opt, value, lambda key=key: f"{source.where(key)} {where} {key}")
     return Config(path, values)
 
 

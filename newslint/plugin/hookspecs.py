@@ -59,6 +59,7 @@ def newslint_rules() -> list[Rule]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -73,6 +74,7 @@ def newslint_options() -> list[Option]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -86,6 +88,7 @@ def newslint_reporters() -> dict[str, Reporter]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -156,6 +159,7 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 @hookspec
@@ -174,6 +178,7 @@ def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 # -- 4. reduce: the whole corpus ----------------------------------------------------
@@ -193,3 +198,4 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
 
     .. versionadded:: 0.1
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations

@@ -29,7 +29,7 @@ import os
 import re
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -156,7 +156,7 @@ def field_of(
     return value
 
 
-def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: Sequence[str], where: str = "") -> None:
+def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: Collection[str], where: str = "") -> None:
     """Reject a key of ``table`` not in ``allowed``: a misspelt key must not be silently ignored."""
     unknown = sorted(k for k in table if k not in allowed)
     if unknown:

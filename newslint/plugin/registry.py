@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pluggy
 
@@ -26,6 +27,8 @@ from newslint.plugin.packs import PackUse
 __all__ = ["BUILTIN_PLUGINS", "ENTRY_POINT_GROUP", "PluginError", "Registry", "make_plugin_manager"]
 
 ENTRY_POINT_GROUP = "newslint"
+
+_T = TypeVar("_T")
 
 #: Built-in plugins, registered under their short name (``-p no:NAME`` blocks one).
 BUILTIN_PLUGINS: Mapping[str, str] = {
@@ -169,7 +172,7 @@ class Registry:
         reg = cls()
         for impl in pm.hook.newslint_rules.get_hookimpls():
             label = plugin_label(pm, impl.plugin)
-            for rule in _call(impl, label) or ():
+            for rule in _declared(impl, label, list):
                 if not isinstance(rule, Rule):
                     raise PluginError(f"plugin {label}: newslint_rules returned {rule!r}, not a Rule")
                 if not CODE_PATTERN.match(rule.code):
@@ -183,14 +186,14 @@ class Registry:
         reg.rules = dict(sorted(reg.rules.items()))
         for impl in pm.hook.newslint_reporters.get_hookimpls():
             label = plugin_label(pm, impl.plugin)
-            for name, reporter in (_call(impl, label) or {}).items():
+            for name, reporter in _declared(impl, label, dict).items():
                 if name in reg.reporters:
                     raise PluginError(f"plugin {label}: format {name!r} is already declared")
                 reg.reporters[name] = reporter
         taken = {opt.name for opt in CORE_OPTIONS}
         for impl in pm.hook.newslint_options.get_hookimpls():
             label = plugin_label(pm, impl.plugin)
-            for opt in _call(impl, label) or ():
+            for opt in _declared(impl, label, list):
                 if opt.name in taken:
                     raise PluginError(f"plugin {label}: config key {opt.name!r} is already declared")
                 taken.add(opt.name)
@@ -204,9 +207,18 @@ class Registry:
         return reg
 
 
-def _call(impl: pluggy.HookImpl, label: str) -> object:
+def _declared(impl: pluggy.HookImpl, label: str, kind: type[_T]) -> _T:
+    """What a declaration hook returned, as a ``kind`` (``None`` reads as empty, a tuple as a list)."""
     try:
-        return impl.function()
+        result = impl.function()
     except Exception as exc:  # the plugin boundary
         raise PluginError(f"plugin {label}: {impl.function.__name__} raised {exc!r}") from exc
+    if result is None:
+        return kind()
+    if isinstance(result, tuple) and kind is list:
+        result = list(result)
+    if not isinstance(result, kind):
+        raise PluginError(f"plugin {label}: {impl.function.__name__} returned {type(result).__name__}, not a {kind.__name__}")
+    return result
+
 

@@ -40,8 +40,10 @@ __all__ = ["lint_bag", "lint_sources"]
 
 try:  # the optional extra
     import dask.bag as db
+
+    _HAVE_DASK = True
 except ImportError:  # pragma: no cover - exercised only without the extra
-    db = None
+    _HAVE_DASK = False
 
 _BLOCK_SIZE = "64MiB"  # plain JSONL is split into partitions of about this size
 _local = threading.local()
@@ -49,7 +51,7 @@ _local = threading.local()
 
 
 def _require_dask() -> None:
-    if db is None:
+    if not _HAVE_DASK:
         from newslint.plugin.config import ConfigError
 
         raise ConfigError("--engine dask needs the dask extra: pip install 'newslint[dask]'")

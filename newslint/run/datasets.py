@@ -12,12 +12,16 @@ skipped without being held in memory.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import TYPE_CHECKING
 
 from newslint.model.document import Document
 from newslint.run.sources import SourceProblem
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = ["DATASET_SUFFIXES", "Dataset", "OversizedRecord", "is_dataset", "parse_record", "read_lines"]
 
@@ -41,19 +45,21 @@ class Dataset:
 class OversizedRecord(bytes):
     """Stands in for a line longer than the limit, which was skipped rather than read into memory."""
 
-    def __new__(cls, size: int) -> OversizedRecord:
+    size: int
+
+    def __new__(cls, size: int) -> Self:
         self = super().__new__(cls, b"")
         self.size = size
         return self
 
-    def __reduce__(self):  # type: ignore[no-untyped-def]
+    def __reduce__(self) -> tuple[type[OversizedRecord], tuple[int]]:
         return (OversizedRecord, (self.size,))
 
 
 class _CountingReader:
     """Wraps the raw file so that progress can be told in bytes read from disk."""
 
-    def __init__(self, raw: IO[bytes]) -> None:
+    def __init__(self, raw: io.BufferedIOBase) -> None:
         self.raw = raw
         self.consumed = 0
 
@@ -62,13 +68,17 @@ class _CountingReader:
         self.consumed += len(data)
         return data
 
-    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+    def readinto(self, buffer: bytearray | memoryview) -> int:
         n = self.raw.readinto(buffer)
         self.consumed += n or 0
         return n
 
     def readable(self) -> bool:
         return True
+
+    def seek(self, offset: int, whence: int = 0) -> int:  # GzipFile's rewind; lines are read forwards
+        self.consumed = self.raw.seek(offset, whence)
+        return self.consumed
 
     def close(self) -> None:
         self.raw.close()
@@ -91,7 +101,7 @@ def read_lines(path: str, on_bytes=None, *, max_line: int | None = None) -> Iter
     counter = _CountingReader(raw)
     import gzip  # only for datasets
 
-    stream: IO[bytes] = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw  # type: ignore[arg-type]
+    stream: io.BufferedIOBase = gzip.GzipFile(fileobj=counter, mode="rb") if path.lower().endswith(".gz") else raw
     told = 0
     cap = max_line + 1 if max_line is not None else -1
     try:

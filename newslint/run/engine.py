@@ -174,11 +174,11 @@ class Engine:
         """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
         found: list[Diagnostic] = []
         for impl, label in self._check_impls if self.document_rules else ():
-            result = _guarded(label, f"newslint_check on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            result = _guarded(label, f"newslint_check on {doc.path}", lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             found.extend(self._validated(result, label))
         facts: list[Facts] = []
         for impl, label in self._extract_impls:
-            fact = _guarded(label, f"newslint_extract on {doc.path}", lambda: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            fact = _guarded(label, f"newslint_extract on {doc.path}", lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
             if fact is not None:
                 facts.append(fact)
         return one_report_per_region(self.filter_document(doc, found), self._region_owners), facts
@@ -197,7 +197,7 @@ class Engine:
             return []
         found: list[Diagnostic] = []
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
-            result = _guarded(label, "newslint_check_corpus", lambda: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
+            result = _guarded(label, "newslint_check_corpus", lambda impl=impl: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
             found.extend(self._validated(result, label))
         return one_report_per_region(self._select(found), self._region_owners, reported)
 
@@ -227,9 +227,10 @@ class Engine:
         rel = _relative(diag.path, self.ctx.config.root)
         name = os.path.basename(diag.path)
         for pattern, codes in self._per_file_ignores:
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern):
-                if any(code == "ALL" or diag.code.startswith(code) for code in codes):
-                    return True
+            if (fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(name, pattern)) and any(
+                code == "ALL" or diag.code.startswith(code) for code in codes
+            ):
+                return True
         return False
 
     def _validated(self, result: object, label: str) -> list[Diagnostic]:

@@ -182,7 +182,7 @@ def _pool_run(
     initargs = (options, os.getpid(), inherited)  # workers end with this process, even when it is killed
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         per_task = max(1, min(_CHUNK_FILES, len(files) // (jobs * 8)))
-        outstanding = {pool.submit(_lint, list(files[i : i + per_task]), plan) for i in range(0, len(files), per_task)}
+        outstanding: set[Future[list[Batch]]] = {pool.submit(_lint, list(files[i : i + per_task]), plan) for i in range(0, len(files), per_task)}
         for dataset in datasets:
             for chunk in collector.records(dataset, progress, _CHUNK_BYTES):
                 while len(outstanding) >= jobs * _IN_FLIGHT:

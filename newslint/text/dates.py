@@ -221,20 +221,20 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
     for line in edge:
         text = doc.text[line.start : line.end]
         if _LABEL.match(text):
-            dated = [m for m in find_dates(text) if m.date and m.year_given]
+            dated = [day for m in find_dates(text) if (day := m.date) and m.year_given]
             if dated:
-                return ArticleDate(dated[0].date, f"(from line {line.number}: {_quote(text)})")  # type: ignore[arg-type]
+                return ArticleDate(dated[0], f"(from line {line.number}: {_quote(text)})")
     for line in lines[:_TOP_LINES]:
         text = doc.text[line.start : line.end]
-        dated = [m for m in find_dates(text[:200]) if m.date and m.year_given]
-        if dated:
-            return ArticleDate(dated[0].date, f"(from line {line.number}: {_quote(dated[0].text)})", inferred=True)  # type: ignore[arg-type]
-    every = [m for m in document_dates(doc) if m.date and m.year_given]
+        found = [(day, m) for m in find_dates(text[:200]) if (day := m.date) and m.year_given]
+        if found:
+            return ArticleDate(found[0][0], f"(from line {line.number}: {_quote(found[0][1].text)})", inferred=True)
+    every = [(day, m) for m in document_dates(doc) if (day := m.date) and m.year_given]
     if not every:
         return None
-    latest = max(every, key=lambda m: m.date)  # type: ignore[arg-type, return-value]
-    line = doc.position(latest.start)[0]
-    return ArticleDate(latest.date, f"(the latest date in the text, line {line}: {_quote(latest.text)})", exact=False, inferred=True)  # type: ignore[arg-type]
+    day, latest = max(every, key=lambda pair: pair[0])
+    number = doc.position(latest.start)[0]
+    return ArticleDate(day, f"(the latest date in the text, line {number}: {_quote(latest.text)})", exact=False, inferred=True)
 
 
 _FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)

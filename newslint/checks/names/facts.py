@@ -79,7 +79,7 @@ class Spelling(NamedTuple):
     key: str
     form: str
     display: str
-    count: int
+    uses: int
     first: Span
     reliable: bool
     preferred: bool
@@ -90,7 +90,7 @@ class WordUse(NamedTuple):
 
     key: str
     display: str
-    count: int
+    uses: int
     first: Span
 
 
@@ -118,7 +118,7 @@ class DocNames(NamedTuple):
                     key=key,
                     form=form,
                     display=display(own.text),
-                    count=len(members),
+                    uses=len(members),
                     first=span(members[0].start, members[0].end),
                     reliable=any(m.reliable for m in members),
                     preferred=members[0].preferred,
@@ -207,7 +207,7 @@ class FormStat(NamedTuple):
     """A spelling's standing in a scope; ``first`` sorts by first use (offset, or (path, offset))."""
 
     form: str
-    count: int
+    uses: int
     first: Hashable
     preferred: bool
 
@@ -216,7 +216,7 @@ def choose_target(stats: Iterable[FormStat]) -> FormStat:
     """The spelling to use: a pack's preferred one if used, else the most used, else the first used."""
     stats = list(stats)
     pool = [s for s in stats if s.preferred] or stats
-    return min(pool, key=lambda s: (-s.count, s.first))
+    return min(pool, key=lambda s: (-s.uses, s.first))
 
 
 def resolve_case(mentions: Sequence[Mention]) -> list[str]:
@@ -253,7 +253,7 @@ def doc_targets(doc: DocNames) -> dict[str, str]:
     """The spelling a document itself would choose, for each key it spells more than one way."""
     by_key: dict[str, list[FormStat]] = defaultdict(list)
     for s in doc.spellings:
-        by_key[s.key].append(FormStat(s.form, s.count, s.first.start, s.preferred))
+        by_key[s.key].append(FormStat(s.form, s.uses, s.first.start, s.preferred))
     return {key: choose_target(stats).form for key, stats in by_key.items() if len(stats) > 1}
 
 
@@ -329,9 +329,9 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
             entry = totals[s.key].get(s.form)
             first = (doc.path, s.first.start)
             if entry is None:
-                totals[s.key][s.form] = [s.count, first, s.preferred, s.reliable]
+                totals[s.key][s.form] = [s.uses, first, s.preferred, s.reliable]
             else:
-                entry[0] += s.count
+                entry[0] += s.uses
                 entry[1] = min(entry[1], first)
                 entry[3] = entry[3] or s.reliable
     resolved: dict[str, dict[str, str]] = {}
@@ -369,7 +369,7 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
         here: dict[str, Counter[str]] = defaultdict(Counter)
         for s in doc.spellings:
             if s.key in targets:
-                here[s.key][resolved[s.key][s.form]] += s.count
+                here[s.key][resolved[s.key][s.form]] += s.uses
         for s in doc.spellings:
             target = targets.get(s.key)
             if target is None or resolved[s.key][s.form] == target.form:
@@ -379,7 +379,7 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
             form = resolved[s.key][s.form]
             if is_camel(form) and form.casefold() == target.form.casefold():
                 continue  # a brand's casing is never re-cased
-            if counts[s.key][form] * MIN_MAJORITY > target.count or target.count < MIN_TARGET_USES:
+            if counts[s.key][form] * MIN_MAJORITY > target.uses or target.uses < MIN_TARGET_USES:
                 continue  # not a clear minority in this publication
             if len(users[(s.key, target.form)] - {doc.path}) < MIN_HOUSE_DOCS:
                 continue  # too few other documents to call it the house style
@@ -390,7 +390,7 @@ def _publication_variants(docs: Sequence[DocNames], *, skip_when_doc_agrees: boo
                     corpus_count=counts[s.key][resolved[s.key][s.form]],
                     target=target.form,
                     target_here=here[s.key][target.form],
-                    target_corpus=target.count,
+                    target_corpus=target.uses,
                     target_preferred=target.preferred,
                 )
             )
@@ -418,7 +418,7 @@ class NearMiss(NamedTuple):
 
     path: str
     word: WordUse
-    count: int
+    uses: int
     likely: str
     likely_count: int
 
@@ -448,7 +448,7 @@ def _near_misses(docs: Sequence[DocNames], lexicon: NameLexicon) -> list[NearMis
     shown: dict[str, str] = {}
     for i, doc in enumerate(docs):
         for w in doc.words:
-            totals[w.key] += w.count
+            totals[w.key] += w.uses
             where[w.key].add(i)
             shown.setdefault(w.key, w.display)
     frequent: dict[str, list[str]] = defaultdict(list)  # a deletion of a frequent word -> the words

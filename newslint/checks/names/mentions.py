@@ -86,7 +86,7 @@ def _key_fold(text: str) -> str:
     """Steps 1-5 of the key, before splitting: a casefolded, mark-free string."""
     text = unicodedata.normalize("NFKC", text).casefold().translate(_KEY_TABLE)
     text = _POSSESSIVE.sub("", text.rstrip())
-    out = []
+    out: list[str] = []
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.combining(ch):
             if ch == _DIAERESIS and out and out[-1] == "u":

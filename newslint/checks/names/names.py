@@ -283,7 +283,7 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
         for i in indexes:
             form = forms[i]
             if form in stats:
-                stats[form] = stats[form]._replace(count=stats[form].count + 1)
+                stats[form] = stats[form]._replace(uses=stats[form].uses + 1)
             else:
                 stats[form] = FormStat(form, 1, mentions[i].start, mentions[i].preferred)
         if len(stats) < 2:
@@ -294,13 +294,13 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
             mention = mentions[i]
             if forms[i] == target.form:
                 continue
-            count = stats[forms[i]].count
+            count = stats[forms[i]].uses
             why = _why(target, stats.values())
             yield doc.diagnostic(
                 NAME_VARIANT,
                 mention.start,
                 mention.end,
-                f"'{display(mention.text)}' ({count}x here) vs '{display(shown)}' ({target.count}x here{why})",
+                f"'{display(mention.text)}' ({count}x here) vs '{display(shown)}' ({target.uses}x here{why})",
                 suggestion=f"Use '{display(shown)}'",
             )
 
@@ -309,7 +309,7 @@ def _why(target: FormStat, stats: object) -> str:
     others = [s for s in stats if s.form != target.form]  # type: ignore[attr-defined]
     if target.preferred:
         return ", preferred"
-    if any(s.count == target.count for s in others):
+    if any(s.uses == target.uses for s in others):
         return ", used first"
     return ""
 
@@ -338,12 +338,12 @@ def _corpus_diagnostic(v: CorpusVariant) -> Diagnostic:
     here = f"{v.target_here}x here, " if v.target_here else ""
     preferred = ", preferred" if v.target_preferred else ""
     message = (
-        f"'{v.spelling.display}' ({v.spelling.count}x here, {v.corpus_count}x in corpus) "
+        f"'{v.spelling.display}' ({v.spelling.uses}x here, {v.corpus_count}x in corpus) "
         f"vs '{v.target}' ({here}{v.target_corpus}x in corpus{preferred})"
     )
     return _at(v.path, v.spelling.first, CORPUS_NAME_VARIANT, message, f"Use '{v.target}'")
 
 
 def _near_miss_diagnostic(m: NearMiss, scope: str) -> Diagnostic:
-    message = f"'{m.word.display}' ({m.count}x {scope}) looks like a misspelling of '{m.likely}' ({m.likely_count}x {scope})"
+    message = f"'{m.word.display}' ({m.uses}x {scope}) looks like a misspelling of '{m.likely}' ({m.likely_count}x {scope})"
     return _at(m.path, m.word.first, NAME_NEAR_MISS, message, f"Use '{m.likely}' if the same name is meant")

@@ -369,7 +369,8 @@ class Speller:
 def _split_hyphens(text: str) -> list[str]:
     if not any(c in _HYPHENS for c in text):
         return [text]
-    out, current = [], []
+    out: list[str] = []
+    current: list[str] = []
     for c in text:
         if c in _HYPHENS:
             out.append("".join(current))

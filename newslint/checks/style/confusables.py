@@ -109,7 +109,7 @@ _ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "a
 
 def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     """Validate every entry, let later packs replace entries by id, and compile one alternation."""
-    by_id: dict[str, tuple[Confusable, str] | None] = {}
+    by_id: dict[str, tuple[Confusable, tuple[str, str, str, bool], Any | None] | None] = {}  # RE2 not-after
     for source in sources:
         check_keys(source, source.data, ("pack", "confusable"))
         entries = field_of(source, source.data, "confusable", list, "", required=False, default=[])
@@ -156,11 +156,11 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
     # The lookahead on first letters lets the engine skip most positions without
     # trying the alternation (same matches, several times faster).
     firsts = "".join(sorted({w[0] for w in forms}))
-    words = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
+    any_form = re.compile(rf"(?=[{firsts}])\b(?:" + "|".join(map(re.escape, forms)) + r")\b", re.IGNORECASE)
     import re2  # type: ignore[import-untyped]  # google-re2: the packs' expressions never run on backtracking ``re``
 
     pattern = re2.compile("|".join(bodies), re2_options())
-    return ConfusableTable(tuple(entry for entry, _, _ in kept), pattern, words, tuple(na for _, _, na in kept))
+    return ConfusableTable(tuple(entry for entry, _, _ in kept), pattern, any_form, tuple(na for _, _, na in kept))
 
 
 def _forms(source: PackSource, entry: dict, key: str, where: str) -> list[str]:

@@ -367,10 +367,9 @@ def _quote_findings(
         char = text[mark.start]
         if expected == "straight":
             replacement = char.translate(_TO_STRAIGHT)
-            edits = {"fix": [Edit(mark.start, mark.end, replacement)]}
         else:
             replacement = _to_curly(text, mark.start)
-            edits = {"unsafe_fix": [Edit(mark.start, mark.end, replacement)]}
+        edit = [Edit(mark.start, mark.end, replacement)]
         why = (
             f'the house style is {expected} (quote-style = "{expected}")'
             if house
@@ -382,7 +381,8 @@ def _quote_findings(
             mark.end,
             f"{mark.form.capitalize()} {what} {char}; {why}",
             suggestion=f"Use {replacement}",
-            **edits,
+            fix=edit if expected == "straight" else (),
+            unsafe_fix=() if expected == "straight" else edit,
         )
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from newslint.plugin.context import Context
 from newslint.checks.names.mentions import variant_key
@@ -304,6 +304,10 @@ def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, re
     return value  # type: ignore[no-any-return]
 
 
+@overload
+def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[True] = True) -> dt.date: ...
+@overload
+def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[False]) -> dt.date | None: ...
 def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> dt.date | None:
     if key in table and isinstance(table[key], str):
         raise PackError(src.path, f"{where}.{key}", f"{table[key]!r} is a string; write the date as YYYY-MM-DD, unquoted")

@@ -449,9 +449,9 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
         if token.kind is not TokenKind.NUMBER:
             continue
         for part in token.text.replace("\u2013", "-").split("-"):
-            if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099:
-                if int(part) < lo.year:  # a later year ("the 2035 target") leaves the title a present claim
-                    return True
+            # a later year ("the 2035 target") leaves the title a present claim
+            if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099 and int(part) < lo.year:
+                return True
     return False
 
 

@@ -23,7 +23,7 @@ SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "
 
 def code_quality(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> list[dict[str, object]]:
     """The Code Quality issues as a list of dicts."""
-    issues = []
+    issues: list[dict[str, object]] = []
     for diag, key, occurrence in fingerprints(diagnostics, ctx.root):
         rule = ctx.rules.get(diag.code)
         help_text = f" (help: {diag.suggestion})" if diag.suggestion else ""

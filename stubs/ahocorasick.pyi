@@ -1,0 +1,16 @@
+# Types for the part of pyahocorasick (a C extension that ships no stubs) that newslint uses.
+from collections.abc import Iterator
+from typing import Any
+
+STORE_INTS: int
+STORE_LENGTH: int
+STORE_ANY: int
+KEY_STRING: int
+KEY_SEQUENCE: int
+
+class Automaton:
+    def __init__(self, value_type: int = ..., key_type: int = ...) -> None: ...
+    def add_word(self, key: str, value: Any = ..., /) -> bool: ...
+    def make_automaton(self) -> None: ...
+    def iter(self, string: str, start: int = ..., end: int = ..., ignore_white_space: bool = ...) -> Iterator[tuple[int, Any]]: ...
+    def __len__(self) -> int: ...
