@@ -38,8 +38,17 @@ DATA = HERE / "data" / "boilerplate"
 HOLDOUT = HERE / "data" / "boilerplate-holdout"
 # jusText stoplist names for the page languages it has one for.
 _JUSTEXT_LANGS = {
-    "en": "English", "es": "Spanish", "fr": "French", "de": "German", "pt": "Portuguese", "it": "Italian",
-    "ar": "Arabic", "ru": "Russian", "ko": "Korean", "ja": "Japanese", "zh": "Chinese",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "de": "German",
+    "pt": "Portuguese",
+    "it": "Italian",
+    "ar": "Arabic",
+    "ru": "Russian",
+    "ko": "Korean",
+    "ja": "Japanese",
+    "zh": "Chinese",
 }
 
 
@@ -191,8 +200,10 @@ def report(name: str, tp: int, fp: int, fn: int, n: int) -> str:
     f = 2 * p * r / (p + r) if p + r else 0.0
     body = n - tp - fn
     share = fp / body if body else 0.0
-    return (f"{name:<28} lines {n:5d}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
-            f"body flagged {share:.1%}  (tp {tp}, fp {fp}, fn {fn})")
+    return (
+        f"{name:<28} lines {n:5d}  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}  "
+        f"body flagged {share:.1%}  (tp {tp}, fp {fp}, fn {fn})"
+    )
 
 
 def kind_recall(pages: list[Page], predictions: list[list[bool]]) -> str:
@@ -225,7 +236,9 @@ def clean_findings(directory: Path, threshold: float | None) -> str:
     for path in files:
         diagnostics, _ = engine.check(Document(path.read_text(encoding="utf-8"), path.name))
         counts.update(d.code for d in diagnostics)
-    return f"clean/ ({len(files)} files): " + (", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "no findings")
+    return f"clean/ ({len(files)} files): " + (
+        ", ".join(f"{c} {n}" for c, n in sorted(counts.items())) or "no findings"
+    )
 
 
 def devset_main(root: Path, threshold: float | None, errors: bool) -> None:
@@ -253,7 +266,9 @@ def print_errors(pages: list[Page], predictions: list[list[bool]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threshold", type=float, default=None, help="boilerplate-threshold (default: the option's default)")
+    parser.add_argument(
+        "--threshold", type=float, default=None, help="boilerplate-threshold (default: the option's default)"
+    )
     parser.add_argument("--errors", action="store_true", help="print every misclassified line")
     parser.add_argument("--holdout", action="store_true", help="score the held-out pages instead")
     parser.add_argument("--devset", type=Path, default=None, help="score the devset's inline/ and page/ suites instead")
@@ -265,8 +280,10 @@ def main() -> None:
     labelled = sum(1 for p in pages for label in p.labels if label is not None)
     boiler = sum(1 for p in pages for label in p.labels if label)
     langs = sorted({p.lang for p in pages})
-    print(f"{len(pages)} pages ({len({p.shape for p in pages})} shapes, languages {', '.join(langs)}), "
-          f"{labelled} labelled lines, {boiler} boilerplate")
+    print(
+        f"{len(pages)} pages ({len({p.shape for p in pages})} shapes, languages {', '.join(langs)}), "
+        f"{labelled} labelled lines, {boiler} boilerplate"
+    )
     start = time.perf_counter()
     ours = newslint_predict(pages, args.threshold)
     elapsed = time.perf_counter() - start

@@ -42,7 +42,18 @@ def lee_background(fetch: bool = True) -> list[str]:
         wheels = glob.glob(str(DATA / "gensim-*.whl"))
         if not wheels:
             subprocess.run(
-                [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "-q", "-d", str(DATA), "gensim"],
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--only-binary=:all:",
+                    "-q",
+                    "-d",
+                    str(DATA),
+                    "gensim",
+                ],
                 check=True,
             )
             wheels = glob.glob(str(DATA / "gensim-*.whl"))
@@ -109,7 +120,9 @@ def write_tree(root: Path, n: int, seed: int = 0, texts: Iterable[str] | None = 
     return paths
 
 
-def write_jsonl(path: Path, n: int | None = None, seed: int = 0, texts: Iterable[str] | None = None, size: int | None = None) -> int:
+def write_jsonl(
+    path: Path, n: int | None = None, seed: int = 0, texts: Iterable[str] | None = None, size: int | None = None
+) -> int:
     """Write generated articles as JSONL records ``{"id", "text", "source"}`` (gzipped for ``.gz``).
 
     Stops after ``n`` records or once ``size`` bytes are written; returns the record count.

@@ -34,34 +34,60 @@ from newslint.run.sources import discover
 KNOWN_REAL = {(217, "al-Qaeda")}
 
 MULTI_NAME = [
-    ("South Korean President Lee Jae Myung met Japanese Prime Minister Sanae Takaichi in Nara on Tuesday. "
-    "Lee Jae Myung said the talks with Takaichi were frank, and Takaichi said Japan would work with Seoul. "
-    "Foreign Minister Toshimitsu Motegi and National Security Adviser Wi Sung-lac joined them."),
-    ("Chinese President Xi Jinping hosted Taiwan's former leader Ma Ying-jeou, while Tsai Ing-wen stayed in Taipei. "
-    "Analysts said Xi Jinping wanted to signal openness, and Ma Ying-jeou praised the welcome."),
-    ("Ukrainian President Volodymyr Zelenskyy travelled from Kyiv to Brussels, where Ursula von der Leyen received him. "
-    "Zelenskyy thanked von der Leyen and said Kyiv needed air defences before winter."),
-    ("Saudi Crown Prince Mohammed bin Salman met Egypt's President Abdel Fattah el-Sisi in Riyadh. "
-    "Mohammed bin Salman and el-Sisi discussed Gaza, and Abdel Fattah el-Sisi later flew to Amman."),
-    ("Former President George W. Bush and his father George Bush appeared together, while Donald Trump Jr. "
-    "spoke for Donald Trump at the rally. George W. Bush did not mention Donald Trump."),
-    ("North Korea's leader Kim Jong Un inspected a factory named after his father Kim Jong Il. "
-    "State media said Kim Jong Un praised the workers and honoured Kim Jong Il's memory."),
-    ("Samsung chairman Lee Jae-yong met President Lee Jae-myung at the Blue House. "
-    "Lee Jae-yong promised new investment, and Lee Jae-myung welcomed it."),
-    ("Former President Park Geun-hye visited the grave of her father Park Chung-hee. "
-    "Park Geun-hye laid flowers, as Park Chung-hee's supporters looked on."),
-    ("Tourists in Xi'an queued for the Terracotta Army, and tour buses left Xi'an for Xian county. "
-    "Guides in Xian said Xi'an was busier than ever."),
-    ("Climbers on Mount Fuji and pilgrims at Horyu Temple filled Nara and Shizuoka. "
-    "Monks at Horyu Temple said Mount Fuji was visible from the hills."),
-    ("Brazilian President Luiz Inácio Lula da Silva met Mexico's Claudia Sheinbaum in Brasília. "
-    "Lula da Silva said Sheinbaum and Luiz Inácio Lula da Silva agreed on trade."),
-    ("Turkish President Recep Tayyip Erdoğan spoke to Emmanuel Macron by phone. "
-    "Erdoğan told Macron that Recep Tayyip Erdoğan would visit Paris."),
+    (
+        "South Korean President Lee Jae Myung met Japanese Prime Minister Sanae Takaichi in Nara on Tuesday. "
+        "Lee Jae Myung said the talks with Takaichi were frank, and Takaichi said Japan would work with Seoul. "
+        "Foreign Minister Toshimitsu Motegi and National Security Adviser Wi Sung-lac joined them."
+    ),
+    (
+        "Chinese President Xi Jinping hosted Taiwan's former leader Ma Ying-jeou, while Tsai Ing-wen stayed in Taipei. "
+        "Analysts said Xi Jinping wanted to signal openness, and Ma Ying-jeou praised the welcome."
+    ),
+    (
+        "Ukrainian President Volodymyr Zelenskyy travelled from Kyiv to Brussels, where Ursula von der Leyen received him. "
+        "Zelenskyy thanked von der Leyen and said Kyiv needed air defences before winter."
+    ),
+    (
+        "Saudi Crown Prince Mohammed bin Salman met Egypt's President Abdel Fattah el-Sisi in Riyadh. "
+        "Mohammed bin Salman and el-Sisi discussed Gaza, and Abdel Fattah el-Sisi later flew to Amman."
+    ),
+    (
+        "Former President George W. Bush and his father George Bush appeared together, while Donald Trump Jr. "
+        "spoke for Donald Trump at the rally. George W. Bush did not mention Donald Trump."
+    ),
+    (
+        "North Korea's leader Kim Jong Un inspected a factory named after his father Kim Jong Il. "
+        "State media said Kim Jong Un praised the workers and honoured Kim Jong Il's memory."
+    ),
+    (
+        "Samsung chairman Lee Jae-yong met President Lee Jae-myung at the Blue House. "
+        "Lee Jae-yong promised new investment, and Lee Jae-myung welcomed it."
+    ),
+    (
+        "Former President Park Geun-hye visited the grave of her father Park Chung-hee. "
+        "Park Geun-hye laid flowers, as Park Chung-hee's supporters looked on."
+    ),
+    (
+        "Tourists in Xi'an queued for the Terracotta Army, and tour buses left Xi'an for Xian county. "
+        "Guides in Xian said Xi'an was busier than ever."
+    ),
+    (
+        "Climbers on Mount Fuji and pilgrims at Horyu Temple filled Nara and Shizuoka. "
+        "Monks at Horyu Temple said Mount Fuji was visible from the hills."
+    ),
+    (
+        "Brazilian President Luiz Inácio Lula da Silva met Mexico's Claudia Sheinbaum in Brasília. "
+        "Lula da Silva said Sheinbaum and Luiz Inácio Lula da Silva agreed on trade."
+    ),
+    (
+        "Turkish President Recep Tayyip Erdoğan spoke to Emmanuel Macron by phone. "
+        "Erdoğan told Macron that Recep Tayyip Erdoğan would visit Paris."
+    ),
     "Reporters asked Jae and then Jay about the merger. Jae declined, and Jay said Jae had left.",
-    ("Scholars compared the Lu family archive with the Lü archive in Beijing. "
-    "The Lu papers and the Lü papers were both damaged."),
+    (
+        "Scholars compared the Lu family archive with the Lü archive in Beijing. "
+        "The Lu papers and the Lü papers were both damaged."
+    ),
 ]
 
 MUST_NOT_MERGE = [
@@ -78,7 +104,13 @@ MUST_NOT_MERGE = [
 
 # Pack equivalents used for rewriting: spelling -> an equivalent, non-preferred one
 # (a preferred spelling would win, and the original mentions be reported instead).
-_PACK_SWAPS = {"Kyiv": "Kiev", "Zelenskyy": "Zelensky", "Qaida": "Qaeda", "Gadhafi": "Gaddafi", "Hezbollah": "Hizbollah"}
+_PACK_SWAPS = {
+    "Kyiv": "Kiev",
+    "Zelenskyy": "Zelensky",
+    "Qaida": "Qaeda",
+    "Gadhafi": "Gaddafi",
+    "Hezbollah": "Hizbollah",
+}
 _VOWEL_MARKS = {"o": "ō", "e": "é", "a": "á", "u": "ú", "i": "í"}
 
 
@@ -184,7 +216,9 @@ def main() -> int:
     clean_words = words_in([t for _, t in texts])
     print(f"NL401 recall    {recall:.3f}  ({found}/{cases} rewritten mentions found)")
     print(f"NL401 precision {precision:.3f}  ({true_positives} true, {false_positives} false positives)")
-    print(f"clean text      {clean_fp} false positives in {clean_words} words ({1000 * clean_fp / clean_words:.3f} per 1,000 words)")
+    print(
+        f"clean text      {clean_fp} false positives in {clean_words} words ({1000 * clean_fp / clean_words:.3f} per 1,000 words)"
+    )
     print(f"must-not-merge  {kept}/{len(MUST_NOT_MERGE)} pairs kept apart")
     throughput(real)
     return 0

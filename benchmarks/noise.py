@@ -122,11 +122,30 @@ def make_findings(raw: Iterable[Mapping], texts: Mapping[str, str], root: Path |
     seen: Counter[tuple] = Counter()
     for row in sorted(raw, key=lambda r: (r["path"], r["line"], r["column"], r["code"])):
         path = Path(row["path"])
-        name = path.relative_to(root).as_posix() if root and path.is_absolute() and path.is_relative_to(root) else path.name
+        name = (
+            path.relative_to(root).as_posix()
+            if root and path.is_absolute() and path.is_relative_to(root)
+            else path.name
+        )
         lines = split.get(name, [])
-        span, ctx = flagged(lines, row["line"], row["column"], row.get("end_line") or row["line"], row.get("end_column") or row["column"])
-        f = Finding(name, row["code"], row["line"], row["column"], row.get("end_line") or row["line"],
-                    row.get("end_column") or row["column"], row.get("message", ""), span, ctx)
+        span, ctx = flagged(
+            lines,
+            row["line"],
+            row["column"],
+            row.get("end_line") or row["line"],
+            row.get("end_column") or row["column"],
+        )
+        f = Finding(
+            name,
+            row["code"],
+            row["line"],
+            row["column"],
+            row.get("end_line") or row["line"],
+            row.get("end_column") or row["column"],
+            row.get("message", ""),
+            span,
+            ctx,
+        )
         base = f.key[:4]
         f.n = seen[base]
         seen[base] += 1
@@ -139,8 +158,18 @@ def verdict_row(f: Finding, verdict: str = "", reason: str = "", date: str = "",
     span = _squash(f.span)
     if len(span) > SPAN_CHARS:
         span = span[: SPAN_CHARS - 1] + "…"
-    return {"file": f.file, "code": f.code, "span": span, "span_hash": f.span_hash, "ctx": f.ctx, "n": f.n,
-            "verdict": verdict, "reason": reason, "date": date, "judge": judge}
+    return {
+        "file": f.file,
+        "code": f.code,
+        "span": span,
+        "span_hash": f.span_hash,
+        "ctx": f.ctx,
+        "n": f.n,
+        "verdict": verdict,
+        "reason": reason,
+        "date": date,
+        "judge": judge,
+    }
 
 
 def load_verdicts(path: Path = JUDGED) -> list[dict]:
@@ -246,8 +275,12 @@ def run_newslint(target: Path) -> list[dict]:
 
 def newslint_commit() -> str:
     """The last commit that changed newslint's code or rule data (not the benchmarks), with its date."""
-    proc = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs", "--", "newslint", "rules"],
-                          check=False, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["git", "-C", str(ROOT), "log", "-1", "--format=%h %cs", "--", "newslint", "rules"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     return proc.stdout.strip() or "unknown"
 
 
@@ -267,8 +300,10 @@ def collect(devset: Path, codes: Sequence[str] = ()) -> tuple[dict[str, str], li
 def rate_table(findings: Sequence[Finding], words: int) -> str:
     per_code = Counter(f.code for f in findings)
     per_family = Counter(family(f.code) for f in findings)
-    out = [f"{'':<34} {'findings':>8} {'per 1,000 words':>16}",
-           f"{'all':<34} {len(findings):>8} {1000 * len(findings) / words:>16.2f}"]
+    out = [
+        f"{'':<34} {'findings':>8} {'per 1,000 words':>16}",
+        f"{'all':<34} {len(findings):>8} {1000 * len(findings) / words:>16.2f}",
+    ]
     for fam in sorted(per_family):
         out.append(f"{fam:<34} {per_family[fam]:>8} {1000 * per_family[fam] / words:>16.2f}")
         for code in sorted(c for c in per_code if family(c) == fam):
@@ -331,9 +366,12 @@ def noise_main(args: argparse.Namespace) -> None:
     out_todo.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in todo), encoding="utf-8")
     if not args.quiet_sample:
         print("\n".join(parts))
-    print(f"\nsample written to {out_md.relative_to(ROOT)}; {len(todo)} unjudged rows to fill in "
-          f"{out_todo.relative_to(ROOT)} (verdict right|wrong, reason, date, judge), then run "
-          f"python -m benchmarks.noise add {out_todo.relative_to(ROOT)}", file=sys.stderr)
+    print(
+        f"\nsample written to {out_md.relative_to(ROOT)}; {len(todo)} unjudged rows to fill in "
+        f"{out_todo.relative_to(ROOT)} (verdict right|wrong, reason, date, judge), then run "
+        f"python -m benchmarks.noise add {out_todo.relative_to(ROOT)}",
+        file=sys.stderr,
+    )
 
 
 def precision_table(findings: Sequence[Finding], stale: int) -> str:
@@ -350,16 +388,24 @@ def precision_table(findings: Sequence[Finding], stale: int) -> str:
         codes = by_family[fam]
         judged = sum(t.judged for t in codes.values())
         right = sum(t.right for t in codes.values())
-        out.append(f"{fam:<34} {sum(t.findings for t in codes.values()):>8} {judged:>6} {right:>5} {judged - right:>5} "
-                   f"{fmt(weighted_precision(codes)):>9} {sum(t.unjudged for t in codes.values()):>8}")
+        out.append(
+            f"{fam:<34} {sum(t.findings for t in codes.values()):>8} {judged:>6} {right:>5} {judged - right:>5} "
+            f"{fmt(weighted_precision(codes)):>9} {sum(t.unjudged for t in codes.values()):>8}"
+        )
         for code in sorted(codes):
             t = codes[code]
-            out.append(f"  {code:<32} {t.findings:>8} {t.judged:>6} {t.right:>5} {t.wrong:>5} {fmt(t.precision):>9} {t.unjudged:>8}")
-    out.append(f"{'all':<34} {sum(t.findings for t in per_code.values()):>8} {sum(t.judged for t in per_code.values()):>6} "
-               f"{sum(t.right for t in per_code.values()):>5} {sum(t.wrong for t in per_code.values()):>5} "
-               f"{fmt(weighted_precision(per_code)):>9} {sum(t.unjudged for t in per_code.values()):>8}")
-    out.append("family and overall precision: each code's precision weighted by its number of findings "
-               "(codes with no verdict left out)")
+            out.append(
+                f"  {code:<32} {t.findings:>8} {t.judged:>6} {t.right:>5} {t.wrong:>5} {fmt(t.precision):>9} {t.unjudged:>8}"
+            )
+    out.append(
+        f"{'all':<34} {sum(t.findings for t in per_code.values()):>8} {sum(t.judged for t in per_code.values()):>6} "
+        f"{sum(t.right for t in per_code.values()):>5} {sum(t.wrong for t in per_code.values()):>5} "
+        f"{fmt(weighted_precision(per_code)):>9} {sum(t.unjudged for t in per_code.values()):>8}"
+    )
+    out.append(
+        "family and overall precision: each code's precision weighted by its number of findings "
+        "(codes with no verdict left out)"
+    )
     out.append(f"verdicts matching no current finding (the finding is gone or its text changed): {stale}")
     return "\n".join(out)
 
@@ -368,8 +414,10 @@ def precision_main(args: argparse.Namespace) -> None:
     texts, findings, words = collect(args.devset, args.codes)
     verdicts = [r for r in load_verdicts(args.judged) if _wanted(r["code"], args.codes)]
     stale = match(findings, verdicts)
-    print(f"newslint {newslint_commit()}; {args.devset / 'clean'}: {len(texts)} files, {words:,} words, "
-          f"{len(findings)} findings ({1000 * len(findings) / words:.2f} per 1,000 words); {len(verdicts)} verdicts")
+    print(
+        f"newslint {newslint_commit()}; {args.devset / 'clean'}: {len(texts)} files, {words:,} words, "
+        f"{len(findings)} findings ({1000 * len(findings) / words:.2f} per 1,000 words); {len(verdicts)} verdicts"
+    )
     print(precision_table(findings, len(stale)))
     if args.verbose:
         for row in stale:
@@ -382,19 +430,27 @@ def add_main(args: argparse.Namespace) -> None:
     filled = [r for r in rows if r.get("verdict")]
     for r in filled:
         if r["verdict"] not in VERDICTS or not r.get("reason") or not r.get("date") or not r.get("judge"):
-            sys.exit(f"row for {r.get('file')} {r.get('code')} {r.get('span')!r}: needs verdict right|wrong, reason, date and judge")
+            sys.exit(
+                f"row for {r.get('file')} {r.get('code')} {r.get('span')!r}: needs verdict right|wrong, reason, date and judge"
+            )
     known = {_row_key(r) for r in load_verdicts(args.judged)}
     new = [r for r in filled if _row_key(r) not in known]
     with args.judged.open("a", encoding="utf-8") as fh:
         fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in new)
-    print(f"{len(new)} verdicts added to {args.judged} ({len(filled) - len(new)} already there, {len(rows) - len(filled)} blank)")
+    print(
+        f"{len(new)} verdicts added to {args.judged} ({len(filled) - len(new)} already there, {len(rows) - len(filled)} blank)"
+    )
 
 
 def _parser(prog: str, precision: bool) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=prog, description=__doc__.split("\n\n")[0])
     p.add_argument("devset", type=Path, help="the development set (holds clean/)")
-    p.add_argument("--codes", type=lambda s: [c.strip() for c in s.replace(",", " ").split() if c.strip()],
-                   default=[], help="codes or prefixes to report (comma-separated), e.g. NL101,NL5")
+    p.add_argument(
+        "--codes",
+        type=lambda s: [c.strip() for c in s.replace(",", " ").split() if c.strip()],
+        default=[],
+        help="codes or prefixes to report (comma-separated), e.g. NL101,NL5",
+    )
     p.add_argument("--judged", type=Path, default=JUDGED, help="verdicts file (default benchmarks/judged.jsonl)")
     if precision:
         p.add_argument("--verbose", "-v", action="store_true", help="list verdicts that matched no finding")

@@ -160,20 +160,47 @@ def _ensure_tree(name: str, n: int) -> Path:
 
 def bench_startup(rows: list[Row]) -> None:
     seed = min((ROOT / "seeds").glob("*.txt"))
-    for label, extra in (("start-up: one seed file, no cache", ["--no-cache"]), ("start-up: one seed file, cached", [])):
+    for label, extra in (
+        ("start-up: one seed file, no cache", ["--no-cache"]),
+        ("start-up: one seed file, cached", []),
+    ):
         runs = [measure([*NEWSLINT, "-j", "1", *extra, str(seed)]) for _ in range(5)]
         wall = statistics.median(r[0] for r in runs)
         rss = max(r[1] for r in runs)
         rows.append(Row(label, f"{seed.stat().st_size / 1e3:.0f} kB", wall, rss_mb=rss, target="< 0.3 s"))
     probe = subprocess.run(
-        [PY, "-c", ("import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
-         "print(time.perf_counter()-t)")],
-        env=ENV, capture_output=True, text=True, check=False,
+        [
+            PY,
+            "-c",
+            (
+                "import time,importlib.metadata as m;t=time.perf_counter();m.entry_points(group='newslint');"
+                "print(time.perf_counter()-t)"
+            ),
+        ],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    imports = subprocess.run([PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True, check=False)
-    total_us = sum(int(line.split("|")[0].split(":")[1]) for line in imports.stderr.splitlines() if line.startswith("import time:") and line.split("|")[0].split(":")[1].strip().isdigit())
-    rows.append(Row("start-up: import newslint.cli (-X importtime)", "", total_us / 1e6, note="self time of every module imported"))
-    rows.append(Row("start-up: entry-point scan (importlib.metadata)", "", float(probe.stdout or "nan"), note="once per run"))
+    imports = subprocess.run(
+        [PY, "-X", "importtime", "-c", "import newslint.cli"], env=ENV, capture_output=True, text=True, check=False
+    )
+    total_us = sum(
+        int(line.split("|")[0].split(":")[1])
+        for line in imports.stderr.splitlines()
+        if line.startswith("import time:") and line.split("|")[0].split(":")[1].strip().isdigit()
+    )
+    rows.append(
+        Row(
+            "start-up: import newslint.cli (-X importtime)",
+            "",
+            total_us / 1e6,
+            note="self time of every module imported",
+        )
+    )
+    rows.append(
+        Row("start-up: entry-point scan (importlib.metadata)", "", float(probe.stdout or "nan"), note="once per run")
+    )
 
 
 def bench_throughput(rows: list[Row], size: int) -> None:
@@ -187,7 +214,17 @@ def bench_throughput(rows: list[Row], size: int) -> None:
         note = "" if jobs == 1 else f"scaling {results[1] / wall:.2f}x"
         if jobs == 2:
             bench_cpu_control(rows)
-        rows.append(Row(f"throughput, all rules, --jobs {jobs}", f"{text_mb:.0f} MB text", wall, f"{text_mb / wall:.2f} MB/s", rss, target, note))
+        rows.append(
+            Row(
+                f"throughput, all rules, --jobs {jobs}",
+                f"{text_mb:.0f} MB text",
+                wall,
+                f"{text_mb / wall:.2f} MB/s",
+                rss,
+                target,
+                note,
+            )
+        )
 
 
 def _burn(n: int) -> int:
@@ -211,7 +248,14 @@ def bench_cpu_control(rows: list[Row]) -> None:
         list(pool.map(_burn, [n] * 4))
         pooled = time.perf_counter() - start
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    rows.append(Row("control: pure-Python CPU loop, 2 processes vs 1", "", pooled, note=f"ceiling {serial / pooled:.2f}x; load average {load:.1f}"))
+    rows.append(
+        Row(
+            "control: pure-Python CPU loop, 2 processes vs 1",
+            "",
+            pooled,
+            note=f"ceiling {serial / pooled:.2f}x; load average {load:.1f}",
+        )
+    )
 
 
 def bench_warm_tree(rows: list[Row], n: int) -> None:
@@ -222,8 +266,19 @@ def bench_warm_tree(rows: list[Row], n: int) -> None:
     time.sleep(2.2)  # past the 2 s window in which stamps are not trusted
     runs = [measure([*NEWSLINT, "--cache-dir", str(cache), str(tree)]) for _ in range(3)]
     warm = statistics.median(r[0] for r in runs)
-    rows.append(Row(f"tree of {n} files, cold (cache filled)", f"{_mb(tree):.0f} MB", cold, f"{n / cold:.0f} files/s", rss_cold))
-    rows.append(Row(f"tree of {n} files, warm re-run", f"{_mb(tree):.0f} MB", warm, f"{n / warm:.0f} files/s", max(r[1] for r in runs), "< 1 s"))
+    rows.append(
+        Row(f"tree of {n} files, cold (cache filled)", f"{_mb(tree):.0f} MB", cold, f"{n / cold:.0f} files/s", rss_cold)
+    )
+    rows.append(
+        Row(
+            f"tree of {n} files, warm re-run",
+            f"{_mb(tree):.0f} MB",
+            warm,
+            f"{n / warm:.0f} files/s",
+            max(r[1] for r in runs),
+            "< 1 s",
+        )
+    )
 
 
 def bench_corpus_mode(rows: list[Row], n: int) -> None:
@@ -233,13 +288,30 @@ def bench_corpus_mode(rows: list[Row], n: int) -> None:
     text_mb = _text_mb(path)
     for jobs in (1, 2):
         wall, rss, _ = measure([*NEWSLINT, "--corpus", "-j", str(jobs), str(path)])
-        rows.append(Row(f"corpus mode, {n} documents, --jobs {jobs}", f"{text_mb:.0f} MB text", wall, f"{n / wall:.0f} docs/s", rss))
+        rows.append(
+            Row(
+                f"corpus mode, {n} documents, --jobs {jobs}",
+                f"{text_mb:.0f} MB text",
+                wall,
+                f"{n / wall:.0f} docs/s",
+                rss,
+            )
+        )
 
 
 def bench_rss(rows: list[Row], size: int) -> None:
     corpus = _ensure_jsonl(f"news-{size // 10**6}MB.jsonl", size)
     wall, rss, _ = measure([*NEWSLINT, "--no-cache", "-j", "2", str(corpus)])
-    rows.append(Row("peak RSS, 1 GB JSONL, --jobs 2", f"{_mb(corpus):.0f} MB", wall, f"{_mb(corpus) / wall:.2f} MB/s", rss, "< 300 MB (all processes)"))
+    rows.append(
+        Row(
+            "peak RSS, 1 GB JSONL, --jobs 2",
+            f"{_mb(corpus):.0f} MB",
+            wall,
+            f"{_mb(corpus) / wall:.2f} MB/s",
+            rss,
+            "< 300 MB (all processes)",
+        )
+    )
 
 
 def bench_peers(rows: list[Row], size: int) -> None:
@@ -258,10 +330,19 @@ def bench_peers(rows: list[Row], size: int) -> None:
         ("newslint (all rules)", [*NEWSLINT, "--no-cache", str(sample)]),
         ("codespell", [shutil.which("codespell", path=os.path.dirname(PY)) or "codespell", str(sample)]),
         ("proselint", [shutil.which("proselint", path=os.path.dirname(PY)) or "proselint", "check", str(sample)]),
-        ("pyspellchecker (unknown words)", [PY, "-c", (
-            "import re,sys;from spellchecker import SpellChecker;s=SpellChecker();"
-            "w=re.findall(r\"[^\\W\\d_]+(?:'[^\\W\\d_]+)*\",open(sys.argv[1],encoding='utf-8').read());"
-            "s.unknown(w)"), str(sample)]),
+        (
+            "pyspellchecker (unknown words)",
+            [
+                PY,
+                "-c",
+                (
+                    "import re,sys;from spellchecker import SpellChecker;s=SpellChecker();"
+                    "w=re.findall(r\"[^\\W\\d_]+(?:'[^\\W\\d_]+)*\",open(sys.argv[1],encoding='utf-8').read());"
+                    "s.unknown(w)"
+                ),
+                str(sample),
+            ],
+        ),
     ]
     for label, cmd in peers:
         if not (shutil.which(cmd[0]) or os.path.exists(cmd[0])):
@@ -269,7 +350,9 @@ def bench_peers(rows: list[Row], size: int) -> None:
             continue
         wall, rss, code = measure(cmd)
         ok = code in (0, 1) or (label == "codespell" and code == 65)  # 65: codespell found misspellings
-        rows.append(Row(f"peer: {label}", f"{mb:.1f} MB", wall, f"{mb / wall:.2f} MB/s", rss, note="" if ok else f"exit {code}"))
+        rows.append(
+            Row(f"peer: {label}", f"{mb:.1f} MB", wall, f"{mb / wall:.2f} MB/s", rss, note="" if ok else f"exit {code}")
+        )
 
 
 def cpu_run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, float, int, int]:
@@ -375,7 +458,19 @@ class Speed:
             ("CPython ceiling (ceiling.py)", [PY, str(ceiling), tree] if ceiling else None),
             ("newslint, default rules, --jobs 1", [*DEFAULT, "-j", "1", tree]),
             ("codespell", [shutil.which("codespell", path=bindir) or "codespell", "--check-hidden", tree]),
-            ("typos (Rust), 1 thread", [shutil.which("typos", path=bindir) or "typos", "--no-ignore", "--hidden", "--threads", "1", "--format", "brief", tree]),
+            (
+                "typos (Rust), 1 thread",
+                [
+                    shutil.which("typos", path=bindir) or "typos",
+                    "--no-ignore",
+                    "--hidden",
+                    "--threads",
+                    "1",
+                    "--format",
+                    "brief",
+                    tree,
+                ],
+            ),
         ]
         for label, cmd in tools:
             if cmd is None or not (shutil.which(cmd[0]) or os.path.exists(cmd[0])):
@@ -396,18 +491,40 @@ class Speed:
         note = _load()
         if j1cpu:
             note += f"; wall speed-up {j1wall / wall:.2f}x, CPU {cpu / j1cpu:.2f}x of --jobs 1"
-        self.rows.append(SpeedRow("newslint, default rules, --jobs 2", self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, note))
+        self.rows.append(
+            SpeedRow("newslint, default rules, --jobs 2", self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, note)
+        )
 
     def families(self) -> None:
         for family in range(1, 7):
             cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "1", "--select", f"NL{family}", str(self.tree)], self.reps)
-            self.rows.append(SpeedRow(f"newslint --select NL{family}, --jobs 1", self.label, cpu, wall, self.mb, self.ceiling_cpu, rss, _load()))
+            self.rows.append(
+                SpeedRow(
+                    f"newslint --select NL{family}, --jobs 1",
+                    self.label,
+                    cpu,
+                    wall,
+                    self.mb,
+                    self.ceiling_cpu,
+                    rss,
+                    _load(),
+                )
+            )
 
     def startup(self) -> None:
         small = min((ROOT / "seeds").glob("*.txt"))
         cpu, wall, rss, _ = _median_run([*DEFAULT, "-j", "1", str(small)], max(3, self.reps))
         self.startup_rss_kb = rss
-        self.rows.append(SpeedRow("start-up: one small file, wall", f"{small.name}, {small.stat().st_size / 1e3:.1f} kB", cpu, wall, rss_kb=rss, note=f"{_load()}; median of {max(3, self.reps)}; target 0.15 s wall"))
+        self.rows.append(
+            SpeedRow(
+                "start-up: one small file, wall",
+                f"{small.name}, {small.stat().st_size / 1e3:.1f} kB",
+                cpu,
+                wall,
+                rss_kb=rss,
+                note=f"{_load()}; median of {max(3, self.reps)}; target 0.15 s wall",
+            )
+        )
 
     def sweep(self, sizes: list[int]) -> None:
         base_rss = None
@@ -429,11 +546,19 @@ class Speed:
             else:
                 note += f" ({(rss - base_rss) * 1024 / chars:.0f} above the {sizes[0] // 1000} kB document's)"
             note += f"; {_load()}"
-            self.rows.append(SpeedRow(f"single document, {size // 1000} kB", f"{chars} chars", cpu, wall, mb, None, rss, note))
+            self.rows.append(
+                SpeedRow(f"single document, {size // 1000} kB", f"{chars} chars", cpu, wall, mb, None, rss, note)
+            )
 
     def profile(self, top: int) -> str:
         out = WORK / "speed.prof"
-        subprocess.run([PY, "-m", "cProfile", "-o", str(out), *DEFAULT[1:], "-j", "1", str(self.tree)], env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            [PY, "-m", "cProfile", "-o", str(out), *DEFAULT[1:], "-j", "1", str(self.tree)],
+            env=ENV,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
         import io
         import pstats
 
@@ -443,7 +568,10 @@ class Speed:
 
 
 def table(rows: list[Row]) -> str:
-    lines = ["| Benchmark | Input | Wall | Rate | Peak RSS | Target | Note |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "| Benchmark | Input | Wall | Rate | Peak RSS | Target | Note |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
         wall = "n/a" if r.wall is None else (f"{r.wall * 1000:.0f} ms" if r.wall < 1 else f"{r.wall:.2f} s")
         rss = "" if r.rss_mb is None else f"{r.rss_mb:.0f} MB"
@@ -454,10 +582,34 @@ def table(rows: list[Row]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes: a minute, not tens of minutes")
-    parser.add_argument("--rss-gb", action=argparse.BooleanOptionalAction, default=None, help="the 1 GB JSONL memory run (default: on unless --quick)")
-    parser.add_argument("--only", nargs="*", default=None, help="run only these sections: startup throughput warm corpus rss peers speed families sweep profile")
-    parser.add_argument("--profile", type=int, nargs="?", const=15, default=0, metavar="N", help="also print cProfile's top N entries by tottime on the speed tree (default 15)")
-    parser.add_argument("--sweep-kb", type=lambda v: [int(x) * 1000 for x in v.split(",")], default=None, metavar="KB,...", help="document sizes for the sweep (default 10,100,1000,3000; --quick 10,100,1000)")
+    parser.add_argument(
+        "--rss-gb",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the 1 GB JSONL memory run (default: on unless --quick)",
+    )
+    parser.add_argument(
+        "--only",
+        nargs="*",
+        default=None,
+        help="run only these sections: startup throughput warm corpus rss peers speed families sweep profile",
+    )
+    parser.add_argument(
+        "--profile",
+        type=int,
+        nargs="?",
+        const=15,
+        default=0,
+        metavar="N",
+        help="also print cProfile's top N entries by tottime on the speed tree (default 15)",
+    )
+    parser.add_argument(
+        "--sweep-kb",
+        type=lambda v: [int(x) * 1000 for x in v.split(",")],
+        default=None,
+        metavar="KB,...",
+        help="document sizes for the sweep (default 10,100,1000,3000; --quick 10,100,1000)",
+    )
     args = parser.parse_args(argv)
     if args.only and "profile" in args.only and not args.profile:
         args.profile = 15
@@ -468,10 +620,17 @@ def main(argv: list[str] | None = None) -> int:
         "corpus": 2000 if quick else 10000,
         "peers": 300_000 if quick else 2_000_000,
     }
-    sections = args.only or (["speed", "families", "sweep"] if quick else ["startup", "throughput", "warm", "corpus", "rss", "peers", "speed", "families", "sweep"])
+    sections = args.only or (
+        ["speed", "families", "sweep"]
+        if quick
+        else ["startup", "throughput", "warm", "corpus", "rss", "peers", "speed", "families", "sweep"]
+    )
     rss = args.rss_gb if args.rss_gb is not None else not quick
     rows: list[Row] = []
-    print(f"newslint benchmarks on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}{' (quick)' if quick else ''}", file=sys.stderr)
+    print(
+        f"newslint benchmarks on {os.cpu_count()} CPUs, Python {sys.version.split()[0]}{' (quick)' if quick else ''}",
+        file=sys.stderr,
+    )
     steps = [
         ("startup", lambda: bench_startup(rows)),
         ("throughput", lambda: bench_throughput(rows, sizes["throughput"])),
@@ -497,8 +656,12 @@ def main(argv: list[str] | None = None) -> int:
         if "families" in sections:
             speed.families()
         if "sweep" in sections:
-            speed.sweep(args.sweep_kb or ([10_000, 100_000, 1_000_000] if quick else [10_000, 100_000, 1_000_000, 3_000_000]))
-        print(f"\nSpeed (issue #14), {os.cpu_count()} CPUs shared, uptime {_load()} at the end; CPU = user + system of the process and its workers\n")
+            speed.sweep(
+                args.sweep_kb or ([10_000, 100_000, 1_000_000] if quick else [10_000, 100_000, 1_000_000, 3_000_000])
+            )
+        print(
+            f"\nSpeed (issue #14), {os.cpu_count()} CPUs shared, uptime {_load()} at the end; CPU = user + system of the process and its workers\n"
+        )
         print(speed_table(speed.rows))
         if args.profile:
             print(f"\ncProfile of newslint --jobs 1 on {speed.label}, top {args.profile} by tottime:\n")

@@ -30,8 +30,10 @@ def run(docs: dict[str, str], date: dt.date | None) -> None:
         mentions += len(ms)
         known += sum(1 for m in ms if m.person)
     elapsed = time.perf_counter() - started
-    print(f"  date={date}: {len(found)} findings ({1000 * len(found) / words:.2f} per 1,000 words), "
-          f"{mentions} title mentions ({known} of table people), {words / elapsed:,.0f} words/s")
+    print(
+        f"  date={date}: {len(found)} findings ({1000 * len(found) / words:.2f} per 1,000 words), "
+        f"{mentions} title mentions ({known} of table people), {words / elapsed:,.0f} words/s"
+    )
     for d in found:
         print(f"    {d.path}:{d.line}:{d.column}: {d.code} {d.message}")
 

@@ -51,14 +51,54 @@ from newslint.plugin.packs import bundled_rules_dir
 
 #: Real misspellings in lee_background.cor (each read in context): found ones are not false positives.
 REAL_TYPOS_IN_LEE = frozenset(
-    """fertalisation inconsistancies negelected embezzlling positve champiom officals opporunity
-    thehuge alsosaid mantravelling defunctoperator targetting womens aldolfo vigin ath worl""".split()
+    [
+        "fertalisation",
+        "inconsistancies",
+        "negelected",
+        "embezzlling",
+        "positve",
+        "champiom",
+        "officals",
+        "opporunity",
+        "thehuge",
+        "alsosaid",
+        "mantravelling",
+        "defunctoperator",
+        "targetting",
+        "womens",
+        "aldolfo",
+        "vigin",
+        "ath",
+        "worl",
+    ]
 )
 #: Real misspellings in the development set's clean/ text (each read in context): not false positives.
 REAL_TYPOS_IN_DEVSET = frozenset(
-    """geoengineeering killled criticsm exaagerate annointed spectactular assasination unstbale distrubutions
-    transfered indispensible effectualy willingto businessat dressedin prudentto myselfin miniscule revokation
-    authentification trumpted choses hallall""".split()
+    [
+        "geoengineeering",
+        "killled",
+        "criticsm",
+        "exaagerate",
+        "annointed",
+        "spectactular",
+        "assasination",
+        "unstbale",
+        "distrubutions",
+        "transfered",
+        "indispensible",
+        "effectualy",
+        "willingto",
+        "businessat",
+        "dressedin",
+        "prudentto",
+        "myselfin",
+        "miniscule",
+        "revokation",
+        "authentification",
+        "trumpted",
+        "choses",
+        "hallall",
+    ]
 )
 #: What stands around a word of prose (an injected misspelling goes only there).
 _PROSE_BEFORE = frozenset(" \n\t\"'(\u201c\u2018")
@@ -118,10 +158,38 @@ def vowel_swap(w: str, rng: random.Random) -> str | None:
 
 #: Spellings of one sound for another: how a writer who spells by ear goes wrong.
 _PHONETIC = [
-    ("ph", "f"), ("f", "ph"), ("c", "k"), ("ck", "k"), ("s", "c"), ("c", "s"), ("ence", "ance"), ("ance", "ence"),
-    ("ible", "able"), ("able", "ible"), ("tion", "sion"), ("ie", "ei"), ("ei", "ie"), ("ous", "us"), ("ght", "t"),
-    ("ee", "ea"), ("ea", "ee"), ("er", "or"), ("or", "er"), ("ant", "ent"), ("ent", "ant"), ("x", "cks"), ("qu", "kw"),
-    ("ss", "s"), ("ll", "l"), ("mm", "m"), ("tt", "t"), ("rr", "r"), ("cc", "c"), ("y", "i"), ("z", "s"), ("s", "z"),
+    ("ph", "f"),
+    ("f", "ph"),
+    ("c", "k"),
+    ("ck", "k"),
+    ("s", "c"),
+    ("c", "s"),
+    ("ence", "ance"),
+    ("ance", "ence"),
+    ("ible", "able"),
+    ("able", "ible"),
+    ("tion", "sion"),
+    ("ie", "ei"),
+    ("ei", "ie"),
+    ("ous", "us"),
+    ("ght", "t"),
+    ("ee", "ea"),
+    ("ea", "ee"),
+    ("er", "or"),
+    ("or", "er"),
+    ("ant", "ent"),
+    ("ent", "ant"),
+    ("x", "cks"),
+    ("qu", "kw"),
+    ("ss", "s"),
+    ("ll", "l"),
+    ("mm", "m"),
+    ("tt", "t"),
+    ("rr", "r"),
+    ("cc", "c"),
+    ("y", "i"),
+    ("z", "s"),
+    ("s", "z"),
 ]
 
 
@@ -331,7 +399,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="NL1xx typo benchmark")
     parser.add_argument("--per-kind", type=int, default=150, help="generated misspellings of each kind")
     parser.add_argument(
-        "--codespell-list", type=int, default=0, metavar="N",
+        "--codespell-list",
+        type=int,
+        default=0,
+        metavar="N",
         help="also N misspellings from codespell's list (bench extra), reported apart as a peer comparison",
     )
     parser.add_argument("--seed", type=int, default=2026)
@@ -360,7 +431,9 @@ def main() -> int:
     print("\nnewslint NL1xx on clean text")
     print(f"  false positives: {len(false)} ({1000 * len(false) / words:.2f} per 1,000 words): {sorted(false)}")
     print(f"  real typos of the corpus found: {len(real)} of {len(real_typos)}: {sorted(real)}")
-    print(f"  spell checking alone: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, memo cold, best of 5)")
+    print(
+        f"  spell checking alone: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, memo cold, best of 5)"
+    )
     print(f"  one-time start-up: dictionary {loaded * 1000:.0f} ms, distance-2 index {index_loaded * 1000:.0f} ms")
     t0 = time.process_time()
     speller = Speller(spec)
@@ -388,8 +461,15 @@ def main() -> int:
     print(f"\nnewslint NL1xx on {len(injections)} injected misspellings")
     for kind, results in sorted(by_kind.items()):
         print(f"  {kind:14s} recall {100 * sum(results) / len(results):5.1f}% of {len(results)}")
-    print(f"  all            recall {100 * total / len(injections):5.1f}% of {len(injections)} generated slips; first suggestion right {100 * right_suggestion / max(total, 1):.1f}%")
-    wrong = [(inj.wrong, hits[inj.doc, inj.start].suggestion, inj.right) for inj in injections if (inj.doc, inj.start) in hits and f'"{inj.right.lower()}"' not in (hits[inj.doc, inj.start].suggestion or "").lower()]
+    print(
+        f"  all            recall {100 * total / len(injections):5.1f}% of {len(injections)} generated slips; first suggestion right {100 * right_suggestion / max(total, 1):.1f}%"
+    )
+    wrong = [
+        (inj.wrong, hits[inj.doc, inj.start].suggestion, inj.right)
+        for inj in injections
+        if (inj.doc, inj.start) in hits
+        and f'"{inj.right.lower()}"' not in (hits[inj.doc, inj.start].suggestion or "").lower()
+    ]
     print(f"  wrong suggestions: {wrong[:40]}")
     for kind in by_kind:
         missed = [inj.wrong for inj in injections if inj.kind == kind and (inj.doc, inj.start) not in hits]
@@ -401,11 +481,11 @@ def main() -> int:
         c_found, _ = run_newslint(c_dirty, spec)
         c_hits = {(i, d.start): d for i, ds in enumerate(c_found) for d in ds}
         caught = [inj for inj in c_injections if (inj.doc, inj.start) in c_hits]
-        print(f"\npeer comparison, {len(c_injections)} misspellings from codespell's list: recall {100 * len(caught) / max(len(c_injections), 1):.1f}%")
+        print(
+            f"\npeer comparison, {len(c_injections)} misspellings from codespell's list: recall {100 * len(caught) / max(len(c_injections), 1):.1f}%"
+        )
         print(f"  misses: {[inj.wrong for inj in c_injections if (inj.doc, inj.start) not in c_hits][:30]}")
-    injected_lines = {
-        (inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections
-    }
+    injected_lines = {(inj.doc, dirty[inj.doc].count("\n", 0, inj.start) + 1, inj.wrong.lower()) for inj in injections}
 
     if args.no_peers:
         return 0
@@ -416,7 +496,9 @@ def main() -> int:
     dirty_unknown, _ = run_pyspellchecker(dirty)
     caught = sum(1 for inj in injections if inj.wrong.lower() in dirty_unknown[inj.doc])
     print(f"  false positives: {fp} distinct words per article summed ({1000 * fp / words:.1f} per 1,000 words)")
-    print(f"  recall {100 * caught / len(injections):.1f}%; detection only, no suggestions: {size / 1e6 / elapsed:.1f} MB/s")
+    print(
+        f"  recall {100 * caught / len(injections):.1f}%; detection only, no suggestions: {size / 1e6 / elapsed:.1f} MB/s"
+    )
     try:
         import codespell_lib  # noqa: F401
     except ImportError:

@@ -59,40 +59,121 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("paths", nargs="*", help="files or directories to lint ('-' reads stdin); default: .")
     sel = parser.add_argument_group("rule selection (ruff's precedence: command line over config)")
-    sel.add_argument("--select", type=_codes, action="append", metavar="CODES", help="codes or prefixes to enable, replacing the selection")
-    sel.add_argument("--extend-select", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to enable in addition")
-    sel.add_argument("--ignore", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to disable")
+    sel.add_argument(
+        "--select",
+        type=_codes,
+        action="append",
+        metavar="CODES",
+        help="codes or prefixes to enable, replacing the selection",
+    )
+    sel.add_argument(
+        "--extend-select",
+        type=_codes,
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="codes or prefixes to enable in addition",
+    )
+    sel.add_argument(
+        "--ignore", type=_codes, action="append", default=[], metavar="CODES", help="codes or prefixes to disable"
+    )
     out = parser.add_argument_group("output")
-    out.add_argument("--output-format", "--format", dest="format", default="text", metavar="FORMAT", help="text (default), json, jsonl, github, sarif, rdjson, gitlab, junit, html, or a plugin's format (--format is an alias)")
+    out.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        default="text",
+        metavar="FORMAT",
+        help="text (default), json, jsonl, github, sarif, rdjson, gitlab, junit, html, or a plugin's format (--format is an alias)",
+    )
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
-    out.add_argument("--statistics", action="store_true", help="print counts per rule instead of each diagnostic (JSON with --output-format json)")
-    out.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour (auto: on a TTY unless NO_COLOR is set)")
+    out.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print counts per rule instead of each diagnostic (JSON with --output-format json)",
+    )
+    out.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour (auto: on a TTY unless NO_COLOR is set)",
+    )
     out.add_argument("--quiet", "-q", action="store_true", help="print diagnostics only: no summary, no notes")
     out.add_argument("--verbose", "-v", action="store_true", help="also print notes, such as skipped binary files")
     info = parser.add_argument_group("information")
-    info.add_argument("--list-rules", action="store_true", help="print every rule as a Markdown table (JSON with --output-format json) and exit")
-    info.add_argument("--explain", metavar="CODE", help="print a rule's documentation and exit (as 'newslint rule CODE')")
-    info.add_argument("--show-settings", metavar="PATH", help="print the config that applies to PATH, where it came from, and the rules it enables; then exit")
+    info.add_argument(
+        "--list-rules",
+        action="store_true",
+        help="print every rule as a Markdown table (JSON with --output-format json) and exit",
+    )
+    info.add_argument(
+        "--explain", metavar="CODE", help="print a rule's documentation and exit (as 'newslint rule CODE')"
+    )
+    info.add_argument(
+        "--show-settings",
+        metavar="PATH",
+        help="print the config that applies to PATH, where it came from, and the rules it enables; then exit",
+    )
     info.add_argument("--show-files", action="store_true", help="print the files that would be linted, and exit")
     info.add_argument("--version", action="version", version=f"newslint {__version__}")
     run = parser.add_argument_group("running")
-    run.add_argument("--config", metavar="FILE", help="use this config file for every file instead of each file's nearest one")
+    run.add_argument(
+        "--config", metavar="FILE", help="use this config file for every file instead of each file's nearest one"
+    )
     run.add_argument("--isolated", action="store_true", help="ignore every config file")
     run.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    run.add_argument("--fail-level", choices=SEVERITY_ORDER, default="info", help="exit 1 only for findings of this severity or above (default: info, every finding)")
-    run.add_argument("--respect-gitignore", action=argparse.BooleanOptionalAction, default=None, help="skip files that .gitignore, .ignore or .git/info/exclude ignore when walking directories (default: on)")
-    run.add_argument("--corpus-only", action="store_true", help="report only the cross-document rules' findings (the pre-commit corpus hook)")
+    run.add_argument(
+        "--fail-level",
+        choices=SEVERITY_ORDER,
+        default="info",
+        help="exit 1 only for findings of this severity or above (default: info, every finding)",
+    )
+    run.add_argument(
+        "--respect-gitignore",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="skip files that .gitignore, .ignore or .git/info/exclude ignore when walking directories (default: on)",
+    )
+    run.add_argument(
+        "--corpus-only",
+        action="store_true",
+        help="report only the cross-document rules' findings (the pre-commit corpus hook)",
+    )
     run.add_argument("--stdin-filename", metavar="PATH", help="the path to report for '-' (stdin)")
     run.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the article date for date-dependent rules")
-    run.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None, help="run cross-document rules (default: on for a directory or several files)")
-    run.add_argument("--baseline", metavar="FILE", help="report only findings that FILE (from --write-baseline) does not record")
-    run.add_argument("--write-baseline", metavar="FILE", help="record every finding in FILE as the accepted baseline and exit 0")
-    run.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME", help="load plugin module NAME, or block a plugin with no:NAME")
+    run.add_argument(
+        "--corpus",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run cross-document rules (default: on for a directory or several files)",
+    )
+    run.add_argument(
+        "--baseline", metavar="FILE", help="report only findings that FILE (from --write-baseline) does not record"
+    )
+    run.add_argument(
+        "--write-baseline", metavar="FILE", help="record every finding in FILE as the accepted baseline and exit 0"
+    )
+    run.add_argument(
+        "-p",
+        dest="plugins",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="load plugin module NAME, or block a plugin with no:NAME",
+    )
     fixing = parser.add_argument_group("fixing")
     fixing.add_argument("--fix", action="store_true", help="apply safe fixes in place, then report what remains")
-    fixing.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)")
-    fixing.add_argument("--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing")
-    fixing.add_argument("--add-noqa", action="store_true", help="add a <!-- newslint-disable-line CODES --> comment for every finding, then exit")
+    fixing.add_argument(
+        "--unsafe-fixes", action="store_true", help="with --fix or --diff: also apply unsafe fixes (typo suggestions)"
+    )
+    fixing.add_argument(
+        "--diff", action="store_true", help="print a unified diff of what --fix would change; change nothing"
+    )
+    fixing.add_argument(
+        "--add-noqa",
+        action="store_true",
+        help="add a <!-- newslint-disable-line CODES --> comment for every finding, then exit",
+    )
     from newslint.run.execution import add_arguments
 
     add_arguments(parser)
@@ -193,7 +274,9 @@ def check_command(argv: Sequence[str]) -> int:
     files = [p for p in paths if p != "-"]
     try:
         # The first path's engine answers --list-rules and --explain and supplies the reporters.
-        engine = engines.for_path(files[0]) if files else engines.for_config(resolver.for_stdin(args.stdin_filename).config)
+        engine = (
+            engines.for_path(files[0]) if files else engines.for_config(resolver.for_stdin(args.stdin_filename).config)
+        )
     except (ConfigError, PluginError) as exc:
         print(f"newslint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -265,7 +348,10 @@ def check_command(argv: Sequence[str]) -> int:
     if baseline is not None:
         diagnostics, stale = baseline.new_findings(diagnostics)
         if stale and args.verbose:
-            print(f"newslint: note: {stale} baselined findings are gone; refresh with --write-baseline {args.baseline}", file=sys.stderr)
+            print(
+                f"newslint: note: {stale} baselined findings are gone; refresh with --write-baseline {args.baseline}",
+                file=sys.stderr,
+            )
     rules = dict(engine.registry.rules)
     for built in engines.built():
         for code, rule in built.registry.rules.items():
@@ -291,8 +377,7 @@ def check_command(argv: Sequence[str]) -> int:
         elif args.quiet and args.format == "text":
             from newslint.output.reporters.text import format_line
 
-            for diag in diagnostics:
-                out.write(format_line(diag, ctx.color) + "\n")
+            out.writelines(format_line(diag, ctx.color) + "\n" for diag in diagnostics)
         else:
             reporter(diagnostics, ctx, out)
     finally:
@@ -407,10 +492,24 @@ def show_settings(engines, path: str, as_json: bool) -> int:  # type: ignore[no-
 
 def _info_parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=description)
-    parser.add_argument("--output-format", "--format", dest="format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.add_argument(
+        "--output-format",
+        "--format",
+        dest="format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default) or json",
+    )
     parser.add_argument("--config", metavar="FILE", help="read plugin settings (disable-plugins) from this config file")
     parser.add_argument("--isolated", action="store_true", help="ignore every config file")
-    parser.add_argument("-p", dest="plugins", action="append", default=[], metavar="NAME", help="load plugin module NAME, or block a plugin with no:NAME")
+    parser.add_argument(
+        "-p",
+        dest="plugins",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="load plugin module NAME, or block a plugin with no:NAME",
+    )
     return parser
 
 
@@ -471,7 +570,13 @@ def config_command(argv: Sequence[str]) -> int:
         return EXIT_ERROR
     chosen = [declared[args.key]] if args.key else list(declared.values())
     records = [
-        {"name": o.name, "type": o.type, "default": _jsonable(o.default), "help": o.help, **({"choices": list(o.choices)} if o.choices else {})}
+        {
+            "name": o.name,
+            "type": o.type,
+            "default": _jsonable(o.default),
+            "help": o.help,
+            **({"choices": list(o.choices)} if o.choices else {}),
+        }
         for o in chosen
     ]
     if args.format == "json":
@@ -555,20 +660,31 @@ def explain(engine: Engine, code: str) -> int:
     print(f"{rule.code} {rule.name} ({rule.category.value}, {rule.severity.value}{state})\n")
     print(rule.summary + "\n")
     print(rule.explanation.rstrip())
-    fix = {"yes": "safe (--fix)", "unsafe": "unsafe (--fix --unsafe-fixes)", "yes, unsafe": "safe (--fix) and unsafe (--unsafe-fixes)"}
+    fix = {
+        "yes": "safe (--fix)",
+        "unsafe": "unsafe (--fix --unsafe-fixes)",
+        "yes, unsafe": "safe (--fix) and unsafe (--unsafe-fixes)",
+    }
     print(f"\nFix: {fix.get(fix_availability(rule), 'none')}")
     print(f"Provided by: {engine.registry.owners[rule.code]}")
     return EXIT_CLEAN
 
 
-def write_statistics(diagnostics: Sequence[Diagnostic], rules: Mapping[str, Rule], out: TextIO, *, as_json: bool = False) -> None:
+def write_statistics(
+    diagnostics: Sequence[Diagnostic], rules: Mapping[str, Rule], out: TextIO, *, as_json: bool = False
+) -> None:
     """Counts per rule, most frequent first, as ``ruff --statistics`` prints them (or as JSON)."""
     counts = Counter(d.code for d in diagnostics)
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if as_json:
         records = [
-            {"code": code, "name": rules[code].name, "count": count, "summary": rules[code].summary,
-             "fix": {"safe": rules[code].fixable, "unsafe": rules[code].unsafe_fixable}}
+            {
+                "code": code,
+                "name": rules[code].name,
+                "count": count,
+                "summary": rules[code].summary,
+                "fix": {"safe": rules[code].fixable, "unsafe": rules[code].unsafe_fixable},
+            }
             for code, count in ordered
         ]
         out.write(_dumps(records, indent=2) + "\n")

@@ -30,7 +30,9 @@ def root() -> Path:
     return ROOT
 
 
-def run_cli(*args: str, cwd: Path | str = ROOT, input: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cli(
+    *args: str, cwd: Path | str = ROOT, input: bytes | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run ``python -m newslint ARGS`` with installed plugins disabled; output as text."""
     full_env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1", **(env or {})}
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), full_env.get("PYTHONPATH", "")]))
@@ -40,7 +42,8 @@ def run_cli(*args: str, cwd: Path | str = ROOT, input: bytes | None = None, env:
         input=input,
         capture_output=True,
         env=full_env,
-        timeout=300, check=False,
+        timeout=300,
+        check=False,
     )
 
 

@@ -7,8 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint import Document, lint_text
 from newslint.model.fingerprint import anchor, fingerprint
 from newslint.output.baseline import Baseline

@@ -7,17 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_cli
+
 from newslint import PackError, PackSource, Severity
 from newslint.checks.boilerplate import phrases as _phrases
 from newslint.checks.boilerplate.boilerplate import THRESHOLD
 from newslint.plugin.packs import Packs
-from newslint.text.writing_systems import dominant_system, profile, script_of
 from newslint.testing import check, positions
+from newslint.text.writing_systems import dominant_system, profile, script_of
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.corpus import lee_background  # noqa: E402
+from benchmarks.corpus import lee_background
 
 PACK = ROOT / "rules" / "boilerplate.toml"
 
@@ -44,7 +44,9 @@ class TestPhrases:
             pytest.param("» ADVERTISEMENT «", [(3, 1, 3, 18)], id="en-line-bullets-case"),
             pytest.param("Photo: Kim Hong-ji/Reuters", [(3, 1, 3, 27)], id="en-prefix-credit"),
             pytest.param("Updated: 13 January 2026, 19:58 GMT", [(3, 1, 3, 36)], id="en-timestamp-date"),
-            pytest.param("We use cookies to improve your experience on our site.", [(3, 1, 3, 55)], id="en-contains-cookie"),
+            pytest.param(
+                "We use cookies to improve your experience on our site.", [(3, 1, 3, 55)], id="en-contains-cookie"
+            ),
             pytest.param("اقرأ أيضاً", [(3, 1, 3, 11)], id="ar-tanween-folded"),
             pytest.param("Publicidad", [(3, 1, 3, 11)], id="es"),
             pytest.param("Nous utilisons des cookies pour mesurer l'audience.", [(3, 1, 3, 52)], id="fr-contains"),
@@ -64,14 +66,23 @@ class TestPhrases:
     @pytest.mark.parametrize(
         "line",
         [
-            pytest.param("Read more about the plan in the council's report, which was published on Monday.", id="read-more-in-prose"),
-            pytest.param("Updated figures show the economy grew 2% in the last quarter of the year.", id="updated-without-date"),
+            pytest.param(
+                "Read more about the plan in the council's report, which was published on Monday.",
+                id="read-more-in-prose",
+            ),
+            pytest.param(
+                "Updated figures show the economy grew 2% in the last quarter of the year.", id="updated-without-date"
+            ),
             pytest.param("By the end of the week, the bridge was open again to cars and buses.", id="by-in-prose"),
-            pytest.param('The regulator said the phrase "we use cookies" misled visitors to the site.', id="cookie-phrase-quoted"),
+            pytest.param(
+                'The regulator said the phrase "we use cookies" misled visitors to the site.', id="cookie-phrase-quoted"
+            ),
             pytest.param("Share prices rose 3% in Tokyo after the announcement on Tuesday.", id="share-prices"),
             pytest.param("Vor dem Treffen sagte der Minister, er erwarte keine Einigung.", id="de-vor-without-date"),
             pytest.param("World", id="edge-only-label-in-middle"),
-            pytest.param("Photograph of the bridge taken in 1927 shows its original design.", id="photograph-not-credit"),
+            pytest.param(
+                "Photograph of the bridge taken in 1927 shows its original design.", id="photograph-not-credit"
+            ),
         ],
     )
     def test_near_misses_are_not_reported(self, line):
@@ -92,7 +103,9 @@ class TestPhrases:
     def test_message_names_role_and_language(self):
         """The message says what kind of chrome it is and which pack language matched."""
         [d] = check(f"{LEDE}\n\nمقالات ذات صلة\n", select=["NL201"])
-        assert d.message.startswith('Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack; chrome score ')
+        assert d.message.startswith(
+            'Related-content header left in the text: "مقالات ذات صلة" (ar phrase pack; chrome score '
+        )
         assert "a related-content phrase" in d.message  # the strongest features, in words
         assert d.suggestion == "Delete the line"
 
@@ -176,7 +189,9 @@ class TestBlocks:
         )
         [d] = check(text, select=["NL2"])
         assert (d.code, d.line, d.column, d.end_line, d.end_column) == ("NL203", 9, 1, 15, 38)
-        assert d.message.startswith('Lines 9-15 are page chrome opened by "Related articles" (related-content header, en): ')
+        assert d.message.startswith(
+            'Lines 9-15 are page chrome opened by "Related articles" (related-content header, en): '
+        )
         assert d.suggestion == "Delete lines 9-15 (7 lines, blank lines included)"
         assert d.severity == Severity.ERROR
 
@@ -191,8 +206,7 @@ class TestBlocks:
     def test_teasers_between_labels_stay_in_the_block(self):
         """Fluent prose between chrome labels does not end the block: only its place gives it away."""
         text = (
-            f"{BODY}\nRelated articles\n\n{LEDE}\n\n{SECOND}\n\nAI-generated image\n\n{THIRD}\n\n"
-            "Accept all cookies\n"
+            f"{BODY}\nRelated articles\n\n{LEDE}\n\n{SECOND}\n\nAI-generated image\n\n{THIRD}\n\nAccept all cookies\n"
         )
         assert codes(text) == [("NL203", 9, 19)]
 
@@ -226,7 +240,7 @@ ARABIC_ARTICLE = (
     "استقبلت رئيسة الوزراء اليابانية الرئيس الكوري الجنوبي في مدينة نارا اليوم الثلاثاء.\n\n"
     "وقال مسؤولون من البلدين إن المحادثات تناولت التعاون الاقتصادي وأمن سلاسل الإمداد.\n\n"
     "وتأتي القمة في وقت تشهد فيه العلاقات بين طوكيو وبكين توترا متصاعدا بعد تصريحات بشأن تايوان.\n\n"
-    "وقال الرئيس إن بلاده تريد علاقات موجهة نحو المستقبل مع اليابان، وفق ما نقلت وكالة \"Reuters\".\n"
+    'وقال الرئيس إن بلاده تريد علاقات موجهة نحو المستقبل مع اليابان، وفق ما نقلت وكالة "Reuters".\n'
 )
 JAPANESE_ARTICLE = (
     "日韓首脳会談 経済安全保障で協力強化へ\n\n"
@@ -252,10 +266,16 @@ class TestForeign:
     @pytest.mark.parametrize(
         "sentence",
         [
-            pytest.param("The word for summit, \u201c정상회담\u201d, was on every front page in Seoul.", id="quoted-korean"),
-            pytest.param("Protesters chanted \u201cلا للحرب\u201d outside the embassy on Tuesday evening.", id="quoted-arabic"),
+            pytest.param(
+                "The word for summit, \u201c정상회담\u201d, was on every front page in Seoul.", id="quoted-korean"
+            ),
+            pytest.param(
+                "Protesters chanted \u201cلا للحرب\u201d outside the embassy on Tuesday evening.", id="quoted-arabic"
+            ),
             pytest.param("The temple, known as 法隆寺 in Japanese, dates from the seventh century.", id="han-name"),
-            pytest.param("Residents call the festival la fiesta de San Juan and have done so for years.", id="spanish-words"),
+            pytest.param(
+                "Residents call the festival la fiesta de San Juan and have done so for years.", id="spanish-words"
+            ),
         ],
     )
     def test_short_quoted_foreign_words_are_not_reported(self, sentence):
@@ -266,7 +286,9 @@ class TestForeign:
         """A Spanish paragraph in an English article is reported as another language."""
         spanish = "Los gobiernos de los dos países firmaron este martes un acuerdo para construir un corredor."
         found = check(f"{LEDE}\n\n{spanish}\n\n{SECOND}\n\n{THIRD}\n", select=["NL205"])
-        assert [(d.line, d.column, d.end_column, d.severity) for d in found] == [(3, 1, len(spanish) + 1, Severity.WARNING)]
+        assert [(d.line, d.column, d.end_column, d.severity) for d in found] == [
+            (3, 1, len(spanish) + 1, Severity.WARNING)
+        ]
         assert "(es)" in found[0].message
 
     @pytest.mark.parametrize("article", [ARABIC_ARTICLE, JAPANESE_ARTICLE], ids=["arabic", "japanese"])
@@ -283,7 +305,17 @@ class TestForeign:
 class TestScripts:
     def test_script_of(self):
         """Letters map to their script; digits and punctuation to none."""
-        assert [script_of(c) for c in "aЖ中あア한ع7."] == ["latin", "cyrillic", "han", "hiragana", "katakana", "hangul", "arabic", None, None]
+        assert [script_of(c) for c in "aЖ中あア한ع7."] == [
+            "latin",
+            "cyrillic",
+            "han",
+            "hiragana",
+            "katakana",
+            "hangul",
+            "arabic",
+            None,
+            None,
+        ]
 
     def test_dominant_system_groups_han_with_kana(self):
         """Han with kana is Japanese; Han with more Hangul is Korean; Han alone is Chinese."""
@@ -340,7 +372,9 @@ class TestCleanText:
         try:
             articles = lee_background(fetch=False)
         except FileNotFoundError:
-            pytest.skip("benchmarks/.data/lee_background.cor is not fetched (python -m benchmarks.corpus); tests never download")
+            pytest.skip(
+                "benchmarks/.data/lee_background.cor is not fetched (python -m benchmarks.corpus); tests never download"
+            )
         for article in articles:
             text = "\n\n".join(re.split(r"(?<=[.!?\"]) (?=[A-Z])", article))
             diagnostics, _ = engine.check(Document(text, "lee.txt"))
@@ -420,18 +454,60 @@ class TestPack:
     @pytest.mark.parametrize(
         ("body", "error"),
         [
-            pytest.param('[[entry]]\nlang = "en"\nrole = "nonsense"\nphrases = ["x y"]\n', "entry[0].role: 'nonsense' is not one of", id="role"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "fuzzy"\nphrases = ["x"]\n', "entry[0].match: 'fuzzy' is not one of", id="match"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nphrases = []\n', "entry[0].phrases: must not be empty", id="empty"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\nphrases = ["(unclosed"]\n', "entry[0].phrases[0]: '(unclosed' is not a valid regular expression", id="regex"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nphrases = ["Go", "GO!"]\n', "entry[0].phrases[1]: repeats entry[0].phrases[0]", id="repeat"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\ncolour = "red"\nphrases = ["Go"]\n', "entry[0].colour: unknown key", id="unknown-key"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nopens-block = "maybe"\nphrases = ["Go"]\n', "entry[0].opens-block: expected true, false or \"list\"", id="block"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nfollowed-by = "date"\nphrases = ["Go"]\n', "entry[0].followed-by: only a match = \"prefix\"", id="followed-by"),
-            pytest.param('[[entry]]\nlang = "en"\nrole = "cta"\nmax-words = "ten"\nphrases = ["Go"]\n', "entry[0].max-words: expected an integer", id="type"),
-            pytest.param('[[language]]\ncode = "xx"\nscript = "klingon"\nstopwords = []\n', "language[0].script: unknown writing system", id="script"),
-            pytest.param('[[entry]]\nrole = "cta"\nphrases = ["Go"]\n', "entry[0].lang: missing required key", id="missing"),
-            pytest.param('[phrases]\n', "phrases: unknown table", id="top-level"),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "nonsense"\nphrases = ["x y"]\n',
+                "entry[0].role: 'nonsense' is not one of",
+                id="role",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "fuzzy"\nphrases = ["x"]\n',
+                "entry[0].match: 'fuzzy' is not one of",
+                id="match",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nphrases = []\n',
+                "entry[0].phrases: must not be empty",
+                id="empty",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nmatch = "regex"\nphrases = ["(unclosed"]\n',
+                "entry[0].phrases[0]: '(unclosed' is not a valid regular expression",
+                id="regex",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nphrases = ["Go", "GO!"]\n',
+                "entry[0].phrases[1]: repeats entry[0].phrases[0]",
+                id="repeat",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\ncolour = "red"\nphrases = ["Go"]\n',
+                "entry[0].colour: unknown key",
+                id="unknown-key",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nopens-block = "maybe"\nphrases = ["Go"]\n',
+                'entry[0].opens-block: expected true, false or "list"',
+                id="block",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nfollowed-by = "date"\nphrases = ["Go"]\n',
+                'entry[0].followed-by: only a match = "prefix"',
+                id="followed-by",
+            ),
+            pytest.param(
+                '[[entry]]\nlang = "en"\nrole = "cta"\nmax-words = "ten"\nphrases = ["Go"]\n',
+                "entry[0].max-words: expected an integer",
+                id="type",
+            ),
+            pytest.param(
+                '[[language]]\ncode = "xx"\nscript = "klingon"\nstopwords = []\n',
+                "language[0].script: unknown writing system",
+                id="script",
+            ),
+            pytest.param(
+                '[[entry]]\nrole = "cta"\nphrases = ["Go"]\n', "entry[0].lang: missing required key", id="missing"
+            ),
+            pytest.param("[phrases]\n", "phrases: unknown table", id="top-level"),
         ],
     )
     def test_schema_errors_name_file_and_key_path(self, tmp_path, body, error):

@@ -11,7 +11,6 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 ARTICLE = "The county council approved the library budget on Thursday.\n\nTeh vote was close.\n"
@@ -80,12 +79,16 @@ def test_a_deep_baseline_is_a_message(tree):
 
 
 RANGES = {
-    "max-file-size huge": ("max-file-size = 9223372036854775807\n",
-                           "max-file-size: 9223372036854775807 is out of range; expected 1 to 2147483648"),
+    "max-file-size huge": (
+        "max-file-size = 9223372036854775807\n",
+        "max-file-size: 9223372036854775807 is out of range; expected 1 to 2147483648",
+    ),
     "max-file-size negative": ("max-file-size = -1\n", "max-file-size: -1 is out of range"),
     "max-file-size zero": ("max-file-size = 0\n", "max-file-size: 0 is out of range"),
-    "date in year 1": ("date = 0001-01-01\n",
-                       "date: 0001-01-01 is out of range; expected a date from 1800-01-01 to 2199-12-31"),
+    "date in year 1": (
+        "date = 0001-01-01\n",
+        "date: 0001-01-01 is out of range; expected a date from 1800-01-01 to 2199-12-31",
+    ),
     "date in year 9999": ("date = 9999-12-31\n", "date: 9999-12-31 is out of range"),
 }
 
@@ -110,15 +113,24 @@ def test_dates_in_range_still_work(tree):
 class TestOutputErrors:
     def test_output_file_in_a_missing_directory(self, tree):
         code, err = _lint(tree, None, "--isolated", "-o", str(tree / "missing" / "report.txt"), "story.txt")
-        assert code == 2 and f"{tree / 'missing' / 'report.txt'}: cannot write the report: No such file or directory" in err
+        assert (
+            code == 2
+            and f"{tree / 'missing' / 'report.txt'}: cannot write the report: No such file or directory" in err
+        )
 
     @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
     @pytest.mark.parametrize("fmt", ["text", "json"])
     def test_stdout_to_a_full_disk(self, tree, fmt):
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
         with open("/dev/full", "wb") as full:
-            proc = subprocess.run([sys.executable, "-m", "newslint", "--isolated", "--format", fmt, "story.txt"],
-                                  cwd=tree, env=env, stdout=full, stderr=subprocess.PIPE, check=False)
+            proc = subprocess.run(
+                [sys.executable, "-m", "newslint", "--isolated", "--format", fmt, "story.txt"],
+                cwd=tree,
+                env=env,
+                stdout=full,
+                stderr=subprocess.PIPE,
+                check=False,
+            )
         assert proc.returncode == 2
         assert proc.stderr.decode() == "newslint: error: cannot write the report: No space left on device\n"
 
@@ -126,8 +138,13 @@ class TestOutputErrors:
         for i in range(200):  # enough findings to fill the pipe's buffer
             (tree / f"story{i:03}.txt").write_text(ARTICLE, encoding="utf-8")
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
-        proc = subprocess.Popen([sys.executable, "-m", "newslint", "--isolated", "--format", "json", "-j", "1", "."],
-                                cwd=tree, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "newslint", "--isolated", "--format", "json", "-j", "1", "."],
+            cwd=tree,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         proc.stdout.close()  # the reader goes away before anything is read
         err = proc.stderr.read().decode()
         assert proc.wait() == 2
@@ -170,10 +187,19 @@ class TestDatasetLimits:
         def limit_memory() -> None:  # 1 GB of address space: a 256 MB line plus its JSON would not fit
             resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
-        proc = subprocess.run([sys.executable, "-m", "newslint", "--isolated", "-j", "1", "bomb.jsonl.gz"], cwd=tmp_path,
-                              env=env, capture_output=True, preexec_fn=limit_memory, timeout=120, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", "--isolated", "-j", "1", "bomb.jsonl.gz"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            preexec_fn=limit_memory,
+            timeout=120,
+            check=False,
+        )
         assert proc.returncode == 2, proc.stderr.decode()[-500:]
-        assert b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (10485760); skipped" in proc.stderr
+        assert (
+            b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (10485760); skipped" in proc.stderr
+        )
 
 
 # The four patterns that each ran over 90 s on one 3,000-character line with Python's re.
@@ -196,8 +222,9 @@ def test_hostile_pack_regexes_run_in_linear_time(tmp_path):
         for i, p in enumerate(REDOS)
     )
     (tmp_path / "words.toml").write_text(f'[pack]\nkind = "confusables"\nschema = 1\n\n{confusables}', encoding="utf-8")
-    (tmp_path / "newslint.toml").write_text('packs = ["chrome.toml", "words.toml"]\nselect = ["NL2", "NL630"]\n',
-                                            encoding="utf-8")
+    (tmp_path / "newslint.toml").write_text(
+        'packs = ["chrome.toml", "words.toml"]\nselect = ["NL2", "NL630"]\n', encoding="utf-8"
+    )
     timings = {}
     for n in (3_000, 30_000, 300_000):
         body = "The ferry " + "a" * n + "\n" + "The ferry " + "xyzw" * (n // 4) + "\n"
@@ -224,7 +251,9 @@ def test_not_after_replaces_a_negative_look_ahead(tmp_path):
     assert "a.txt:3:" not in out  # "principal of the school" is the head teacher
 
 
-@pytest.mark.parametrize(("jobs", "message"), [("0", "'0' is not a positive number"), ("100000", "100000 processes is out of range")])
+@pytest.mark.parametrize(
+    ("jobs", "message"), [("0", "'0' is not a positive number"), ("100000", "100000 processes is out of range")]
+)
 def test_jobs_out_of_range_is_a_usage_error(tree, jobs, message):
     code, err = _lint(tree, None, "--isolated", "-j", jobs, "story.txt")
     assert code == 2 and message in err

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import run_cli
 
 CLEAN = "The council approved the budget on Monday.\n"
@@ -73,18 +72,30 @@ class TestInputs:
 class TestOutput:
     def test_text_format_is_problem_matcher_shaped(self, tree):
         first = run_cli("--isolated", "broken.txt", cwd=tree).stdout.decode().splitlines()[0]
-        assert first == "broken.txt:2:1: NL510 Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
+        assert (
+            first
+            == "broken.txt:2:1: NL510 Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
+        )
 
     def test_json_records_have_the_documented_fields(self, tree):
         (record,) = json.loads(run_cli("--isolated", "--format", "json", "broken.txt", cwd=tree).stdout)
         assert record == {
-            "path": "broken.txt", "line": 2, "column": 1, "end_line": 2, "end_column": 2, "code": "NL510",
-            "category": "whitespace", "severity": "warning",
-            "message": "Line holds only whitespace (1 character: no-break space)", "suggestion": "Delete the whitespace",
+            "path": "broken.txt",
+            "line": 2,
+            "column": 1,
+            "end_line": 2,
+            "end_column": 2,
+            "code": "NL510",
+            "category": "whitespace",
+            "severity": "warning",
+            "message": "Line holds only whitespace (1 character: no-break space)",
+            "suggestion": "Delete the whitespace",
             "fix": {
                 "applicability": "safe",
                 "message": "Delete the whitespace",
-                "edits": [{"content": "", "location": {"row": 2, "column": 1}, "end_location": {"row": 2, "column": 2}}],
+                "edits": [
+                    {"content": "", "location": {"row": 2, "column": 1}, "end_location": {"row": 2, "column": 2}}
+                ],
             },
         }
 
@@ -93,9 +104,14 @@ class TestOutput:
         assert [json.loads(line)["code"] for line in lines] == ["NL510", "NL001"]
 
     def test_github_annotations_and_limit(self, tmp_path):
-        (tmp_path / "many.txt").write_text("The council met.\n" + "\u00a0\n" * 12 + "It approved the budget.\n", encoding="utf-8")
+        (tmp_path / "many.txt").write_text(
+            "The council met.\n" + "\u00a0\n" * 12 + "It approved the budget.\n", encoding="utf-8"
+        )
         out = run_cli("--isolated", "--format", "github", "many.txt", cwd=tmp_path).stdout.decode().splitlines()
-        assert out[0] == "::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
+        assert (
+            out[0]
+            == "::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
+        )
         assert len([line for line in out if line.startswith("::warning")]) == 10
         assert out[-1].startswith("::notice title=newslint::2 more warnings not annotated")
 
@@ -105,7 +121,9 @@ class TestOutput:
 
     def test_color_only_when_asked_and_never_with_no_color(self, tree):
         assert b"\x1b[" not in run_cli("--isolated", "broken.txt", cwd=tree).stdout  # piped: no colour
-        assert b"\x1b[" in run_cli("--isolated", "--color", "always", "broken.txt", cwd=tree, env={"NO_COLOR": ""}).stdout
+        assert (
+            b"\x1b[" in run_cli("--isolated", "--color", "always", "broken.txt", cwd=tree, env={"NO_COLOR": ""}).stdout
+        )
 
 
 class TestRuleDocs:
@@ -136,6 +154,11 @@ def test_closed_pipe_is_quiet():
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     proc = subprocess.run(
         f"{sys.executable} -m newslint --isolated --list-rules --format text | head -1",
-        shell=True, capture_output=True, env=env, cwd=ROOT, timeout=120, check=False,
+        shell=True,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
     assert proc.stdout.startswith(b"| Code |") and b"Traceback" not in proc.stderr

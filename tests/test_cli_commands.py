@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 INFO_ONLY = "The harbour board approved the new ferry timetable on Monday.\n\n\n\n"  # NL511 (info)
-WARNING = "The harbour board approved the new ferry timetable on Monday.\n\u00a0\nCrossings start next month.\n"  # NL510
+WARNING = (
+    "The harbour board approved the new ferry timetable on Monday.\n\u00a0\nCrossings start next month.\n"  # NL510
+)
 
 
 class TestCheck:
@@ -28,7 +29,9 @@ class TestCheck:
     def test_statistics_honour_json(self):
         text = run_cli("--isolated", "--statistics", "seeds").stdout.decode().splitlines()
         data = json.loads(run_cli("--isolated", "--statistics", "--output-format", "json", "seeds").stdout)
-        assert [(r["code"], r["count"]) for r in data] == [(line.split("\t")[1], int(line.split("\t")[0])) for line in text]
+        assert [(r["code"], r["count"]) for r in data] == [
+            (line.split("\t")[1], int(line.split("\t")[0])) for line in text
+        ]
         assert {"code", "name", "count", "summary", "fix"} <= set(data[0])
 
     def test_list_rules_honours_json(self):
@@ -51,8 +54,12 @@ class TestFailLevel:
     @pytest.mark.parametrize(
         ("text", "level", "status"),
         [
-            (INFO_ONLY, "info", 1), (INFO_ONLY, "warning", 0), (INFO_ONLY, "error", 0),
-            (WARNING, "info", 1), (WARNING, "warning", 1), (WARNING, "error", 0),
+            (INFO_ONLY, "info", 1),
+            (INFO_ONLY, "warning", 0),
+            (INFO_ONLY, "error", 0),
+            (WARNING, "info", 1),
+            (WARNING, "warning", 1),
+            (WARNING, "error", 0),
         ],
     )
     def test_exit_1_only_at_or_above_the_level(self, tmp_path: Path, text: str, level: str, status: int):
@@ -75,7 +82,11 @@ class TestRule:
 
     def test_rule_json_and_unknown(self):
         data = json.loads(run_cli("rule", "NL101", "--output-format", "json").stdout)
-        assert data["code"] == "NL101" and data["fix"] == {"safe": False, "unsafe": True} and "## Example" in data["explanation"]
+        assert (
+            data["code"] == "NL101"
+            and data["fix"] == {"safe": False, "unsafe": True}
+            and "## Example" in data["explanation"]
+        )
         assert run_cli("rule", "NL999").returncode == 2
         assert run_cli("rule").returncode == 2
 
@@ -110,7 +121,7 @@ def test_corpus_only_and_no_corpus_never_share_a_finding():
     """The two pre-commit hooks' halves: disjoint, and the corpus half holds the cross-document findings."""
     corpus = json.loads(run_cli("--isolated", "--corpus", "--corpus-only", "--output-format", "json", "seeds").stdout)
     local = json.loads(run_cli("--isolated", "--no-corpus", "--output-format", "json", "seeds").stdout)
-    key = lambda d: (d["path"], d["line"], d["column"], d["code"])  # noqa: E731
+    key = lambda d: (d["path"], d["line"], d["column"], d["code"])
     assert {d["code"] for d in corpus} == {"NL402"}
     assert not {key(d) for d in corpus} & {key(d) for d in local}
     assert run_cli("--corpus-only", "--no-corpus", "seeds").returncode == 2

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.plugin.config import ConfigError, Option, find_config, load_config
 
 BROKEN = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding
@@ -39,7 +39,9 @@ class TestValidation:
             pytest.param("selct = ['NL5']\n", "unknown key 'selct'; did you mean 'select'?", id="typo-key"),
             pytest.param("select = 'NL5'\n", "expected a list of strings", id="wrong-type"),
             pytest.param("date = '2026-13-01'\n", "expected a TOML date", id="bad-date"),
-            pytest.param("per-file-ignores = { 'a' = 'NL5' }\n", "expected a table of lists of strings", id="bad-table"),
+            pytest.param(
+                "per-file-ignores = { 'a' = 'NL5' }\n", "expected a table of lists of strings", id="bad-table"
+            ),
             pytest.param("select = [\n", "invalid TOML", id="broken-toml"),
         ],
     )

@@ -14,29 +14,38 @@ from newslint.lsp.config_edit import ConfigEditError, add_file_ignore, add_word,
         pytest.param('select = ["NL"]\n', False, 'select = ["NL"]\nwords = ["Zelenskyy"]\n', id="new-key"),
         pytest.param("words = []\n", False, 'words = ["Zelenskyy"]\n', id="empty-array"),
         pytest.param(
-            'words = ["a", "b"]  # ok\n[per-file-ignores]\n', False,
-            'words = ["a", "b", "Zelenskyy"]  # ok\n[per-file-ignores]\n', id="inline-array-comment-kept",
+            'words = ["a", "b"]  # ok\n[per-file-ignores]\n',
+            False,
+            'words = ["a", "b", "Zelenskyy"]  # ok\n[per-file-ignores]\n',
+            id="inline-array-comment-kept",
         ),
         pytest.param(
-            '# top\nwords = [\n    "a",  # c\n    "b"\n]\nignore = []\n', False,
-            '# top\nwords = [\n    "a",  # c\n    "b",\n    "Zelenskyy"\n]\nignore = []\n', id="multiline-no-trailing-comma",
+            '# top\nwords = [\n    "a",  # c\n    "b"\n]\nignore = []\n',
+            False,
+            '# top\nwords = [\n    "a",  # c\n    "b",\n    "Zelenskyy"\n]\nignore = []\n',
+            id="multiline-no-trailing-comma",
         ),
         pytest.param(
-            'words = [\n  "a",\n  "b",  # trailing\n]\n', False,
-            'words = [\n  "a",\n  "b",  # trailing\n  "Zelenskyy",\n]\n', id="multiline-trailing-comma",
+            'words = [\n  "a",\n  "b",  # trailing\n]\n',
+            False,
+            'words = [\n  "a",\n  "b",  # trailing\n  "Zelenskyy",\n]\n',
+            id="multiline-trailing-comma",
         ),
         pytest.param(
-            '[project]\nname = "x"\n\n[tool.newslint]\nselect = ["NL"]\n\n[tool.black]\nx = 1\n', True,
+            '[project]\nname = "x"\n\n[tool.newslint]\nselect = ["NL"]\n\n[tool.black]\nx = 1\n',
+            True,
             '[project]\nname = "x"\n\n[tool.newslint]\nselect = ["NL"]\nwords = ["Zelenskyy"]\n\n[tool.black]\nx = 1\n',
             id="pyproject-table-between-others",
         ),
         pytest.param(
-            '[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n', True,
+            '[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n',
+            True,
             '[tool.newslint]\nwords = ["Zelenskyy"]\n\n[tool.newslint.per-file-ignores]\n"a.txt" = ["NL1"]\n',
             id="pyproject-only-subtable",
         ),
         pytest.param(
-            'description = """\n[tool.newslint]\nwords = x\n"""\n[tool.newslint]\n', True,
+            'description = """\n[tool.newslint]\nwords = x\n"""\n[tool.newslint]\n',
+            True,
             'description = """\n[tool.newslint]\nwords = x\n"""\n[tool.newslint]\nwords = ["Zelenskyy"]\n',
             id="header-lookalike-inside-a-string",
         ),
@@ -56,14 +65,20 @@ def test_add_word_escapes_toml():
     [
         pytest.param("", False, '[per-file-ignores]\n"a.txt" = ["NL510"]\n', id="empty-file"),
         pytest.param(
-            'select = ["NL"]', False, 'select = ["NL"]\n[per-file-ignores]\n"a.txt" = ["NL510"]\n', id="no-final-newline"
+            'select = ["NL"]',
+            False,
+            'select = ["NL"]\n[per-file-ignores]\n"a.txt" = ["NL510"]\n',
+            id="no-final-newline",
         ),
         pytest.param(
-            '[per-file-ignores]\n"a.txt" = ["NL1"]\n', False, '[per-file-ignores]\n"a.txt" = ["NL1", "NL510"]\n',
+            '[per-file-ignores]\n"a.txt" = ["NL1"]\n',
+            False,
+            '[per-file-ignores]\n"a.txt" = ["NL1", "NL510"]\n',
             id="existing-entry",
         ),
         pytest.param(
-            '[tool.newslint]\nselect = ["NL"]\n', True,
+            '[tool.newslint]\nselect = ["NL"]\n',
+            True,
             '[tool.newslint]\nselect = ["NL"]\n\n[tool.newslint.per-file-ignores]\n"a.txt" = ["NL510"]\n',
             id="pyproject-new-table",
         ),
@@ -97,7 +112,10 @@ def test_inline_tables_are_edited_in_place():
     again = add_file_ignore(after, "b.txt", "NL202", pyproject=True)
     import tomllib
 
-    assert tomllib.loads(again)["tool"]["newslint"]["per-file-ignores"] == {"a.txt": ["NL1", "NL510"], "b.txt": ["NL202"]}
+    assert tomllib.loads(again)["tool"]["newslint"]["per-file-ignores"] == {
+        "a.txt": ["NL1", "NL510"],
+        "b.txt": ["NL202"],
+    }
 
 
 @pytest.mark.parametrize("edit", ["word", "ignore"])
@@ -109,7 +127,9 @@ def test_crlf_files_keep_crlf(tmp_path, edit):
     if edit == "word":
         changed = edit_config_file(path, lambda t, pyproject: add_word(t, "Kyiv", pyproject=pyproject))
     else:
-        changed = edit_config_file(path, lambda t, pyproject: add_file_ignore(t, "a b.txt", "NL101", pyproject=pyproject))
+        changed = edit_config_file(
+            path, lambda t, pyproject: add_file_ignore(t, "a b.txt", "NL101", pyproject=pyproject)
+        )
     data = path.read_bytes().decode("utf-8")
     assert changed and data.startswith(original)
     assert data.count("\n") == data.count("\r\n") > original.count("\r\n")

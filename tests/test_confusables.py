@@ -16,16 +16,21 @@ CLEAN = Path(__file__).parent / "data" / "clean"
 SEEDS = Path(__file__).parent.parent / "seeds"
 
 
-
 class TestWrongWords:
     @pytest.mark.parametrize(
         ("text", "word", "suggestion"),
         [
             pytest.param("It shows the Korean adaptation of Buddhism.", "adaptation", "adoption", id="faith"),
-            pytest.param("The council voted for adaptation of the resolution.", "adaptation", "adoption", id="resolution"),
-            pytest.param("The film adoption of the novel opened on Friday.", "adoption", "adaptation", id="film-adoption"),
+            pytest.param(
+                "The council voted for adaptation of the resolution.", "adaptation", "adoption", id="resolution"
+            ),
+            pytest.param(
+                "The film adoption of the novel opened on Friday.", "adoption", "adaptation", id="film-adoption"
+            ),
             pytest.param("The play was adopted for the screen in 1990.", "adopted", "adapted", id="adopted-for-screen"),
-            pytest.param("Towns effected by the floods asked for help.", "effected", "affected", id="effected-by-floods"),
+            pytest.param(
+                "Towns effected by the floods asked for help.", "effected", "affected", id="effected-by-floods"
+            ),
             pytest.param("Farmers were badly effected, officials said.", "effected", "affected", id="badly-effected"),
             pytest.param("Those effected were moved to shelters.", "effected", "affected", id="those-effected"),
             pytest.param("The ban had no affect on sales.", "affect", "effect", id="no-affect-on"),
@@ -67,7 +72,9 @@ class TestRightWords:
         [
             pytest.param("The film is an adaptation of the novel by Le Carre.", id="screen-adaptation"),
             pytest.param("Japan's adoption of Buddhism came via Korea.", id="adoption-of-faith"),
-            pytest.param("Climate adaptation of farming is urgent; the adoption agency closed.", id="adaptation-of-farming"),
+            pytest.param(
+                "Climate adaptation of farming is urgent; the adoption agency closed.", id="adaptation-of-farming"
+            ),
             pytest.param("She wants to effect change, and the transfer was effected by the bank.", id="effect-verb"),
             pytest.param("The storm affected thousands and had a big effect on sales.", id="right-pair"),
             pytest.param("The school principal met the principal investigator on principle.", id="principal-noun"),
@@ -101,7 +108,7 @@ class TestPack:
 
     def test_look_around_rejected_with_the_key_path(self, tmp_path):
         """RE2 has no look-arounds: one is rejected at load with the key path (not-after replaces it)."""
-        body = "[[confusable]]\nid = \"x\"\nwrong = [\"a\"]\nright = [\"b\"]\nreason = \"r\"\nafter = '(?!\\s+of)'\n"
+        body = '[[confusable]]\nid = "x"\nwrong = ["a"]\nright = ["b"]\nreason = "r"\nafter = \'(?!\\s+of)\'\n'
         with pytest.raises(PackError, match=r"confusable\[0\]\.after: .* uses a look-around"):
             parse_confusables(self._sources(tmp_path, body))
 
@@ -133,8 +140,18 @@ class TestCheckPattern:
 
     @pytest.mark.parametrize(
         "pattern",
-        [r"(?:\w+\s+){0,3}of", r"\bfull\s+", "(?:a|b)+", r"[a-z]+\d*",
-         "(a+)+$", r"(\w+\s?)*x", "(a|ab)*c", "(a|a)+b", "((ab)+)+", r"(?:\w+\s){2,50}x"],
+        [
+            r"(?:\w+\s+){0,3}of",
+            r"\bfull\s+",
+            "(?:a|b)+",
+            r"[a-z]+\d*",
+            "(a+)+$",
+            r"(\w+\s?)*x",
+            "(a|ab)*c",
+            "(a|a)+b",
+            "((ab)+)+",
+            r"(?:\w+\s){2,50}x",
+        ],
     )
     def test_accepted_and_fast(self, pattern):
         """Any pattern RE2 compiles is accepted: even nested repeats run in linear time on hostile input."""

@@ -14,17 +14,15 @@ import pytest
 pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
 
-import dask.bag as db  # noqa: E402
-from distributed import Client, LocalCluster  # noqa: E402
-
-from conftest import ROOT, run_cli  # noqa: E402
+import dask.bag as db
+from conftest import ROOT, run_cli
+from distributed import Client, LocalCluster
 
 sys.path.insert(0, str(ROOT))
-from benchmarks.corpus import seed_articles, write_jsonl, write_tree  # noqa: E402
-
-from newslint.run.engine import Engine, RunOptions  # noqa: E402
-from newslint.run.runner import run  # noqa: E402
-from newslint.run.sources import discover  # noqa: E402
+from benchmarks.corpus import seed_articles, write_jsonl, write_tree
+from newslint.run.engine import Engine, RunOptions
+from newslint.run.runner import run
+from newslint.run.sources import discover
 
 PLUGINS = ROOT / "tests" / "plugins"
 SEED_TEXTS = list(seed_articles().values())
@@ -48,11 +46,15 @@ def client():
 
 def test_lint_bag_matches_single_process_with_corpus_rules(client, tmp_path):
     write_tree(tmp_path, 60, seed=21, texts=SEED_TEXTS, per_dir=30)
-    options = RunOptions(paths=(str(tmp_path),), isolated=True, entry_points=False, plugins=("headline_probe",), corpus=True)
+    options = RunOptions(
+        paths=(str(tmp_path),), isolated=True, entry_points=False, plugins=("headline_probe",), corpus=True
+    )
     engine = Engine.create(options)
     local = run(engine, list(discover([str(tmp_path)], engine.ctx.config)))
     pairs = [(str(p), p.read_text(encoding="utf-8")) for p in sorted(tmp_path.rglob("*.txt"))]
-    result = __import__("newslint.run.dask", fromlist=["lint_bag"]).lint_bag(db.from_sequence(pairs, npartitions=6), options)
+    result = __import__("newslint.run.dask", fromlist=["lint_bag"]).lint_bag(
+        db.from_sequence(pairs, npartitions=6), options
+    )
     assert result.files == local.files == 60
     assert result.diagnostics == local.diagnostics
     assert any(d.code == "XP001" for d in result.diagnostics), "corpus rule judged facts from both workers"
@@ -67,7 +69,19 @@ def test_cli_engine_dask_matches_jobs_1(client, tmp_path):
     env = {"PYTHONPATH": str(PLUGINS)}
     paths = (str(tmp_path / "t"), str(tmp_path / "t" / "c.jsonl"))
     local = run_cli(*paths, "--isolated", "-p", "headline_probe", "--format", "json", "-j", "1", "--no-cache", env=env)
-    dask = run_cli(*paths, "--isolated", "-p", "headline_probe", "--format", "json", "--engine", "dask", "--scheduler", address, env=env)
+    dask = run_cli(
+        *paths,
+        "--isolated",
+        "-p",
+        "headline_probe",
+        "--format",
+        "json",
+        "--engine",
+        "dask",
+        "--scheduler",
+        address,
+        env=env,
+    )
     assert dask.returncode == local.returncode == 1, dask.stderr.decode()
     assert json.loads(dask.stdout) == json.loads(local.stdout)
     found = json.loads(local.stdout)

@@ -62,8 +62,16 @@ def test_article_date_prefers_cli_then_label_then_dateline():
 
 def test_article_date_falls_back_to_latest_mention_inexactly():
     """With no timestamp, the latest full date in the text is a bound, marked inexact."""
-    lines = ["Leaders met.", "They talked.", "", "It rained.", "Talks ended.", "Both left.", "The 1965 treaty.",
-             "It began January 13, 2026 and the pact of May 2, 2020."]
+    lines = [
+        "Leaders met.",
+        "They talked.",
+        "",
+        "It rained.",
+        "Talks ended.",
+        "Both left.",
+        "The 1965 treaty.",
+        "It began January 13, 2026 and the pact of May 2, 2020.",
+    ]
     found = article_date(Document("\n".join(lines)), Context())
     assert found.date == dt.date(2026, 1, 13) and not found.exact and "line 8" in found.source
 

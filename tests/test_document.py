@@ -91,9 +91,20 @@ class TestTokens:
         ("text", "kinds"),
         [
             ("Japan’s", [("Japan’s", TokenKind.WORD)]),
-            ("forward-looking Jae\u2011myung", [("forward-looking", TokenKind.WORD), ("Jae\u2011myung", TokenKind.WORD)]),
+            (
+                "forward-looking Jae\u2011myung",
+                [("forward-looking", TokenKind.WORD), ("Jae\u2011myung", TokenKind.WORD)],
+            ),
             ("APEC U.S.", [("APEC", TokenKind.ACRONYM), ("U.S.", TokenKind.ACRONYM)]),
-            ("1,300 2.5 19:58 1910-1945", [("1,300", TokenKind.NUMBER), ("2.5", TokenKind.NUMBER), ("19:58", TokenKind.NUMBER), ("1910-1945", TokenKind.NUMBER)]),
+            (
+                "1,300 2.5 19:58 1910-1945",
+                [
+                    ("1,300", TokenKind.NUMBER),
+                    ("2.5", TokenKind.NUMBER),
+                    ("19:58", TokenKind.NUMBER),
+                    ("1910-1945", TokenKind.NUMBER),
+                ],
+            ),
             ("7th 21st", [("7th", TokenKind.ORDINAL), ("21st", TokenKind.ORDINAL)]),
             ("G20 COVID-19", [("G20", TokenKind.MIXED), ("COVID-19", TokenKind.MIXED)]),
             ("https://example.com/a?b=1.", [("https://example.com/a?b=1", TokenKind.URL)]),

@@ -19,7 +19,6 @@ import textwrap
 from collections import Counter
 
 import pytest
-
 from conftest import run_cli
 
 #: Articles for rules whose documented example does not fire as text (invisible characters, length).
@@ -44,7 +43,7 @@ EXTRA = {
 
 def _example(explanation: str) -> str | None:
     """The rule's ``## Example`` block as the file it depicts (``\\u00a0``, ``⏎`` and ``·`` decoded)."""
-    m = re.search(r"## Example\n(.*?)(?:\nUse instead:|\n## |\Z)", explanation, re.S)
+    m = re.search(r"## Example\n(.*?)(?:\nUse instead:|\n## |\Z)", explanation, re.DOTALL)
     if m is None:
         return None
     text = textwrap.dedent(m.group(1)).strip("\n") + "\n"

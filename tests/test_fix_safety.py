@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newslint import Category, Document, Rule, Severity, hookimpl
 from newslint.fix.atomic import STALE_TEMP_SECONDS, TEMP_SUFFIX
 from newslint.fix.fixes import fix_run
@@ -92,7 +92,9 @@ class TestSymlinks:
         proc = run_cli("--fix", "--isolated", ".", cwd=repo)
         assert proc.returncode == 2
         assert victim.read_text(encoding="utf-8") == ARTICLE
-        assert f"story.txt: is a symlink to {victim.resolve()}, outside the linted tree; not fixed".encode() in proc.stderr
+        assert (
+            f"story.txt: is a symlink to {victim.resolve()}, outside the linted tree; not fixed".encode() in proc.stderr
+        )
         assert (repo / "own.txt").read_text(encoding="utf-8") == FIXED  # the rest of the run goes on
         assert (repo / "story.txt").is_symlink()
 
@@ -163,16 +165,33 @@ class TestOwnershipAndLinks:
         path = tree / "root-owned.txt"
         path.write_text(ARTICLE, encoding="utf-8")
         path.chmod(0o666)  # writable by all, but owned by root
-        env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT),
-               "NEWSLINT_CACHE_DIR": str(tree / ".cache")}
-        probe = subprocess.run([*_as_nobody(), sys.executable, "-c", "import pluggy, newslint"], cwd=tree, env=env,
-                               capture_output=True, check=False)
+        env = {
+            **os.environ,
+            "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "PYTHONPATH": str(ROOT),
+            "NEWSLINT_CACHE_DIR": str(tree / ".cache"),
+        }
+        probe = subprocess.run(
+            [*_as_nobody(), sys.executable, "-c", "import pluggy, newslint"],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
         if probe.returncode != 0:
             pytest.skip(f"nobody cannot import newslint here: {probe.stderr[-200:]!r}")
-        proc = subprocess.run([*_as_nobody(), sys.executable, "-m", "newslint", "--fix", "--isolated", "root-owned.txt"],
-                              cwd=tree, env=env, capture_output=True, check=False)
+        proc = subprocess.run(
+            [*_as_nobody(), sys.executable, "-m", "newslint", "--fix", "--isolated", "root-owned.txt"],
+            cwd=tree,
+            env=env,
+            capture_output=True,
+            check=False,
+        )
         assert proc.returncode == 2, proc.stderr
-        assert b"root-owned.txt: belongs to uid 0 gid 0, which a rewrite by uid 65534 could not keep; not fixed" in proc.stderr
+        assert (
+            b"root-owned.txt: belongs to uid 0 gid 0, which a rewrite by uid 65534 could not keep; not fixed"
+            in proc.stderr
+        )
         st = path.stat()
         assert (st.st_uid, st.st_gid) == (0, 0) and path.read_text(encoding="utf-8") == ARTICLE
         assert not list(tree.glob(f"*{TEMP_SUFFIX}"))

@@ -12,12 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_cli
+
 from newslint import Category, Document, Edit, Rule, Severity, hookimpl
-from newslint.fix.atomic import KILL_AT_ENV, TEMP_SUFFIX, FileChanged, _STEPS, file_stamp, replace_file
-from newslint.run.engine import Engine, RunOptions
+from newslint.fix.atomic import _STEPS, KILL_AT_ENV, TEMP_SUFFIX, FileChanged, file_stamp, replace_file
 from newslint.fix.fixes import MAX_PASSES, apply_fixes, fix_document, unified_diff
+from newslint.run.engine import Engine, RunOptions
 
 BOM = b"\xef\xbb\xbf"
 # Six safely fixable defects: trailing space, no-break-space line, zero-width
@@ -152,11 +152,15 @@ class TestCliFix:
         first = run_cli("--fix", "--isolated", ".", cwd=tmp_path)
         assert first.returncode == 1  # the seeds' duplicate paragraphs have no safe fix
         # The articles (the result cache beside them is a directory and may change).
-        snapshot = {p.name: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir() if p.is_file()}
+        snapshot = {
+            p.name: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir() if p.is_file()
+        }
         second = run_cli("--fix", "--isolated", ".", cwd=tmp_path)
         assert b"Fixed 0 problems in 0 files" in second.stderr
         assert second.stdout == first.stdout  # the same remaining diagnostics
-        after = {p.name: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir() if p.is_file()}
+        after = {
+            p.name: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir() if p.is_file()
+        }
         assert after == snapshot
         clean_after = os.stat(tmp_path / "clean.txt")
         assert (clean_after.st_ino, clean_after.st_mtime_ns) == (clean_before.st_ino, clean_before.st_mtime_ns)
@@ -203,8 +207,14 @@ class TestCliFix:
             resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
 
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
-        proc = subprocess.run([sys.executable, "-m", "newslint", "--fix", "--isolated", "a.txt"], cwd=tmp_path,
-                              env=env, capture_output=True, preexec_fn=limit_file_size, check=False)
+        proc = subprocess.run(
+            [sys.executable, "-m", "newslint", "--fix", "--isolated", "a.txt"],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            preexec_fn=limit_file_size,
+            check=False,
+        )
         assert proc.returncode == 2
         assert b"a.txt: cannot write the fix: File too large" in proc.stderr
         assert (tmp_path / "a.txt").read_bytes() == data
@@ -238,12 +248,14 @@ class TestDiff:
         patch = run_cli("--diff", "--isolated", "a.txt", cwd=diffed).stdout
         run_cli("--fix", "--isolated", "a.txt", cwd=fixed)
         subprocess.run(["git", "init", "-q"], cwd=diffed, check=True)
-        applied = subprocess.run(["git", "apply", "--whitespace=nowarn", "-"], cwd=diffed, input=patch, capture_output=True, check=False)
+        applied = subprocess.run(
+            ["git", "apply", "--whitespace=nowarn", "-"], cwd=diffed, input=patch, capture_output=True, check=False
+        )
         assert applied.returncode == 0, applied.stderr
         assert (diffed / "a.txt").read_bytes() == (fixed / "a.txt").read_bytes()
 
     def test_unified_diff_marks_a_missing_final_newline(self):
-        assert unified_diff("a.txt", "x \n", "x") .endswith("+x\n\\ No newline at end of file\n")
+        assert unified_diff("a.txt", "x \n", "x").endswith("+x\n\\ No newline at end of file\n")
 
 
 class TestAtomicWrite:
@@ -281,7 +293,9 @@ class TestAtomicWrite:
 
     @pytest.mark.slow  # the kill at each step above runs by default
     def test_random_sigkill_during_a_big_fix(self, tmp_path):
-        lines = [f"Line {i} of the article says the council met on Monday.{'  ' if i % 3 == 0 else ''}" for i in range(8000)]
+        lines = [
+            f"Line {i} of the article says the council met on Monday.{'  ' if i % 3 == 0 else ''}" for i in range(8000)
+        ]
         text = "\r\n".join(lines) + "\r\n"
         reference = tmp_path / "ref"
         reference.mkdir()
@@ -298,8 +312,13 @@ class TestAtomicWrite:
             work = tmp_path / f"run{i}"
             work.mkdir()
             _write(work / "big.txt", text)
-            proc = subprocess.Popen([sys.executable, "-m", "newslint", "--fix", "--isolated", "big.txt"], cwd=work,
-                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "newslint", "--fix", "--isolated", "big.txt"],
+                cwd=work,
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             time.sleep(duration * (0.4 + 0.12 * i))  # from mid-run to just past the write
             proc.send_signal(signal.SIGKILL)
             proc.wait()

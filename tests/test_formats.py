@@ -15,7 +15,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, run_cli
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
@@ -151,7 +150,7 @@ class TestSarif:
         text = (articles / "dup.txt").read_text(encoding="utf-8")
         (articles / "dup.txt").write_text("A new first paragraph.\n\nAnd a second one.\n\n" + text, encoding="utf-8")
         after = nl501()
-        region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]  # noqa: E731
+        region = lambda r: r["locations"][0]["physicalLocation"]["region"]["startLine"]
         assert (region(before), region(after)) == (5, 9)
         assert before["partialFingerprints"] == after["partialFingerprints"]
 
@@ -177,7 +176,10 @@ class TestRdjson:
         seoul = next(d for d in report["diagnostics"] if d["code"]["value"] == "NL512")
         assert seoul["location"]["path"] == "a b/ü.txt"
         start = len(SEOUL.encode("utf-8")) + 1
-        assert seoul["location"]["range"] == {"start": {"line": 1, "column": start}, "end": {"line": 1, "column": start + 3}}
+        assert seoul["location"]["range"] == {
+            "start": {"line": 1, "column": start},
+            "end": {"line": 1, "column": start + 3},
+        }
         assert seoul["suggestions"] == [{"range": seoul["location"]["range"], "text": ""}]
         assert seoul["severity"] == "INFO"
 
@@ -257,7 +259,9 @@ class TestGithub:
         notices = [line for line in out if line.startswith("::notice ")]
         assert len(warnings) == 10 and len(notices) == 10
         assert notices[-1].startswith("::notice title=newslint::4 more notices, 2 more warnings not annotated")
-        assert warnings[0].startswith("::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::")
+        assert warnings[0].startswith(
+            "::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::"
+        )
 
     def test_paths_are_relative_to_the_working_directory(self, articles: Path) -> None:
         """GitHub maps annotations by repo-relative path, even when newslint got an absolute one."""
@@ -328,4 +332,7 @@ class TestFixesAsData:
             edits = record["fix"]["edits"]
             assert [r["insertedContent"]["text"] for r in change["replacements"]] == [e["content"] for e in edits]
             first = change["replacements"][0]["deletedRegion"]
-            assert (first["startLine"], first["startColumn"]) == (edits[0]["location"]["row"], edits[0]["location"]["column"])
+            assert (first["startLine"], first["startColumn"]) == (
+                edits[0]["location"]["row"],
+                edits[0]["location"]["column"],
+            )

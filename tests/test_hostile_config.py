@@ -8,7 +8,6 @@ refused as an unknown key or invalid TOML, and that nothing ran.
 from __future__ import annotations
 
 import pytest
-
 from conftest import run_cli
 
 TEXT = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding
@@ -36,7 +35,10 @@ def _run(tree, config: str, *args: str):
 CONFIGS = {
     "plugins key": ('# house style\nplugins = ["evil"]\n', "newslint.toml:2: top level: unknown key 'plugins'"),
     "python tag": ("select = !!python/object/apply:os.system ['touch PWNED']\n", "newslint.toml:1:10: invalid TOML"),
-    "table header typo": ("# x\n[per-file-ignore]\n'*.txt' = ['NL5']\n", "newslint.toml:2: top level: unknown key 'per-file-ignore'; did you mean 'per-file-ignores'?"),
+    "table header typo": (
+        "# x\n[per-file-ignore]\n'*.txt' = ['NL5']\n",
+        "newslint.toml:2: top level: unknown key 'per-file-ignore'; did you mean 'per-file-ignores'?",
+    ),
     "wrong type": ("max-file-size = '10 MB'\n", "newslint.toml:1: top level max-file-size: expected an integer"),
     "broken at the end": ("# x\nselect = [\n", "newslint.toml:2:11: invalid TOML"),
     "a pack that is Python": ('packs = ["evil.py"]\n', "evil.py:1:8: invalid TOML"),
@@ -55,12 +57,27 @@ ENTRY = '\n[[confusable]]\nid = "x"\nwrong = ["loose"]\nright = ["lose"]\nbefore
 PACKS = {
     "broken TOML": (PACK_HEAD + ENTRY + "after = [\n", "my.toml:11:10: invalid TOML"),
     "unknown entry key": (PACK_HEAD + ENTRY + 'exec = "import os"\n', "my.toml: confusable[0].exec: unknown key"),
-    "unknown table": (PACK_HEAD + "\n[[confusables]]\nid = 'x'\n", "my.toml: confusables: unknown key; expected one of confusable, pack"),
+    "unknown table": (
+        PACK_HEAD + "\n[[confusables]]\nid = 'x'\n",
+        "my.toml: confusables: unknown key; expected one of confusable, pack",
+    ),
     "wrong type": (PACK_HEAD + ENTRY.replace('["loose"]', '"loose"'), "my.toml: confusable[0].wrong: expected a list"),
-    "loader in the header": (PACK_HEAD + 'loader = "python"\n', "my.toml: pack.loader: unknown key; expected one of checked, kind, schema"),
-    "newer schema": (PACK_HEAD.replace("schema = 1", "schema = 2"), "my.toml: pack.schema: this newslint reads pack schema 1, got 2"),
-    "offices table typo": ('[pack]\nkind = "offices"\nschema = 1\n[[office]]\nname = "x"\n', "my.toml: office: unknown key"),
-    "variants table typo": ('[pack]\nkind = "variants"\nschema = 1\n[[pairs]]\nbritish = ["x"]\n', "my.toml: pairs: unknown key"),
+    "loader in the header": (
+        PACK_HEAD + 'loader = "python"\n',
+        "my.toml: pack.loader: unknown key; expected one of checked, kind, schema",
+    ),
+    "newer schema": (
+        PACK_HEAD.replace("schema = 1", "schema = 2"),
+        "my.toml: pack.schema: this newslint reads pack schema 1, got 2",
+    ),
+    "offices table typo": (
+        '[pack]\nkind = "offices"\nschema = 1\n[[office]]\nname = "x"\n',
+        "my.toml: office: unknown key",
+    ),
+    "variants table typo": (
+        '[pack]\nkind = "variants"\nschema = 1\n[[pairs]]\nbritish = ["x"]\n',
+        "my.toml: pairs: unknown key",
+    ),
 }
 
 

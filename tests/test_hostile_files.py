@@ -7,10 +7,11 @@ import shutil
 import threading
 
 import pytest
-
 from conftest import ROOT, run_cli
 
-BROKEN = "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding, so we can see the run went on
+BROKEN = (
+    "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding, so we can see the run went on
+)
 
 
 @pytest.fixture
@@ -27,7 +28,9 @@ def test_empty_file_is_clean(tree):
 def test_utf16_file_is_named_and_others_linted(tree):
     (tree / "wide.txt").write_bytes("Hello".encode("utf-16"))
     proc = run_cli("--isolated", ".", cwd=tree)
-    assert b"wide.txt:1:1: NL001 Not valid UTF-8 at byte 0: the file starts with a UTF-16 byte-order mark" in proc.stdout
+    assert (
+        b"wide.txt:1:1: NL001 Not valid UTF-8 at byte 0: the file starts with a UTF-16 byte-order mark" in proc.stdout
+    )
     assert b"ok.txt:2:1: NL510" in proc.stdout and proc.returncode == 1
 
 
@@ -43,14 +46,24 @@ def test_unreadable_file_is_an_error_and_the_run_goes_on(tree):
     import sys
 
     prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] if os.geteuid() == 0 else []
-    probe = subprocess.run([*prefix, sys.executable, "-c", "import pluggy, newslint"], cwd=tree, capture_output=True,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=60, check=False)
+    probe = subprocess.run(
+        [*prefix, sys.executable, "-c", "import pluggy, newslint"],
+        cwd=tree,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
     if probe.returncode != 0:
         pytest.skip("the unprivileged user cannot read this Python environment (a private venv)")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "HOME": str(tree)}
     proc = subprocess.run(
         [*prefix, sys.executable, "-m", "newslint", "--isolated", "secret.txt", "ok.txt"],
-        cwd=tree, capture_output=True, env=env, timeout=120, check=False,
+        cwd=tree,
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 2, proc.stderr
     assert b"newslint: error: secret.txt: cannot read: Permission denied" in proc.stderr
@@ -144,7 +157,12 @@ def test_many_files_under_a_low_file_handle_limit(tmp_path, count, jobs):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
     proc = subprocess.run(
         [sys.executable, "-m", "newslint", "--isolated", *jobs, "."],
-        cwd=tmp_path, capture_output=True, env=env, timeout=600, preexec_fn=limit, check=False,
+        cwd=tmp_path,
+        capture_output=True,
+        env=env,
+        timeout=600,
+        preexec_fn=limit,
+        check=False,
     )
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert f"{last}:2:1: NL510".encode() in proc.stdout and f"of {count} files".encode() in proc.stdout
@@ -174,7 +192,6 @@ def _one_line(size: int) -> bytes:
 
 def _run_measured(args, cwd, timeout):
     """The CLI as a child process: its result, wall time and peak RSS in MB."""
-    import resource
     import subprocess
     import sys
     import time
@@ -193,7 +210,9 @@ def _run_measured(args, cwd, timeout):
         "    print(f'RSS {kb // 1024}', file=sys.stderr)\n"
     )
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, env=env, timeout=timeout, check=False
+    )
     elapsed = time.monotonic() - started
     rss = int(proc.stderr.decode().rsplit("RSS ", 1)[1])
     return proc, elapsed, rss
@@ -256,4 +275,3 @@ def test_jsonl_broken_records_each_get_a_message_and_the_run_goes_on(tmp_path):
     assert "note: c.jsonl#c: no string field 'text'; skipped" in err
     assert "note: c.jsonl#d: no string field 'text'; skipped" in err
     assert "error: c.jsonl:6: invalid JSON record: " in err  # a string cut short by the line end
-

@@ -9,12 +9,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import SEEDS, run_cli
+
 from newslint import lint_text
-from newslint.plugin.registry import make_plugin_manager, Registry
 from newslint.output.reporter import ReportContext
 from newslint.output.reporters.html import render
+from newslint.plugin.registry import Registry, make_plugin_manager
 
 HOSTILE = (
     'Headline <script>alert("x")</script> & more \n'
@@ -36,7 +36,7 @@ class TestRender:
 
     def test_everything_from_the_input_is_escaped(self):
         page = _report()
-        assert "<script" not in page and "<img" not in page and "onerror=\"" not in page
+        assert "<script" not in page and "<img" not in page and 'onerror="' not in page
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more" in page
         assert "evil &lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;amp;.txt" in page
 
@@ -49,7 +49,7 @@ class TestRender:
     def test_span_is_highlighted_with_the_suggestion_beside_it(self):
         page = _report()
         assert "caf<mark>\u00c3\u00a9</mark>" in page  # the mojibake run, nothing more
-        assert 'Replace with &quot;\u00e9&quot;' in page
+        assert "Replace with &quot;\u00e9&quot;" in page
         assert '<mark><span class="ws">\u237d</span></mark>' in page  # the no-break-space line, made visible
         assert 'Taka<mark><span class="inv" title="U+200B">ZWSP</span></mark>ichi' in page
         assert page.count('<article class="finding"') == 6
@@ -69,7 +69,9 @@ class TestRender:
         assert "<title>NL510 whitespace-only-line: 4</title>" in by_rule
         top = page.split("Files with the most findings", 1)[1].split("</table>", 1)[0]
         assert re.findall(r'href="#file-\d+">([^<]+)<', top) == [
-            "hostile.txt", "003_1ee38f6cb67d9728.txt", "002_566b46e06db8f717.txt",
+            "hostile.txt",
+            "003_1ee38f6cb67d9728.txt",
+            "002_566b46e06db8f717.txt",
         ]
 
     def test_a_clean_run_says_so(self, tmp_path):
@@ -83,12 +85,26 @@ def _chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProce
     profile = tmp_path / "profile"
     return subprocess.run(
         [
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={profile}",
-            "--enable-logging=stderr", "--v=0", *args, url,
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            f"--user-data-dir={profile}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+            url,
         ],
-        capture_output=True, text=True, timeout=120, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 

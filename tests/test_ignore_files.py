@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -43,9 +42,17 @@ def repo(tmp_path: Path) -> Path:
     """A newsroom repo: drafts and temp copies ignored at the top, embargoed copy in a nested .gitignore."""
     _git("init", "-q", cwd=tmp_path)
     for rel in [
-        "politics/budget.txt", "politics/budget.tmp.txt", "politics/keep.tmp.txt", "drafts/idea.txt",
-        "desk/embargoed.txt", "desk/ready.txt", "desk/notes-private.txt", "desk/notes-public.txt",
-        "desk/drafts/kept.txt", "local.txt", "sport/final.md",
+        "politics/budget.txt",
+        "politics/budget.tmp.txt",
+        "politics/keep.tmp.txt",
+        "drafts/idea.txt",
+        "desk/embargoed.txt",
+        "desk/ready.txt",
+        "desk/notes-private.txt",
+        "desk/notes-public.txt",
+        "desk/drafts/kept.txt",
+        "local.txt",
+        "sport/final.md",
     ]:
         _write(tmp_path, rel)
     _write(tmp_path, ".gitignore", "/drafts/\n*.tmp.txt\n!keep.tmp.txt\n")
@@ -55,18 +62,30 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _git_view(repo: Path, under: str = "") -> list[str]:
-    listed = _git("ls-files", "--cached", "--others", "--exclude-standard", *([under] if under else []), cwd=repo).split()
+    listed = _git(
+        "ls-files", "--cached", "--others", "--exclude-standard", *([under] if under else []), cwd=repo
+    ).split()
     return sorted(p for p in listed if p.endswith((".txt", ".md")))
 
 
 class TestGitignore:
     def test_walk_matches_git_own_view(self, repo: Path):
-        expected = ["desk/drafts/kept.txt", "desk/ready.txt", "politics/budget.txt", "politics/keep.tmp.txt", "sport/final.md"]
+        expected = [
+            "desk/drafts/kept.txt",
+            "desk/ready.txt",
+            "politics/budget.txt",
+            "politics/keep.tmp.txt",
+            "sport/final.md",
+        ]
         assert _git_view(repo) == expected  # the oracle agrees with the fixture's intent
         assert _files(".", cwd=repo) == expected
 
     def test_walking_a_subdirectory_still_applies_the_top_gitignore(self, repo: Path):
-        assert _files("politics", cwd=repo) == _git_view(repo, "politics") == ["politics/budget.txt", "politics/keep.tmp.txt"]
+        assert (
+            _files("politics", cwd=repo)
+            == _git_view(repo, "politics")
+            == ["politics/budget.txt", "politics/keep.tmp.txt"]
+        )
         assert _files(".", cwd=repo / "desk") == ["drafts/kept.txt", "ready.txt"]
 
     def test_no_respect_gitignore_walks_everything(self, repo: Path):

@@ -14,15 +14,15 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
-from lsprotocol import types  # noqa: E402
-from pygls.protocol import default_converter  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  # noqa: E402
-from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # noqa: E402
+from conftest import ROOT, SEEDS, run_cli
+from lsprotocol import types
+from pygls.protocol import default_converter
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
-from conftest import ROOT, SEEDS, run_cli  # noqa: E402
-from newslint import Document  # noqa: E402
-from newslint.plugin.config import read_toml  # noqa: E402
-from newslint.lsp.server import from_lsp_position, to_lsp_position  # noqa: E402
+from newslint import Document
+from newslint.lsp.server import from_lsp_position, to_lsp_position
+from newslint.plugin.config import read_toml
 
 SEED = "003_1ee38f6cb67d9728.txt"  # page chrome, a name variant and three NL510 (no-break-space lines)
 SERVER = [sys.executable, "-m", "newslint", "lsp"]
@@ -78,34 +78,44 @@ async def _start(client: LanguageClient, root: Path, encodings: list[str] | None
     if encodings is not None:
         caps.general = types.GeneralClientCapabilities(position_encodings=encodings)
     client.init_result = await client.initialize_session(  # type: ignore[attr-defined]
-        types.InitializeParams(capabilities=caps, root_uri=root.as_uri(), workspace_folders=[
-            types.WorkspaceFolder(uri=root.as_uri(), name="ws")
-        ])
+        types.InitializeParams(
+            capabilities=caps,
+            root_uri=root.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="ws")],
+        )
     )
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client)
+)
 async def client(lsp_client: LanguageClient, tmp_path: Path):
     await _start(lsp_client, tmp_path)
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client)
+)
 async def utf32_client(lsp_client: LanguageClient, tmp_path: Path):
     await _start(lsp_client, tmp_path, encodings=["utf-32", "utf-16"])
     yield
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=True), client_factory=_make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=True), client_factory=_make_client)
+)
 async def plugin_client(lsp_client: LanguageClient, tmp_path: Path):
     await _start(lsp_client, tmp_path)
     yield
     await lsp_client.shutdown_session()
 
 
-async def _published(client: LanguageClient, uri: str, version: int | None, timeout: float = 20) -> list[types.Diagnostic]:
+async def _published(
+    client: LanguageClient, uri: str, version: int | None, timeout: float = 20
+) -> list[types.Diagnostic]:
     """The diagnostics published for ``uri`` at ``version`` (waits for them)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -120,7 +130,9 @@ def _open(client: LanguageClient, path: Path, version: int = 1, text: str | None
     uri = path.as_uri()
     text = path.read_text(encoding="utf-8") if text is None else text
     client.text_document_did_open(
-        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text))
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(uri=uri, language_id="plaintext", version=version, text=text)
+        )
     )
     return uri
 
@@ -270,14 +282,18 @@ class TestCodeActions:
         await _published(client, uri, 1)
         whole = types.Range(types.Position(0, 0), types.Position(5, 0))
         actions = await client.text_document_code_action_async(
-            types.CodeActionParams(types.TextDocumentIdentifier(uri), whole, types.CodeActionContext([], only=["source.fixAll"]))
+            types.CodeActionParams(
+                types.TextDocumentIdentifier(uri), whole, types.CodeActionContext([], only=["source.fixAll"])
+            )
         )
         (fix_all,) = actions
         (change,) = fix_all.edit.document_changes
         assert _apply("One. \n\u00a0\nTwo caf\u00c3\u00a9.\n\n\n", change.edits) == "One.\n\nTwo caf\u00e9.\n"
 
     async def test_ignore_the_rule_for_this_file(self, client: LanguageClient, tmp_path: Path):
-        (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"  # keep me\n\n[tool.newslint]\nselect = ["NL4", "NL5"]\n')
+        (tmp_path / "pyproject.toml").write_text(
+            '[project]\nname = "x"  # keep me\n\n[tool.newslint]\nselect = ["NL4", "NL5"]\n'
+        )
         sub = tmp_path / "news [2025]"
         sub.mkdir()
         path = sub / SEED

@@ -12,7 +12,6 @@ import json
 import os
 import select
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,20 +20,22 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
-from lsprotocol import types  # noqa: E402
-from pytest_lsp import ClientServerConfig, LanguageClient  # noqa: E402
+from conftest import ROOT
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+from test_lsp import SERVER, _change, _env, _make_client, _open, _published, _start
 
-from conftest import ROOT  # noqa: E402
-from newslint.run.engine import Engine, RunOptions  # noqa: E402
-from newslint import Document  # noqa: E402
-from test_lsp import SERVER, _change, _env, _make_client, _open, _published, _start  # noqa: E402
+from newslint import Document
+from newslint.run.engine import Engine, RunOptions
 
 # A 20 MB document; CI gets a 2 MB one under a lowered limit, which takes the same path.
 BIG_BYTES = 20_000_000 if os.environ.get("NEWSLINT_SLOW_TESTS") else 2_000_000
 PARAGRAPH = "The council met on Monday and approved the budget for the coming year. \n\n"
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client))
+@pytest_lsp.fixture(
+    config=ClientServerConfig(server_command=SERVER, server_env=_env(plugins=False), client_factory=_make_client)
+)
 async def client(lsp_client: LanguageClient, tmp_path: Path):
     await _start(lsp_client, tmp_path)
     yield
@@ -98,8 +99,10 @@ async def test_a_document_over_max_file_size_is_not_linted_and_others_are(client
     assert _got(second) == _expected("Small text. \nAnother zero\u200bwidth line.\n") and len(second) == len(first) + 1
     elapsed, hover = await _hover_time(client, small, second[0].range.start)
     assert hover is not None
-    print(f"\n{len(big_text) / 1e6:.0f} MB document: note in {big_time:.2f} s; another document's change "
-          f"published in {small_time:.2f} s, hover in {elapsed * 1000:.0f} ms")
+    print(
+        f"\n{len(big_text) / 1e6:.0f} MB document: note in {big_time:.2f} s; another document's change "
+        f"published in {small_time:.2f} s, hover in {elapsed * 1000:.0f} ms"
+    )
     assert elapsed < 10
 
 
@@ -111,7 +114,9 @@ class RawServer:
 
     def __init__(self) -> None:
         env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
-        self.proc = subprocess.Popen(SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        self.proc = subprocess.Popen(
+            SERVER, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
         os.set_blocking(self.proc.stdout.fileno(), False)  # type: ignore[union-attr]
         self.buffer = b""
 
@@ -155,7 +160,14 @@ class RawServer:
 @pytest.fixture
 def raw_server():
     server = RawServer()
-    server.message({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    server.message(
+        {
+            "jsonrpc": "2.0",
+            "id": 1,
+            "method": "initialize",
+            "params": {"processId": None, "rootUri": None, "capabilities": {}},
+        }
+    )
     server.receive({"id": 1})
     server.message({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     yield server
@@ -183,13 +195,31 @@ def test_a_malformed_message_does_not_stop_the_server(raw_server: RawServer, dat
         assert raw_server.proc.wait(20) == 0, "the server should stop cleanly at the end of its input"
         return
     uri = "file:///tmp/newslint-raw/a.txt"
-    raw_server.message({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-        "uri": uri, "languageId": "plaintext", "version": 1, "text": "Text with a trailing space. \n"}}})
+    raw_server.message(
+        {
+            "jsonrpc": "2.0",
+            "method": "textDocument/didOpen",
+            "params": {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "plaintext",
+                    "version": 1,
+                    "text": "Text with a trailing space. \n",
+                }
+            },
+        }
+    )
     published = raw_server.receive({"method": "textDocument/publishDiagnostics"})
     (diag,) = published["params"]["diagnostics"]
     assert diag["code"] == "NL512"
-    raw_server.message({"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
-        "textDocument": {"uri": uri}, "position": diag["range"]["start"]}})
+    raw_server.message(
+        {
+            "jsonrpc": "2.0",
+            "id": 2,
+            "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri}, "position": diag["range"]["start"]},
+        }
+    )
     hover = raw_server.receive({"id": 2})
     assert hover["result"]["contents"]["value"].startswith("**NL512")
     assert raw_server.close() == 0

@@ -15,9 +15,10 @@ import pytest
 
 pytest.importorskip("pygls")
 
-from conftest import ROOT  # noqa: E402
-from newslint.lsp.server import from_lsp_position, to_lsp_position  # noqa: E402
-from newslint.model.document import Document  # noqa: E402
+from conftest import ROOT
+
+from newslint.lsp.server import from_lsp_position, to_lsp_position
+from newslint.model.document import Document
 
 
 class StdioClient:
@@ -25,8 +26,14 @@ class StdioClient:
 
     def __init__(self, cwd: Path) -> None:
         env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen([sys.executable, "-m", "newslint.lsp.server"], cwd=cwd, env=env,
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "newslint.lsp.server"],
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
         self.messages: queue.Queue = queue.Queue()
         self.ids = 0
         threading.Thread(target=self._read, daemon=True).start()
@@ -73,8 +80,9 @@ class StdioClient:
         return self.wait(lambda m: m.get("id") == msg_id and "method" not in m, timeout)
 
     def start(self, root: Path) -> None:
-        answer = self.response(self.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(),
-                                                           "capabilities": {}}))
+        answer = self.response(
+            self.request("initialize", {"processId": os.getpid(), "rootUri": root.as_uri(), "capabilities": {}})
+        )
         assert answer is not None and "result" in answer
         self.notify("initialized", {})
 
@@ -116,12 +124,16 @@ def test_exit_without_shutdown_returns_1(client):
 def test_a_document_with_a_lone_surrogate_gets_diagnostics(client, tmp_path):
     uri = (tmp_path / "wire.txt").as_uri()
     text = "Teh harbour\\ud800 reopened on Monday \\ud83d\\ude00 after repairs.\\n"  # JSON escapes: a lone one, a pair
-    client.send_text('{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": '
-                     f'{{"uri": "{uri}", "languageId": "plaintext", "version": 1, "text": "{text}"}}}}}}')
+    client.send_text(
+        '{"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": '
+        f'{{"uri": "{uri}", "languageId": "plaintext", "version": 1, "text": "{text}"}}}}}}'
+    )
     published = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics")
     assert published is not None, "no diagnostics for a document with a lone surrogate"
-    found = {(d["code"], d["range"]["start"]["character"], d["range"]["end"]["character"])
-             for d in published["params"]["diagnostics"]}
+    found = {
+        (d["code"], d["range"]["start"]["character"], d["range"]["end"]["character"])
+        for d in published["params"]["diagnostics"]
+    }
     assert ("NL001", 11, 12) in found and ("NL101", 0, 3) in found
 
 

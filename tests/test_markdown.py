@@ -157,7 +157,9 @@ def test_fix_edits_the_file_not_the_masked_text(tmp_path: Path) -> None:
 
 def test_tables_are_structure_not_page_chrome(tmp_path: Path) -> None:
     """Table rows are not page chrome; their pipes and delimiter rows are masked; cells stay prose."""
-    rows = "\n".join(f"| {stop} | {time} |" for stop, time in [("Quay", "06:10"), ("Market", "06:25"), ("Mill", "06:40")])
+    rows = "\n".join(
+        f"| {stop} | {time} |" for stop, time in [("Quay", "06:10"), ("Market", "06:25"), ("Mill", "06:40")]
+    )
     path = tmp_path / "times.md"
     path.write_text(
         "The early tram will stop at three new places from Monday, the city said on Friday afternoon.\n\n"

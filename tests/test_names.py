@@ -9,14 +9,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_cli
+
 from newslint import Document, PackError
 from newslint.checks.names.facts import NameFacts, one_edit
+from newslint.checks.names.mentions import find_mentions, variant_key
 from newslint.checks.names.names import lexicon
 from newslint.model.facts import merge_facts
 from newslint.run.engine import Engine, RunOptions
-from newslint.checks.names.mentions import find_mentions, variant_key
 from newslint.run.runner import lint_source, run
 from newslint.run.sources import Source, discover
 from newslint.testing import check, positions
@@ -132,7 +132,9 @@ class TestMentions:
         ]
 
     def test_martin_luther_king_jr_is_not_a_title(self, lex):
-        assert [m for m, _ in _mentions("A speech by Martin Luther King Jr. was read.", lex)] == ["Martin Luther King Jr"]
+        assert [m for m, _ in _mentions("A speech by Martin Luther King Jr. was read.", lex)] == [
+            "Martin Luther King Jr"
+        ]
 
     def test_every_hyphen_joins_one_word(self, lex):
         text = "He met Lee Jae\u2013myung and Wi Sung\u2011lac and Kim Jong\u00adun there."
@@ -186,9 +188,7 @@ class TestWithinDocument:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            pytest.param(
-                "Visitors saw Tōkyō Tower and then Tokyo Tower at night.\n", [(1, 35, 1, 46)], id="macrons"
-            ),
+            pytest.param("Visitors saw Tōkyō Tower and then Tokyo Tower at night.\n", [(1, 35, 1, 46)], id="macrons"),
             pytest.param(
                 "Adviser Wi Sung\u2011lac spoke; aides to Wi Sung-lac and Wi Sung Lac agreed.\n",
                 [(1, 53, 1, 64)],
@@ -244,9 +244,7 @@ class TestWithinDocument:
                 [],
                 id="donald-trump-vs-donald-trump-jr",
             ),
-            pytest.param(
-                "Tourists flew from Xi'an to Xian, then back to Xi\u2019an.\n", [], id="xi'an-vs-xian"
-            ),
+            pytest.param("Tourists flew from Xi'an to Xian, then back to Xi\u2019an.\n", [], id="xi'an-vs-xian"),
             pytest.param(
                 "Climbers left Mount Fuji for Horyu-ji Temple, and pilgrims at Mount Fuji visited Horyu Temple.\n",
                 [(1, 82, 1, 94)],
@@ -269,7 +267,8 @@ class TestWithinDocument:
             pytest.param("Lee Jae Myung met aides.\nLee Jae Myung\u2019s trip ended.\n", id="possessive"),
             pytest.param("Al-Assad spoke first. Later Bashar al-Assad and al-Assad spoke.\n", id="sentence-start-case"),
             pytest.param(
-                "Takaichi Hosts Lee Jae-Myung in Nara\n\nPresident Lee Jae-myung met Takaichi.\n", id="title-case-headline"
+                "Takaichi Hosts Lee Jae-Myung in Nara\n\nPresident Lee Jae-myung met Takaichi.\n",
+                id="title-case-headline",
             ),
             pytest.param(
                 "The Japanese and South Korean leaders visited Nara. Xi Jinping, Sanae Takaichi and Lee Jae Myung "
@@ -312,9 +311,15 @@ class TestPack:
         ("body", "message"),
         [
             ('[[same]]\nspellings = "Kyiv"\n', "same[0].spellings: expected a list"),
-            ('[[same]]\nspellings = ["Kyiv", "Kiev"]\npreferred = "Kyyiv"\n', "same[0].preferred: 'Kyyiv' is not one of"),
+            (
+                '[[same]]\nspellings = ["Kyiv", "Kiev"]\npreferred = "Kyyiv"\n',
+                "same[0].preferred: 'Kyyiv' is not one of",
+            ),
             ('[[same]]\nspellings = ["Kyiv", ""]\n', "same[0].spellings[1]: expected a non-empty string"),
-            ('[[same]]\nspellings = ["Kyiv"]\n[[same]]\nspellings = ["Kiev", "Kyiv"]\n', "same[1].spellings: 'Kyiv' is also in same[0]"),
+            (
+                '[[same]]\nspellings = ["Kyiv"]\n[[same]]\nspellings = ["Kiev", "Kyiv"]\n',
+                "same[1].spellings: 'Kyiv' is also in same[0]",
+            ),
             ('[[distinct]]\nnames = ["Kiev", "Kyiv"]\n', "distinct[0]: 'Kiev' and 'Kyiv' share the key"),
             ('[[ending]]\nforms = ["-ji Temple"]\ncanonical = "Temple"\n', "ending[0].canonical"),
             ("[mentions]\ntitle = []\n", "mentions.title: unknown key"),
@@ -377,7 +382,9 @@ class TestCorpus:
             },
         )
         diags = _lint(paths, select=["NL4"])
-        assert [(Path(d.path).name, d.line, d.column, d.end_column, d.code) for d in diags] == [("c.txt", 1, 16, 29, "NL402")]
+        assert [(Path(d.path).name, d.line, d.column, d.end_column, d.code) for d in diags] == [
+            ("c.txt", 1, 16, 29, "NL402")
+        ]
         assert diags[0].message == "'Lee Jae-myung' (2x here, 2x in corpus) vs 'Lee Jae Myung' (6x in corpus)"
         assert diags[0].suggestion == "Use 'Lee Jae Myung'"
 
@@ -391,7 +398,10 @@ class TestCorpus:
             },
         )
         diags = _lint(paths, select=["NL4"])
-        assert [(Path(d.path).name, d.column, d.code) for d in diags] == [("a.txt", 12, "NL402"), ("a.txt", 55, "NL401")]
+        assert [(Path(d.path).name, d.column, d.code) for d in diags] == [
+            ("a.txt", 12, "NL402"),
+            ("a.txt", 55, "NL401"),
+        ]
         assert diags[0].message == "'Lee Jae-myung' (2x here, 2x in corpus) vs 'Lee Jae Myung' (1x here, 4x in corpus)"
 
     def test_within_document_finding_not_repeated(self, tmp_path):
@@ -414,7 +424,9 @@ class TestCorpus:
 
     def test_cli_corpus_mode_on_seeds(self):
         proc = run_cli("--format", "json", "--select", "NL4", "--isolated", "seeds")
-        found = [(Path(d["path"]).name, d["line"], d["column"], d["code"], d["suggestion"]) for d in json.loads(proc.stdout)]
+        found = [
+            (Path(d["path"]).name, d["line"], d["column"], d["code"], d["suggestion"]) for d in json.loads(proc.stdout)
+        ]
         assert ("003_1ee38f6cb67d9728.txt", 19, 24, "NL401", "Use 'Lee Jae Myung'") in found
         assert ("003_1ee38f6cb67d9728.txt", 15, 61, "NL402", "Use 'Horyu Temple'") in found
         assert {name for name, *_ in found} == {"003_1ee38f6cb67d9728.txt"}
@@ -424,7 +436,9 @@ class TestCorpus:
         texts["3.txt"] = "Sanae Takaichi spoke, and aides to Sanae Takiachi said the talks went well.\n"
         paths = _corpus(tmp_path, texts)
         diags = _lint(paths, select=["NL4"])
-        assert [(Path(d.path).name, d.line, d.column, d.end_column, d.code) for d in diags] == [("3.txt", 1, 42, 50, "NL403")]
+        assert [(Path(d.path).name, d.line, d.column, d.end_column, d.code) for d in diags] == [
+            ("3.txt", 1, 42, 50, "NL403")
+        ]
         assert diags[0].message == "'Takiachi' (1x in corpus) looks like a misspelling of 'Takaichi' (7x in corpus)"
         assert diags[0].severity.value == "error"
 
@@ -435,8 +449,12 @@ class TestCorpus:
     @pytest.mark.parametrize(
         "text",
         [
-            pytest.param("Portraits of Kim Jong Un hung there.\n" * 6 + "His father Kim Jong Il died.\n", id="kim-jong-il"),
-            pytest.param("Aides to Jordan Peterson spoke.\n" * 6 + "Aides to Jordan Petersen spoke.\n", id="distinct-in-pack"),
+            pytest.param(
+                "Portraits of Kim Jong Un hung there.\n" * 6 + "His father Kim Jong Il died.\n", id="kim-jong-il"
+            ),
+            pytest.param(
+                "Aides to Jordan Peterson spoke.\n" * 6 + "Aides to Jordan Petersen spoke.\n", id="distinct-in-pack"
+            ),
             pytest.param("Leaders of South Korea met.\n" * 6 + "Both Koreas met.\n", id="plural"),
             pytest.param("Aides to Clark spoke.\n" * 6 + "Aides to Clarke spoke.\n", id="last-letter"),
             pytest.param(TAKAICHI * 2 + "Aides to Tokaichi spoke.\n", id="first-letter-and-too-few"),
@@ -542,7 +560,10 @@ class TestFacts:
             order = list(range(len(paths)))
             rng.shuffle(order)
             cut = rng.randrange(1, len(order))
-            groups = [merge_facts([all_facts[i] for i in order[:cut]]), merge_facts([all_facts[i] for i in order[cut:]])]
+            groups = [
+                merge_facts([all_facts[i] for i in order[:cut]]),
+                merge_facts([all_facts[i] for i in order[cut:]]),
+            ]
             merged = merge_facts([[g[k] for k in g] for g in reversed(groups)])
             found = sorted([d for diags in per_doc for d in diags] + parent.check_corpus(merged))
             assert [(d, d.message, d.suggestion, d.severity) for d in found] == [
@@ -568,5 +589,15 @@ def test_gensim_articles_give_only_real_findings():
 
 def test_family_page_documents_names_pack_keys():
     section = (ROOT / "docs" / "names.md").read_text(encoding="utf-8")
-    for key in ("[mentions]", "[[same]]", "preferred", "alone", "[[ending]]", "[[distinct]]", "NL401", "NL402", "NL403"):
+    for key in (
+        "[mentions]",
+        "[[same]]",
+        "preferred",
+        "alone",
+        "[[ending]]",
+        "[[distinct]]",
+        "NL401",
+        "NL402",
+        "NL403",
+    ):
         assert key in section

@@ -23,8 +23,15 @@ COUNCIL = "The council met in Brenmoor.\n\nIts budget rose by \u201c4 per cent.\
 
 
 def row(path: str, line: int, column: int, end_column: int, code: str, end_line: int | None = None) -> dict:
-    return {"path": path, "line": line, "column": column, "end_line": end_line or line,
-            "end_column": end_column, "code": code, "message": "m"}
+    return {
+        "path": path,
+        "line": line,
+        "column": column,
+        "end_line": end_line or line,
+        "end_column": end_column,
+        "code": code,
+        "message": "m",
+    }
 
 
 def at(text: str, line: int, word: str, code: str, path: str, occurrence: int = 0) -> dict:
@@ -110,7 +117,9 @@ def test_match_and_precision_arithmetic(tmp_path):
 
 def test_bad_verdict_is_an_error(tmp_path):
     path = tmp_path / "judged.jsonl"
-    path.write_text(json.dumps({"file": "a.txt", "code": "NL101", "span_hash": "x", "ctx": "y", "verdict": "maybe"}) + "\n")
+    path.write_text(
+        json.dumps({"file": "a.txt", "code": "NL101", "span_hash": "x", "ctx": "y", "verdict": "maybe"}) + "\n"
+    )
     with pytest.raises(ValueError, match="verdict must be one of"):
         noise.load_verdicts(path)
 

@@ -71,25 +71,59 @@ keep the economy on track, as the won slipped against the dollar.
 @pytest.mark.parametrize(
     ("text", "date", "expected"),
     [
-        pytest.param(POPE.format(title="Pope", name="Francis"), dt.date(2025, 10, 14), ["NL303"], id="pope-francis-after-death"),
+        pytest.param(
+            POPE.format(title="Pope", name="Francis"), dt.date(2025, 10, 14), ["NL303"], id="pope-francis-after-death"
+        ),
         pytest.param(POPE.format(title="Pope", name="Leo XIV"), dt.date(2025, 10, 14), [], id="pope-leo"),
         pytest.param(POPE.format(title="Pope", name="Francis"), dt.date(2024, 10, 14), [], id="pope-francis-in-office"),
-        pytest.param(SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2025, 3, 9), ["NL303"], id="assad-after-fall"),
+        pytest.param(
+            SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2025, 3, 9), ["NL303"], id="assad-after-fall"
+        ),
         pytest.param(SYRIA.format(who="Syrian President Ahmed al-Sharaa"), dt.date(2025, 3, 9), [], id="sharaa"),
-        pytest.param(SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2024, 3, 10), [], id="assad-before-fall"),
-        pytest.param(IRAN.format(who="Iranian President Ebrahim Raisi"), dt.date(2024, 9, 18), ["NL303"], id="raisi-after-death"),
+        pytest.param(
+            SYRIA.format(who="Syrian President Bashar al-Assad"), dt.date(2024, 3, 10), [], id="assad-before-fall"
+        ),
+        pytest.param(
+            IRAN.format(who="Iranian President Ebrahim Raisi"), dt.date(2024, 9, 18), ["NL303"], id="raisi-after-death"
+        ),
         pytest.param(IRAN.format(who="Iranian President Masoud Pezeshkian"), dt.date(2024, 9, 18), [], id="pezeshkian"),
-        pytest.param(IRAN.format(who="Iranian President-elect Masoud Pezeshkian"), dt.date(2024, 9, 18), ["NL301"], id="pezeshkian-still-elect"),
-        pytest.param(IRAN.format(who="Iranian President-elect Masoud Pezeshkian"), dt.date(2024, 7, 10), [], id="pezeshkian-elect"),
-        pytest.param(VIETNAM.format(who="Vietnamese President Tô Lâm"), dt.date(2025, 3, 6), ["NL303"], id="to-lam-no-longer-president"),
+        pytest.param(
+            IRAN.format(who="Iranian President-elect Masoud Pezeshkian"),
+            dt.date(2024, 9, 18),
+            ["NL301"],
+            id="pezeshkian-still-elect",
+        ),
+        pytest.param(
+            IRAN.format(who="Iranian President-elect Masoud Pezeshkian"),
+            dt.date(2024, 7, 10),
+            [],
+            id="pezeshkian-elect",
+        ),
+        pytest.param(
+            VIETNAM.format(who="Vietnamese President Tô Lâm"),
+            dt.date(2025, 3, 6),
+            ["NL303"],
+            id="to-lam-no-longer-president",
+        ),
         pytest.param(VIETNAM.format(who="President Lương Cường"), dt.date(2025, 3, 6), [], id="luong-cuong"),
         pytest.param(VIETNAM.format(who="General Secretary Tô Lâm"), dt.date(2025, 3, 6), [], id="to-lam-party-chief"),
-        pytest.param(VIETNAM.format(who="Vietnamese President Tô Lâm"), dt.date(2024, 8, 1), [], id="to-lam-while-president"),
-        pytest.param(KOREA.format(who="South Korean President Han Duck-soo"), dt.date(2025, 5, 19), ["NL303"], id="han-after-acting"),
+        pytest.param(
+            VIETNAM.format(who="Vietnamese President Tô Lâm"), dt.date(2024, 8, 1), [], id="to-lam-while-president"
+        ),
+        pytest.param(
+            KOREA.format(who="South Korean President Han Duck-soo"),
+            dt.date(2025, 5, 19),
+            ["NL303"],
+            id="han-after-acting",
+        ),
         pytest.param(KOREA.format(who="President Han Duck-soo"), dt.date(2025, 4, 14), [], id="han-acting-again"),
         pytest.param(KOREA.format(who="President Choi Sang-mok"), dt.date(2025, 2, 10), [], id="choi-acting"),
-        pytest.param(KOREA.format(who="President Choi Sang-mok"), dt.date(2025, 4, 14), ["NL303"], id="choi-after-acting"),
-        pytest.param(KOREA.format(who="Finance Minister Choi Sang-mok"), dt.date(2025, 2, 10), [], id="choi-finance-minister"),
+        pytest.param(
+            KOREA.format(who="President Choi Sang-mok"), dt.date(2025, 4, 14), ["NL303"], id="choi-after-acting"
+        ),
+        pytest.param(
+            KOREA.format(who="Finance Minister Choi Sang-mok"), dt.date(2025, 2, 10), [], id="choi-finance-minister"
+        ),
     ],
 )
 def test_new_offices_judged_by_date(text, date, expected):
@@ -212,8 +246,19 @@ def test_every_new_term_cites_a_source():
 def test_no_two_holders_of_one_office_at_once():
     """Two non-acting terms of one office of one country never overlap (a typo in a date would)."""
     t = table()
-    shared = {"Secretary-General", "Finance Minister", "Foreign Minister", "Governor", "National Security Adviser",
-              "Deputy Prime Minister", "King", "Crown Prince", "Emir", "Chief Cabinet Secretary", "Defense Minister"}
+    shared = {
+        "Secretary-General",
+        "Finance Minister",
+        "Foreign Minister",
+        "Governor",
+        "National Security Adviser",
+        "Deputy Prime Minister",
+        "King",
+        "Crown Prince",
+        "Emir",
+        "Chief Cabinet Secretary",
+        "Defense Minister",
+    }
     by_office: dict[tuple[str, str], list] = {}
     for term in t.terms:
         if not term.acting and term.office not in shared:
@@ -319,7 +364,9 @@ def test_central_bank_heads_by_their_own_title():
     """Brazil's central bank has a President, Russia's a Governor also styled Chairwoman."""
     brazil = "BRASILIA (Reuters) - Central Bank of Brazil President Gabriel Galípolo said inflation was easing.\n"
     assert codes(brazil, dt.date(2025, 6, 3)) == []
-    assert [c for c, _ in codes(brazil.replace("Gabriel Galípolo", "Roberto Campos Neto"), dt.date(2025, 6, 3))] == ["NL303"]
+    assert [c for c, _ in codes(brazil.replace("Gabriel Galípolo", "Roberto Campos Neto"), dt.date(2025, 6, 3))] == [
+        "NL303"
+    ]
     russia = "MOSCOW (Reuters) - Bank of Russia Chairwoman Elvira Nabiullina kept the key rate unchanged.\n"
     assert codes(russia, dt.date(2025, 6, 3)) == []
 

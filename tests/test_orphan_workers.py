@@ -10,7 +10,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads children from /proc")
@@ -51,9 +50,14 @@ def test_killing_the_parent_ends_its_workers(tmp_path):
         src = seeds[i % len(seeds)]
         (tmp_path / f"{i:04}-{src.name}").write_bytes(src.read_bytes())
     env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
-    parent = subprocess.Popen([sys.executable, "-m", "newslint", "--isolated", "--no-cache", "-j", "2", "."],
-                              cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-m", "newslint", "--isolated", "--no-cache", "-j", "2", "."],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     workers: set[int] = set()
     try:
         assert _wait_for(lambda: len(_children(parent.pid)) >= 2, 60), "no workers started"
@@ -62,8 +66,9 @@ def test_killing_the_parent_ends_its_workers(tmp_path):
         assert parent.poll() is None, "the run finished before it could be killed"
         parent.send_signal(signal.SIGKILL)
         parent.wait()
-        assert _wait_for(lambda: not any(_alive(w) for w in workers), 10), \
+        assert _wait_for(lambda: not any(_alive(w) for w in workers), 10), (
             f"workers {sorted(w for w in workers if _alive(w))} outlived their parent"
+        )
     finally:
         for pid in workers | _children(parent.pid):  # clean up even when the test fails
             try:

@@ -6,8 +6,8 @@ import json
 import textwrap
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newslint.plugin.registry import PluginError, Registry, make_plugin_manager
 
 PLUGIN = textwrap.dedent(
@@ -81,15 +81,22 @@ class TestOutsidePlugin:
     def test_entry_point_rule_is_listed_and_explained(self, installed_plugin):
         site, _ = installed_plugin
         proc = run_cli("--list-rules", "--isolated", env=_env(site))
-        assert "| NR101 | very-unique | usage | warning |  | \"Very unique\" is a tautology |" in proc.stdout.decode()
+        assert '| NR101 | very-unique | usage | warning |  | "Very unique" is a tautology |' in proc.stdout.decode()
         explain = run_cli("--explain", "NR101", "--isolated", env=_env(site)).stdout.decode()
         assert "Provided by: newsroom-rules[newsroom] 1.0" in explain
 
     def test_entry_point_rule_reports_and_corpus_hooks_run(self, installed_plugin):
         site, articles = installed_plugin
         proc = run_cli("--isolated", "--format", "json", str(articles), env=_env(site))
-        found = sorted((d["path"].rsplit("/", 1)[-1], d["code"], d["line"], d["column"]) for d in json.loads(proc.stdout))
-        assert found == [("a.txt", "NR101", 1, 3), ("a.txt", "NR901", 1, 3), ("b.txt", "NR101", 1, 9), ("b.txt", "NR901", 1, 9)]
+        found = sorted(
+            (d["path"].rsplit("/", 1)[-1], d["code"], d["line"], d["column"]) for d in json.loads(proc.stdout)
+        )
+        assert found == [
+            ("a.txt", "NR101", 1, 3),
+            ("a.txt", "NR901", 1, 3),
+            ("b.txt", "NR101", 1, 9),
+            ("b.txt", "NR901", 1, 9),
+        ]
         assert proc.returncode == 1
 
     def test_blocked_by_flag_config_or_environment(self, installed_plugin, tmp_path):
@@ -176,6 +183,7 @@ class TestContract:
         import inspect
 
         from newslint.plugin import hookspecs
+
         for name, func in inspect.getmembers(hookspecs, inspect.isfunction):
             if not name.startswith("newslint_"):
                 continue

@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytest.importorskip("pre_commit")
@@ -93,7 +92,9 @@ def project(tmp_path: Path, hook_repo: tuple[Path, str], env: dict[str, str]) ->
     return tmp_path
 
 
-def _commit(project: Path, env: dict[str, str], name: str, text: str, *, verify: bool = True) -> subprocess.CompletedProcess:
+def _commit(
+    project: Path, env: dict[str, str], name: str, text: str, *, verify: bool = True
+) -> subprocess.CompletedProcess:
     (project / name).parent.mkdir(parents=True, exist_ok=True)
     (project / name).write_text(text, encoding="utf-8")
     _run("git", "add", name, cwd=project, env=env)
@@ -156,7 +157,11 @@ Governor Park Soo Hyun greeted passengers at the gate.
 
 def test_corpus_hook_sees_articles_outside_the_change(project: Path, env: dict[str, str]) -> None:
     """The corpus hook judges the whole repo: a name spelled against the corpus in old articles fails it."""
-    for name, text in [("archive/opened.txt", FERRY_OPENED), ("archive/board.txt", FERRY_BOARD), ("archive/queues.txt", FERRY_QUEUES)]:
+    for name, text in [
+        ("archive/opened.txt", FERRY_OPENED),
+        ("archive/board.txt", FERRY_BOARD),
+        ("archive/queues.txt", FERRY_QUEUES),
+    ]:
         assert _commit(project, env, name, text, verify=False).returncode == 0
     change = _commit(project, env, "articles/council.txt", CLEAN)
     output = change.stdout + change.stderr

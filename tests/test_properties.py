@@ -22,20 +22,67 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # Characters that break naive line, column and token logic.
 TRICKY = [
-    "\r\n", "\r", "\n", "\ufeff", "\u00a0", "\t", "\u200b", "\u200d", "\u200e", "\u202e", "\u0301", "\u0651",
-    "\u2011", "\u2013", "\u2014", "\u2019", "\u201c", "\u201d", '"', "'", "(", ")", "[", "]", ".", "?", "!",
-    "\u3002", "\x00", "\x07", "\x85", "\u2028", "\ufffd", "\U0001f600", "Ã©", "â€™", "Mr.", "U.S.", "Jan. 13, 2026",
-    "Tuesday", "President-elect", "Lee Jae-myung", "Lee Jae Myung", "مقالات ذات صلة", "東京", "서울", "The ", "said ",
+    "\r\n",
+    "\r",
+    "\n",
+    "\ufeff",
+    "\u00a0",
+    "\t",
+    "\u200b",
+    "\u200d",
+    "\u200e",
+    "\u202e",
+    "\u0301",
+    "\u0651",
+    "\u2011",
+    "\u2013",
+    "\u2014",
+    "\u2019",
+    "\u201c",
+    "\u201d",
+    '"',
+    "'",
+    "(",
+    ")",
+    "[",
+    "]",
+    ".",
+    "?",
+    "!",
+    "\u3002",
+    "\x00",
+    "\x07",
+    "\x85",
+    "\u2028",
+    "\ufffd",
+    "\U0001f600",
+    "Ã©",
+    "â€™",
+    "Mr.",
+    "U.S.",
+    "Jan. 13, 2026",
+    "Tuesday",
+    "President-elect",
+    "Lee Jae-myung",
+    "Lee Jae Myung",
+    "مقالات ذات صلة",
+    "東京",
+    "서울",
+    "The ",
+    "said ",
 ]
 # What st.text() never draws (issue 20): lone surrogates (from JSON "\\ud800" or an editor's
 # buffer), lone and repeated carriage returns, and huge runs of combining marks.
 surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
 cr_runs = st.integers(1, 50).map(lambda n: "\r" * n)
-mark_runs = st.tuples(st.sampled_from("aeoиا"), st.sampled_from("\u0301\u0308\u0651\u064b\u20d7"),
-                      st.integers(50, 5000)).map(lambda t: t[0] + t[1] * t[2])
+mark_runs = st.tuples(
+    st.sampled_from("aeoиا"), st.sampled_from("\u0301\u0308\u0651\u064b\u20d7"), st.integers(50, 5000)
+).map(lambda t: t[0] + t[1] * t[2])
 any_code_points = st.text(alphabet=st.characters(blacklist_categories=()), max_size=12)  # surrogates included
 texts = st.lists(
-    st.one_of(st.sampled_from(TRICKY), st.text(min_size=0, max_size=12), surrogates, cr_runs, mark_runs, any_code_points),
+    st.one_of(
+        st.sampled_from(TRICKY), st.text(min_size=0, max_size=12), surrogates, cr_runs, mark_runs, any_code_points
+    ),
     max_size=60,
 ).map("".join)
 

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run_cli
+
 from newslint.plugin.resolve import Engines, Resolver
 from newslint.run.engine import RunOptions
 
@@ -68,7 +68,12 @@ class TestNearestConfig:
         (wire / "skipped.txt").write_text(TYPOS, encoding="utf-8")
         (wire / "2026" / "old.text").write_text(TYPOS, encoding="utf-8")
         files = run_cli("--show-files", cwd=tree).stdout.decode().split()
-        assert sorted(Path(f).as_posix() for f in files) == ["a.txt", "desk/b.txt", "wire/2026/old.text", "wire/feed.text"]
+        assert sorted(Path(f).as_posix() for f in files) == [
+            "a.txt",
+            "desk/b.txt",
+            "wire/2026/old.text",
+            "wire/feed.text",
+        ]
         found = _findings(run_cli("--output-format", "json", "wire", cwd=tree))
         assert {f[0] for f in found} == {"wire/feed.text"}
 
@@ -98,7 +103,9 @@ class TestShowSettings:
         assert "NL101" in top.split("Enabled rules", 1)[1]
 
     def test_json_and_config_flag(self, tree: Path):
-        proc = run_cli("--show-settings", "a.txt", "--config", "desk/newslint.toml", "--output-format", "json", cwd=tree)
+        proc = run_cli(
+            "--show-settings", "a.txt", "--config", "desk/newslint.toml", "--output-format", "json", cwd=tree
+        )
         settings = json.loads(proc.stdout)
         assert settings["source"] == "--config" and settings["config"] == "desk/newslint.toml"
         assert settings["options"]["ignore"] == ["NL101"] and "NL101" not in settings["enabled"]
@@ -126,7 +133,10 @@ class TestOneResolver:
         from newslint.lsp.server import Engines as ServerEngines
 
         server = ServerEngines()
-        assert server.for_path(tree / "desk" / "b.txt", tree).ctx.config.path == (tree / "desk" / "newslint.toml").resolve()
+        assert (
+            server.for_path(tree / "desk" / "b.txt", tree).ctx.config.path
+            == (tree / "desk" / "newslint.toml").resolve()
+        )
         assert server.for_path(tree / "a.txt", tree).ctx.config.path is None
 
 

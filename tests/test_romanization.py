@@ -92,7 +92,9 @@ def test_a_distinct_pair_is_never_joined_by_alternations(tmp_path):
 
 def test_a_bad_pattern_is_rejected(tmp_path):
     pack = tmp_path / "names.toml"
-    pack.write_text('[pack]\nkind = "names"\nschema = 1\n[[alternation]]\nlanguage = "x"\npattern = "(y"\n', encoding="utf-8")
+    pack.write_text(
+        '[pack]\nkind = "names"\nschema = 1\n[[alternation]]\nlanguage = "x"\npattern = "(y"\n', encoding="utf-8"
+    )
     with pytest.raises(PackError, match=r"alternation\[0\]\.pattern"):
         parse_names_packs([PackSource(pack, tomllib.loads(pack.read_text()), False)])
 
@@ -123,8 +125,7 @@ def test_surname_alone_follows_the_full_name():
 
 def test_surname_alone_is_not_joined_between_two_people():
     text = (
-        "Ali Dbeibah met Omar Dbeibeh in Tripoli on Sunday.\n\n"
-        "Dbeibah said the talks went well, and Dbeibeh agreed.\n"
+        "Ali Dbeibah met Omar Dbeibeh in Tripoli on Sunday.\n\nDbeibah said the talks went well, and Dbeibeh agreed.\n"
     )
     assert check(text, ["NL401"]) == []
 
@@ -199,7 +200,9 @@ OTHER = "Reporters said Lee Jae-myung arrived.\n"
 
 
 def test_another_outlets_house_style_is_not_pushed(tmp_path):
-    paths = _write(tmp_path, {"reuters/a.txt": HOUSE, "reuters/b.txt": HOUSE, "reuters/c.txt": HOUSE, "yonhap/d.txt": OTHER})
+    paths = _write(
+        tmp_path, {"reuters/a.txt": HOUSE, "reuters/b.txt": HOUSE, "reuters/c.txt": HOUSE, "yonhap/d.txt": OTHER}
+    )
     assert [d for d in _lint(paths, select=["NL402"])] == []
 
 
@@ -210,7 +213,10 @@ def test_a_minority_within_one_publication_is_reported_at_the_minority(tmp_path)
 
 
 def test_a_near_tie_is_not_reported(tmp_path):
-    paths = _write(tmp_path, {"desk/a.txt": HOUSE, "desk/b.txt": OTHER * 1, "desk/c.txt": OTHER.replace(".", ", and Lee Jae-myung left.")})
+    paths = _write(
+        tmp_path,
+        {"desk/a.txt": HOUSE, "desk/b.txt": OTHER * 1, "desk/c.txt": OTHER.replace(".", ", and Lee Jae-myung left.")},
+    )
     assert _lint(paths, select=["NL402"]) == []
 
 
@@ -218,8 +224,10 @@ def test_the_publication_key_can_be_a_dataset_field(tmp_path):
     """With ``publication-key = "source"``, a dataset's ``source`` field decides the publication."""
     import json
 
-    rows = [{"id": i, "source": src, "text": text} for i, (src, text) in
-            enumerate([("reuters", HOUSE), ("reuters", HOUSE), ("reuters", HOUSE), ("yonhap", OTHER)])]
+    rows = [
+        {"id": i, "source": src, "text": text}
+        for i, (src, text) in enumerate([("reuters", HOUSE), ("reuters", HOUSE), ("reuters", HOUSE), ("yonhap", OTHER)])
+    ]
     paths = _write(tmp_path, {"wire.jsonl": "".join(json.dumps(r) + "\n" for r in rows)})
     assert len(_lint(paths, select=["NL402"], corpus=True)) == 1  # one file, no key: one publication
     assert _lint(paths, select=["NL402"], corpus=True, overrides={"publication-key": "source"}) == []
@@ -227,10 +235,15 @@ def test_the_publication_key_can_be_a_dataset_field(tmp_path):
 
 def test_brands_keep_their_casing(tmp_path):
     brand = "Engineers said LinkedIn and GitHub were down, and LinkedIn apologised.\n"
-    paths = _write(tmp_path, {
-        "desk/a.txt": brand, "desk/b.txt": brand.replace("LinkedIn", "Linkedin"),
-        "desk/c.txt": brand.replace("LinkedIn", "Linkedin"), "desk/d.txt": brand.replace("LinkedIn", "Linkedin"),
-    })
+    paths = _write(
+        tmp_path,
+        {
+            "desk/a.txt": brand,
+            "desk/b.txt": brand.replace("LinkedIn", "Linkedin"),
+            "desk/c.txt": brand.replace("LinkedIn", "Linkedin"),
+            "desk/d.txt": brand.replace("LinkedIn", "Linkedin"),
+        },
+    )
     assert all("'LinkedIn' (" not in d.message.split(" vs ")[0] for d in _lint(paths, select=["NL402"]))
 
 

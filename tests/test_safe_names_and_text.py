@@ -8,7 +8,6 @@ import os
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from conftest import run_cli
 
 ARTICLE = "Teh ferry service resumed on Monday after the storm.\n"
@@ -58,7 +57,9 @@ def test_machine_formats_do_not_crash_and_stay_valid_json(hostile, fmt):
     out = _report(hostile, fmt)
     data = json.loads(out)
     if fmt == "sarif":
-        uris = sorted(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"])
+        uris = sorted(
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in data["runs"][0]["results"]
+        )
         assert uris == ["flood%0Areport.txt%3A9%3A9%3A%20NL999%20forged.txt", "harbour%FF.txt", "tide%1B%5B2Jclear.txt"]
     if fmt == "gitlab":
         assert sorted(os.fsencode(issue["location"]["path"]) for issue in data) == sorted(HOSTILE_NAMES)
@@ -109,7 +110,10 @@ class TestText:
         proc = run_cli("--isolated", "story.txt", cwd=tmp_path)
         assert proc.returncode == 1
         order = "little-endian" if codec.endswith("le") else "big-endian"
-        assert f"story.txt:1:1: NL001 Not valid UTF-8 at byte 0: the file looks like UTF-16 ({order})".encode() in proc.stdout
+        assert (
+            f"story.txt:1:1: NL001 Not valid UTF-8 at byte 0: the file looks like UTF-16 ({order})".encode()
+            in proc.stdout
+        )
 
     def test_a_real_binary_file_is_still_a_quiet_skip(self, tmp_path):
         (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 8)

@@ -19,12 +19,11 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
 
 sys.path.insert(0, str(ROOT))  # benchmarks.corpus: the shared, reproducible article generator
-from benchmarks.corpus import generate_articles, seed_articles, write_jsonl, write_tree  # noqa: E402
-from newslint.run.parallel import MIN_POOL_BYTES, MIN_POOL_FILES  # noqa: E402
+from benchmarks.corpus import generate_articles, seed_articles, write_jsonl, write_tree
+from newslint.run.parallel import MIN_POOL_BYTES, MIN_POOL_FILES
 
 PLUGINS = ROOT / "tests" / "plugins"
 PROBE_ENV = {"PYTHONPATH": str(PLUGINS)}
@@ -169,7 +168,9 @@ def test_corpus_rules_see_facts_of_cached_files(tmp_path):
 
 def _dataset_lines() -> list[str]:
     return [
-        json.dumps({"id": "a1", "text": "Clean first line.\nSecond line ends with space \nThird.", "date": "2026-01-13"}),
+        json.dumps(
+            {"id": "a1", "text": "Clean first line.\nSecond line ends with space \nThird.", "date": "2026-01-13"}
+        ),
         json.dumps({"id": 7, "text": "Intro.\n\u00a0\nBody text after a no-break space line."}),
         json.dumps({"text": "No id here.\nBut a trailing tab\t\nend."}),
         "{not json",
@@ -245,7 +246,9 @@ def _stderr_on_a_tty(*args: str, env: dict | None = None) -> str:
     full_env = {**os.environ, "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1", "PYTHONPATH": str(ROOT)}
     full_env.pop("CI", None)
     full_env.update(env or {})
-    proc = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=slave)  # stdout unread: never let it fill a pipe
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "newslint", *args], cwd=ROOT, env=full_env, stdout=subprocess.DEVNULL, stderr=slave
+    )  # stdout unread: never let it fill a pipe
     os.close(slave)
     chunks = []
     while True:

@@ -18,7 +18,6 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 import pytest
-
 from conftest import ROOT, SEEDS, run_cli
 
 EXPECTED = ROOT / "tests" / "expected.toml"
@@ -69,7 +68,8 @@ def test_required_defects_covered(report, defects, implemented_categories):
     missed = [
         f"{d['file']}:{d['line']} [{d['category']}]"
         for d in defects
-        if d.get("required") and d["category"] in implemented_categories
+        if d.get("required")
+        and d["category"] in implemented_categories
         and not any(_covers(g, d) and g["category"] == d["category"] for g in report)
     ]
     assert missed == []

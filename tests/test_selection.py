@@ -23,10 +23,20 @@ RULES = {c: _rule(c) for c in ("NL101", "NL102", "NL501", "NL502")} | {"NL601": 
         pytest.param([Layer(select=["NL5"], ignore=["NL502"])], {"NL501"}, id="more-specific-ignore"),
         pytest.param([Layer(select=["NL502"], ignore=["NL5"])], {"NL502"}, id="more-specific-select"),
         pytest.param([Layer(select=["NL5"], ignore=["NL5"])], set(), id="ignore-wins-tie"),
-        pytest.param([Layer(extend_select=["NL601"])], {"NL101", "NL102", "NL501", "NL502", "NL601"}, id="extend-opt-in"),
+        pytest.param(
+            [Layer(extend_select=["NL601"])], {"NL101", "NL102", "NL501", "NL502", "NL601"}, id="extend-opt-in"
+        ),
         pytest.param([Layer(select=["ALL"])], set(RULES), id="all"),
-        pytest.param([Layer(ignore=["NL1"], source="config"), Layer(select=["NL1"])], {"NL101", "NL102"}, id="cli-select-overrides-config"),
-        pytest.param([Layer(select=["NL1"], source="config"), Layer(ignore=["NL102"])], {"NL101"}, id="cli-ignore-on-config-select"),
+        pytest.param(
+            [Layer(ignore=["NL1"], source="config"), Layer(select=["NL1"])],
+            {"NL101", "NL102"},
+            id="cli-select-overrides-config",
+        ),
+        pytest.param(
+            [Layer(select=["NL1"], source="config"), Layer(ignore=["NL102"])],
+            {"NL101"},
+            id="cli-ignore-on-config-select",
+        ),
     ],
 )
 def test_resolve(layers, enabled):

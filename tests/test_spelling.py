@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from newslint import lint_paths
 from newslint.checks.spelling import lexicon
 from newslint.checks.spelling.lexicon import LexiconSpec, damerau, read_word_list
@@ -232,7 +232,9 @@ class TestConfig:
 
     def test_word_lists_key(self, tmp_path):
         (tmp_path / "lists").mkdir()
-        (tmp_path / "lists" / "house.txt").write_text("# house words\nstokcs\n\ngaiwning  # a house word\n", encoding="utf-8")
+        (tmp_path / "lists" / "house.txt").write_text(
+            "# house words\nstokcs\n\ngaiwning  # a house word\n", encoding="utf-8"
+        )
         assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == []
 
     def test_capitalised_entry_counts_only_for_capitalised_tokens(self, tmp_path):
@@ -242,7 +244,9 @@ class TestConfig:
         assert self._lint(tmp_path, 'word-lists = ["lists/house.txt"]\n') == ["gaiwning", "stokcs"]
 
     def test_words_pack(self, tmp_path):
-        (tmp_path / "house.toml").write_text('words = ["stokcs"]\n\n[pack]\nkind = "words"\nschema = 1\n', encoding="utf-8")
+        (tmp_path / "house.toml").write_text(
+            'words = ["stokcs"]\n\n[pack]\nkind = "words"\nschema = 1\n', encoding="utf-8"
+        )
         assert self._lint(tmp_path, 'packs = ["house.toml"]\n') == ["gaiwning"]
 
     def test_missing_word_list_is_a_config_error(self, tmp_path):
@@ -387,7 +391,11 @@ Bangladesh’s interim leader Muhammad Yunus said the monsoon floods had displac
         false = []
         for text in articles:
             words += len(text.split())
-            false += [text[d.start : d.end] for d in typos(Document(text), speller) if text[d.start : d.end].lower() not in REAL_TYPOS_IN_LEE]
+            false += [
+                text[d.start : d.end]
+                for d in typos(Document(text), speller)
+                if text[d.start : d.end].lower() not in REAL_TYPOS_IN_LEE
+            ]
         assert 1000 * len(false) / words <= 0.3, false
 
 
@@ -433,9 +441,13 @@ class TestTiersAndShapes:
                 "The iwi gathered at Ōtaki, Māhia and Whanganui. Later the rangatira spoke of the pātaka and the kumara pits.",
                 id="maori-words-in-a-macron-article",
             ),
-            pytest.param("The speaker avoided the usual \u201cerms\u201d and \u201cuhms\u201d entirely.", id="mentioned-word"),
+            pytest.param(
+                "The speaker avoided the usual \u201cerms\u201d and \u201cuhms\u201d entirely.", id="mentioned-word"
+            ),
             pytest.param("Photos by Ann Ryder, jsmithe, Paul Okafor and others.", id="user-name-in-credits"),
-            pytest.param("^ Wroblik, Anna (3 May 2019). \"Harbour plans\". The Press. Retrieved 4 May 2019.", id="reference"),
+            pytest.param(
+                '^ Wroblik, Anna (3 May 2019). "Harbour plans". The Press. Retrieved 4 May 2019.', id="reference"
+            ),
         ],
     )
     def test_silent(self, text):

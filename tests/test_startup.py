@@ -163,8 +163,17 @@ class TestSameResults:
 class TestLazyImports:
     # Needed only by some formats, datasets, baselines, --fix, the pool or the language server.
     HEAVY = (
-        "sqlite3", "concurrent.futures", "multiprocessing", "tqdm", "difflib", "json", "gzip",
-        "xml.etree.ElementTree", "html", "tempfile", "pygls",
+        "sqlite3",
+        "concurrent.futures",
+        "multiprocessing",
+        "tqdm",
+        "difflib",
+        "json",
+        "gzip",
+        "xml.etree.ElementTree",
+        "html",
+        "tempfile",
+        "pygls",
     )
 
     def test_cli_and_every_builtin_plugin_import_nothing_heavy(self):
@@ -196,7 +205,9 @@ class TestEntryPointPrescan:
         self._dist(tmp_path, "tool", "[console_scripts]\ntool = tool:main\n")
         monkeypatch.setattr(sys, "path", [str(tmp_path)])
         # Finders that list distributions of their own (another test's, a plugin's) mean a full scan.
-        monkeypatch.setattr(sys, "meta_path", [f for f in sys.meta_path if not hasattr(f, "find_distributions") or f is PathFinder])
+        monkeypatch.setattr(
+            sys, "meta_path", [f for f in sys.meta_path if not hasattr(f, "find_distributions") or f is PathFinder]
+        )
         assert not _may_declare_entry_points("newslint")
         self._dist(tmp_path, "house_rules", "[console_scripts]\nx = y:z\n\n[ newslint ]\nhouse = house_rules\n")
         assert _may_declare_entry_points("newslint")
@@ -223,4 +234,9 @@ def test_cache_families_do_not_pile_up(tmp_path):
         os.utime(path, (time.time() - 100 + i, time.time() - 100 + i))
     write_cache_file(tmp_path / "pack-names-ffff.pickle", b"x")
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["dictionary-0003.marshal", "dictionary-0004.marshal", "dictionary-0005.marshal", "pack-names-ffff.pickle"]
+    assert names == [
+        "dictionary-0003.marshal",
+        "dictionary-0004.marshal",
+        "dictionary-0005.marshal",
+        "pack-names-ffff.pickle",
+    ]

@@ -49,7 +49,10 @@ class TestDuplicateSentence:
         "text",
         [
             pytest.param("He said no. She left.\n\nHe said no. They stayed.\n", id="short-sentences"),
-            pytest.param("The council approved the budget on Monday. The council approved the budget on Monday.\n", id="same-paragraph"),
+            pytest.param(
+                "The council approved the budget on Monday. The council approved the budget on Monday.\n",
+                id="same-paragraph",
+            ),
         ],
     )
     def test_not_reported(self, text):
@@ -102,7 +105,15 @@ class TestEncodingDamage:
 
     @pytest.mark.parametrize(
         "text",
-        ["São Paulo", "Ça va, «café»", "naïve façade à la carte", "Zürich, Århus, Ærø", "Ñandú", "C’est déjà l’été", "© 2026 ±5 °C ¿Qué?"],
+        [
+            "São Paulo",
+            "Ça va, «café»",
+            "naïve façade à la carte",
+            "Zürich, Århus, Ærø",
+            "Ñandú",
+            "C’est déjà l’été",
+            "© 2026 ±5 °C ¿Qué?",
+        ],
     )
     def test_real_accented_text_is_not_mojibake(self, text):
         assert check(text, select=["NL520"]) == []
@@ -113,8 +124,16 @@ class TestEncodingDamage:
         [
             pytest.param("The harbour\u00e2\u0080\u0099s pier", "The harbour\u2019s pier", id="latin1-c1-controls"),
             pytest.param("a caf\u00c3\u0192\u00c2\u00a9 by the quay", "a caf\u00e9 by the quay", id="double-double"),
-            pytest.param("R\u00c3\u0192\u00c2\u00a9sum\u00c3\u0192\u00c2\u00a9 sent", "R\u00e9sum\u00e9 sent", id="two-double-runs"),
-            pytest.param("the \u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2 mark", "the \u2019 mark", id="curly-apostrophe-twice"),
+            pytest.param(
+                "R\u00c3\u0192\u00c2\u00a9sum\u00c3\u0192\u00c2\u00a9 sent",
+                "R\u00e9sum\u00e9 sent",
+                id="two-double-runs",
+            ),
+            pytest.param(
+                "the \u00c3\u00a2\u00e2\u201a\u00ac\u00e2\u201e\u00a2 mark",
+                "the \u2019 mark",
+                id="curly-apostrophe-twice",
+            ),
         ],
     )
     def test_layers_are_repaired_fully_and_the_result_is_clean(self, broken, fixed):
@@ -211,7 +230,10 @@ class TestDuplicatesInStructure:
         cards = "".join(
             f"{name}\n\n{blurb}\n\n{note}\n\n"
             for name, blurb in (
-                ("Trailhead 40 backpack", "A light pack with a stiff frame that carried twelve kilos without complaint."),
+                (
+                    "Trailhead 40 backpack",
+                    "A light pack with a stiff frame that carried twelve kilos without complaint.",
+                ),
                 ("Summit stove", "It boiled a litre of water in under four minutes at altitude during our test."),
                 ("Ridge tent", "Two people fit inside, and the fly kept out a night of heavy rain in the hills."),
             )

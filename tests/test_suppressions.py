@@ -41,17 +41,20 @@ def test_the_article_has_its_three_typos(tmp_path: Path) -> None:
 def test_next_line_block_and_same_line_forms(tmp_path: Path, suffix: str) -> None:
     """Each form silences exactly its lines, in Markdown and in plain text alike."""
     lines = ARTICLE.splitlines()
-    text = "\n".join(
-        [
-            *lines[:2],
-            "<!-- newslint-disable-next-line NL101 -->",
-            lines[2],
-            "<!-- newslint-disable NL1 -->",
-            lines[3],
-            "<!-- newslint-enable NL1 -->",
-            lines[4] + " <!-- newslint-disable-line NL402 -->",
-        ]
-    ) + "\n"
+    text = (
+        "\n".join(
+            [
+                *lines[:2],
+                "<!-- newslint-disable-next-line NL101 -->",
+                lines[2],
+                "<!-- newslint-disable NL1 -->",
+                lines[3],
+                "<!-- newslint-enable NL1 -->",
+                lines[4] + " <!-- newslint-disable-line NL402 -->",
+            ]
+        )
+        + "\n"
+    )
     (tmp_path / f"pier{suffix}").write_text(text, encoding="utf-8")
     found = _json(tmp_path, "--select", "NL1,NL4,NL002", f"pier{suffix}")
     # The typo on the last line stays (wrong code), and that comment is reported as unused.

@@ -29,15 +29,57 @@ def codes(sentence: str, date: dt.date) -> list[str]:
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [
-        pytest.param("Duties rose sharply under U.S. President-elect Donald Trump's trade agenda.", dt.date(2025, 3, 5), ["NL301"], id="under-lowercase-is-a-preposition"),
-        pytest.param("Shipments fell under Prime Minister Rishi Sunak, the figures show.", dt.date(2025, 11, 18), ["NL303"], id="under-before-a-past-title"),
-        pytest.param("Shipments fell with Prime Minister Rishi Sunak in office.", dt.date(2025, 11, 18), ["NL303"], id="with-the-same-title"),
-        pytest.param("Under Prime Minister Rishi Sunak, shipments fell by a third.", dt.date(2025, 11, 18), ["NL303"], id="Under-at-a-sentence-start"),
-        pytest.param("NATO Under Secretary-General Jens Stoltenberg spoke.", dt.date(2025, 11, 18), [], id="Under-Secretary-General-is-another-office"),
-        pytest.param("NATO Secretary-General Jens Stoltenberg spoke.", dt.date(2025, 11, 18), ["NL303"], id="without-Under"),
-        pytest.param("The first Prime Minister Rishi Sunak met was the Irish leader.", dt.date(2025, 11, 18), ["NL303"], id="first-lowercase"),
-        pytest.param("First Deputy Prime Minister Rishi Sunak met envoys.", dt.date(2025, 11, 18), [], id="First-Deputy-is-another-office"),
-        pytest.param("A senior Prime Minister Rishi Sunak aide resigned.", dt.date(2025, 11, 18), ["NL303"], id="senior-lowercase"),
+        pytest.param(
+            "Duties rose sharply under U.S. President-elect Donald Trump's trade agenda.",
+            dt.date(2025, 3, 5),
+            ["NL301"],
+            id="under-lowercase-is-a-preposition",
+        ),
+        pytest.param(
+            "Shipments fell under Prime Minister Rishi Sunak, the figures show.",
+            dt.date(2025, 11, 18),
+            ["NL303"],
+            id="under-before-a-past-title",
+        ),
+        pytest.param(
+            "Shipments fell with Prime Minister Rishi Sunak in office.",
+            dt.date(2025, 11, 18),
+            ["NL303"],
+            id="with-the-same-title",
+        ),
+        pytest.param(
+            "Under Prime Minister Rishi Sunak, shipments fell by a third.",
+            dt.date(2025, 11, 18),
+            ["NL303"],
+            id="Under-at-a-sentence-start",
+        ),
+        pytest.param(
+            "NATO Under Secretary-General Jens Stoltenberg spoke.",
+            dt.date(2025, 11, 18),
+            [],
+            id="Under-Secretary-General-is-another-office",
+        ),
+        pytest.param(
+            "NATO Secretary-General Jens Stoltenberg spoke.", dt.date(2025, 11, 18), ["NL303"], id="without-Under"
+        ),
+        pytest.param(
+            "The first Prime Minister Rishi Sunak met was the Irish leader.",
+            dt.date(2025, 11, 18),
+            ["NL303"],
+            id="first-lowercase",
+        ),
+        pytest.param(
+            "First Deputy Prime Minister Rishi Sunak met envoys.",
+            dt.date(2025, 11, 18),
+            [],
+            id="First-Deputy-is-another-office",
+        ),
+        pytest.param(
+            "A senior Prime Minister Rishi Sunak aide resigned.",
+            dt.date(2025, 11, 18),
+            ["NL303"],
+            id="senior-lowercase",
+        ),
         pytest.param("Deputy Prime Minister Rishi Sunak met envoys.", dt.date(2025, 11, 18), [], id="Deputy-qualifies"),
     ],
 )
@@ -48,11 +90,27 @@ def test_qualifiers_are_words_with_their_case(sentence, date, expected):
 @pytest.mark.parametrize(
     ("sentence", "date", "expected"),
     [
-        pytest.param("Acting President Choi Sang-mok called for calm.", dt.date(2025, 1, 15), [], id="during-the-acting-term"),
-        pytest.param("Acting President Choi Sang-mok called for calm.", dt.date(2025, 4, 20), ["NL303"], id="after-the-acting-term"),
-        pytest.param("acting President Han Duck-soo called for calm.", dt.date(2024, 12, 20), [], id="han-first-acting-term"),
-        pytest.param("acting President Han Duck-soo called for calm.", dt.date(2025, 3, 12), ["NL303"], id="han-between-acting-terms"),
-        pytest.param("Interim Prime Minister Keir Starmer called for calm.", dt.date(2025, 3, 12), [], id="no-acting-term-known"),
+        pytest.param(
+            "Acting President Choi Sang-mok called for calm.", dt.date(2025, 1, 15), [], id="during-the-acting-term"
+        ),
+        pytest.param(
+            "Acting President Choi Sang-mok called for calm.",
+            dt.date(2025, 4, 20),
+            ["NL303"],
+            id="after-the-acting-term",
+        ),
+        pytest.param(
+            "acting President Han Duck-soo called for calm.", dt.date(2024, 12, 20), [], id="han-first-acting-term"
+        ),
+        pytest.param(
+            "acting President Han Duck-soo called for calm.",
+            dt.date(2025, 3, 12),
+            ["NL303"],
+            id="han-between-acting-terms",
+        ),
+        pytest.param(
+            "Interim Prime Minister Keir Starmer called for calm.", dt.date(2025, 3, 12), [], id="no-acting-term-known"
+        ),
     ],
 )
 def test_acting_titles_are_checked_against_acting_terms(sentence, date, expected):
@@ -70,10 +128,14 @@ def test_acting_report_says_acting():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        pytest.param("The group spent millions trying to stop President Barack Obama's re-election.", [], id="re-election"),
+        pytest.param(
+            "The group spent millions trying to stop President Barack Obama's re-election.", [], id="re-election"
+        ),
         pytest.param("Donors recalled President Barack Obama's inauguration.", [], id="inauguration"),
         pytest.param("Donors met President Barack Obama's staff at a dinner.", ["NL303"], id="not-an-event"),
-        pytest.param("President Barack Obama will speak at the 2030 summit.", ["NL303"], id="a-later-year-is-no-excuse"),
+        pytest.param(
+            "President Barack Obama will speak at the 2030 summit.", ["NL303"], id="a-later-year-is-no-excuse"
+        ),
         pytest.param("President Barack Obama spoke at the 2012 summit.", [], id="an-earlier-year"),
     ],
 )

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import pickle
-import tomllib
 from pathlib import Path
 
 import pytest
-
+import tomllib
 from conftest import run_cli
-from newslint.model.document import Document
-from newslint.checks.titles.offices import name_key, parse_offices
-from newslint.plugin.packs import PackError, PackSource, Packs
-from newslint.testing import check, positions
+
 from newslint.checks.titles.mentions import title_mentions
+from newslint.checks.titles.offices import name_key, parse_offices
+from newslint.model.document import Document
+from newslint.plugin.packs import PackError, Packs, PackSource
+from newslint.testing import check, positions
 
 JAN_2026 = dt.date(2026, 1, 13)
 FILLER = "It rained.\nTalks went on.\nBoth left.\nNobody spoke.\nThe end came.\n"  # no dates: the top lines hold none
@@ -36,11 +36,17 @@ class TestTitleMentions:
         """Country, "-elect" and a possessive name are parsed; the span starts at the title."""
         doc = Document("Talks on U.S. President-elect Donald Trump's plans.")
         (m,) = title_mentions(doc, self.table())
-        assert (m.country, m.title, m.elect, m.name, m.person) == ("United States", "President", True, "Donald Trump", "Donald Trump")
+        assert (m.country, m.title, m.elect, m.name, m.person) == (
+            "United States",
+            "President",
+            True,
+            "Donald Trump",
+            "Donald Trump",
+        )
         assert doc.text[m.start : m.end] == "President-elect Donald Trump"
 
     def test_short_name_needs_the_full_name_in_the_article(self):
-        """"President Lee" is Lee Jae Myung only when his full name appears and no other Lee does."""
+        """ "President Lee" is Lee Jae Myung only when his full name appears and no other Lee does."""
         table = self.table()
         alone = title_mentions(Document("President Lee arrived."), table)
         assert alone[0].person is None
@@ -62,7 +68,7 @@ class TestTitleMentions:
         assert title_mentions(Document(text), self.table()) == []
 
     def test_junior_and_jr_are_other_people(self):
-        """"Deputy Foreign Minister" is qualified, and "Donald Trump Jr." is not Donald Trump."""
+        """ "Deputy Foreign Minister" is qualified, and "Donald Trump Jr." is not Donald Trump."""
         table = self.table()
         (m,) = title_mentions(Document("Deputy Foreign Minister Toshimitsu Motegi spoke."), table)
         assert m.qualified
@@ -117,7 +123,7 @@ class TestElectAfterStart:
         ids=["then", "quoted", "sentence-names-another-year"],
     )
     def test_skipped(self, text):
-        """"then-", quotations and sentences about another year are not judged."""
+        """ "then-", quotations and sentences about another year are not judged."""
         assert at(text, "NL301", JAN_2026) == []
 
     def test_inexact_date_from_the_text(self):
@@ -169,7 +175,9 @@ class TestTitleAfterTerm:
         ("text", "date", "expected"),
         [
             pytest.param("Prime Minister Shigeru Ishiba spoke.", JAN_2026, [(1, 1, 1, 30)], id="ishiba-2026"),
-            pytest.param("Prime Minister Shigeru Ishiba spoke.", dt.date(2025, 10, 22), [], id="day-after-end-is-slack"),
+            pytest.param(
+                "Prime Minister Shigeru Ishiba spoke.", dt.date(2025, 10, 22), [], id="day-after-end-is-slack"
+            ),
             pytest.param("Prime Minister Shigeru Ishiba spoke.", dt.date(2025, 1, 1), [], id="ishiba-in-office"),
             pytest.param("German Chancellor Olaf Scholz spoke.", dt.date(2025, 6, 1), [(1, 8, 1, 30)], id="scholz"),
             pytest.param("President Joe Biden spoke.", JAN_2026, [(1, 1, 1, 20)], id="biden"),
@@ -217,7 +225,10 @@ class TestOfficeNotHeld:
 
     def test_message(self):
         (d,) = check("South Korean Prime Minister Lee Jae Myung spoke.", ["NL304"], date=JAN_2026)
-        assert 'Lee Jae Myung is South Korean President (since 2025-06-04), never "South Korean Prime Minister"' in d.message
+        assert (
+            'Lee Jae Myung is South Korean President (since 2025-06-04), never "South Korean Prime Minister"'
+            in d.message
+        )
         assert d.suggestion == 'Use "South Korean President"'
 
 
@@ -227,13 +238,24 @@ class TestConflictingTitles:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            pytest.param("Prime Minister Jane Doe spoke. Then President Jane Doe left. Prime Minister Jane Doe sat.",
-                         [(1, 37, 1, 55)], id="exclusive-offices"),
-            pytest.param("Japanese Finance Minister Taro Yamada spoke. South Korean Finance Minister Taro Yamada left.",
-                         [(1, 46, 1, 87)], id="two-countries"),
-            pytest.param("President-elect Jane Doe spoke. President Jane Doe left. President Jane Doe sat.",
-                         [(1, 1, 1, 25)], id="elect-beside-plain"),
-            pytest.param("Finance Minister Jane Doe spoke. Deputy Prime Minister Jane Doe left.", [], id="can-hold-both"),
+            pytest.param(
+                "Prime Minister Jane Doe spoke. Then President Jane Doe left. Prime Minister Jane Doe sat.",
+                [(1, 37, 1, 55)],
+                id="exclusive-offices",
+            ),
+            pytest.param(
+                "Japanese Finance Minister Taro Yamada spoke. South Korean Finance Minister Taro Yamada left.",
+                [(1, 46, 1, 87)],
+                id="two-countries",
+            ),
+            pytest.param(
+                "President-elect Jane Doe spoke. President Jane Doe left. President Jane Doe sat.",
+                [(1, 1, 1, 25)],
+                id="elect-beside-plain",
+            ),
+            pytest.param(
+                "Finance Minister Jane Doe spoke. Deputy Prime Minister Jane Doe left.", [], id="can-hold-both"
+            ),
             pytest.param("Premier Jane Doe spoke. Prime Minister Jane Doe left.", [], id="equivalent"),
             pytest.param("Former President Jane Doe spoke. Prime Minister Jane Doe left.", [], id="former"),
             pytest.param("Opposition leader Jane Doe spoke. President Jane Doe left.", [], id="leader-is-generic"),
@@ -299,10 +321,17 @@ class TestHeadline:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
-            pytest.param(f"Japan Will Host Summit With South Korea.\n\n{ARTICLE}\n{BODY}\n", [(1, 40, 1, 41)], id="headline-case"),
-            pytest.param(f"Japan to host South Korean leader.\n{ARTICLE}{BODY}\n", [(1, 34, 1, 35)], id="dateline-follows"),
-            pytest.param(f"Japan to host South Korean leader.\n\nSouth Korea's leader will travel to Nara.\n{BODY}\n", [],
-                         id="short-lede"),
+            pytest.param(
+                f"Japan Will Host Summit With South Korea.\n\n{ARTICLE}\n{BODY}\n", [(1, 40, 1, 41)], id="headline-case"
+            ),
+            pytest.param(
+                f"Japan to host South Korean leader.\n{ARTICLE}{BODY}\n", [(1, 34, 1, 35)], id="dateline-follows"
+            ),
+            pytest.param(
+                f"Japan to host South Korean leader.\n\nSouth Korea's leader will travel to Nara.\n{BODY}\n",
+                [],
+                id="short-lede",
+            ),
             pytest.param(f"{ARTICLE}{BODY}\n", [], id="no-headline"),
         ],
     )
@@ -337,13 +366,24 @@ class TestOfficesPack:
         ("body", "message"),
         [
             pytest.param(TERM, "term[0].start: missing required key", id="missing-start"),
-            pytest.param(TERM + 'start = "2025-10-32"\n', "term[0].start: '2025-10-32' is a string; write the date as YYYY-MM-DD, unquoted",
-                         id="quoted-date"),
-            pytest.param(TERM + "start = 2025-10-21\nend = 2025-01-01\n", "term[0].end: 2025-01-01 is not after start 2025-10-21",
-                         id="end-before-start"),
-            pytest.param(TERM.replace("Foreign Minister", "Shogun") + "start = 2025-10-21\n", "term[0].office: unknown office 'Shogun'; declare it in a [[title]] table",
-                         id="unknown-office"),
-            pytest.param('[[title]]\nname = "Mayor"\n', "title[0].forms: missing required key", id="title-without-forms"),
+            pytest.param(
+                TERM + 'start = "2025-10-32"\n',
+                "term[0].start: '2025-10-32' is a string; write the date as YYYY-MM-DD, unquoted",
+                id="quoted-date",
+            ),
+            pytest.param(
+                TERM + "start = 2025-10-21\nend = 2025-01-01\n",
+                "term[0].end: 2025-01-01 is not after start 2025-10-21",
+                id="end-before-start",
+            ),
+            pytest.param(
+                TERM.replace("Foreign Minister", "Shogun") + "start = 2025-10-21\n",
+                "term[0].office: unknown office 'Shogun'; declare it in a [[title]] table",
+                id="unknown-office",
+            ),
+            pytest.param(
+                '[[title]]\nname = "Mayor"\n', "title[0].forms: missing required key", id="title-without-forms"
+            ),
         ],
     )
     def test_errors_name_file_and_key_path(self, tmp_path, body, message):
@@ -355,7 +395,9 @@ class TestOfficesPack:
 
     def test_invalid_toml_date_is_reported_by_the_cli(self, tmp_path):
         """An impossible unquoted date stops the run with exit 2, naming the pack."""
-        (tmp_path / "people.toml").write_text('[pack]\nkind = "offices"\n\n' + TERM + "start = 2025-10-32\n", encoding="utf-8")
+        (tmp_path / "people.toml").write_text(
+            '[pack]\nkind = "offices"\n\n' + TERM + "start = 2025-10-32\n", encoding="utf-8"
+        )
         (tmp_path / "newslint.toml").write_text('packs = ["people.toml"]\n', encoding="utf-8")
         (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
         proc = run_cli("a.txt", cwd=tmp_path)
@@ -373,7 +415,9 @@ class TestOfficesPack:
             'person = "Shinjiro Koizumi"\ncountry = "Japan"\noffice = "Defense Minister"\nstart = 2025-10-21\n',
             encoding="utf-8",
         )
-        (tmp_path / "newslint.toml").write_text('select = ["NL3"]\ndate = 2026-01-13\npacks = ["people.toml"]\n', encoding="utf-8")
+        (tmp_path / "newslint.toml").write_text(
+            'select = ["NL3"]\ndate = 2026-01-13\npacks = ["people.toml"]\n', encoding="utf-8"
+        )
         proc = run_cli("--format", "json", "a.txt", cwd=tmp_path)
         (found,) = json.loads(proc.stdout)
         assert (found["code"], found["line"], found["column"], found["category"]) == ("NL302", 1, 1, "title")

@@ -27,7 +27,7 @@ class TestMixedQuoteStyle:
         """Straight marks among curly ones get an opening or closing curly mark as an unsafe fix."""
         text = (
             "\u201cWe won,\u201d she said. \u201cNow we rest,\u201d he said. "
-            "\u201cSoon,\u201d they said. It\u2019s over, and \"we\" know it."
+            '\u201cSoon,\u201d they said. It\u2019s over, and "we" know it.'
         )
         diags = check(text, ["NL610"])
         assert [d.unsafe_fix[0].replacement for d in diags] == ["\u201c", "\u201d"]
@@ -56,7 +56,7 @@ class TestMixedQuoteStyle:
 
     def test_house_style(self):
         """quote-style = "curly" reports every straight mark, even when they are the majority."""
-        diags = check("It's \"fine\".", ["NL610"], overrides={"quote-style": "curly"})
+        diags = check('It\'s "fine".', ["NL610"], overrides={"quote-style": "curly"})
         assert len(diags) == 3 and "quote-style" in diags[0].message
 
 
@@ -87,8 +87,13 @@ class TestMixedDashStyle:
     @pytest.mark.parametrize(
         "text",
         [
-            pytest.param("Japan\u2013South Korea ties, 1910\u20131945, won 3 - 1 and lost 10 - 2 \u2014 badly.", id="ranges-and-compounds"),
-            pytest.param("WASHINGTON (AP) \u2014 The vote \u2014 the first \u2014 passed.", id="dateline-is-its-own-role"),
+            pytest.param(
+                "Japan\u2013South Korea ties, 1910\u20131945, won 3 - 1 and lost 10 - 2 \u2014 badly.",
+                id="ranges-and-compounds",
+            ),
+            pytest.param(
+                "WASHINGTON (AP) \u2014 The vote \u2014 the first \u2014 passed.", id="dateline-is-its-own-role"
+            ),
             pytest.param("SEOUL, Jan. 13 (Yonhap) -- The talks ended -- for now.", id="yonhap-double-hyphen"),
             pytest.param("The state-of-the-art plan - costly - was dropped - again.", id="hyphenated-words"),
         ],
@@ -114,10 +119,14 @@ class TestUnbalancedQuotes:
         ("text", "expected"),
         [
             pytest.param('"We will rebuild the bridge, the mayor said on Monday.\n', [(1, 1, 1, 2)], id="never-closed"),
-            pytest.param("\u201cWe will rebuild,\u201d she said. \u201cIt will take time.\n", [(1, 30, 1, 31)], id="curly-open"),
+            pytest.param(
+                "\u201cWe will rebuild,\u201d she said. \u201cIt will take time.\n", [(1, 30, 1, 31)], id="curly-open"
+            ),
             pytest.param('The mayor said the bridge would reopen."\n', [(1, 40, 1, 41)], id="stray-close"),
             pytest.param('He said "soon and she said "never".\n', [(1, 9, 1, 10)], id="second-opener-mid-sentence"),
-            pytest.param('"First open.\n\nNo opening here, so the first stays open."\n', [(1, 1, 1, 2)], id="reported-once"),
+            pytest.param(
+                '"First open.\n\nNo opening here, so the first stays open."\n', [(1, 1, 1, 2)], id="reported-once"
+            ),
         ],
     )
     def test_reported(self, text, expected):
@@ -127,9 +136,14 @@ class TestUnbalancedQuotes:
     @pytest.mark.parametrize(
         "text",
         [
-            pytest.param('"We will fight.\n\n"We will win.\n\n"We will never surrender," he said.\n', id="multi-paragraph-quotation"),
+            pytest.param(
+                '"We will fight.\n\n"We will win.\n\n"We will never surrender," he said.\n',
+                id="multi-paragraph-quotation",
+            ),
             pytest.param('"We will fight. We will win. "We will never surrender," he said.\n', id="joined-paragraphs"),
-            pytest.param('The board is not interested in"kicking it". He is 6\' 2" tall.\n', id="missing-space-and-inches"),
+            pytest.param(
+                'The board is not interested in"kicking it". He is 6\' 2" tall.\n', id="missing-space-and-inches"
+            ),
             pytest.param("\u201cYes,\u201d he said, \u201cthe \u2018deal\u2019 is done.\u201d\n", id="nested-single"),
         ],
     )
@@ -167,7 +181,7 @@ class TestUnbalancedBrackets:
 class TestDocumentQuotations:
     def test_quotations_view(self):
         """Document.quotations pairs double and single quotes, and marks continued paragraphs."""
-        doc = Document("He said \"we will win\" today.\n\n\"Open para.\n\n\"Closed.\"\n\nThe players' union said 'no'.\n")
+        doc = Document('He said "we will win" today.\n\n"Open para.\n\n"Closed."\n\nThe players\' union said \'no\'.\n')
         spans = [(doc.text[q.start : q.end], q.closed, q.continued) for q in doc.quotations]
         assert spans == [
             ('"we will win"', True, False),
@@ -259,5 +273,5 @@ class TestVoiceOnly:
         assert check(text, ["NL612"]) == []
 
     def test_quote_mark_named_as_a_character_is_silent(self):
-        text = "Version strings must appear inside double quotes (\"). Other values need none.\n"
+        text = 'Version strings must appear inside double quotes ("). Other values need none.\n'
         assert check(text, ["NL612"]) == []

@@ -14,7 +14,6 @@ from newslint.testing import check, positions, span
 CLEAN = Path(__file__).parent / "data" / "clean"
 
 
-
 class TestMajority:
     @pytest.mark.parametrize(
         ("text", "word"),
@@ -44,7 +43,9 @@ class TestMajority:
         "text",
         [
             pytest.param("The defence minister met the defense chief.", id="tie"),
-            pytest.param("The colour of the defence plan, the neighbours' car; the color and defense.", id="three-to-two"),
+            pytest.param(
+                "The colour of the defence plan, the neighbours' car; the color and defense.", id="three-to-two"
+            ),
             pytest.param("Defence and the defense chief.", id="capitalised-word-is-no-evidence"),
         ],
     )
@@ -69,9 +70,17 @@ class TestNoEvidence:
     @pytest.mark.parametrize(
         "text",
         [
-            pytest.param("The Labor Party and the Ministry of Defence met at Pearl Harbor; defense and labor talks.", id="proper-nouns"),
-            pytest.param('Defence spending rose. "Our defense is strong," the US envoy said, citing defence ties.', id="quotation"),
-            pytest.param("The organization will analyse the data, and the neighbours' defence plan is ready.", id="oxford-ize"),
+            pytest.param(
+                "The Labor Party and the Ministry of Defence met at Pearl Harbor; defense and labor talks.",
+                id="proper-nouns",
+            ),
+            pytest.param(
+                'Defence spending rose. "Our defense is strong," the US envoy said, citing defence ties.',
+                id="quotation",
+            ),
+            pytest.param(
+                "The organization will analyse the data, and the neighbours' defence plan is ready.", id="oxford-ize"
+            ),
             pytest.param("The program and the meter and the check and the tire.", id="ambiguous-pairs-left-out"),
             pytest.param("The defence and the colour and licensed to sell, license the tech.", id="license-verb"),
             pytest.param("DEFENSE SPENDING rises, defence minister says, and defence chiefs agree.", id="capitals"),
@@ -146,6 +155,8 @@ class TestPack:
     def test_user_pack_turns_a_pair_off(self, tmp_path):
         """evidence = "none" in a later pack silences a bundled pair."""
         path = tmp_path / "mine.toml"
-        path.write_text('[pack]\nkind = "variants"\n[[pair]]\nbritish = ["defence"]\namerican = ["defense"]\nevidence = "none"\n')
+        path.write_text(
+            '[pack]\nkind = "variants"\n[[pair]]\nbritish = ["defence"]\namerican = ["defense"]\nevidence = "none"\n'
+        )
         text = "Defence spending rose, the defence minister said, and the defense budget grew."
         assert check(text, ["NL601"], overrides={"packs": [str(path)]}) == []

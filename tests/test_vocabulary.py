@@ -33,7 +33,11 @@ def _layout(tmp_path: Path, config: str) -> Path:
 
 def test_reject_list_in_config_with_preferred_forms(tmp_path: Path) -> None:
     root = _layout(tmp_path, 'reject = ["e-mail -> email", "Tokio -> Tokyo", "per cent -> percent", "irregardless"]\n')
-    found = [(d["line"], d["column"], d["end_column"], d["message"]) for d in _lint(root, "story.txt") if d["code"] == "NL103"]
+    found = [
+        (d["line"], d["column"], d["end_column"], d["message"])
+        for d in _lint(root, "story.txt")
+        if d["code"] == "NL103"
+    ]
     assert found == [
         (1, 24, 29, '"Tokio" is a rejected term; use "Tokyo"'),
         (3, 41, 49, '"per cent" is a rejected term; use "percent"'),
@@ -63,7 +67,11 @@ def test_vale_style_vocabulary_directory_accepts_and_rejects(tmp_path: Path) -> 
     found = _lint(root, "story.txt")
     codes = {(d["code"], d["line"]) for d in found}
     assert ("NL103", 1) in codes and ("NL103", 3) in codes
-    assert not [d for d in found if d["code"] == "NL101" and d["message"].startswith(('Unknown word "harbourside"', 'Unknown word "Vornholm"'))]
+    assert not [
+        d
+        for d in found
+        if d["code"] == "NL101" and d["message"].startswith(('Unknown word "harbourside"', 'Unknown word "Vornholm"'))
+    ]
     phrase = next(d for d in found if d["code"] == "NL103" and d["line"] == 3)
     assert phrase["fix"]["edits"][0]["content"] == "river line"
 

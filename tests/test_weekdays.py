@@ -27,9 +27,15 @@ class TestMismatch:
         [
             pytest.param("The summit opens on Tuesday, Jan. 14, 2026.", ("Tuesday", "2026"), id="ap-full-date"),
             pytest.param("The summit opens on Tuesday 14 January 2026.", ("Tuesday", "2026"), id="british-order"),
-            pytest.param("The talks were on Jan. 14, 2026 (Tuesday).", ("Jan.", "Tuesday"), id="weekday-in-brackets-after"),
-            pytest.param("Talks resume Friday (Jan. 15, 2026) in Seoul.", ("Friday", "2026"), id="weekday-before-bracketed-date"),
-            pytest.param("The vote is on 20 January 2026, a Wednesday, in Seoul.", ("20", "Wednesday"), id="a-weekday-apposed"),
+            pytest.param(
+                "The talks were on Jan. 14, 2026 (Tuesday).", ("Jan.", "Tuesday"), id="weekday-in-brackets-after"
+            ),
+            pytest.param(
+                "Talks resume Friday (Jan. 15, 2026) in Seoul.", ("Friday", "2026"), id="weekday-before-bracketed-date"
+            ),
+            pytest.param(
+                "The vote is on 20 January 2026, a Wednesday, in Seoul.", ("20", "Wednesday"), id="a-weekday-apposed"
+            ),
         ],
     )
     def test_reported(self, text, span):
@@ -47,7 +53,10 @@ class TestMismatch:
         text = STAMP + "Talks resume on Thursday, Jan. 20 in Seoul."
         (diag,) = check(text, ["NL620"])
         assert (diag.line, diag.column) == (3, 17)
-        assert "year 2026 taken from the article date 2026-01-13 (from line 1: 'Update: 2026-01-13 19:58 GMT')" in diag.message
+        assert (
+            "year 2026 taken from the article date 2026-01-13 (from line 1: 'Update: 2026-01-13 19:58 GMT')"
+            in diag.message
+        )
 
     def test_year_from_date_option(self):
         """--date (or the date config key) supplies the year too."""
@@ -70,7 +79,9 @@ class TestSilent:
             pytest.param("The summit opens on Wednesday, Jan. 14, 2026.", id="right"),
             pytest.param("Pearl Harbor was attacked on Sunday, Dec. 7, 1941.", id="history"),
             pytest.param(STAMP + "Lawmakers meet on Tuesday, ahead of the Jan. 20 deadline.", id="two-different-days"),
-            pytest.param(STAMP + "On Monday the court ruled, and on Jan. 21 it adjourned.", id="weekday-not-qualifying"),
+            pytest.param(
+                STAMP + "On Monday the court ruled, and on Jan. 21 it adjourned.", id="weekday-not-qualifying"
+            ),
             pytest.param("Talks resume on Thursday, Jan. 20 in Seoul.", id="no-year-no-article-date"),
             pytest.param(STAMP + "The vote is on Tuesday, Jan. 20 (Tuesday), as planned.", id="right-twice"),
         ],

@@ -108,14 +108,30 @@ def main() -> int:
                         with open(os.path.join(out, suite, rel), "w", encoding="utf-8") as fh:
                             fh.write("\n".join(texts[a:b]) + "\n")
                         for n, k in enumerate(range(a, b), 1):
-                            gold[suite].append({"path": rel, "line": n, "label": labels[k][0],
-                                                "tag": rendered[k][1], "region": rendered[k][2], "text": texts[k]})
+                            gold[suite].append(
+                                {
+                                    "path": rel,
+                                    "line": n,
+                                    "label": labels[k][0],
+                                    "tag": rendered[k][1],
+                                    "region": rendered[k][2],
+                                    "text": texts[k],
+                                }
+                            )
                     with open(os.path.join(out, "clean", pid + ".txt"), "w", encoding="utf-8") as fh:
                         fh.write("\n\n".join(paras) + "\n")
                     manifest["pages"] += 1
                     kept += 1
-                manifest["sources"].append({"source": name, "repo": repo, "commit": _commit(src),
-                                            "licence": licence, "pages_found": len(pages), "pages_kept": kept})
+                manifest["sources"].append(
+                    {
+                        "source": name,
+                        "repo": repo,
+                        "commit": _commit(src),
+                        "licence": licence,
+                        "pages_found": len(pages),
+                        "pages_kept": kept,
+                    }
+                )
     for suite, rows in gold.items():
         with open(os.path.join(out, suite, "gold.jsonl"), "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)

@@ -100,7 +100,9 @@ def main() -> int:
         body.append("")
     body += [GENERATED_START, *kept, ""]
     WORDS.write_text("\n".join(body), encoding="utf-8")
-    print(f"{WORDS}: {len(curated_words)} curated, {len(kept)} generated; dropped {len(dropped)} codespell misspellings:")
+    print(
+        f"{WORDS}: {len(curated_words)} curated, {len(kept)} generated; dropped {len(dropped)} codespell misspellings:"
+    )
     print("  ", " ".join(dropped))
     return 0
 

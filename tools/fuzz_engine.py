@@ -26,7 +26,9 @@ with atheris.instrument_imports(include=["newslint"]):
 
     # Built-in rule modules are imported here, so they are instrumented too.
     ENGINE = Engine.create(RunOptions(isolated=True, entry_points=False, select=["ALL"], corpus=False))
-REPORTERS = [ENGINE.registry.reporters[name] for name in ("text", "json", "github") if name in ENGINE.registry.reporters]
+REPORTERS = [
+    ENGINE.registry.reporters[name] for name in ("text", "json", "github") if name in ENGINE.registry.reporters
+]
 
 
 def check_invariants(text: str) -> None:

@@ -177,7 +177,7 @@ def _q(text: str) -> str:
 def render(rows: list[Row], table: OfficeTable, checked: dt.date, export: str) -> str:
     """The rows as an offices pack (TOML), with declarations for new countries and titles."""
     lines = [
-        f"# Imported by tools/import_offices.py from {export}: Wikidata \"position held\" (P39)",
+        f'# Imported by tools/import_offices.py from {export}: Wikidata "position held" (P39)',
         "# with its start (P580) and end (P582) qualifiers. Regenerate rather than edit.",
         "",
         "term = [",
@@ -206,11 +206,19 @@ def render(rows: list[Row], table: OfficeTable, checked: dt.date, export: str) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("export", type=Path, help="SPARQL JSON export (see the module docstring for the query)")
-    parser.add_argument("--checked", required=True, type=dt.date.fromisoformat,
-                        help="the day the export was made: the pack's 'as of' date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--checked",
+        required=True,
+        type=dt.date.fromisoformat,
+        help="the day the export was made: the pack's 'as of' date (YYYY-MM-DD)",
+    )
     parser.add_argument("--map", type=Path, default=DEFAULT_MAP, help="position overrides (TOML)")
-    parser.add_argument("--since", type=dt.date.fromisoformat, default=dt.date(2000, 1, 1),
-                        help="drop terms that ended before this day (default 2000-01-01)")
+    parser.add_argument(
+        "--since",
+        type=dt.date.fromisoformat,
+        default=dt.date(2000, 1, 1),
+        help="drop terms that ended before this day (default 2000-01-01)",
+    )
     parser.add_argument("-o", "--output", type=Path, help="where to write the pack (default: standard output)")
     args = parser.parse_args(argv)
     table = Packs().load("offices", parse_offices)

@@ -40,11 +40,11 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.boilerplate import load_devset  # noqa: E402
-from newslint import Document  # noqa: E402
-from newslint.checks.boilerplate import model as _chrome_model  # noqa: E402
-from newslint.checks.boilerplate import phrases as _phrases  # noqa: E402
-from newslint.checks.boilerplate.boilerplate import _own_headline, classify  # noqa: E402
+from benchmarks.boilerplate import load_devset
+from newslint import Document
+from newslint.checks.boilerplate import model as _chrome_model
+from newslint.checks.boilerplate import phrases as _phrases
+from newslint.checks.boilerplate.boilerplate import _own_headline, classify
 
 FOLDS = 5
 INNER_FOLDS = 3
@@ -56,31 +56,85 @@ THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 # How each feature reads in a message ("Line looks like page chrome (score 0.93; <these>)").
 DESCRIBE = {
-    "log_words": "long line", "short": "a short line", "terminal": "ends like a sentence",
-    "colon_end": "ends with a colon", "ellipsis_end": "ends with an ellipsis", "title_share": "title case",
-    "title_untermed": "title case without a full stop", "caps_share": "written in capitals",
-    "digit_share": "mostly figures", "link": "a link or handle", "bullet": "starts with a bullet",
-    "separators": "menu separators", "phrase": "a phrase from the pack", "phrase_certain": "a phrase from the pack",
-    "phrase_related": "a related-content phrase", "phrase_nav": "a navigation label", "phrase_social": "a share or subscribe prompt",
-    "phrase_legal": "cookie or legal text", "phrase_credit": "a credit", "phrase_meta": "a byline or timestamp",
-    "phrase_opens_block": "a block header", "shape_score": "its shape", "shape_link": "a bare link or handle",
-    "shape_figures": "figures without words", "shape_timestamp": "a timestamp", "shape_menu": "a navigation trail",
-    "shape_repeat": "repeated in the file", "shape_taglist": "a tag list", "shape_tail": "a short line after the article",
-    "shape_label": "a label above the article", "repeated": "repeated in the file",
-    "before_span": "above the article's prose", "after_span": "below the article's prose",
-    "dist_before": "far above the article's prose", "dist_after": "far below the article's prose",
-    "prev_phrase": "next to pack phrases", "next_phrase": "next to pack phrases",
-    "credit": "a credit or image label", "near_credit": "next to a credit", "near_credit_sentence": "a caption next to a credit",
-    "headline_cue": "a headline echoing the lede", "after_marker": "after a block header", "marker_dist": "after a block header",
-    "s1_prev": "the line before is chrome", "s1_next": "the line after is chrome", "s1_mean_2": "the lines around it are chrome",
-    "s1_mean_5": "the lines around it are chrome", "s1_max_2": "next to chrome", "s1_min_2": "between chrome lines",
-    "s1_self": "its shape and place", "no_prose": "no article prose on the page",
-    "stop_share": "function words", "list_in_span": "a list inside the article",
+    "log_words": "long line",
+    "short": "a short line",
+    "terminal": "ends like a sentence",
+    "colon_end": "ends with a colon",
+    "ellipsis_end": "ends with an ellipsis",
+    "title_share": "title case",
+    "title_untermed": "title case without a full stop",
+    "caps_share": "written in capitals",
+    "digit_share": "mostly figures",
+    "link": "a link or handle",
+    "bullet": "starts with a bullet",
+    "separators": "menu separators",
+    "phrase": "a phrase from the pack",
+    "phrase_certain": "a phrase from the pack",
+    "phrase_related": "a related-content phrase",
+    "phrase_nav": "a navigation label",
+    "phrase_social": "a share or subscribe prompt",
+    "phrase_legal": "cookie or legal text",
+    "phrase_credit": "a credit",
+    "phrase_meta": "a byline or timestamp",
+    "phrase_opens_block": "a block header",
+    "shape_score": "its shape",
+    "shape_link": "a bare link or handle",
+    "shape_figures": "figures without words",
+    "shape_timestamp": "a timestamp",
+    "shape_menu": "a navigation trail",
+    "shape_repeat": "repeated in the file",
+    "shape_taglist": "a tag list",
+    "shape_tail": "a short line after the article",
+    "shape_label": "a label above the article",
+    "repeated": "repeated in the file",
+    "before_span": "above the article's prose",
+    "after_span": "below the article's prose",
+    "dist_before": "far above the article's prose",
+    "dist_after": "far below the article's prose",
+    "prev_phrase": "next to pack phrases",
+    "next_phrase": "next to pack phrases",
+    "credit": "a credit or image label",
+    "near_credit": "next to a credit",
+    "near_credit_sentence": "a caption next to a credit",
+    "headline_cue": "a headline echoing the lede",
+    "after_marker": "after a block header",
+    "marker_dist": "after a block header",
+    "s1_prev": "the line before is chrome",
+    "s1_next": "the line after is chrome",
+    "s1_mean_2": "the lines around it are chrome",
+    "s1_mean_5": "the lines around it are chrome",
+    "s1_max_2": "next to chrome",
+    "s1_min_2": "between chrome lines",
+    "s1_self": "its shape and place",
+    "no_prose": "no article prose on the page",
+    "stop_share": "function words",
+    "list_in_span": "a list inside the article",
 }
 # Features that never explain a finding (their weight is real, but they read as noise).
-_SILENT = {"log_chars", "rel_position", "prose_share_2", "prose_share_5", "run_log_len", "prev_log_words",
-           "next_log_words", "prev_title", "next_title", "prev_terminal", "next_terminal", "prev_prose", "next_prose",
-           "prev_edge", "next_edge", "body_vocab", "lede_echo", "long", "question", "stop_unknown", "prose", "foreign"}
+_SILENT = {
+    "log_chars",
+    "rel_position",
+    "prose_share_2",
+    "prose_share_5",
+    "run_log_len",
+    "prev_log_words",
+    "next_log_words",
+    "prev_title",
+    "next_title",
+    "prev_terminal",
+    "next_terminal",
+    "prev_prose",
+    "next_prose",
+    "prev_edge",
+    "next_edge",
+    "body_vocab",
+    "lede_echo",
+    "long",
+    "question",
+    "stop_unknown",
+    "prose",
+    "foreign",
+}
 
 
 @dataclass
@@ -124,7 +178,11 @@ def build(devsets: list[Path]) -> list[PageData]:
                 labels = [page.labels[k - 1] for k in range(a, b + 1) if k - 1 < len(page.labels)]
                 labels = [x for x in labels if x is not None]
                 y.append(None if not labels else int(sum(labels) * 2 >= len(labels)))
-            out.append(PageData(page.name, suite, feats, spans, y, page.labels, page.kinds or [], _own_headline(doc, units), devset))
+            out.append(
+                PageData(
+                    page.name, suite, feats, spans, y, page.labels, page.kinds or [], _own_headline(doc, units), devset
+                )
+            )
     return out
 
 
@@ -156,7 +214,8 @@ class Stage:
             "bias": round(float(self.lr.intercept_[0]), 6),
             "weights": {
                 n: [round(float(w[k]), 6), round(float(self.mean[k]), 6), round(float(self.scale[k]), 6)]
-                for k, n in enumerate(self.names) if abs(w[k]) > 1e-9
+                for k, n in enumerate(self.names)
+                if abs(w[k]) > 1e-9
             },
         }
 
@@ -241,8 +300,12 @@ def figures(pages: list[PageData], probs: list[np.ndarray], threshold: float, co
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--devset", type=Path, action="append",
-                    help="a devset folder (repeat to train on several); default benchmarks/.data/devset")
+    ap.add_argument(
+        "--devset",
+        type=Path,
+        action="append",
+        help="a devset folder (repeat to train on several); default benchmarks/.data/devset",
+    )
     ap.add_argument("--out", type=Path, default=ROOT / "rules" / _chrome_model.MODEL_FILE)
     ap.add_argument("--default-threshold", type=float, default=0.6)
     args = ap.parse_args()
@@ -279,16 +342,20 @@ def main() -> int:
         for t in THRESHOLDS:
             f = figures([pages[k] for k in sel], [oof[k] for k in sel], t, best_cost)
             cv[suite][str(t)] = f
-            print(f"CV {suite:6s} threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
-                  f"body flagged {f['body_flagged']:.1%}")
+            print(
+                f"CV {suite:6s} threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
+                f"body flagged {f['body_flagged']:.1%}"
+            )
         print(f"  per kind at {args.default_threshold}: {cv[suite][str(args.default_threshold)]['per_kind_recall']}")
         for source in sorted({pages[k].source for k in sel}):
             part = [k for k in sel if pages[k].source == source]
             for t in (args.default_threshold, 0.9):
                 f = figures([pages[k] for k in part], [oof[k] for k in part], t, best_cost)
                 cv[suite].setdefault("by_source", {}).setdefault(source, {})[str(t)] = f | {"pages": len(part)}
-                print(f"  {source:12s} ({len(part)} pages) threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
-                      f"body flagged {f['body_flagged']:.1%}")
+                print(
+                    f"  {source:12s} ({len(part)} pages) threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "
+                    f"body flagged {f['body_flagged']:.1%}"
+                )
     with open("/tmp/chrome-model-oof.txt", "w", encoding="utf-8") as fh:
         for k, p in enumerate(pages):
             if p.suite != "inline":
@@ -303,8 +370,12 @@ def main() -> int:
     for d in devsets:
         sources += json.loads((d / "manifest.json").read_text(encoding="utf-8")).get("sources", [])
     for src in sources:  # the devset builder names its sources; the licences are those repositories'
-        src.setdefault("repo", {"readability": "mozilla/readability", "newspaper4k": "AndyTheFactory/newspaper4k"}
-                       .get(src["source"], src["source"]))
+        src.setdefault(
+            "repo",
+            {"readability": "mozilla/readability", "newspaper4k": "AndyTheFactory/newspaper4k"}.get(
+                src["source"], src["source"]
+            ),
+        )
         src.setdefault("licence", {"readability": "Apache-2.0", "newspaper4k": "MIT"}.get(src["source"], "see repo"))
     model = {
         "schema": _chrome_model.SCHEMA,

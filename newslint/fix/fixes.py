@@ -21,20 +21,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from newslint.fix.atomic import FileChanged, NotFixed, file_stamp, replace_file
+from newslint.fix.atomic import NotFixed, file_stamp, replace_file
 from newslint.model.diagnostic import Diagnostic, Edit
 from newslint.model.document import Document
 from newslint.model.facts import Facts
 from newslint.run.sources import Source, SourceProblem
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from newslint.run.cache import Cache
     from newslint.run.engine import Engine
     from newslint.run.runner import RunResult
 
-__all__ = ["MAX_PASSES", "FixPlan", "FixRun", "SourceFix", "apply_fixes", "edits_for", "fix_document", "fix_run", "fix_source", "unified_diff"]
+__all__ = [
+    "MAX_PASSES",
+    "FixPlan",
+    "FixRun",
+    "SourceFix",
+    "apply_fixes",
+    "edits_for",
+    "fix_document",
+    "fix_run",
+    "fix_source",
+    "unified_diff",
+]
 
 #: Passes over one document before giving up on reaching a fixed point (ruff uses 100).
 MAX_PASSES = 20
@@ -328,7 +337,6 @@ def fix_summary(run_: FixRun, *, diff: bool) -> str:
     return f"{verb} {run_.fixed} {noun} in {run_.files_changed} {files} ({remaining} remaining)."
 
 
-
 @dataclass
 class SuppressionAdder:
     """The per-document step of ``--add-noqa``: a ``disable-line`` comment for every finding.
@@ -343,7 +351,9 @@ class SuppressionAdder:
     files_changed: int = 0
     problems: list[SourceProblem] = field(default_factory=list)
 
-    def add(self, source: Source, doc: Document, diagnostics: Sequence[Diagnostic], stamp: tuple[int, int] | None) -> None:
+    def add(
+        self, source: Source, doc: Document, diagnostics: Sequence[Diagnostic], stamp: tuple[int, int] | None
+    ) -> None:
         """Write ``doc``'s file with a suppression for each of ``diagnostics`` (its current findings)."""
         from newslint.run.suppressions import add_suppressions
 
@@ -379,7 +389,12 @@ def add_noqa_run(engine: Engine, sources: Iterable[Source | SourceProblem]) -> t
         by_path.setdefault(diag.path, []).append(diag)
     adder = SuppressionAdder(engine)
     for source in sources:
-        if isinstance(source, SourceProblem) or source.file is None or is_dataset(source.path) or source.path not in by_path:
+        if (
+            isinstance(source, SourceProblem)
+            or source.file is None
+            or is_dataset(source.path)
+            or source.path not in by_path
+        ):
             continue
         stamp = file_stamp(source.file)
         data = read_source(source, engine.ctx.options["max-file-size"])

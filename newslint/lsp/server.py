@@ -17,21 +17,21 @@ import logging
 import os
 import re
 import sys
-from urllib.parse import unquote
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from newslint import __version__
-from newslint.plugin.config import CONFIG_FILES, ConfigError
-from newslint.plugin.resolve import Engines as SharedEngines
-from newslint.plugin.resolve import Resolver
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Severity
 from newslint.model.document import Document
-from newslint.run.engine import Engine, RunOptions
+from newslint.plugin.config import CONFIG_FILES, ConfigError
 from newslint.plugin.registry import PluginError
+from newslint.plugin.resolve import Engines as SharedEngines
+from newslint.plugin.resolve import Resolver
+from newslint.run.engine import Engine, RunOptions
 
 try:
     from lsprotocol import types
@@ -45,7 +45,15 @@ except ImportError:  # pragma: no cover - the extra is not installed
     LanguageServer = object  # type: ignore[assignment,misc]
     NewslintProtocol = object  # type: ignore[assignment,misc]
 
-__all__ = ["DEBOUNCE_SECONDS", "MAX_MESSAGE_BYTES", "NewslintServer", "ResyncingStdin", "from_lsp_position", "main", "to_lsp_position"]
+__all__ = [
+    "DEBOUNCE_SECONDS",
+    "MAX_MESSAGE_BYTES",
+    "NewslintServer",
+    "ResyncingStdin",
+    "from_lsp_position",
+    "main",
+    "to_lsp_position",
+]
 
 log = logging.getLogger(__name__)
 
@@ -188,6 +196,7 @@ class ResyncingStdin:
 
 # -- every request is answered ---------------------------------------------------------
 
+
 class AnsweringProtocol(NewslintProtocol):
     """pygls's protocol, except that no request goes unanswered.
 
@@ -256,7 +265,10 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
 
     def __init__(self) -> None:
         super().__init__(
-            "newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full, protocol_cls=AnsweringProtocol
+            "newslint",
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=AnsweringProtocol,
         )
         self.engines = Engines()
         self.linted: dict[str, Linted] = {}
@@ -341,7 +353,9 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
         try:
             # Checking and converting positions both run in the lint thread: the event loop
             # stays free to answer other requests whatever the document's size.
-            doc, diagnostics, published = await loop.run_in_executor(self.executor, self._check, engine, doc, text, version)
+            doc, diagnostics, published = await loop.run_in_executor(
+                self.executor, self._check, engine, doc, text, version
+            )
         except (ConfigError, PluginError) as exc:
             self.window_show_message(types.ShowMessageParams(types.MessageType.Error, f"newslint: {exc}"))
             return
@@ -428,7 +442,9 @@ class NewslintServer(LanguageServer):  # type: ignore[misc,valid-type]
                     title=f"Ignore {diag.code} for this file in {self.config_name(uri)}",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[lsp_diag],
-                    command=types.Command(f"Ignore {diag.code} for this file", IGNORE_IN_FILE, arguments=[uri, diag.code]),
+                    command=types.Command(
+                        f"Ignore {diag.code} for this file", IGNORE_IN_FILE, arguments=[uri, diag.code]
+                    ),
                 )
             )
         # "Fix all" re-lints until stable, so it is computed only when asked for by kind

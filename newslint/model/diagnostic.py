@@ -10,7 +10,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["Category", "Diagnostic", "Edit", "Rule", "Severity", "CODE_PATTERN"]
+__all__ = ["CODE_PATTERN", "Category", "Diagnostic", "Edit", "Rule", "Severity"]
 
 #: Codes are a 2-4 letter prefix and three digits; the hundred names the family.
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")

@@ -40,16 +40,24 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # A YAML scalar at the top level: key, colon, value (quoted or plain), maybe a comment.
-_YAML_FIELD = re.compile(r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$""")
-_TOML_FIELD = re.compile(r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$""")
+_YAML_FIELD = re.compile(
+    r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$"""
+)
+_TOML_FIELD = re.compile(
+    r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$"""
+)
 
 # Inline shapes (CommonMark). Code spans first: what is inside them is not markup.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:.|\n)*?(?<!`)\1(?!`)")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)*)>")
 _HTML_COMMENT = re.compile(r"<!--(?:.|\n)*?-->")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>")
+_HTML_TAG = re.compile(
+    r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
+)
 # "](destination "title")": the parentheses and what is inside them.
-_LINK_TARGET = re.compile(r"(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_LINK_TARGET = re.compile(
+    r"(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 # "][label]": a full reference link's label.
 _LINK_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
 _BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")

@@ -16,7 +16,7 @@ from pathlib import Path
 from newslint.model.diagnostic import Diagnostic
 from newslint.model.fingerprint import fingerprint
 
-__all__ = ["Baseline", "BaselineError", "fingerprints", "relative_path", "SCHEMA"]
+__all__ = ["SCHEMA", "Baseline", "BaselineError", "fingerprints", "relative_path"]
 
 #: The baseline file's format version, bumped when its meaning changes.
 SCHEMA = 1
@@ -68,7 +68,12 @@ class Baseline:
             baseline.counts[key] += 1
             entry = baseline.entries.setdefault(
                 key,
-                {"fingerprint": key, "code": diag.code, "path": relative_path(diag.path, root), "message": diag.message},
+                {
+                    "fingerprint": key,
+                    "code": diag.code,
+                    "path": relative_path(diag.path, root),
+                    "message": diag.message,
+                },
             )
             entry["count"] = baseline.counts[key]
         return baseline

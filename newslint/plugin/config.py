@@ -26,7 +26,14 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 __all__ = [
-    "CORE_OPTIONS", "DATA_FILE_LIMIT", "Config", "ConfigError", "Option", "find_config", "load_config", "read_regular",
+    "CORE_OPTIONS",
+    "DATA_FILE_LIMIT",
+    "Config",
+    "ConfigError",
+    "Option",
+    "find_config",
+    "load_config",
+    "read_regular",
     "read_toml",
 ]
 
@@ -70,28 +77,62 @@ DATA_FILE_LIMIT = 64 * 1024 * 1024
 
 
 CORE_OPTIONS: tuple[Option, ...] = (
-    Option("select", "list[str]", None, "Codes or prefixes to enable, replacing the default set (every rule not marked opt-in)"),
+    Option(
+        "select",
+        "list[str]",
+        None,
+        "Codes or prefixes to enable, replacing the default set (every rule not marked opt-in)",
+    ),
     Option("extend-select", "list[str]", [], "Codes or prefixes to enable on top of the default set"),
     Option("ignore", "list[str]", [], "Codes or prefixes to disable"),
     Option("per-file-ignores", "dict[str, list[str]]", {}, "Glob (relative to the config file) to codes it ignores"),
     Option("include", "list[str]", ["*.txt", "*.md"], "File-name globs linted when a directory is walked"),
-    Option("exclude", "list[str]", [], "Globs of paths to skip, replacing the default exclusions (VCS, virtualenvs, node_modules, caches, build, dist)"),
+    Option(
+        "exclude",
+        "list[str]",
+        [],
+        "Globs of paths to skip, replacing the default exclusions (VCS, virtualenvs, node_modules, caches, build, dist)",
+    ),
     Option("extend-exclude", "list[str]", [], "Globs of paths to skip on top of the default exclusions"),
-    Option("respect-gitignore", "bool", True, "Skip files that .gitignore, .ignore or .git/info/exclude ignore when walking directories"),
+    Option(
+        "respect-gitignore",
+        "bool",
+        True,
+        "Skip files that .gitignore, .ignore or .git/info/exclude ignore when walking directories",
+    ),
     Option("packs", "list[str]", [], "The newsroom's own TOML rule packs (paths relative to the config file)"),
     Option("words", "list[str]", [], "Words the spelling rules (NL1xx) accept"),
     Option("word-lists", "list[str]", [], "Files of words the spelling rules (NL1xx) accept, one per line"),
     Option("date", "date", None, "Article date for the date-dependent rules (NL301-NL304, NL620), overriding the text"),
     Option("disable-plugins", "list[str]", [], "Plugins not to load, by name (as -p no:NAME)"),
-    Option("max-file-size", "int", 10 * 1024 * 1024, "Files larger than this many bytes are reported, not read",
-           bounds=(1, 2**31)),
+    Option(
+        "max-file-size",
+        "int",
+        10 * 1024 * 1024,
+        "Files larger than this many bytes are reported, not read",
+        bounds=(1, 2**31),
+    ),
     Option("text-field", "str", "text", "The field of a JSONL record that holds the article text"),
     Option("id-field", "str", "id", "The field of a JSONL record that names it in diagnostics"),
 )
 
 DEFAULT_EXCLUDE = (
-    ".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules", "__pycache__",
-    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".newslint_cache", "build", "dist", "site-packages",
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".newslint_cache",
+    "build",
+    "dist",
+    "site-packages",
 )
 
 

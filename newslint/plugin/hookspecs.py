@@ -109,6 +109,7 @@ def newslint_packs() -> list[PackUse]:
 
     .. versionadded:: 0.2
     """
+    raise NotImplementedError  # a specification: pluggy calls the implementations
 
 
 # -- 2. set-up -------------------------------------------------------------------

@@ -114,7 +114,14 @@ def bundled_rules_dir() -> Path:
     raise FileNotFoundError(f"newslint's bundled rules/ directory is missing (looked beside {here})")
 
 
-_TYPE_WORDS = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table", float: "a number"}
+_TYPE_WORDS = {
+    str: "a string",
+    int: "an integer",
+    bool: "true or false",
+    list: "a list",
+    dict: "a table",
+    float: "a number",
+}
 
 
 def field_of(
@@ -156,7 +163,9 @@ def field_of(
     return value
 
 
-def check_keys(source: PackSource | Path | str, table: dict[str, Any], allowed: Collection[str], where: str = "") -> None:
+def check_keys(
+    source: PackSource | Path | str, table: dict[str, Any], allowed: Collection[str], where: str = ""
+) -> None:
     """Reject a key of ``table`` not in ``allowed``: a misspelt key must not be silently ignored."""
     unknown = sorted(k for k in table if k not in allowed)
     if unknown:
@@ -329,7 +338,9 @@ class Packs:
         try:
             return self._parsed[kind]
         except KeyError:
-            raise KeyError(f"packs of kind {kind!r} are not loaded; declare them with the newslint_packs hook") from None
+            raise KeyError(
+                f"packs of kind {kind!r} are not loaded; declare them with the newslint_packs hook"
+            ) from None
 
     def load(self, kind: str, parse: Callable[[list[PackSource]], T]) -> T:
         """Parse all packs of ``kind`` with ``parse`` once per run and cache the result.

@@ -178,7 +178,9 @@ class Registry:
                 if not CODE_PATTERN.match(rule.code):
                     raise PluginError(f"plugin {label}: code {rule.code!r} does not match {CODE_PATTERN.pattern}")
                 if rule.code in reg.rules:
-                    raise PluginError(f"plugin {label}: code {rule.code} is already declared by {reg.owners[rule.code]}")
+                    raise PluginError(
+                        f"plugin {label}: code {rule.code} is already declared by {reg.owners[rule.code]}"
+                    )
                 reg.rules[rule.code] = rule
                 reg.owners[rule.code] = label
                 name = str(pm.get_name(impl.plugin))
@@ -200,7 +202,7 @@ class Registry:
                 reg.options.append(opt)
         for impl in pm.hook.newslint_packs.get_hookimpls():
             label = plugin_label(pm, impl.plugin)
-            for use in _call(impl, label) or ():
+            for use in _declared(impl, label, list):
                 if not isinstance(use, PackUse):
                     raise PluginError(f"plugin {label}: newslint_packs returned {use!r}, not a PackUse")
                 reg.packs.setdefault(str(pm.get_name(impl.plugin)), []).append(use)
@@ -218,7 +220,7 @@ def _declared(impl: pluggy.HookImpl, label: str, kind: type[_T]) -> _T:
     if isinstance(result, tuple) and kind is list:
         result = list(result)
     if not isinstance(result, kind):
-        raise PluginError(f"plugin {label}: {impl.function.__name__} returned {type(result).__name__}, not a {kind.__name__}")
+        raise PluginError(
+            f"plugin {label}: {impl.function.__name__} returned {type(result).__name__}, not a {kind.__name__}"
+        )
     return result
-
-

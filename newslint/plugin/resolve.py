@@ -182,7 +182,9 @@ class Engines:
 
     def options_for(self, config: Path | None) -> RunOptions:
         """The run's options pinned to ``config``."""
-        return dataclasses.replace(self.options, config=str(config) if config is not None else None, isolated=config is None)
+        return dataclasses.replace(
+            self.options, config=str(config) if config is not None else None, isolated=config is None
+        )
 
     def for_config(self, config: Path | None) -> Engine:
         """The engine of ``config`` (built on first use)."""

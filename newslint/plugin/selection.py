@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newslint.model.diagnostic import Rule
 
-__all__ = ["Layer", "SelectionError", "resolve", "matches", "check_selectors"]
+__all__ = ["Layer", "SelectionError", "check_selectors", "matches", "resolve"]
 
 
 class SelectionError(ValueError):

@@ -388,8 +388,17 @@ def run_key(engine: object, extra: Iterable[object] = ()) -> str:
     dists = {id(plugin): (dist.project_name, dist.version) for plugin, dist in pm.list_plugin_distinfo()}
     plugins = []
     for plugin in pm.get_plugins():  # a set: sort for a stable key
-        module_file = getattr(plugin, "__file__", None) or getattr(sys.modules.get(type(plugin).__module__), "__file__", None)
-        plugins.append((str(pm.get_name(plugin)), dists.get(id(plugin)), module_file, _stat_key(module_file) if module_file else None))
+        module_file = getattr(plugin, "__file__", None) or getattr(
+            sys.modules.get(type(plugin).__module__), "__file__", None
+        )
+        plugins.append(
+            (
+                str(pm.get_name(plugin)),
+                dists.get(id(plugin)),
+                module_file,
+                _stat_key(module_file) if module_file else None,
+            )
+        )
     feed(sorted(plugins, key=repr))
     options = ctx.options
     feed(sorted((k, _plain(v)) for k, v in options.items()))

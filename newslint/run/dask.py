@@ -49,7 +49,6 @@ _BLOCK_SIZE = "64MiB"  # plain JSONL is split into partitions of about this size
 _local = threading.local()
 
 
-
 def _require_dask() -> None:
     if not _HAVE_DASK:
         from newslint.plugin.config import ConfigError
@@ -86,7 +85,9 @@ def _to_document(item: object, name: str, dataset: Any) -> Document | SourceProb
             else:
                 doc = SourceProblem(_hashed(name, line), doc.message, doc.error)
         return doc
-    raise TypeError(f"cannot lint a bag item of type {type(item).__name__}; give Documents, (path, text) pairs or dicts")
+    raise TypeError(
+        f"cannot lint a bag item of type {type(item).__name__}; give Documents, (path, text) pairs or dicts"
+    )
 
 
 def _lint_partition(options: RunOptions, name: str, plan: Plan, items: Iterable[object]) -> Batch:
@@ -146,7 +147,12 @@ def _combine(parts: Iterable[Batch]) -> Batch:
     return total
 
 
-def _judge(engine: Engine, total: Batch, problems: Sequence[tuple[tuple[Any, ...], SourceProblem]] = (), fix: FixPlan | None = None) -> RunResult:
+def _judge(
+    engine: Engine,
+    total: Batch,
+    problems: Sequence[tuple[tuple[Any, ...], SourceProblem]] = (),
+    fix: FixPlan | None = None,
+) -> RunResult:
     """Feed the combined batch to a ``Collector``: corpus rules, sorting, discovery order."""
     collector = Collector(engine, fix=fix)
     for order, problem in problems:
@@ -155,7 +161,9 @@ def _judge(engine: Engine, total: Batch, problems: Sequence[tuple[tuple[Any, ...
     return collector.finish()
 
 
-def lint_bag(bag: Any, options: RunOptions | None = None, *, name: str = "bag", split_every: int = 8, **fields: Any) -> RunResult:
+def lint_bag(
+    bag: Any, options: RunOptions | None = None, *, name: str = "bag", split_every: int = 8, **fields: Any
+) -> RunResult:
     """Lint every item of a ``dask.bag`` and judge the corpus, on the bag's scheduler.
 
     Args:
@@ -207,14 +215,22 @@ def lint_sources(
     if any(not isinstance(p, str) for p in options.plugins):
         raise ConfigError("--engine dask: plugins must be given by module name")
     problems = [((i,), s) for i, s in enumerate(sources) if isinstance(s, SourceProblem)]
-    files = [(i, s) for i, s in enumerate(sources) if isinstance(s, Source) and not (s.file is not None and is_dataset(s.path))]
-    datasets = [(i, s) for i, s in enumerate(sources) if isinstance(s, Source) and s.file is not None and is_dataset(s.path)]
+    files = [
+        (i, s)
+        for i, s in enumerate(sources)
+        if isinstance(s, Source) and not (s.file is not None and is_dataset(s.path))
+    ]
+    datasets = [
+        (i, s) for i, s in enumerate(sources) if isinstance(s, Source) and s.file is not None and is_dataset(s.path)
+    ]
     cluster = None
     try:
         if scheduler:
             client = Client(scheduler, timeout=30)
         else:
-            cluster = LocalCluster(n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=workers or default_jobs(), threads_per_worker=1, processes=True, dashboard_address=None
+            )
             client = Client(cluster)
     except OSError as exc:
         raise ConfigError(f"--scheduler {scheduler}: cannot connect: {exc}") from None

@@ -85,9 +85,7 @@ class Engine:
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
         self.document_rules = True
-        self._per_file_ignores = [
-            (pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()
-        ]
+        self._per_file_ignores = [(pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()]
 
     @classmethod
     def create(cls, options: RunOptions = RunOptions()) -> Engine:
@@ -166,7 +164,11 @@ class Engine:
                 codes = use.codes() or self.registry.codes.get(str(name), ())
                 if codes and not any(code in self.ctx.enabled for code in codes):
                     continue
-                _guarded(label, f"loading packs of kind {use.kind!r}", lambda use=use: self.ctx.packs.load(use.kind, use.parse))
+                _guarded(
+                    label,
+                    f"loading packs of kind {use.kind!r}",
+                    lambda use=use: self.ctx.packs.load(use.kind, use.parse),
+                )
 
     # -- map ---------------------------------------------------------------------
 
@@ -174,11 +176,19 @@ class Engine:
         """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
         found: list[Diagnostic] = []
         for impl, label in self._check_impls if self.document_rules else ():
-            result = _guarded(label, f"newslint_check on {doc.path}", lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            result = _guarded(
+                label,
+                f"newslint_check on {doc.path}",
+                lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)),
+            )
             found.extend(self._validated(result, label))
         facts: list[Facts] = []
         for impl, label in self._extract_impls:
-            fact = _guarded(label, f"newslint_extract on {doc.path}", lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)))
+            fact = _guarded(
+                label,
+                f"newslint_extract on {doc.path}",
+                lambda impl=impl: impl.function(*_args(impl, doc=doc, ctx=self.ctx)),
+            )
             if fact is not None:
                 facts.append(fact)
         return one_report_per_region(self.filter_document(doc, found), self._region_owners), facts
@@ -197,7 +207,9 @@ class Engine:
             return []
         found: list[Diagnostic] = []
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
-            result = _guarded(label, "newslint_check_corpus", lambda impl=impl: impl.function(*_args(impl, facts=facts, ctx=self.ctx)))
+            result = _guarded(
+                label, "newslint_check_corpus", lambda impl=impl: impl.function(*_args(impl, facts=facts, ctx=self.ctx))
+            )
             found.extend(self._validated(result, label))
         return one_report_per_region(self._select(found), self._region_owners, reported)
 

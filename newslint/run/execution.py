@@ -44,13 +44,32 @@ def _jobs(value: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The ``speed and scale`` option group."""
     group = parser.add_argument_group("speed and scale")
-    group.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="worker processes (default: the CPU count; 1 runs in process)")
+    group.add_argument(
+        "--jobs", "-j", type=_jobs, metavar="N", help="worker processes (default: the CPU count; 1 runs in process)"
+    )
     group.add_argument("--no-cache", dest="cache", action="store_false", help="neither read nor write the result cache")
-    group.add_argument("--cache-dir", metavar="DIR", help="where the result cache lives (default: .newslint_cache beside the config file, else here)")
-    group.add_argument("--text-field", metavar="NAME", help="JSONL datasets: the field holding the article text (default: text)")
-    group.add_argument("--id-field", metavar="NAME", help="JSONL datasets: the field naming a record in diagnostics (default: id)")
-    group.add_argument("--engine", choices=("local", "dask"), default="local", help="run on this machine (default) or on a Dask cluster")
-    group.add_argument("--scheduler", metavar="ADDRESS", help="--engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    group.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="where the result cache lives (default: .newslint_cache beside the config file, else here)",
+    )
+    group.add_argument(
+        "--text-field", metavar="NAME", help="JSONL datasets: the field holding the article text (default: text)"
+    )
+    group.add_argument(
+        "--id-field", metavar="NAME", help="JSONL datasets: the field naming a record in diagnostics (default: id)"
+    )
+    group.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="run on this machine (default) or on a Dask cluster",
+    )
+    group.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
 
 
 def option_overrides(args: argparse.Namespace) -> dict[str, object]:
@@ -96,7 +115,10 @@ def execute(
         jobs = args.jobs or _default_jobs()
         cache = _open_cache(engine, args) if args.cache else None
         from newslint.run import parallel
-        result = parallel.run(engine, options, listed, jobs=jobs, cache=cache, progress=bar, keep_texts=keep_texts, fix=fix)
+
+        result = parallel.run(
+            engine, options, listed, jobs=jobs, cache=cache, progress=bar, keep_texts=keep_texts, fix=fix
+        )
         if args.verbose:
             print(f"newslint: note: {result.files} documents linted, {result.cached} from the cache", file=sys.stderr)
         return result

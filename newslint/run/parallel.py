@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newslint.run.engine import Engine, RunOptions
-from newslint.run.runner import Batch, Collector, Plan, RunResult, Unit, lint_unit, run_units
+from newslint.run.runner import Batch, Collector, FileUnit, Plan, RunResult, Unit, lint_unit, run_units
 from newslint.run.sources import Source, SourceProblem
 
 if TYPE_CHECKING:
@@ -171,8 +171,8 @@ def _pool_run(
     context: multiprocessing.context.BaseContext,
     inherited: bool,
     options: RunOptions,
-    files: Sequence[Unit],
-    datasets: Sequence[Unit],
+    files: Sequence[FileUnit],
+    datasets: Sequence[FileUnit],
     jobs: int,
     progress: Progress | None,
 ) -> RunResult:
@@ -182,7 +182,9 @@ def _pool_run(
     initargs = (options, os.getpid(), inherited)  # workers end with this process, even when it is killed
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs) as pool:
         per_task = max(1, min(_CHUNK_FILES, len(files) // (jobs * 8)))
-        outstanding: set[Future[list[Batch]]] = {pool.submit(_lint, list(files[i : i + per_task]), plan) for i in range(0, len(files), per_task)}
+        outstanding: set[Future[list[Batch]]] = {
+            pool.submit(_lint, list(files[i : i + per_task]), plan) for i in range(0, len(files), per_task)
+        }
         for dataset in datasets:
             for chunk in collector.records(dataset, progress, _CHUNK_BYTES):
                 while len(outstanding) >= jobs * _IN_FLIGHT:

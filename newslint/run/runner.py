@@ -217,7 +217,9 @@ def check_document(engine: Engine, doc: Document, plan: Plan, source: Source | N
     from newslint.fix.fixes import fix_source
 
     done = fix_source(doc, engine.check, plan.fix, source, engine.ctx.config.root)
-    outcome = Outcome(doc.path, done.diagnostics, done.facts, text=done.text, fixed=done.fixed, diff=done.diff, note=done.problem)
+    outcome = Outcome(
+        doc.path, done.diagnostics, done.facts, text=done.text, fixed=done.fixed, diff=done.diff, note=done.problem
+    )
     if source is not None and source.file is None and plan.fix.write:
         outcome.output = done.text  # a fixed stdin goes to stdout, as ruff does
     if done.written is not None and plan.want_digest:
@@ -248,7 +250,9 @@ def lint_source(engine: Engine, source: Source, plan: Plan | None = None) -> Out
     try:
         doc = Document.from_bytes(data, source.path)
     except DecodeError as exc:
-        return Outcome(source.path, engine.filter([decode_error_diagnostic(source.path, data, exc)]), stamp=stamp, digest=dig)
+        return Outcome(
+            source.path, engine.filter([decode_error_diagnostic(source.path, data, exc)]), stamp=stamp, digest=dig
+        )
     outcome = check_document(engine, doc, plan, source)
     if plan.fix is None or (outcome.text == doc.source and outcome.note is None):
         outcome.stamp, outcome.digest = stamp, dig  # the results describe the content read
@@ -276,7 +280,9 @@ class Collector:
         fix: ``--fix``/``--diff``: fix each document first.
     """
 
-    def __init__(self, engine: Engine, cache: Cache | None = None, keep_texts: bool = False, fix: FixPlan | None = None) -> None:
+    def __init__(
+        self, engine: Engine, cache: Cache | None = None, keep_texts: bool = False, fix: FixPlan | None = None
+    ) -> None:
         self.engine = engine
         self.cache = None if keep_texts else cache
         self.plan = Plan(keep_texts=keep_texts, want_digest=self.cache is not None, fix=fix)
@@ -289,7 +295,9 @@ class Collector:
 
     # -- splitting sources into units ------------------------------------------------
 
-    def split(self, sources: Iterable[Source | SourceProblem], progress: Progress | None) -> tuple[list[FileUnit], list[FileUnit]]:
+    def split(
+        self, sources: Iterable[Source | SourceProblem], progress: Progress | None
+    ) -> tuple[list[FileUnit], list[FileUnit]]:
         """Record problems, serve unchanged files from the cache; return the files and the datasets to lint."""
         listed = list(sources)
         if self.cache is not None:
@@ -321,7 +329,9 @@ class Collector:
         self.add_cached(index, source.path, *hit)
         return True
 
-    def records(self, dataset: FileUnit, progress: Progress | None, chunk_bytes: int = CHUNK_BYTES) -> Iterator[RecordsUnit]:
+    def records(
+        self, dataset: FileUnit, progress: Progress | None, chunk_bytes: int = CHUNK_BYTES
+    ) -> Iterator[RecordsUnit]:
         """The dataset's records in chunks of about ``chunk_bytes``; a read error is recorded as a problem."""
         path = dataset.source.path
         on_bytes = progress.bytes if progress is not None else None

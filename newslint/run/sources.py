@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newslint.plugin.config import DEFAULT_EXCLUDE, Config
 
-__all__ = ["Source", "SourceProblem", "discover", "read_source", "BINARY_SNIFF_BYTES"]
+__all__ = ["BINARY_SNIFF_BYTES", "Source", "SourceProblem", "discover", "read_source"]
 
 #: A NUL byte in this many leading bytes marks a file as binary.
 BINARY_SNIFF_BYTES = 8192
@@ -153,7 +153,11 @@ def _walk(top: Path, config_for: Callable[[Path], Config], seen: set[str]) -> It
         here = Path(dirpath)
         rules = rules_for(dirpath)
         parent = ignores.get(os.path.dirname(dirpath))
-        ignored = (parent.child(dirpath) if parent is not None else IgnoreFiles.above(dirpath)) if rules.respect_gitignore else None
+        ignored = (
+            (parent.child(dirpath) if parent is not None else IgnoreFiles.above(dirpath))
+            if rules.respect_gitignore
+            else None
+        )
         if ignored is not None:
             ignores[dirpath] = ignored
             if not ignored.matchers:
@@ -261,7 +265,7 @@ class IgnoreFiles:
             prefix = base.rstrip(os.sep) + os.sep
             if not path.startswith(prefix):
                 continue
-            rel = path[len(prefix):]
+            rel = path[len(prefix) :]
             if os.sep != "/":
                 rel = rel.replace(os.sep, "/")
             verdict = spec.check_file(rel + "/" if is_dir else rel).include  # type: ignore[attr-defined]

@@ -178,9 +178,7 @@ def _scopes(doc: Document, directives: Sequence[Directive]) -> list[tuple[Direct
     return out
 
 
-def apply_suppressions(
-    doc: Document, diagnostics: Sequence[Diagnostic], enabled: Iterable[str]
-) -> list[Diagnostic]:
+def apply_suppressions(doc: Document, diagnostics: Sequence[Diagnostic], enabled: Iterable[str]) -> list[Diagnostic]:
     """Drop the findings a directive silences; add NL002 for directives that silenced nothing."""
     directives = find_directives(doc)
     if not directives:

@@ -17,19 +17,63 @@ from dataclasses import dataclass
 from newslint.model.document import Document
 from newslint.plugin.context import Context
 
-__all__ = ["ArticleDate", "DateMention", "WEEKDAYS", "article_date", "document_dates", "find_dates", "nearest_date", "MONTHS"]
+__all__ = [
+    "MONTHS",
+    "WEEKDAYS",
+    "ArticleDate",
+    "DateMention",
+    "article_date",
+    "document_dates",
+    "find_dates",
+    "nearest_date",
+]
 
 #: Month names and the abbreviations agencies use (AP: Jan. Feb. Aug. Sept. Oct. Nov. Dec.).
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 #: Weekday names (and abbreviations) to ``date.weekday()`` numbers.
 WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
-    "sat": 5, "sunday": 6, "sun": 6,
+    "monday": 0,
+    "mon": 0,
+    "tuesday": 1,
+    "tue": 1,
+    "tues": 1,
+    "wednesday": 2,
+    "wed": 2,
+    "thursday": 3,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "friday": 4,
+    "fri": 4,
+    "saturday": 5,
+    "sat": 5,
+    "sunday": 6,
+    "sun": 6,
 }
 
 _MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -234,11 +278,13 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
         return None
     day, latest = max(every, key=lambda pair: pair[0])
     number = doc.position(latest.start)[0]
-    return ArticleDate(day, f"(the latest date in the text, line {number}: {_quote(latest.text)})", exact=False, inferred=True)
+    return ArticleDate(
+        day, f"(the latest date in the text, line {number}: {_quote(latest.text)})", exact=False, inferred=True
+    )
 
 
-_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.S)
-_FRONT_DATE = re.compile(r"^(?:date|published|pubdate)\s*:\s*['\"]?([^'\"\r\n]+)", re.M | re.I)
+_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.DOTALL)
+_FRONT_DATE = re.compile(r"^(?:date|published|pubdate)\s*:\s*['\"]?([^'\"\r\n]+)", re.MULTILINE | re.IGNORECASE)
 
 
 def _front_matter_date(text: str) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "HYPHENS", "DASHES", "APOSTROPHES", "is_blank"]
+__all__ = ["APOSTROPHES", "DASHES", "HYPHENS", "fold", "is_blank"]
 
 #: Characters that join a compound word ("Jae-myung", "Jae\u2011myung").
 HYPHENS = "-\u2010\u2011"

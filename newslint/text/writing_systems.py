@@ -90,7 +90,9 @@ _SYSTEMS: dict[str, frozenset[str]] = {
 }
 _KANA = ("hiragana", "katakana")
 #: Every name ``dominant_system`` can return.
-WRITING_SYSTEMS = frozenset({r[2] for r in _RANGES} - {"han", "hiragana", "katakana", "hangul"} | set(_SYSTEMS) | {"other"})
+WRITING_SYSTEMS = frozenset(
+    {r[2] for r in _RANGES} - {"han", "hiragana", "katakana", "hangul"} | set(_SYSTEMS) | {"other"}
+)
 # Kana above this share of Han plus kana letters makes Han text Japanese.
 _KANA_SHARE = 0.05
 

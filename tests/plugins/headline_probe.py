@@ -55,16 +55,22 @@ def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
 def newslint_check_corpus(facts, ctx: Context) -> list[Diagnostic]:
     found = facts.get(Headlines.key)
     out = []
-    for docs in (found.by_line.values() if found else ()):
+    for docs in found.by_line.values() if found else ():
         if len(docs) < 2:
             continue
         for path, end in sorted(docs):
             others = len(docs) - 1
             out.append(
                 Diagnostic(
-                    path=path, line=1, column=1, end_line=1, end_column=end, code=SHARED_HEADLINE.code,
+                    path=path,
+                    line=1,
+                    column=1,
+                    end_line=1,
+                    end_column=end,
+                    code=SHARED_HEADLINE.code,
                     message=f"Headline also opens {others} other document{'s' if others > 1 else ''}",
-                    severity=SHARED_HEADLINE.severity, category=SHARED_HEADLINE.category,
+                    severity=SHARED_HEADLINE.severity,
+                    category=SHARED_HEADLINE.category,
                 )
             )
     return out

@@ -56,7 +56,14 @@ def newslint_check_corpus(facts, ctx: Context) -> list[Diagnostic]:
         return []
     return [
         Diagnostic(
-            path=found.first, line=1, column=1, end_line=1, end_column=1, code=PROCESSES.code,
-            message=f"linted by {len(found.pids)} processes", severity=PROCESSES.severity, category=PROCESSES.category,
+            path=found.first,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+            code=PROCESSES.code,
+            message=f"linted by {len(found.pids)} processes",
+            severity=PROCESSES.severity,
+            category=PROCESSES.category,
         )
     ]

@@ -522,7 +522,10 @@ def _is_prose(u: Unit, language: Language | None) -> bool:
 
 _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,]*)+$")
 _EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
-_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$", re.IGNORECASE)
+_URL_LINE = re.compile(
+    r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$",
+    re.IGNORECASE,
+)
 _HANDLE_LINE = re.compile(r"^(?:[\w ]{0,20}:\s*)?(?:@\w{1,30}[\s,|/]*)+$")
 # A date or a time: 2026-01-13, 13.01.2026, 1/13/26, 19:58, 7:58 p.m., 2026年1月13日, a year next to a day.
 _DATE_PARTS = re.compile(
@@ -610,7 +613,9 @@ def _title_case(text: str) -> bool:
     return bool(cased) and all(w[0].isupper() for w in cased)
 
 
-_TITLE_SMALL = frozenset("a an and as at but by for in of on or the to with from vs".split())
+_TITLE_SMALL = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "vs"]
+)
 
 
 # -- blocks --------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["Model", "Line", "features", "load", "MODEL_FILE"]
+__all__ = ["MODEL_FILE", "Line", "Model", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
 SCHEMA = 1
@@ -74,19 +74,38 @@ _CAPTION_SHARE = 0.5
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
-    "related": "related", "comments": "related", "tags": "related",
-    "navigation": "nav", "cta": "nav", "media": "nav",
-    "social": "social", "subscribe": "social", "paywall": "social", "advert": "social",
-    "cookie": "legal", "copyright": "legal", "ai-label": "legal",
-    "credit": "credit", "timestamp": "meta", "byline": "meta",
+    "related": "related",
+    "comments": "related",
+    "tags": "related",
+    "navigation": "nav",
+    "cta": "nav",
+    "media": "nav",
+    "social": "social",
+    "subscribe": "social",
+    "paywall": "social",
+    "advert": "social",
+    "cookie": "legal",
+    "copyright": "legal",
+    "ai-label": "legal",
+    "credit": "credit",
+    "timestamp": "meta",
+    "byline": "meta",
 }
 _SHAPE_REASONS = {
-    "a bare link": "link", "an e-mail address": "link", "social media handles": "link", "hashtags": "link",
-    "figures with no words": "figures", "a timestamp": "timestamp", "a navigation trail or menu": "menu",
-    "a short line repeated in the article": "repeat", "a list of tags": "taglist",
-    "a short heading after the article's last paragraph": "tail", "a short line after the article's last paragraph": "tail",
+    "a bare link": "link",
+    "an e-mail address": "link",
+    "social media handles": "link",
+    "hashtags": "link",
+    "figures with no words": "figures",
+    "a timestamp": "timestamp",
+    "a navigation trail or menu": "menu",
+    "a short line repeated in the article": "repeat",
+    "a list of tags": "taglist",
+    "a short heading after the article's last paragraph": "tail",
+    "a short line after the article's last paragraph": "tail",
     "a line of keywords after the article's last paragraph": "tail",
-    "a section label above the article": "label", "a byline or label above the article": "label",
+    "a section label above the article": "label",
+    "a byline or label above the article": "label",
 }
 
 
@@ -390,8 +409,10 @@ def decide(
         for i, (f, p) in enumerate(zip(feats, probs)):
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
-            if (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone)) or shape >= _SURE_SHAPE or (
-                shape >= _LONE_SHAPE and alone
+            if (
+                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone))
+                or shape >= _SURE_SHAPE
+                or (shape >= _LONE_SHAPE and alone)
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):

@@ -21,12 +21,26 @@ from newslint.plugin.packs import check_keys, check_pattern, tables_of
 from newslint.text.normalize import fold
 from newslint.text.writing_systems import WRITING_SYSTEMS
 
-__all__ = ["Language", "Phrase", "PhrasePack", "ROLES", "key", "parse", "word_count", "word_key"]
+__all__ = ["ROLES", "Language", "Phrase", "PhrasePack", "key", "parse", "word_count", "word_key"]
 
 SCHEMA = 1
 ROLES = (
-    "related", "navigation", "cta", "cookie", "ai-label", "credit", "subscribe", "social",
-    "timestamp", "byline", "advert", "copyright", "comments", "tags", "media", "paywall",
+    "related",
+    "navigation",
+    "cta",
+    "cookie",
+    "ai-label",
+    "credit",
+    "subscribe",
+    "social",
+    "timestamp",
+    "byline",
+    "advert",
+    "copyright",
+    "comments",
+    "tags",
+    "media",
+    "paywall",
 )
 #: How each role reads in a message.
 ROLE_NAMES = {
@@ -49,7 +63,16 @@ ROLE_NAMES = {
 }
 MATCHES = ("line", "prefix", "contains", "regex")
 _ENTRY_KEYS = {
-    "lang", "role", "match", "opens-block", "certain", "max-words", "followed-by", "position", "remove", "phrases",
+    "lang",
+    "role",
+    "match",
+    "opens-block",
+    "certain",
+    "max-words",
+    "followed-by",
+    "position",
+    "remove",
+    "phrases",
 }
 _LANGUAGE_KEYS = {"code", "script", "stopwords", "date-words"}
 _TOP_KEYS = {"pack", "language", "entry"}
@@ -322,13 +345,17 @@ def _key_path(phrase: Phrase) -> str:
 
 def _check_header(source: PackSource) -> None:
     if source.schema != SCHEMA:
-        raise PackError(source.path, "pack.schema", f"unsupported schema {source.schema}; this newslint reads schema {SCHEMA}")
+        raise PackError(
+            source.path, "pack.schema", f"unsupported schema {source.schema}; this newslint reads schema {SCHEMA}"
+        )
     unknown = sorted(set(source.data) - _TOP_KEYS)
     if unknown:
         raise PackError(source.path, unknown[0], "unknown table; expected [pack], [[language]] or [[entry]]")
 
 
-def _choice(source: PackSource, table: dict[str, Any], name: str, choices: tuple[str, ...], where: str, default: str) -> str:
+def _choice(
+    source: PackSource, table: dict[str, Any], name: str, choices: tuple[str, ...], where: str, default: str
+) -> str:
     value = field_of(source, table, name, str, where, required=False, default=default)
     if value not in choices:
         raise PackError(source.path, f"{where}.{name}", f"{value!r} is not one of {', '.join(choices)}")
@@ -340,7 +367,11 @@ def _language(source: PackSource, table: dict[str, Any], where: str) -> Language
     code = field_of(source, table, "code", str, where)
     script = field_of(source, table, "script", str, where)
     if script not in WRITING_SYSTEMS:
-        raise PackError(source.path, f"{where}.script", f"unknown writing system {script!r}; expected one of {', '.join(sorted(WRITING_SYSTEMS))}")
+        raise PackError(
+            source.path,
+            f"{where}.script",
+            f"unknown writing system {script!r}; expected one of {', '.join(sorted(WRITING_SYSTEMS))}",
+        )
     lists = {}
     for name in ("stopwords", "date-words"):
         words = field_of(source, table, name, list, where, required=name == "stopwords", default=[])
@@ -369,7 +400,9 @@ def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool,
         raise PackError(source.path, f"{where}.max-words", f"must be at least 1, got {max_words}")
     followed_by = _choice(source, table, "followed-by", ("anything", "date"), where, "anything")
     if followed_by == "date" and match != "prefix":
-        raise PackError(source.path, f"{where}.followed-by", 'only a match = "prefix" entry can require a date after it')
+        raise PackError(
+            source.path, f"{where}.followed-by", 'only a match = "prefix" entry can require a date after it'
+        )
     position = _choice(source, table, "position", ("any", "edge"), where, "any")
     remove = field_of(source, table, "remove", bool, where, required=False, default=False)
     texts = field_of(source, table, "phrases", list, where)
@@ -384,7 +417,18 @@ def _entry(source: PackSource, table: dict[str, Any], where: str) -> tuple[bool,
         if match == "regex":  # user regexes: compiled on RE2, linear-time whatever the pattern
             pattern = check_pattern(source, here, text)
         out.append(
-            Phrase(text, lang, role, match, opens_block, certain, max_words, followed_by, position,
-                   f"{source.path.name}: {here}", pattern)
+            Phrase(
+                text,
+                lang,
+                role,
+                match,
+                opens_block,
+                certain,
+                max_words,
+                followed_by,
+                position,
+                f"{source.path.name}: {here}",
+                pattern,
+            )
         )
     return remove, out

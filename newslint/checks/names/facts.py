@@ -103,8 +103,9 @@ class DocNames(NamedTuple):
     publication: str = ""
 
     @classmethod
-    def build(cls, path: str, mentions: Sequence[Mention], span: Callable[[int, int], Span],
-              publication: str = "") -> DocNames:
+    def build(
+        cls, path: str, mentions: Sequence[Mention], span: Callable[[int, int], Span], publication: str = ""
+    ) -> DocNames:
         """Count ``mentions`` by key and (case-resolved) spelling; ``span`` maps offsets to a ``Span``."""
         forms = resolve_case(mentions)
         groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -507,7 +508,12 @@ def one_edit(rare: str, frequent: str) -> str | None:
         diff = [i for i, (a, b) in enumerate(zip(rare, frequent)) if a != b]
         if len(diff) == 1:
             return "substitution" if diff[0] < len(rare) - 1 else None  # "Koreas"/"Korean"
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and rare[diff[0]] == frequent[diff[1]] and rare[diff[1]] == frequent[diff[0]]:
+        if (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and rare[diff[0]] == frequent[diff[1]]
+            and rare[diff[1]] == frequent[diff[0]]
+        ):
             return "transposition"
         return None
     shorter, longer, kind = (rare, frequent, "omission") if len(rare) < len(frequent) else (frequent, rare, "addition")

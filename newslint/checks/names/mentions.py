@@ -62,11 +62,15 @@ INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 HYPHEN_LIKE = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d"
 #: Every apostrophe kind, folded to "'" (U+02BB is the Hawaiian ʻokina).
 APOSTROPHE_LIKE = "'\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\uff07`\u00b4"
-_LETTER_MAP = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss"})
+_LETTER_MAP = str.maketrans(
+    {"đ": "d", "ł": "l", "ø": "o", "ı": "i", "æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ß": "ss"}
+)
 _KEY_TABLE = str.maketrans(
     {**{c: None for c in INVISIBLE}, **{c: " " for c in HYPHEN_LIKE + "."}, **{c: "'" for c in APOSTROPHE_LIKE}}
 )
-_FORM_TABLE = str.maketrans({**{c: None for c in INVISIBLE}, **{c: "-" for c in HYPHEN_LIKE}, **{c: "'" for c in APOSTROPHE_LIKE}})
+_FORM_TABLE = str.maketrans(
+    {**{c: None for c in INVISIBLE}, **{c: "-" for c in HYPHEN_LIKE}, **{c: "'" for c in APOSTROPHE_LIKE}}
+)
 _SPACES = re.compile(r"\s+")
 # A possessive at the end of a folded name: "lee's", "xi'an's".
 _POSSESSIVE = re.compile(r"'s$")
@@ -347,8 +351,12 @@ def _short_surnames(text: str, units: list[_Unit], para_starts: list[int]) -> li
         if u.kind == _SHORT:
             after = units[i + 1] if i + 1 < len(units) else None
             named = (
-                not u.forced and not u.possessive and after is not None and after.kind == _NAME
-                and not after.forced and _continues(text, u._replace(kind=_NAME), after, para_starts)
+                not u.forced
+                and not u.possessive
+                and after is not None
+                and after.kind == _NAME
+                and not after.forced
+                and _continues(text, u._replace(kind=_NAME), after, para_starts)
             )
             u = u._replace(kind=_NAME if named else _OTHER)
         out.append(u)
@@ -457,6 +465,7 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
         return mentions
     return [m._replace(key=rekey[m.key]) if m.key in rekey else m for m in mentions]
 
+
 def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[int]) -> bool:
     if i + 1 >= len(units) or units[i].possessive:
         return False
@@ -524,8 +533,13 @@ def _joined(doc: Document) -> set[int]:
     word = TokenKind.WORD
     for m in _WORD_JOINER.finditer(doc.text):
         k = doc.token_index(m.end())
-        if 0 < k < n and starts[k] == m.end() and ends[k - 1] == m.start() \
-                and kinds[k] == word and kinds[k - 1] == word:
+        if (
+            0 < k < n
+            and starts[k] == m.end()
+            and ends[k - 1] == m.start()
+            and kinds[k] == word
+            and kinds[k - 1] == word
+        ):
             out.add(k)
     return out
 
@@ -612,10 +626,13 @@ def _title_case_lines(doc: Document) -> list[tuple[int, int]]:
         if len(text) > _TITLE_CASE_MAX_CHARS or text.rstrip(" \"'\u201d\u2019").endswith("."):
             continue
         long_words = [
-            t for t in doc.tokens_between(line.start, line.end)
+            t
+            for t in doc.tokens_between(line.start, line.end)
             if t.kind == TokenKind.WORD and len(t.text) >= 4 and t.text not in _TITLE_CASE_LOWER
         ]
-        if _TITLE_CASE_MIN_WORDS <= len(long_words) <= _TITLE_CASE_MAX_WORDS and all(t.is_capitalized for t in long_words):
+        if _TITLE_CASE_MIN_WORDS <= len(long_words) <= _TITLE_CASE_MAX_WORDS and all(
+            t.is_capitalized for t in long_words
+        ):
             out.append((line.start, line.end))
     return out
 

@@ -240,8 +240,7 @@ def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
 def _prose_mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
     roles = doc.line_roles
     return [
-        m for m in find_mentions(doc, lex)
-        if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
+        m for m in find_mentions(doc, lex) if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
     ]
 
 
@@ -345,5 +344,7 @@ def _corpus_diagnostic(v: CorpusVariant) -> Diagnostic:
 
 
 def _near_miss_diagnostic(m: NearMiss, scope: str) -> Diagnostic:
-    message = f"'{m.word.display}' ({m.uses}x {scope}) looks like a misspelling of '{m.likely}' ({m.likely_count}x {scope})"
+    message = (
+        f"'{m.word.display}' ({m.uses}x {scope}) looks like a misspelling of '{m.likely}' ({m.likely_count}x {scope})"
+    )
     return _at(m.path, m.word.first, NAME_NEAR_MISS, message, f"Use '{m.likely}' if the same name is meant")

@@ -19,7 +19,10 @@ from newslint.plugin.packs import tables_of
 SCHEMA = 1
 _TOP_KEYS = {"pack", "mentions", "same", "ending", "distinct", "alternation"}
 _MENTION_LISTS = {
-    "titles": "titles", "particles": "particles", "suffixes": "suffixes", "not-names": "not_names",
+    "titles": "titles",
+    "particles": "particles",
+    "suffixes": "suffixes",
+    "not-names": "not_names",
     "short-surnames": "short_surnames",
 }
 
@@ -47,7 +50,9 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
     alternations: list[tuple[str, re.Pattern[str], str]] = []
     for src in sources:
         if src.schema != SCHEMA:
-            raise PackError(src.path, "pack.schema", f"schema {src.schema} is not supported; this newslint reads schema {SCHEMA}")
+            raise PackError(
+                src.path, "pack.schema", f"schema {src.schema} is not supported; this newslint reads schema {SCHEMA}"
+            )
         unknown = sorted(set(src.data) - _TOP_KEYS)
         if unknown:
             raise PackError(src.path, unknown[0], f"unknown key; a names pack has {', '.join(sorted(_TOP_KEYS))}")
@@ -63,7 +68,11 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
         keys = [lexicon.key(name) for name in names]
         for (a, ka), (b, kb) in combinations(zip(names, keys), 2):
             if ka == kb:
-                raise PackError(path, where, f"{a!r} and {b!r} share the key {ka!r}, so they would be merged; fix the [[same]] or [[ending]] entry that joins them")
+                raise PackError(
+                    path,
+                    where,
+                    f"{a!r} and {b!r} share the key {ka!r}, so they would be merged; fix the [[same]] or [[ending]] entry that joins them",
+                )
             pairs.add(frozenset((ka, kb)))
             split_a, split_b = a.split(), b.split()
             if len(split_a) == len(split_b):
@@ -73,8 +82,13 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
     return _build(words, groups, endings, frozenset(pairs), alternations)
 
 
-def _build(words: dict[str, set[str]], groups: list[_Group], endings: list[Ending], distinct: frozenset[frozenset[str]],
-           alternations: list[tuple[str, re.Pattern[str], str]]) -> NameLexicon:
+def _build(
+    words: dict[str, set[str]],
+    groups: list[_Group],
+    endings: list[Ending],
+    distinct: frozenset[frozenset[str]],
+    alternations: list[tuple[str, re.Pattern[str], str]],
+) -> NameLexicon:
     same: dict[str, tuple[str, int, bool, bool]] = {}
     with_preferred = set()
     for index, group in enumerate(groups):
@@ -124,7 +138,11 @@ def _read_same(src: PackSource, groups: list[_Group]) -> list[_Group]:
             if not key:
                 raise PackError(src.path, f"{where}.spellings", f"{spelling!r} has no letters")
             if key in seen and seen[key] != where:
-                raise PackError(src.path, f"{where}.spellings", f"{spelling!r} is also in {seen[key]}; one spelling belongs to one name")
+                raise PackError(
+                    src.path,
+                    f"{where}.spellings",
+                    f"{spelling!r} is also in {seen[key]}; one spelling belongs to one name",
+                )
             seen[key] = where
         groups = [g for g in groups if not (g.keys & group.keys)] + [group]
     return groups
@@ -163,7 +181,11 @@ def _read_endings(src: PackSource) -> list[Ending]:
             parsed.append((form[:1].isalpha(), atoms))
         canonical_atoms = tuple(key_atoms(canonical))
         if not canonical_atoms or canonical[:1].isalpha():
-            raise PackError(src.path, f"{where}.canonical", f"{canonical!r}: write the ending with a leading space or hyphen, as in ' Temple'")
+            raise PackError(
+                src.path,
+                f"{where}.canonical",
+                f"{canonical!r}: write the ending with a leading space or hyphen, as in ' Temple'",
+            )
         out.append(Ending(tuple(parsed), canonical_atoms))
     return out
 

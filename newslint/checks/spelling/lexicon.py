@@ -51,7 +51,7 @@ from newslint.plugin.config import read_regular
 from newslint.plugin.packs import cache_dir, write_cache_file
 from newslint.safecache import open_private, seal, user_key
 
-__all__ = ["WordLexicon", "LexiconSpec", "damerau", "edit_cost", "read_word_list"]
+__all__ = ["LexiconSpec", "WordLexicon", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
 CACHE_FORMAT = 5
@@ -72,8 +72,31 @@ _SHORTEST_RARE_STEM = 5
 _RARE_STEM_FLOOR = 20
 #: Productive affixes: a form made with one from a known stem is a word unless a sibling form is one edit away.
 _SUFFIXES = (
-    "s", "es", "ed", "d", "ing", "ings", "er", "ers", "ly", "ily", "ness", "nesses", "less", "ism", "isms",
-    "ist", "ists", "ish", "able", "ability", "ation", "ations", "ization", "ity", "y",
+    "s",
+    "es",
+    "ed",
+    "d",
+    "ing",
+    "ings",
+    "er",
+    "ers",
+    "ly",
+    "ily",
+    "ness",
+    "nesses",
+    "less",
+    "ism",
+    "isms",
+    "ist",
+    "ists",
+    "ish",
+    "able",
+    "ability",
+    "ation",
+    "ations",
+    "ization",
+    "ity",
+    "y",
 )
 #: Endings of agent nouns and "-y" adjectives: one letter from the stem's other forms ("balancer" beside
 #: "balanced", "deserty" beside "deserts") and still words.

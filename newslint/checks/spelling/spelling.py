@@ -17,8 +17,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import NamedTuple
 
 from newslint import (
@@ -204,9 +204,57 @@ RULES = [MISSPELLED_WORD, RUN_TOGETHER_WORDS]
 
 #: Words that do not form closed compounds, so "the" + word with no space is a slip.
 _JOINERS = frozenset(
-    """the and of to was were is are has had have been also said says that this these those
-    which who whom whose their they them there would could should will not with from than
-    then when where while about after before between into its his her our your""".split()
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "was",
+        "were",
+        "is",
+        "are",
+        "has",
+        "had",
+        "have",
+        "been",
+        "also",
+        "said",
+        "says",
+        "that",
+        "this",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "their",
+        "they",
+        "them",
+        "there",
+        "would",
+        "could",
+        "should",
+        "will",
+        "not",
+        "with",
+        "from",
+        "than",
+        "then",
+        "when",
+        "where",
+        "while",
+        "about",
+        "after",
+        "before",
+        "between",
+        "into",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+    ]
 )
 #: A capitalised word at the start of a sentence is checked only against words this common (per billion).
 _COMMON_FREQUENCY = 5000
@@ -223,8 +271,46 @@ _EDIT_WEIGHT = 4.0
 _ARTICLE_BONUS = 1.0
 #: Prefixes that stand before a hyphen ("pre-season", "mid-term").
 _PREFIXES = frozenset(
-    """pre post non anti co re ex mid multi semi sub inter intra pro bi tri de un dis mis self neo
-    pan quasi ultra mega micro mini macro geo eco cyber counter over under out cross vice""".split()
+    [
+        "pre",
+        "post",
+        "non",
+        "anti",
+        "co",
+        "re",
+        "ex",
+        "mid",
+        "multi",
+        "semi",
+        "sub",
+        "inter",
+        "intra",
+        "pro",
+        "bi",
+        "tri",
+        "de",
+        "un",
+        "dis",
+        "mis",
+        "self",
+        "neo",
+        "pan",
+        "quasi",
+        "ultra",
+        "mega",
+        "micro",
+        "mini",
+        "macro",
+        "geo",
+        "eco",
+        "cyber",
+        "counter",
+        "over",
+        "under",
+        "out",
+        "cross",
+        "vice",
+    ]
 )
 #: Endings of Latin species names ("Yersinia pestis", "T. muris", "E. coli").
 _LATIN_ENDINGS = ("us", "is", "um", "ae", "ii", "i", "a", "es", "ix", "ex", "ata", "ensis", "oides", "ica")
@@ -242,7 +328,26 @@ _LONGEST_CODE_LINE = 100
 #: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
 _NT_HEADS = frozenset(
     f(w)
-    for w in "is are was were do does did has have had wo would could should ai must need ca".split()
+    for w in [
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "wo",
+        "would",
+        "could",
+        "should",
+        "ai",
+        "must",
+        "need",
+        "ca",
+    ]
     for f in (lambda w: w + "n", lambda w: (w + "n").capitalize())
 )
 _CONTRACTION = re.compile(r"[ \t]+['\u2018\u2019\u02bc]\s?(t)\b")

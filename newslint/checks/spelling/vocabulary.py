@@ -135,7 +135,9 @@ def _pattern(terms: Sequence[Reject]) -> re.Pattern[str] | None:
     if not terms:
         return None
     parts = sorted({r"\s+".join(re.escape(w) for w in t.term.split()) for t in terms}, key=len, reverse=True)
-    return re.compile(rf"(?<![\w\-\u2010\u2011]){'|'.join(f'(?:{p})' for p in parts)}(?![\w\-\u2010\u2011])", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w\-\u2010\u2011]){'|'.join(f'(?:{p})' for p in parts)}(?![\w\-\u2010\u2011])", re.IGNORECASE
+    )
 
 
 def _match_case(preferred: str, found: str) -> str:
@@ -174,7 +176,9 @@ def rejections(doc: Document, terms: Sequence[Reject]) -> Iterator[Diagnostic]:
                 fix=[Edit(m.start(), m.end(), preferred)],
             )
         else:
-            yield doc.diagnostic(REJECTED_TERM, m.start(), m.end(), f'"{found}" is a rejected term', suggestion="Rephrase")
+            yield doc.diagnostic(
+                REJECTED_TERM, m.start(), m.end(), f'"{found}" is a rejected term', suggestion="Rephrase"
+            )
 
 
 # -- hooks ----------------------------------------------------------------------------------

@@ -635,7 +635,11 @@ def mojibake(doc: Document) -> Iterator[Diagnostic]:
         repaired = repair_mojibake(m.group())
         if repaired is None:
             continue
-        shown = m.group().encode("unicode_escape").decode("ascii") if any("\x80" <= c <= "\x9f" for c in m.group()) else m.group()
+        shown = (
+            m.group().encode("unicode_escape").decode("ascii")
+            if any("\x80" <= c <= "\x9f" for c in m.group())
+            else m.group()
+        )
         if is_clean(repaired):
             yield doc.diagnostic(
                 MOJIBAKE,

@@ -131,7 +131,11 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
             wrong = _forms(source, entry, "wrong", where)
             right = _forms(source, entry, "right", where)
             if len(wrong) != len(right):
-                raise PackError(source.path, where, f"wrong has {len(wrong)} forms and right {len(right)}; list them in matching order")
+                raise PackError(
+                    source.path,
+                    where,
+                    f"wrong has {len(wrong)} forms and right {len(right)}; list them in matching order",
+                )
             case = field_of(source, entry, "case-sensitive", bool, where, required=False, default=False)
             parts = []
             for key in ("before", "after", "not-after"):
@@ -140,11 +144,21 @@ def parse_confusables(sources: list[PackSource]) -> ConfusableTable:
                     check_pattern(source, f"{where}.{key}", text, 0 if case else re.IGNORECASE)
                 parts.append(text)
             if not parts[0] and not parts[1]:
-                raise PackError(source.path, where, "needs a `before` or `after` context: a bare word is never near-certain")
+                raise PackError(
+                    source.path, where, "needs a `before` or `after` context: a bare word is never near-certain"
+                )
             reason = field_of(source, entry, "reason", str, where)
             words = "|".join(re.escape(w) for w in sorted(wrong, key=len, reverse=True))
-            not_after = check_pattern(source, f"{where}.not-after", parts[2], 0 if case else re.IGNORECASE) if parts[2] else None
-            by_id[ident] = (Confusable(ident, tuple(wrong), tuple(right), reason), (parts[0], words, parts[1], case), not_after)
+            not_after = (
+                check_pattern(source, f"{where}.not-after", parts[2], 0 if case else re.IGNORECASE)
+                if parts[2]
+                else None
+            )
+            by_id[ident] = (
+                Confusable(ident, tuple(wrong), tuple(right), reason),
+                (parts[0], words, parts[1], case),
+                not_after,
+            )
     kept = [value for value in by_id.values() if value is not None]
     if not kept:
         return ConfusableTable((), None)

@@ -193,7 +193,13 @@ def newslint_rules() -> list[Rule]:
 @hookimpl
 def newslint_options() -> list[Option]:
     return [
-        Option("quote-style", "str", None, 'House quote style for NL610: "straight" or "curly"', choices=("straight", "curly")),
+        Option(
+            "quote-style",
+            "str",
+            None,
+            'House quote style for NL610: "straight" or "curly"',
+            choices=("straight", "curly"),
+        ),
         Option(
             "dash-style",
             "str",
@@ -275,6 +281,7 @@ def _url_at(doc: Document, offset: int) -> str | None:
 
 def _links(doc: Document) -> list[Token]:
     """The document's URL and e-mail tokens (most articles have none), found once."""
+
     def find() -> list[Token]:
         text = doc.text
         if "@" not in text and "http" not in text and "www." not in text:  # what every URL or address holds
@@ -398,9 +405,7 @@ _DATELINE = re.compile(
 )
 # A dash between words: spaced (hyphen, en, em, double hyphen) or an unspaced
 # em dash or double hyphen. Digits on both sides make it a range, not a dash.
-_PAREN_DASH = re.compile(
-    r"(?<=\S)(?P<form> (?:--|[\u2014\u2013\u2015\-]) |\u2014|--)(?=\S)"
-)
+_PAREN_DASH = re.compile(r"(?<=\S)(?P<form> (?:--|[\u2014\u2013\u2015\-]) |\u2014|--)(?=\S)")
 
 
 def _dash_label(form: str) -> str:

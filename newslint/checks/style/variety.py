@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress
 from dataclasses import dataclass
+from itertools import compress
 
 from newslint import (
     Category,
@@ -133,7 +133,9 @@ def parse_variants(sources: list[PackSource]) -> dict[str, Variant]:
                 )
             evidence = field_of(source, pair, "evidence", str, where, required=False, default="both")
             if evidence not in _EVIDENCE:
-                raise PackError(source.path, f"{where}.evidence", f"expected one of {', '.join(_EVIDENCE)}, got {evidence!r}")
+                raise PackError(
+                    source.path, f"{where}.evidence", f"expected one of {', '.join(_EVIDENCE)}, got {evidence!r}"
+                )
             after = {
                 variety: frozenset(w.lower() for w in _words(source, pair, f"{variety}-after", where))
                 for variety in (BRITISH, AMERICAN)
@@ -237,7 +239,9 @@ def spelling_variety(doc: Document, table: dict[str, Variant], house: str | None
     if house is not None:
         for use in uses:
             if use.variant.variety != house and use.variant.evidence:
-                yield _report(doc, use, f"the house style is {_VARIETY_NAMES[house]} (spelling = \"{_house_key(house)}\")")
+                yield _report(
+                    doc, use, f'the house style is {_VARIETY_NAMES[house]} (spelling = "{_house_key(house)}")'
+                )
         return
     counts = {BRITISH: 0, AMERICAN: 0}
     for use in uses:
@@ -253,7 +257,7 @@ def spelling_variety(doc: Document, table: dict[str, Variant], house: str | None
                 doc,
                 use,
                 f"the article spells {_VARIETY_NAMES[majority]} {counts[majority]} times "
-                f"to {counts[minority]} (e.g. \"{example}\")",
+                f'to {counts[minority]} (e.g. "{example}")',
             )
 
 
@@ -267,7 +271,7 @@ def _report(doc: Document, use: _Use, why: str) -> Diagnostic:
         SPELLING_VARIETY_MIX,
         use.start,
         use.end,
-        f"\"{variant.form}\" is {_VARIETY_NAMES[variant.variety]} spelling; {why}",
-        suggestion=f"Use \"{variant.counterpart}\"",
+        f'"{variant.form}" is {_VARIETY_NAMES[variant.variety]} spelling; {why}',
+        suggestion=f'Use "{variant.counterpart}"',
         unsafe_fix=[Edit(use.start, use.end, variant.counterpart)],
     )

@@ -107,8 +107,12 @@ def _find(doc: Document) -> Headline | None:
         candidate = top[i]
         if not all(is_body_paragraph(doc, p) for p in top[:i]):
             break
-        if is_title_like(doc, candidate) and is_body_paragraph(doc, top[i + 1]) and _shares_vocabulary(doc, candidate) \
-                and _echoed(doc, top[:i], top[i + 1 : i + 3]):
+        if (
+            is_title_like(doc, candidate)
+            and is_body_paragraph(doc, top[i + 1])
+            and _shares_vocabulary(doc, candidate)
+            and _echoed(doc, top[:i], top[i + 1 : i + 3])
+        ):
             return _headline(doc, candidate, after=top[i - 1])
     return None
 
@@ -169,7 +173,9 @@ def _is_metadata(doc: Document, para: Paragraph) -> bool:
     text = doc.paragraph_text(para).strip()
     if _METADATA.match(text):
         return True
-    return _word_count(doc, para, _METADATA_MAX_WORDS + 1) <= _METADATA_MAX_WORDS and any(m.year_given for m in find_dates(text))
+    return _word_count(doc, para, _METADATA_MAX_WORDS + 1) <= _METADATA_MAX_WORDS and any(
+        m.year_given for m in find_dates(text)
+    )
 
 
 def _full_stop_headline(doc: Document, first: Paragraph, second: Paragraph, paras: list[Paragraph]) -> int | None:

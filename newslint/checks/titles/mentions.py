@@ -26,17 +26,78 @@ from newslint.text.normalize import HYPHENS
 __all__ = ["TitleMention", "title_mentions"]
 
 # Lower-case words inside a personal name ("Ursula von der Leyen", "Mohammed bin Salman").
-_PARTICLES = frozenset("von van der den de da das dos del della di du la le bin ibn al el ben y".split())
+_PARTICLES = frozenset(
+    [
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "da",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "y",
+    ]
+)
 # Capitalised words that never start or continue a name after a title (headline
 # case: "President Lee In Nara", "PM Says").
 _NOT_NAMES = frozenset(
-    """a an and as at by for from in into of on or over the to with without after before says said
-    has have had is are was were be meets visits hosts
-    urges vows warns calls tells arrives""".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "over",
+        "the",
+        "to",
+        "with",
+        "without",
+        "after",
+        "before",
+        "says",
+        "said",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "meets",
+        "visits",
+        "hosts",
+        "urges",
+        "vows",
+        "warns",
+        "calls",
+        "tells",
+        "arrives",
+    ]
 )
 _MAX_NAME_WORDS = 5
 # A generational suffix after a name makes it another person ("Donald Trump Jr.").
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 
 
 @dataclass(frozen=True)
@@ -129,7 +190,9 @@ def _split_units(doc: Document) -> list[_Unit]:
         stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
         parts = _parts(stem, start)
         for i, (part, s, e) in enumerate(parts):
-            append(_Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold()))
+            append(
+                _Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold())
+            )
     return out
 
 
@@ -358,14 +421,17 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
 
 
 def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:
-    """"President To Lam": a short surname that is also a word, first in the name, before a given name."""
+    """ "President To Lam": a short surname that is also a word, first in the name, before a given name."""
     u = units[j]
     if j != first or u.folded not in m.short_surnames or not u.text[1:].islower():
         return False
     after = units[j + 1] if j + 1 < len(units) else None
     return (
-        after is not None and after.space_before and after.text[:1].isupper()
-        and after.folded not in _NOT_NAMES and not u.possessive
+        after is not None
+        and after.space_before
+        and after.text[:1].isupper()
+        and after.folded not in _NOT_NAMES
+        and not u.possessive
     )
 
 
@@ -385,7 +451,9 @@ def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTabl
             hit = aliases.get(name_key(" ".join(words[:n])))
             if hit and n < len(words) and words[n].casefold() in _SUFFIXES:
                 break
-            if hit and n == 1 < len(words):  # "Francis Fox" is not Pope Francis: a one-word spelling must be the whole name
+            if hit and n == 1 < len(
+                words
+            ):  # "Francis Fox" is not Pope Francis: a one-word spelling must be the whole name
                 break
             if hit:
                 person, key, end = hit, f"person:{hit}", units[first + n - 1].end
@@ -441,7 +509,9 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
     inner = {units[k].text for k in capitalised if units[k].start not in sentence_initial}
     titles, countries = m.titles, m.countries
     # Only a form's first word or a capital starts anything: other units are skipped.
-    starts = sorted({*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)})
+    starts = sorted(
+        {*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)}
+    )
     j = 0
     for start in starts:
         if start < j:  # inside the form or run read last
@@ -454,8 +524,12 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
             j += form[1]
         elif u.text[:1].isupper() and u.folded not in _NOT_NAMES:
             k = j + 1
-            while k < len(units) and k - j < _MAX_NAME_WORDS and not units[k - 1].possessive \
-                    and _name_unit(doc, units, k, j, m):
+            while (
+                k < len(units)
+                and k - j < _MAX_NAME_WORDS
+                and not units[k - 1].possessive
+                and _name_unit(doc, units, k, j, m)
+            ):
                 k += 1
             while k > j + 1 and units[k - 1].text in _PARTICLES:
                 k -= 1
@@ -511,7 +585,7 @@ def _other_namesake(ends: _RunEnds, short: list[str], person: str, aliases: dict
         if aliases.get(name_key(" ".join(words))) == person:
             continue
         own = [k for k in range(2, len(words) + 1) if aliases.get(name_key(" ".join(words[:k]))) == person]
-        if own and not any(w.casefold() in _SUFFIXES for w in words[own[-1]:]):
+        if own and not any(w.casefold() in _SUFFIXES for w in words[own[-1] :]):
             continue  # "Donald Trump Visits": the person's own name, then a headline word
         if len(words) > n:
             return True

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar, overload
 
-from newslint.plugin.context import Context
 from newslint.checks.names.mentions import variant_key
+from newslint.plugin.context import Context
 from newslint.plugin.packs import PackError, PackSource, check_keys, field_of, tables_of
 
 __all__ = [
@@ -214,7 +214,21 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         data = src.data
         if src.schema != _SCHEMA:
             raise PackError(src.path, "pack.schema", f"newslint reads offices schema {_SCHEMA}, got {src.schema}")
-        check_keys(src, data, ("pack", "qualifiers", "narrow-qualifiers", "acting", "events", "short-surnames", "title", "country", "term"))
+        check_keys(
+            src,
+            data,
+            (
+                "pack",
+                "qualifiers",
+                "narrow-qualifiers",
+                "acting",
+                "events",
+                "short-surnames",
+                "title",
+                "country",
+                "term",
+            ),
+        )
         checked = _date(src, data.get("pack", {}), "checked", "pack", required=False)
         if checked is not None and (as_of is None or checked < as_of):
             as_of = checked
@@ -233,8 +247,11 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
             titles[name] = Title(
                 name=name,
                 forms=tuple(dict.fromkeys([*(old.forms if old else ()), *_strings(src, entry, "forms", where)])),
-                exclusive=field_of(src, entry, "exclusive", bool, where, required=False, default=bool(old and old.exclusive)),
-                equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False)) | (old.equivalent if old else frozenset()),
+                exclusive=field_of(
+                    src, entry, "exclusive", bool, where, required=False, default=bool(old and old.exclusive)
+                ),
+                equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False))
+                | (old.equivalent if old else frozenset()),
             )
         for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"
@@ -243,8 +260,12 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
             countries[name] = Country(
                 name=name,
                 forms=tuple(dict.fromkeys([*_strings(src, entry, "forms", where), *(old_c.forms if old_c else ())])),
-                organization=field_of(src, entry, "organization", bool, where, required=False, default=bool(old_c and old_c.organization)),
-                within=field_of(src, entry, "within", str, where, required=False, default=old_c.within if old_c else None),
+                organization=field_of(
+                    src, entry, "organization", bool, where, required=False, default=bool(old_c and old_c.organization)
+                ),
+                within=field_of(
+                    src, entry, "within", str, where, required=False, default=old_c.within if old_c else None
+                ),
             )
         for i, entry in enumerate(tables_of(src, "term")):
             where = f"term[{i}]"
@@ -252,9 +273,13 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
             country = field_of(src, entry, "country", str, where)
             office = field_of(src, entry, "office", str, where)
             if country not in countries:
-                raise PackError(src.path, f"{where}.country", f"unknown country {country!r}; declare it in a [[country]] table")
+                raise PackError(
+                    src.path, f"{where}.country", f"unknown country {country!r}; declare it in a [[country]] table"
+                )
             if office not in titles:
-                raise PackError(src.path, f"{where}.office", f"unknown office {office!r}; declare it in a [[title]] table")
+                raise PackError(
+                    src.path, f"{where}.office", f"unknown office {office!r}; declare it in a [[title]] table"
+                )
             start = _date(src, entry, "start", where)
             end = _date(src, entry, "end", where, required=False)
             election = _date(src, entry, "election", where, required=False)
@@ -290,7 +315,18 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for person, spellings in names.items()
     }
     ordered = tuple(sorted(terms.values(), key=lambda t: (t.person, t.start, t.office)))
-    return OfficeTable(titles, countries, people, ordered, frozenset(qualifiers), as_of, frozenset(acting_words), frozenset(events), narrow, frozenset(short_surnames))
+    return OfficeTable(
+        titles,
+        countries,
+        people,
+        ordered,
+        frozenset(qualifiers),
+        as_of,
+        frozenset(acting_words),
+        frozenset(events),
+        narrow,
+        frozenset(short_surnames),
+    )
 
 
 def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> list[str]:
@@ -305,12 +341,18 @@ def _strings(src: PackSource, table: dict[str, Any], key: str, where: str, *, re
 
 
 @overload
-def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[True] = True) -> dt.date: ...
+def _date(
+    src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[True] = True
+) -> dt.date: ...
 @overload
-def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[False]) -> dt.date | None: ...
+def _date(
+    src: PackSource, table: dict[str, Any], key: str, where: str, *, required: Literal[False]
+) -> dt.date | None: ...
 def _date(src: PackSource, table: dict[str, Any], key: str, where: str, *, required: bool = True) -> dt.date | None:
     if key in table and isinstance(table[key], str):
-        raise PackError(src.path, f"{where}.{key}", f"{table[key]!r} is a string; write the date as YYYY-MM-DD, unquoted")
+        raise PackError(
+            src.path, f"{where}.{key}", f"{table[key]!r} is a string; write the date as YYYY-MM-DD, unquoted"
+        )
     value = field_of(src, table, key, (dt.date,), where, required=required)
     if isinstance(value, dt.datetime):
         raise PackError(src.path, f"{where}.{key}", f"expected a date without a time, got {value!r}")

@@ -375,57 +375,69 @@ def table_checks(
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
-def _elect(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
-           lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+def _elect(
+    doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate, lo: dt.date, hi: dt.date
+) -> Iterator[Diagnostic]:
     if any(t.elect_overlaps(lo, hi) for t in same):
         return
     begun = [t for t in same if t.start <= hi]
     t = max(begun, key=lambda t: t.start) if begun else None
     if t is not None and t.start < lo:  # the latest term had begun before every day of the window
         yield doc.diagnostic(
-            ELECT_AFTER_START, m.start, m.end,
+            ELECT_AFTER_START,
+            m.start,
+            m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
             f'{_dated(date)} still says "{m.title_text}"{_hedge(same, hi)}',
             suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
         )
 
 
-def _former(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
-            lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+def _former(
+    doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate, lo: dt.date, hi: dt.date
+) -> Iterator[Diagnostic]:
     holding = [t for t in same if t.covers(lo, hi)]
     if holding:
         t = holding[0]
         yield doc.diagnostic(
-            FORMER_FOR_INCUMBENT, m.lead, m.end,
+            FORMER_FOR_INCUMBENT,
+            m.lead,
+            m.end,
             f'"former" {m.title_text}: {t.person} has been {table.styled(t.country, t.office)} since {t.start}, '
             f"and the {_dated(date)}",
             suggestion='Delete "former"',
         )
 
 
-def _after_term(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate,
-                lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+def _after_term(
+    doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate, lo: dt.date, hi: dt.date
+) -> Iterator[Diagnostic]:
     if any(t.overlaps(lo, hi) or t.elect_overlaps(lo, hi) for t in same):
         return
     ended = [t for t in same if t.end is not None and t.end < lo]
     if ended:
         t = max(ended, key=lambda t: t.start)
         yield doc.diagnostic(
-            TITLE_AFTER_TERM, m.start, m.end,
+            TITLE_AFTER_TERM,
+            m.start,
+            m.end,
             f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
             f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
 
-def _not_held(doc: Document, table: OfficeTable, m: TitleMention, terms: list[Term], date: ArticleDate,
-              lo: dt.date, hi: dt.date) -> Iterator[Diagnostic]:
+def _not_held(
+    doc: Document, table: OfficeTable, m: TitleMention, terms: list[Term], date: ArticleDate, lo: dt.date, hi: dt.date
+) -> Iterator[Diagnostic]:
     holding = [t for t in terms if t.covers(lo, hi)]
     if holding:
         t = holding[0]
         styled = table.styled(t.country, t.office)
         yield doc.diagnostic(
-            OFFICE_NOT_HELD, m.start if m.country is None else m.lead, m.end,
+            OFFICE_NOT_HELD,
+            m.start if m.country is None else m.lead,
+            m.end,
             f'{t.person} is {_acting(t)}{styled} (since {t.start}), never "{m.written}" in the offices table; {_dated(date)}',
             suggestion=f'Use "{styled}"',
         )
@@ -435,7 +447,7 @@ _POSSESSIVE_NEXT = re.compile(r"['\u2019]s?\s+([^\W\d_]+(?:[-\u2010\u2011][^\W\d
 
 
 def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
-    """"President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
+    """ "President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
     found = _POSSESSIVE_NEXT.match(doc.text, m.end)
     return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
 
@@ -470,8 +482,11 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
         offices = Counter((_canonical(table, m.title), m.elect) for m in group)
         office, elect = max(offices, key=lambda k: (offices[k], -_first_index(group, table, k)))
         countries = Counter(m.country for m in group if _national(table, m.country))
-        country = max(countries, key=lambda c: (countries[c], -next(i for i, g in enumerate(group) if g.country == c))) \
-            if countries else None
+        country = (
+            max(countries, key=lambda c: (countries[c], -next(i for i, g in enumerate(group) if g.country == c)))
+            if countries
+            else None
+        )
         reference = next(m for m in group if (_canonical(table, m.title), m.elect) == (office, elect))
         for m in group:
             why = _conflict(table, m, office, elect, country)
@@ -481,9 +496,11 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
             line = doc.position(other.start)[0]
             who = m.person or max((g.name for g in group), key=len)
             yield doc.diagnostic(
-                CONFLICTING_TITLES, m.start if why == "office" else m.lead, m.end,
+                CONFLICTING_TITLES,
+                m.start if why == "office" else m.lead,
+                m.end,
                 f'{who} is called "{m.written}" here and "{other.written}" at line {line}',
-                suggestion="Give one person one title, or mark a past office with \"former\" or \"then-\"",
+                suggestion='Give one person one title, or mark a past office with "former" or "then-"',
             )
 
 
@@ -520,14 +537,17 @@ def headline_checks(doc: Document, ctx: Context, headline: Headline) -> Iterator
     """NL310-NL312 for the article's headline."""
     if headline.after is not None and ctx.is_enabled(HEADLINE_AFTER_BODY):
         yield doc.diagnostic(
-            HEADLINE_AFTER_BODY, headline.start, headline.end,
-            f"Headline-like line comes after the body text of line {headline.after.line}; "
-            "a headline opens the article",
+            HEADLINE_AFTER_BODY,
+            headline.start,
+            headline.end,
+            f"Headline-like line comes after the body text of line {headline.after.line}; a headline opens the article",
             suggestion="Move the headline to the top, above the body",
         )
     if headline.full_stop is not None and ctx.is_enabled(HEADLINE_FULL_STOP):
         yield doc.diagnostic(
-            HEADLINE_FULL_STOP, headline.full_stop, headline.full_stop + 1,
+            HEADLINE_FULL_STOP,
+            headline.full_stop,
+            headline.full_stop + 1,
             "Headline ends with a full stop",
             suggestion="Delete the full stop",
             unsafe_fix=[Edit(headline.full_stop, headline.full_stop + 1, "")],
@@ -550,7 +570,9 @@ def _repeated(doc: Document, ctx: Context, headline: Headline) -> Iterator[Diagn
         if ctx.is_enabled(DUPLICATE_PARAGRAPH.code) and doc.paragraph_fingerprints[para.index] == own:
             continue  # a whole-paragraph copy: NL501 reports it
         yield doc.diagnostic(
-            HEADLINE_REPEATED, sentence.start, sentence.end,
+            HEADLINE_REPEATED,
+            sentence.start,
+            sentence.end,
             f"Sentence repeats the headline of line {headline.paragraph.line}",
             suggestion="Delete the repeated headline",
         )

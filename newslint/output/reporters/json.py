@@ -23,8 +23,7 @@ def report_json(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: Text
 def report_jsonl(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
     import json
 
-    for diag in diagnostics:
-        out.write(escape_surrogates(json.dumps(diag.to_dict(), ensure_ascii=False)) + "\n")
+    out.writelines(escape_surrogates(json.dumps(diag.to_dict(), ensure_ascii=False)) + "\n" for diag in diagnostics)
 
 
 @hookimpl

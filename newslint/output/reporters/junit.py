@@ -45,7 +45,13 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
     total_tests = sum(max(1, len(by_path.get(p, ()))) for p in paths) + len(ctx.errors)
     suites = ET.Element(
         "testsuites",
-        {"name": "newslint", "tests": str(total_tests), "failures": str(len(diagnostics)), "errors": str(len(ctx.errors)), "time": _TIME},
+        {
+            "name": "newslint",
+            "tests": str(total_tests),
+            "failures": str(len(diagnostics)),
+            "errors": str(len(ctx.errors)),
+            "time": _TIME,
+        },
     )
     for path in paths:
         rel = _xml_text(display_path(relative_path(path, ctx.root)))
@@ -53,7 +59,15 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
         suite = ET.SubElement(
             suites,
             "testsuite",
-            {"name": rel, "tests": str(max(1, len(found))), "failures": str(len(found)), "errors": "0", "skipped": "0", "time": _TIME, "file": rel},
+            {
+                "name": rel,
+                "tests": str(max(1, len(found))),
+                "failures": str(len(found)),
+                "errors": "0",
+                "skipped": "0",
+                "time": _TIME,
+                "file": rel,
+            },
         )
         if not found:
             ET.SubElement(suite, "testcase", {"classname": rel, "name": "newslint", "file": rel, "time": _TIME})
@@ -62,7 +76,13 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
             case = ET.SubElement(
                 suite,
                 "testcase",
-                {"classname": rel, "name": f"{diag.code} at {diag.line}:{diag.column}", "file": rel, "line": str(diag.line), "time": _TIME},
+                {
+                    "classname": rel,
+                    "name": f"{diag.code} at {diag.line}:{diag.column}",
+                    "file": rel,
+                    "line": str(diag.line),
+                    "time": _TIME,
+                },
             )
             failure = ET.SubElement(
                 case,
@@ -74,7 +94,14 @@ def junit_tree(diagnostics: Sequence[Diagnostic], ctx: ReportContext) -> ET.Elem
         suite = ET.SubElement(
             suites,
             "testsuite",
-            {"name": "newslint errors", "tests": str(len(ctx.errors)), "failures": "0", "errors": str(len(ctx.errors)), "skipped": "0", "time": _TIME},
+            {
+                "name": "newslint errors",
+                "tests": str(len(ctx.errors)),
+                "failures": "0",
+                "errors": str(len(ctx.errors)),
+                "skipped": "0",
+                "time": _TIME,
+            },
         )
         for error in ctx.errors:
             name = _xml_text(error.split(": ", 1)[0])

@@ -26,8 +26,7 @@ def format_line(diag: Diagnostic, color: bool = False) -> str:
 
 
 def report_text(diagnostics: Sequence[Diagnostic], ctx: ReportContext, out: TextIO) -> None:
-    for diag in diagnostics:
-        out.write(format_line(diag, ctx.color) + "\n")
+    out.writelines(format_line(diag, ctx.color) + "\n" for diag in diagnostics)
     if diagnostics:
         files = len({d.path for d in diagnostics})
         noun = "problem" if len(diagnostics) == 1 else "problems"
