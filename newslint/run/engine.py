@@ -264,6 +264,12 @@ def _takes_part(name: str | None, registry: Registry, enabled: frozenset[str]) -
 #: Findings about the characters themselves (bytes that decode wrongly, invisible or
 #: stray whitespace) are facts, not judgments of the words: a region keeps them.
 CHARACTER_CATEGORIES = frozenset({Category.ENCODING, Category.WHITESPACE})
+#: Findings that relate a region to the rest of the article: a name spelled one way in the
+#: body and another in a caption is one fact about the page, and its spelling in the chrome
+#: is the evidence; it stays even when the region is reported (and survives a wrong region).
+ARTICLE_WIDE_CATEGORIES = frozenset({Category.ROMANIZATION})
+#: Categories one report per region never drops.
+KEPT_IN_REGIONS = CHARACTER_CATEGORIES | ARTICLE_WIDE_CATEGORIES
 
 
 def _family(code: str) -> str:
@@ -280,8 +286,9 @@ def one_report_per_region(
     line, a chrome block). A finding of another family that judges the words
     (a typo, a name, a duplicate, typography...) and whose every line is in a
     region of its document is dropped. Findings of the owning family, of other
-    owners, and about the characters themselves (``CHARACTER_CATEGORIES``:
-    mojibake, invisible characters, whitespace) stay. Order is kept.
+    owners, about the characters themselves (``CHARACTER_CATEGORIES``:
+    mojibake, invisible characters, whitespace) and article-wide name
+    spellings (``ARTICLE_WIDE_CATEGORIES``) stay. Order is kept.
 
     Args:
         diagnostics: The findings to thin out (sorted or not).
@@ -300,7 +307,7 @@ def one_report_per_region(
     kept = []
     for d in diagnostics:
         spans = regions.get(d.path)
-        if spans and d.code not in owners and d.category not in CHARACTER_CATEGORIES:
+        if spans and d.code not in owners and d.category not in KEPT_IN_REGIONS:
             first, last, family = d.line, _last_line(d), _family(d.code)
             if any(top <= first and last <= bottom and family != owner for top, bottom, owner in spans):
                 continue
