@@ -33,12 +33,17 @@ EXTRA = {
         "evening crossings to the island from next month.\n\n"
         "The board said demand had risen sharply since the spring.\n"
     ),
+    "NL002": "<!-- newslint-disable-next-line NL101 -->\nThe harbour board approved the timetable.\n",
+    "NL103": "The board will utilise the new pier from next month.\n",
     "NL205": (
         "The harbour board approved a new ferry timetable on Monday, adding two evening crossings to the island.\n\n"
         "The board said demand for the late crossings had risen sharply since the spring.\n\n"
         "Le conseil portuaire a approuv\u00e9 lundi un nouvel horaire des travers\u00e9es vers l'\u00eele.\n"
     ),
 }
+
+#: Config lines a rule needs before its example can fire (a vocabulary to reject from, the code a suppression names).
+EXTRA_CONFIG = {"NL103": 'reject = ["utilise -> use"]\n', "NL002": 'extend-select = ["NL101"]\n'}
 
 
 def _example(explanation: str) -> str | None:
@@ -72,7 +77,7 @@ def counts(explained: dict[str, dict], tmp_path_factory: pytest.TempPathFactory)
             continue
         folder = tree / code
         folder.mkdir(parents=True)
-        (folder / "newslint.toml").write_text(f'select = ["{code}"]\n', encoding="utf-8")
+        (folder / "newslint.toml").write_text(f'select = ["{code}"]\n' + EXTRA_CONFIG.get(code, ""), encoding="utf-8")
         for i, text in enumerate(texts):
             (folder / f"example{i}.txt").write_text(text, encoding="utf-8")
     out: dict[str, Counter] = {}
