@@ -121,3 +121,11 @@ class TestIgnoreFile:
         _write(tmp_path, ".gitignore", "a.txt\n")
         _write(tmp_path, ".ignore", "b.txt\n")
         assert _files(".", cwd=tmp_path) == ["a.txt", "c.txt"]
+
+
+def test_a_directory_named_on_the_command_line_is_walked_even_when_ignored(repo: Path) -> None:
+    """Naming an ignored folder asks for it (as with ripgrep); then only the ignore files inside it apply."""
+    assert not any(p.startswith("drafts/") for p in _files(cwd=repo))
+    _write(repo, "drafts/old/x.txt")
+    _write(repo, "drafts/.ignore", "old/\n")
+    assert _files("drafts", cwd=repo) == ["drafts/idea.txt"]

@@ -240,9 +240,13 @@ class IgnoreFiles:
             spec = _spec(os.path.join(git_top, ".git", "info", "exclude"))
             if spec is not None:
                 ignores = cls(((git_top, spec),), True)
-        for d in reversed(chain):
+        for d in reversed(chain[1:]):
             ignores = ignores._with(d)
-        return ignores
+        if ignores.ignores(start, is_dir=True):
+            # A directory named on the command line that the files above it ignore is
+            # walked anyway, as ripgrep does: only the ignore files inside it apply.
+            return cls((), git_top is not None)._with(start)
+        return ignores._with(start)
 
     def child(self, directory: str) -> IgnoreFiles:
         """The ignore files in force in ``directory``, a subdirectory of this one's."""
