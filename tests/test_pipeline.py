@@ -267,6 +267,7 @@ def lint(cwd: Path, *args: str) -> tuple[int, bytes, bytes]:
     return proc.returncode, proc.stdout, proc.stderr
 
 
+@pytest.mark.slow  # 14 s; tests/test_scale.py checks --jobs 1 and 2 agree in the default run
 def test_jobs_1_and_2_agree_in_order_sensitive_formats(articles):
     for fmt in ("text", "json", "junit"):
         one = lint(articles, "--no-cache", "--jobs", "1", "--format", fmt)
@@ -338,6 +339,7 @@ def test_fix_on_stdin_writes_the_text_to_stdout(articles):
     assert proc.stdout.endswith(b"for the year.\n") and b"NL203" in proc.stderr
 
 
+@pytest.mark.slow  # 22 s; tests/test_dask.py lints through Dask in the default run
 def test_engine_dask_lints_and_fixes_like_jobs_1(articles, tmp_path):
     pytest.importorskip("distributed")
     for fmt in ("text", "junit"):
