@@ -276,6 +276,7 @@ def test_jobs_1_and_2_agree_in_order_sensitive_formats(articles):
     assert b"NL203" in one[1] and b"harbour.txt" in one[1]
 
 
+@pytest.mark.slow  # 9 s; the cache and --diff cases below run --fix through the pipeline by default
 def test_fix_honours_jobs(articles, tmp_path):
     one, two = _copy(articles, tmp_path / "one"), _copy(articles, tmp_path / "two")
     before = _files(one)

@@ -91,6 +91,7 @@ def _cached(proc: subprocess.CompletedProcess) -> tuple[int, int]:
     raise AssertionError(proc.stderr.decode())
 
 
+@pytest.mark.slow  # 10 s; tests/test_cache_safety.py checks misses, rewrites and hits in the default run
 def test_cache_hit_miss_and_invalidation(tmp_path):
     write_tree(tmp_path / "t", 80, seed=5, texts=SEED_TEXTS, per_dir=40)
     cache = str(tmp_path / "cache")
@@ -124,6 +125,7 @@ def test_cache_hit_miss_and_invalidation(tmp_path):
     assert _cached(lint(*args, "--no-cache")) == (80, 0)
 
 
+@pytest.mark.slow  # 5 s; tests/test_startup.py checks the pack cache's invalidation in the default run
 def test_pack_contents_are_part_of_the_cache_key(tmp_path):
     write_tree(tmp_path / "t", 5, seed=2, texts=SEED_TEXTS)
     pack = tmp_path / "house.toml"

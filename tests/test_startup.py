@@ -145,6 +145,7 @@ class TestPackCache:
 
 
 class TestSameResults:
+    @pytest.mark.slow  # 7 s; tests/test_cache_safety.py compares cached and uncached runs by default
     def test_seeds_identical_cold_warm_and_without_a_cache(self, tmp_path):
         args = ("--isolated", "--select", "ALL", "--format", "json", "--no-cache", "--exit-zero", str(SEEDS))
         cold_dir = tmp_path / "cache"
