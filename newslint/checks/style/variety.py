@@ -49,8 +49,12 @@ variety is flagged, whatever the counts.
 
 Words that start with a capital are skipped (names and titles keep their own
 spelling: "Labor Party", "Pearl Harbor", "Ministry of Defence"), and so is
-text inside quotation marks. An -ize word is no evidence of American spelling,
-since Oxford spelling writes -ize with British forms; an -ise word is British.
+text inside quotation marks. Lines that keep their source's spelling neither
+count nor are flagged: code listings (CSS `color`), reference entries with
+their cited titles and excerpts, and embedded posts (see
+`newslint/model/line_roles.py`). An -ize word is no evidence of American
+spelling, since Oxford spelling writes -ize with British forms; an -ise word
+is British.
 
 ## Why is this bad?
 A mix of spellings reads as careless copy, and it is usually a sign that wire
