@@ -83,9 +83,10 @@ class TestMixedDashStyle:
             "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came. "
             "The mayor\u2014tired\u2014left. Her aide\u2014silent\u2014stayed."
         )
-        diags = check(text, ["NL611"])
-        assert [d.column for d in diags] == [text.index("\u2013") + 1, text.rindex("\u2013") + 1]
-        assert "spaced en dash" in diags[0].message
+        (diag,) = check(text, ["NL611"])  # the two dashes of one aside: one finding over both
+        assert (diag.start, diag.end) == (text.index("\u2013"), text.rindex("\u2013") + 1)
+        assert diag.message.startswith("2 parenthetical dashes in one paragraph are spaced en dashes")
+        assert diag.fix == ()  # the spacing changes too: left to the editor
 
     @pytest.mark.parametrize(
         "text",
@@ -106,10 +107,10 @@ class TestMixedDashStyle:
         assert check(text, ["NL611"]) == []
 
     def test_house_dash(self):
-        """dash-style = "spaced-en" reports a lone spaced em dash."""
-        diags = check("The vote \u2014 late \u2014 failed.", ["NL611"], overrides={"dash-style": "spaced-en"})
-        assert [d.column for d in diags] == [10, 17]
-        assert diags[0].fix[0].replacement == "\u2013"
+        """dash-style = "spaced-en" reports spaced em dashes: one finding per paragraph, one fix for both."""
+        (diag,) = check("The vote \u2014 late \u2014 failed.", ["NL611"], overrides={"dash-style": "spaced-en"})
+        assert (diag.column, diag.end_column) == (10, 18)
+        assert [(e.column, e.replacement) for e in diag.fix] == [(10, "\u2013"), (17, "\u2013")]
 
     def test_house_dash_rejects_unknown(self):
         """An unknown dash-style name is a config error listing the choices."""
@@ -233,7 +234,7 @@ class TestVoiceOnly:
             "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
             "The band\u2014now a trio\u2014will play new songs. The venue - a former mill - holds 900.\n"
         )
-        assert [d.line for d in check(text, ["NL611"])] == [3, 3]
+        assert [d.line for d in check(text, ["NL611"])] == [3]
 
     def test_code_listing_brackets_and_quotes_are_silent(self):
         text = (
@@ -365,3 +366,17 @@ class TestOneFindingPerDefect:
             "Retrieved 2 June 2020.\n"
         )
         assert check(text, ["NL612"]) == []
+
+    def test_dashes_of_one_aside_are_one_finding_with_one_fix(self):
+        """An aside set off with spaced en dashes in an article of spaced em dashes: one finding, and one
+        safe fix changing both dashes (the spacing stays)."""
+        text = (
+            "The ferry \u2014 the last of the day \u2014 left late. Its captain \u2014 a local man \u2014 apologised. "
+            "The harbour \u2014 busy in summer \u2014 was quiet.\n\n"
+            "The crossing \u2013 two hours in calm seas \u2013 took four.\n"
+        )
+        (diag,) = check(text, ["NL611"])
+        assert diag.line == 3 and text[diag.start : diag.end] == "\u2013 two hours in calm seas \u2013"
+        assert "(6 to 2)" in diag.message
+        fixed, _ = apply_fixes(text, [diag.fix])
+        assert "crossing \u2014 two hours in calm seas \u2014 took" in fixed and check(fixed, ["NL611"]) == []

@@ -94,6 +94,9 @@ Without a house style, parenthetical dashes are flagged only when their form
 is a clear minority (at most a quarter of the role's dashes); a tie or near
 tie says nothing about which form the article means. With `dash-style` or
 `dateline-dash` in the config, every other form in that role is flagged.
+The dashes of one paragraph are one finding (the two dashes setting off one
+aside are one defect), with one fix changing all of them when the spacing
+stays the same.
 
 ## Why is this bad?
 Agencies differ (AP: spaced em dash; Reuters and the Guardian: spaced en dash
@@ -509,24 +512,38 @@ def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | Non
         if role == "parenthetical dash" and expected_house is None and not _clear_minority(counts, expected):
             continue  # a near tie says nothing about which form the article means
         label = _dash_label(expected) if role == "parenthetical dash" else _DASH_NAMES[expected]
+        para_starts = [p.start for p in doc.paragraphs]
+        groups: dict[int, list[_Mark]] = {}
         for mark in marks:
-            if mark.form == expected:
-                continue
-            this = _DASH_NAMES[mark.form] if role == "dateline dash" else _dash_label(mark.form)
+            if mark.form != expected:
+                groups.setdefault(bisect.bisect_right(para_starts, mark.start) - 1, []).append(mark)
+        for group in groups.values():  # one finding per paragraph: the two dashes of one aside are one defect
+            forms = list(dict.fromkeys(m.form for m in group))
+            names = [_DASH_NAMES[f] if role == "dateline dash" else _dash_label(f) for f in forms]
             why = (
                 f"the house style is {_a(label)} ({key} in config)"
                 if expected_house
                 else f"the article's other {role}{'es' if counts[expected] > 1 else ''} "
-                f"use{'' if counts[expected] > 1 else 's'} {_a(label)} ({counts[expected]} to {counts[mark.form]})"
+                f"use{'' if counts[expected] > 1 else 's'} {_a(label)} "
+                f"({counts[expected]} to {', '.join(str(counts[f]) for f in forms)})"
             )
+            if len(group) == 1:
+                what = f"{role.capitalize()} is {_a(names[0])}"
+            else:
+                what = f"{len(group)} {role}es in one paragraph are {' and '.join(_plural(n) for n in names)}"
+            edits = [_dash_fix(m, expected, role) for m in group]
             yield doc.diagnostic(
                 MIXED_DASH_STYLE,
-                mark.start,
-                mark.end,
-                f"{role.capitalize()} is {_a(this)}; {why}",
+                group[0].start,
+                group[-1].end,
+                f"{what}; {why}",
                 suggestion=f"Use {_a(label)}",
-                fix=_dash_fix(mark, expected, role),
+                fix=[e for fix in edits for e in fix] if all(edits) else (),
             )
+
+
+def _plural(label: str) -> str:
+    return label + ("es" if label.endswith("sh") else "s")
 
 
 def _a(label: str) -> str:
