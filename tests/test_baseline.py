@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 from newslint import Document, lint_text
 from newslint.model.fingerprint import anchor, fingerprint
@@ -18,7 +18,7 @@ ARTICLE = f"{LEDE}\n\nTraffic was diverted through the old town.\n\n{LEDE}\n"
 
 
 def lint(cwd: Path, *args: str) -> tuple[int, str, str]:
-    proc = run_cli("--isolated", *args, cwd=cwd)
+    proc = run_main("--isolated", *args, cwd=cwd)
     return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 

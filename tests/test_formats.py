@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -38,7 +38,7 @@ LEDE = "Officials said the bridge over the river would reopen to traffic on Frid
 
 
 def lint(*args: str, cwd: Path = ROOT) -> str:
-    proc = run_cli("--isolated", *args, cwd=cwd)
+    proc = run_main("--isolated", *args, cwd=cwd)
     assert proc.returncode in (0, 1, 2), proc.stderr.decode()
     return proc.stdout.decode("utf-8")
 
@@ -156,7 +156,7 @@ class TestSarif:
 
     def test_partial_fingerprints_are_the_baseline_fingerprints(self, articles: Path) -> None:
         """SARIF reuses newslint.output.baseline's fingerprint, numbered per occurrence."""
-        run_cli("--isolated", "--write-baseline", "base.json", ".", cwd=articles)
+        run_main("--isolated", "--write-baseline", "base.json", ".", cwd=articles)
         recorded = {e["fingerprint"] for e in json.loads((articles / "base.json").read_text())["findings"]}
         run = json.loads(lint("--format", "sarif", ".", cwd=articles))["runs"][0]
         keys = {r["partialFingerprints"]["newslint/v1"].split(":")[0] for r in run["results"]}
@@ -308,7 +308,7 @@ class TestFixesAsData:
                 for edit in record["fix"]["edits"]:
                     assert set(edit) == {"content", "location", "end_location"}
         expected = _apply_json_edits(self.ARTICLE, safe)
-        run_cli("--fix", "budget.txt", cwd=tmp_path)
+        run_main("--fix", "budget.txt", cwd=tmp_path)
         assert path.read_text(encoding="utf-8") == expected
 
     def test_sarif_carries_fixes_help_uri_and_markdown_help(self, tmp_path: Path, sarif_schema: dict) -> None:

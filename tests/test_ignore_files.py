@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
@@ -26,7 +26,7 @@ def _git(*args: str, cwd: Path) -> str:
 
 
 def _files(*args: str, cwd: Path) -> list[str]:
-    proc = run_cli("check", "--show-files", *args, cwd=cwd)
+    proc = run_main("check", "--show-files", *args, cwd=cwd)
     assert proc.returncode == 0, proc.stderr
     return sorted(Path(line).as_posix() for line in proc.stdout.decode().splitlines())
 
@@ -100,14 +100,14 @@ class TestGitignore:
 
     def test_a_file_named_on_the_command_line_is_linted_even_if_ignored(self, repo: Path):
         _write(repo, "drafts/idea.txt", "The harbour board aproved the timetable.\n")
-        proc = run_cli("check", "drafts/idea.txt", cwd=repo)
+        proc = run_main("check", "drafts/idea.txt", cwd=repo)
         assert proc.returncode == 1 and b"drafts/idea.txt:1:19: NL101" in proc.stdout
-        assert b"drafts/idea.txt" not in run_cli("check", ".", cwd=repo).stdout
+        assert b"drafts/idea.txt" not in run_main("check", ".", cwd=repo).stdout
 
     def test_findings_in_ignored_files_are_not_reported(self, repo: Path):
         _write(repo, "politics/budget.tmp.txt", "The harbour board aproved the timetable.\n")
-        assert run_cli("check", ".", cwd=repo).returncode == 0
-        assert run_cli("check", "--no-respect-gitignore", ".", cwd=repo).returncode == 1
+        assert run_main("check", ".", cwd=repo).returncode == 0
+        assert run_main("check", "--no-respect-gitignore", ".", cwd=repo).returncode == 1
 
 
 class TestIgnoreFile:

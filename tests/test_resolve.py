@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 from newslint.plugin.resolve import Engines, Resolver
 from newslint.run.engine import RunOptions
@@ -33,28 +33,28 @@ def tree(tmp_path: Path) -> Path:
 
 class TestNearestConfig:
     def test_order_of_paths_does_not_change_findings(self, tree: Path):
-        one = _findings(run_cli("--output-format", "json", "desk/b.txt", "a.txt", cwd=tree))
-        two = _findings(run_cli("--output-format", "json", "a.txt", "desk/b.txt", cwd=tree))
+        one = _findings(run_main("--output-format", "json", "desk/b.txt", "a.txt", cwd=tree))
+        two = _findings(run_main("--output-format", "json", "a.txt", "desk/b.txt", cwd=tree))
         assert one == two == [("a.txt", 1, 19, "NL101"), ("a.txt", 1, 59, "NL101")]
 
     def test_walking_a_directory_gives_each_file_its_own_config(self, tree: Path):
-        walked = _findings(run_cli("check", "--output-format", "json", ".", cwd=tree))
+        walked = _findings(run_main("check", "--output-format", "json", ".", cwd=tree))
         assert [f[0] for f in walked] == ["a.txt", "a.txt"]
-        alone = _findings(run_cli("check", "--output-format", "json", "desk", cwd=tree))
+        alone = _findings(run_main("check", "--output-format", "json", "desk", cwd=tree))
         assert alone == []
 
     def test_config_option_overrides_every_nearest_config(self, tree: Path):
-        proc = run_cli("--config", "desk/newslint.toml", "--output-format", "json", "a.txt", "desk/b.txt", cwd=tree)
+        proc = run_main("--config", "desk/newslint.toml", "--output-format", "json", "a.txt", "desk/b.txt", cwd=tree)
         assert _findings(proc) == []
 
     def test_isolated_ignores_every_config(self, tree: Path):
-        proc = run_cli("--isolated", "--output-format", "json", "a.txt", "desk/b.txt", cwd=tree)
+        proc = run_main("--isolated", "--output-format", "json", "a.txt", "desk/b.txt", cwd=tree)
         assert {f[0] for f in _findings(proc)} == {"a.txt", "desk/b.txt"}
 
     def test_stdin_takes_the_config_above_its_stdin_filename(self, tree: Path):
         data = TYPOS.encode()
-        nested = run_cli("--output-format", "json", "--stdin-filename", "desk/new.txt", "-", cwd=tree, input=data)
-        top = run_cli("--output-format", "json", "--stdin-filename", "new.txt", "-", cwd=tree, input=data)
+        nested = run_main("--output-format", "json", "--stdin-filename", "desk/new.txt", "-", cwd=tree, input=data)
+        top = run_main("--output-format", "json", "--stdin-filename", "new.txt", "-", cwd=tree, input=data)
         assert _findings(nested) == []
         assert [f[:1] + f[3:] for f in _findings(top)] == [("new.txt", "NL101")] * 2
 
@@ -67,43 +67,43 @@ class TestNearestConfig:
         (wire / "feed.text").write_text(TYPOS, encoding="utf-8")
         (wire / "skipped.txt").write_text(TYPOS, encoding="utf-8")
         (wire / "2026" / "old.text").write_text(TYPOS, encoding="utf-8")
-        files = run_cli("--show-files", cwd=tree).stdout.decode().split()
+        files = run_main("--show-files", cwd=tree).stdout.decode().split()
         assert sorted(Path(f).as_posix() for f in files) == [
             "a.txt",
             "desk/b.txt",
             "wire/2026/old.text",
             "wire/feed.text",
         ]
-        found = _findings(run_cli("--output-format", "json", "wire", cwd=tree))
+        found = _findings(run_main("--output-format", "json", "wire", cwd=tree))
         assert {f[0] for f in found} == {"wire/feed.text"}
 
     def test_pyproject_without_a_newslint_table_is_passed_over(self, tree: Path):
         (tree / "desk" / "sub").mkdir()
         (tree / "desk" / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
         (tree / "desk" / "sub" / "c.txt").write_text(TYPOS, encoding="utf-8")
-        proc = run_cli("--show-settings", "desk/sub/c.txt", "--output-format", "json", cwd=tree)
+        proc = run_main("--show-settings", "desk/sub/c.txt", "--output-format", "json", cwd=tree)
         assert json.loads(proc.stdout)["config"] == str((tree / "desk" / "newslint.toml").resolve())
 
     def test_a_broken_nested_config_is_an_error(self, tree: Path):
         (tree / "bad").mkdir()
         (tree / "bad" / "newslint.toml").write_text('selekt = ["NL1"]\n', encoding="utf-8")
         (tree / "bad" / "c.txt").write_text(TYPOS, encoding="utf-8")
-        proc = run_cli(".", cwd=tree)
+        proc = run_main(".", cwd=tree)
         assert proc.returncode == 2
         assert b"unknown key 'selekt'" in proc.stderr
 
 
 class TestShowSettings:
     def test_text_names_the_config_and_why(self, tree: Path):
-        out = run_cli("--show-settings", "desk/b.txt", cwd=tree).stdout.decode()
+        out = run_main("--show-settings", "desk/b.txt", cwd=tree).stdout.decode()
         assert f"Config: {(tree / 'desk' / 'newslint.toml').resolve()} (the nearest config file above it)" in out
         assert "NL101" not in out.split("Enabled rules", 1)[1]
-        top = run_cli("--show-settings", "a.txt", cwd=tree).stdout.decode()
+        top = run_main("--show-settings", "a.txt", cwd=tree).stdout.decode()
         assert "Config: built-in defaults (no config file found above it)" in top
         assert "NL101" in top.split("Enabled rules", 1)[1]
 
     def test_json_and_config_flag(self, tree: Path):
-        proc = run_cli(
+        proc = run_main(
             "--show-settings", "a.txt", "--config", "desk/newslint.toml", "--output-format", "json", cwd=tree
         )
         settings = json.loads(proc.stdout)

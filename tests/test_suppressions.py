@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 from newslint.model.document import Document
 from newslint.run.suppressions import find_directives
@@ -23,7 +23,7 @@ ARTICLE = (
 
 
 def _json(cwd: Path, *args: str) -> list[dict]:
-    proc = run_cli("--format", "json", *args, cwd=cwd)
+    proc = run_main("--format", "json", *args, cwd=cwd)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
@@ -72,7 +72,7 @@ def test_unused_suppressions_are_fixed_away(tmp_path: Path) -> None:
     path = tmp_path / "clean.md"
     path.write_text(text, encoding="utf-8")
     assert _codes_at(_json(tmp_path, "clean.md")) == [("NL002", 3), ("NL002", 4)]
-    run_cli("--fix", "clean.md", cwd=tmp_path)
+    run_main("--fix", "clean.md", cwd=tmp_path)
     assert path.read_text(encoding="utf-8") == clean
 
 
@@ -112,7 +112,7 @@ def test_add_noqa_silences_every_finding_and_nothing_else(tmp_path: Path, newlin
     md.write_bytes(("---\ntitle: Pier Repairs Finished\n---\n\n" + ARTICLE).replace("\n", newline).encode("utf-8"))
     before = _json(tmp_path, ".")
     assert before
-    proc = run_cli("--add-noqa", ".", cwd=tmp_path)
+    proc = run_main("--add-noqa", ".", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert re.search(rb"Added \d+ suppressions? to 2 files", proc.stderr)
     assert _json(tmp_path, ".") == []
@@ -134,7 +134,7 @@ def test_add_noqa_in_front_matter_writes_a_yaml_comment(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _codes_at(_json(tmp_path, "pier.md")) == [("NL312", 2), ("NL101", 6)]
-    assert run_cli("--add-noqa", "pier.md", cwd=tmp_path).returncode == 0
+    assert run_main("--add-noqa", "pier.md", cwd=tmp_path).returncode == 0
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[1] == 'title: "Crews Finish The Pier Repairs."  # newslint-disable-line NL312'
     assert yaml.safe_load(text.split("---\n")[1])["title"] == "Crews Finish The Pier Repairs."
@@ -194,6 +194,6 @@ def test_a_corpus_only_code_is_never_unused_without_the_corpus_stage(tmp_path: P
     text = _DESK["thursday.txt"].replace("Thursday,", "Thursday, <!-- newslint-disable-line NL402 -->")
     (tmp_path / "thursday.txt").write_text(text, encoding="utf-8")
     assert _json(tmp_path, "--select", "NL4,NL002", "thursday.txt") == []
-    proc = run_cli("--fix", "--select", "NL4,NL002", "thursday.txt", cwd=tmp_path)
+    proc = run_main("--fix", "--select", "NL4,NL002", "thursday.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert (tmp_path / "thursday.txt").read_text(encoding="utf-8") == text
