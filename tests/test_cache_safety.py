@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -88,25 +89,42 @@ def _no_traceback(proc) -> None:
     assert "Traceback" not in proc.stderr.decode(), proc.stderr.decode()
 
 
-@pytest.fixture
-def victim(tmp_path) -> Path:
-    return tmp_path / "victim-user-cache"
-
-
-@pytest.fixture
-def baseline(tmp_path, victim):
-    """The findings of a clean repository (no cache at all)."""
-    repo = _repo(tmp_path / "clean")
-    proc = _lint(repo, victim, "--no-cache")
+@pytest.fixture(scope="module")
+def _user_caches(tmp_path_factory) -> tuple[Path, Path, list[str]]:
+    """Two users' caches (each its own key, packs and lexicon), built once by a real run
+    each, to be copied: the victim's and the attacker's. Building them is not what these
+    tests are about (tests/test_startup.py and the key test below are); the victim's run
+    is on a clean repository with no result cache at all, so it also gives the baseline."""
+    made = tmp_path_factory.mktemp("user-caches")
+    victim, attacker = made / "victim", made / "attacker"
+    proc = _lint(_repo(made / "clean"), victim, "--no-cache")
     assert proc.returncode == 1 and _findings(proc), proc.stderr.decode()
-    return _findings(proc)
+    _lint(_repo(made / "attackers-own"), attacker, "--no-cache")
+    assert (victim / safecache.KEY_FILE).read_bytes() != (attacker / safecache.KEY_FILE).read_bytes()
+    return victim, attacker, _findings(proc)
 
 
-def _attacker_cache(tmp_path: Path) -> tuple[Path, bytes, Path]:
+def _user_cache(template: Path, to: Path) -> Path:
+    shutil.copytree(template, to)  # modes too: the key stays private
+    return to
+
+
+@pytest.fixture
+def victim(tmp_path, _user_caches) -> Path:
+    return _user_cache(_user_caches[0], tmp_path / "victim-user-cache")
+
+
+@pytest.fixture
+def baseline(_user_caches) -> list[str]:
+    """The findings of a clean repository (no cache at all)."""
+    return _user_caches[2]
+
+
+def _attacker_cache(tmp_path: Path, template: Path) -> tuple[Path, bytes, Path]:
     """A repository whose committed ``.newslint_cache`` an attacker filled on their own machine
     (same image, hence the same run key); returns (repo, attacker's key, database)."""
     repo = _repo(tmp_path)
-    attacker = tmp_path / "attacker-user-cache"
+    attacker = _user_cache(template, tmp_path / "attacker-user-cache")
     proc = _lint(repo, attacker)
     assert _cached(proc) == (2, 0)
     (repo / ".newslint_cache" / ".gitignore").unlink()  # the attacker commits the cache
@@ -126,8 +144,8 @@ def _rewrite(db: Path, attacker_key: bytes, payload_for) -> None:
     conn.close()
 
 
-def test_planted_pickle_runs_nothing_and_findings_still_show(tmp_path, victim, baseline):
-    repo, attacker_key, db = _attacker_cache(tmp_path)
+def test_planted_pickle_runs_nothing_and_findings_still_show(tmp_path, victim, baseline, _user_caches):
+    repo, attacker_key, db = _attacker_cache(tmp_path, _user_caches[1])
     marker = tmp_path / "pwned"
     _rewrite(db, attacker_key, lambda path: pickle.dumps((_Marker(marker), [])))
     # The old layout's pickles too: a database under v1/ is never opened.
@@ -145,8 +163,8 @@ def test_planted_pickle_runs_nothing_and_findings_still_show(tmp_path, victim, b
     assert not marker.exists()
 
 
-def test_planted_entry_cannot_hide_findings(tmp_path, victim, baseline):
-    repo, attacker_key, db = _attacker_cache(tmp_path)
+def test_planted_entry_cannot_hide_findings(tmp_path, victim, baseline, _user_caches):
+    repo, attacker_key, db = _attacker_cache(tmp_path, _user_caches[1])
     _rewrite(db, attacker_key, lambda path: safecache.encode(([], [])))  # well-formed, empty
 
     proc = _lint(repo, victim)
@@ -274,7 +292,8 @@ def test_a_symlinked_cache_directory_is_refused(tmp_path, victim, baseline):
     assert sorted(p.name for p in outside.iterdir()) == sorted(p.name for p in before)
 
 
-def test_user_key_is_private_and_a_loose_one_is_replaced(tmp_path, victim):
+def test_user_key_is_private_and_a_loose_one_is_replaced(tmp_path):
+    victim = tmp_path / "new-user-cache"  # empty: the first run creates the key
     repo = _repo(tmp_path)
     _lint(repo, victim)
     key_file = victim / safecache.KEY_FILE
