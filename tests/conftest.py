@@ -86,7 +86,7 @@ def run_main(
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
                 if isinstance(exc.code, str):
                     print(exc.code, file=sys.stderr)
-            except Exception:  # an uncaught error: a traceback and status 1, as from the interpreter
+            except Exception:  # noqa: BLE001  # uncaught: a traceback and status 1, as from the interpreter
                 traceback.print_exc()
                 code = 1
             for stream in (sys.stdout, sys.stderr):

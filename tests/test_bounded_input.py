@@ -11,7 +11,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 ARTICLE = "The county council approved the library budget on Thursday.\n\nTeh vote was close.\n"
 
@@ -26,7 +26,7 @@ def tree(tmp_path):
 def _lint(tree, config: str | None, *args: str, timeout_ok: bool = False):
     if config is not None:
         (tree / "newslint.toml").write_text(config, encoding="utf-8")
-    proc = run_cli(*(args or ("story.txt",)), cwd=tree)
+    proc = run_main(*(args or ("story.txt",)), cwd=tree)
     assert b"Traceback" not in proc.stderr, proc.stderr.decode()
     return proc.returncode, proc.stderr.decode()
 
@@ -245,7 +245,7 @@ def test_not_after_replaces_a_negative_look_ahead(tmp_path):
         "Parents met the founding principal of the school on Monday.\n",
         encoding="utf-8",
     )
-    proc = run_cli("--isolated", "--select", "NL630", "a.txt", cwd=tmp_path)
+    proc = run_main("--isolated", "--select", "NL630", "a.txt", cwd=tmp_path)
     out = proc.stdout.decode()
     assert "a.txt:1:" in out and "principle" in out
     assert "a.txt:3:" not in out  # "principal of the school" is the head teacher

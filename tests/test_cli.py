@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, run_main
 
 CLEAN = "The council approved the budget on Monday.\n"
 BROKEN = "The council approved the budget on Monday.\n\u00a0\nIt now goes to the mayor.\n"
@@ -58,27 +58,27 @@ class TestExitCodes:
 
 class TestInputs:
     def test_stdin_with_filename(self):
-        proc = run_cli("--isolated", "-", "--stdin-filename", "story.txt", input=BROKEN.encode())
+        proc = run_main("--isolated", "-", "--stdin-filename", "story.txt", input=BROKEN.encode())
         assert proc.stdout.decode().startswith("story.txt:2:1: NL510 Line holds only whitespace")
 
     def test_directory_walk_skips_vcs_and_venvs(self, tree):
         for hidden in (".git", ".venv", "node_modules"):
             (tree / hidden).mkdir()
             (tree / hidden / "x.txt").write_text(BROKEN, encoding="utf-8")
-        out = run_cli("--isolated", ".", cwd=tree).stdout.decode()
+        out = run_main("--isolated", ".", cwd=tree).stdout.decode()
         assert ".git" not in out and ".venv" not in out and "node_modules" not in out
 
 
 class TestOutput:
     def test_text_format_is_problem_matcher_shaped(self, tree):
-        first = run_cli("--isolated", "broken.txt", cwd=tree).stdout.decode().splitlines()[0]
+        first = run_main("--isolated", "broken.txt", cwd=tree).stdout.decode().splitlines()[0]
         assert (
             first
             == "broken.txt:2:1: NL510 Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
         )
 
     def test_json_records_have_the_documented_fields(self, tree):
-        (record,) = json.loads(run_cli("--isolated", "--format", "json", "broken.txt", cwd=tree).stdout)
+        (record,) = json.loads(run_main("--isolated", "--format", "json", "broken.txt", cwd=tree).stdout)
         assert record == {
             "path": "broken.txt",
             "line": 2,
@@ -100,14 +100,14 @@ class TestOutput:
         }
 
     def test_jsonl_is_one_object_per_line(self, tree):
-        lines = run_cli("--isolated", "--format", "jsonl", ".", cwd=tree).stdout.decode().splitlines()
+        lines = run_main("--isolated", "--format", "jsonl", ".", cwd=tree).stdout.decode().splitlines()
         assert [json.loads(line)["code"] for line in lines] == ["NL510", "NL001"]
 
     def test_github_annotations_and_limit(self, tmp_path):
         (tmp_path / "many.txt").write_text(
             "The council met.\n" + "\u00a0\n" * 12 + "It approved the budget.\n", encoding="utf-8"
         )
-        out = run_cli("--isolated", "--format", "github", "many.txt", cwd=tmp_path).stdout.decode().splitlines()
+        out = run_main("--isolated", "--format", "github", "many.txt", cwd=tmp_path).stdout.decode().splitlines()
         assert (
             out[0]
             == "::warning file=many.txt,line=2,col=1,endLine=2,endColumn=2,title=NL510 whitespace-only-line::Line holds only whitespace (1 character: no-break space) (help: Delete the whitespace)"
@@ -116,13 +116,13 @@ class TestOutput:
         assert out[-1].startswith("::notice title=newslint::2 more warnings not annotated")
 
     def test_statistics(self, tree):
-        out = run_cli("--isolated", "--statistics", ".", cwd=tree).stdout.decode()
+        out = run_main("--isolated", "--statistics", ".", cwd=tree).stdout.decode()
         assert "    1\tNL510\twhitespace-only-line\t" in out and "    1\tNL001\tinvalid-utf8\t" in out
 
     def test_color_only_when_asked_and_never_with_no_color(self, tree):
-        assert b"\x1b[" not in run_cli("--isolated", "broken.txt", cwd=tree).stdout  # piped: no colour
+        assert b"\x1b[" not in run_main("--isolated", "broken.txt", cwd=tree).stdout  # piped: no colour
         assert (
-            b"\x1b[" in run_cli("--isolated", "--color", "always", "broken.txt", cwd=tree, env={"NO_COLOR": ""}).stdout
+            b"\x1b[" in run_main("--isolated", "--color", "always", "broken.txt", cwd=tree, env={"NO_COLOR": ""}).stdout
         )
 
 
@@ -138,9 +138,9 @@ class TestRuleDocs:
                 assert heading in rule.explanation, f"{code} lacks {heading!r}"
 
     def test_explain_prints_the_rule_page(self):
-        out = run_cli("--isolated", "--explain", "NL501").stdout.decode()
+        out = run_main("--isolated", "--explain", "NL501").stdout.decode()
         assert out.startswith("NL501 duplicate-paragraph (duplicate, warning)") and "Use instead:" in out
-        assert run_cli("--isolated", "--explain", "duplicate-paragraph").returncode == 0
+        assert run_main("--isolated", "--explain", "duplicate-paragraph").returncode == 0
 
 
 def test_closed_pipe_is_quiet():

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli, run_main
 
 from newslint import Category, Document, Edit, Rule, Severity, hookimpl
 from newslint.fix.atomic import _STEPS, KILL_AT_ENV, TEMP_SUFFIX, FileChanged, file_stamp, replace_file
@@ -135,7 +135,7 @@ class TestCliFix:
     def test_fix_keeps_bom_crlf_and_mode_and_reports_the_rest(self, tmp_path):
         broken = tmp_path / "broken.txt"
         _write(broken, BROKEN_CRLF, bom=True, mode=0o640)
-        proc = run_cli("--fix", "--isolated", str(broken), cwd=tmp_path)
+        proc = run_main("--fix", "--isolated", str(broken), cwd=tmp_path)
         assert proc.returncode == 0, proc.stderr
         assert broken.read_bytes() == BOM + FIXED_CRLF.encode("utf-8")
         assert stat.S_IMODE(broken.stat().st_mode) == 0o640
@@ -149,13 +149,13 @@ class TestCliFix:
         _write(tmp_path / "broken.txt", BROKEN_CRLF, bom=True)
         _write(tmp_path / "clean.txt", CLEAN)
         clean_before = os.stat(tmp_path / "clean.txt")
-        first = run_cli("--fix", "--isolated", ".", cwd=tmp_path)
+        first = run_main("--fix", "--isolated", ".", cwd=tmp_path)
         assert first.returncode == 1  # the seeds' duplicate paragraphs have no safe fix
         # The articles (the result cache beside them is a directory and may change).
         snapshot = {
             p.name: (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns) for p in tmp_path.iterdir() if p.is_file()
         }
-        second = run_cli("--fix", "--isolated", ".", cwd=tmp_path)
+        second = run_main("--fix", "--isolated", ".", cwd=tmp_path)
         assert b"Fixed 0 problems in 0 files" in second.stderr
         assert second.stdout == first.stdout  # the same remaining diagnostics
         after = {
@@ -169,17 +169,17 @@ class TestCliFix:
     def test_unsafe_fixes_only_when_asked(self, tmp_path):
         seed = tmp_path / "002.txt"
         shutil.copy(SEEDS / "002_566b46e06db8f717.txt", seed)
-        run_cli("--fix", "--isolated", str(seed), cwd=tmp_path)
+        run_main("--fix", "--isolated", str(seed), cwd=tmp_path)
         safe = seed.read_text(encoding="utf-8")
-        assert run_cli("--diff", "--isolated", str(seed), cwd=tmp_path).returncode == 0  # no safe fix left
-        assert run_cli("--diff", "--unsafe-fixes", "--isolated", str(seed), cwd=tmp_path).returncode == 1
+        assert run_main("--diff", "--isolated", str(seed), cwd=tmp_path).returncode == 0  # no safe fix left
+        assert run_main("--diff", "--unsafe-fixes", "--isolated", str(seed), cwd=tmp_path).returncode == 1
         assert seed.read_text(encoding="utf-8") == safe  # --diff wrote nothing
-        proc = run_cli("--fix", "--unsafe-fixes", "--isolated", "--select", "NL501", str(seed), cwd=tmp_path)
+        proc = run_main("--fix", "--unsafe-fixes", "--isolated", "--select", "NL501", str(seed), cwd=tmp_path)
         assert proc.returncode == 0, proc.stdout
         assert seed.read_text(encoding="utf-8") == safe.split("\n", 1)[1]  # the pasted teaser (line 1) is gone
 
     def test_unsafe_fixes_alone_is_a_usage_error(self):
-        proc = run_cli("--unsafe-fixes", str(SEEDS))
+        proc = run_main("--unsafe-fixes", str(SEEDS))
         assert proc.returncode == 2
         assert b"--unsafe-fixes needs --fix or --diff" in proc.stderr
 
@@ -188,12 +188,12 @@ class TestCliFix:
         _write(target, "Trailing space here. \n")
         link = tmp_path / "link.txt"
         link.symlink_to(target)
-        assert run_cli("--fix", "--isolated", str(link), cwd=tmp_path).returncode == 0
+        assert run_main("--fix", "--isolated", str(link), cwd=tmp_path).returncode == 0
         assert link.is_symlink()
         assert target.read_text() == "Trailing space here.\n"
 
     def test_fixed_stdin_goes_to_stdout_and_the_report_to_stderr(self):
-        proc = run_cli("--fix", "--isolated", "-", input=b"Mojibake caf\xc3\x83\xc2\xa9. \n")
+        proc = run_main("--fix", "--isolated", "-", input=b"Mojibake caf\xc3\x83\xc2\xa9. \n")
         assert proc.stdout == "Mojibake caf\u00e9.\n".encode()
         assert proc.returncode == 0
 
@@ -228,7 +228,7 @@ class TestDiff:
         path = tmp_path / "a.txt"
         data = _write(path, BROKEN_CRLF.replace("\r\n", "\n"))
         before = path.stat().st_mtime_ns
-        proc = run_cli("--diff", "--isolated", "a.txt", cwd=tmp_path)
+        proc = run_main("--diff", "--isolated", "a.txt", cwd=tmp_path)
         assert proc.returncode == 1
         assert path.read_bytes() == data and path.stat().st_mtime_ns == before
         assert proc.stdout.startswith(b"--- a/a.txt\n+++ b/a.txt\n@@ ")
@@ -236,7 +236,7 @@ class TestDiff:
 
     def test_diff_is_empty_and_exits_0_when_nothing_to_fix(self, tmp_path):
         _write(tmp_path / "a.txt", CLEAN)
-        proc = run_cli("--diff", "--isolated", "a.txt", cwd=tmp_path)
+        proc = run_main("--diff", "--isolated", "a.txt", cwd=tmp_path)
         assert (proc.returncode, proc.stdout) == (0, b"")
 
     @pytest.mark.parametrize("text", [BROKEN_CRLF.replace("\r\n", "\n"), BROKEN_CRLF, "No newline at end. "])
@@ -245,8 +245,8 @@ class TestDiff:
         for where in (diffed, fixed):
             where.mkdir()
             _write(where / "a.txt", text)
-        patch = run_cli("--diff", "--isolated", "a.txt", cwd=diffed).stdout
-        run_cli("--fix", "--isolated", "a.txt", cwd=fixed)
+        patch = run_main("--diff", "--isolated", "a.txt", cwd=diffed).stdout
+        run_main("--fix", "--isolated", "a.txt", cwd=fixed)
         subprocess.run(["git", "init", "-q"], cwd=diffed, check=True)
         applied = subprocess.run(
             ["git", "apply", "--whitespace=nowarn", "-"], cwd=diffed, input=patch, capture_output=True, check=False

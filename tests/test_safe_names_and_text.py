@@ -8,7 +8,7 @@ import os
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 ARTICLE = "Teh ferry service resumed on Monday after the storm.\n"
 # A forged diagnostic line, a terminal colour sequence, and a byte that is not UTF-8.
@@ -25,7 +25,7 @@ def hostile(tmp_path):
 
 
 def _report(tree, fmt: str) -> bytes:
-    proc = run_cli("--isolated", "--format", fmt, ".", cwd=tree)
+    proc = run_main("--isolated", "--format", fmt, ".", cwd=tree)
     assert proc.returncode == 1, proc.stderr.decode(errors="replace")
     assert b"Traceback" not in proc.stderr
     proc.stdout.decode("utf-8")  # every format is valid UTF-8
@@ -68,7 +68,7 @@ def test_machine_formats_do_not_crash_and_stay_valid_json(hostile, fmt):
 
 def test_error_messages_escape_the_name(tmp_path):
     os.mkfifo(os.path.join(os.fsencode(tmp_path), b"wire\x1b]0;pwned\x07.txt"))
-    proc = run_cli("--isolated", ".", cwd=tmp_path)
+    proc = run_main("--isolated", ".", cwd=tmp_path)
     assert proc.returncode == 2
     assert b"wire\\x1b]0;pwned\\x07.txt: not a regular file" in proc.stderr
     assert b"\x1b" not in proc.stderr
@@ -80,7 +80,7 @@ def test_symlink_loops_are_messages(tmp_path, jobs):
     (tmp_path / "ping.txt").symlink_to("pong.txt")
     (tmp_path / "pong.txt").symlink_to("ping.txt")
     (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
-    proc = run_cli("--isolated", "-j", jobs, ".", cwd=tmp_path)
+    proc = run_main("--isolated", "-j", jobs, ".", cwd=tmp_path)
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "Traceback" not in err
     for name in ("self.txt", "ping.txt", "pong.txt"):
@@ -96,10 +96,10 @@ class TestText:
         ]
         (tmp_path / "wire.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="ascii")
         for args in ((), ("-j", "2"), ("--format", "sarif"), ("--write-baseline", "base.json")):
-            proc = run_cli("--isolated", *args, "wire.jsonl", cwd=tmp_path)
+            proc = run_main("--isolated", *args, "wire.jsonl", cwd=tmp_path)
             assert b"Traceback" not in proc.stderr, proc.stderr.decode()
             assert proc.returncode in (0, 1)
-        proc = run_cli("--isolated", "--format", "json", "wire.jsonl", cwd=tmp_path)
+        proc = run_main("--isolated", "--format", "json", "wire.jsonl", cwd=tmp_path)
         found = {(d["path"], d["code"], d["line"], d["column"]) for d in json.loads(proc.stdout)}
         assert ("wire.jsonl#ferry", "NL001", 1, 18) in found
         assert ("wire.jsonl#storm", "NL101", 1, 1) in found
@@ -107,7 +107,7 @@ class TestText:
     @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
     def test_utf16_without_a_bom_is_reported_not_skipped(self, tmp_path, codec):
         (tmp_path / "story.txt").write_bytes("The ferry resumed service on Monday.\n".encode(codec))
-        proc = run_cli("--isolated", "story.txt", cwd=tmp_path)
+        proc = run_main("--isolated", "story.txt", cwd=tmp_path)
         assert proc.returncode == 1
         order = "little-endian" if codec.endswith("le") else "big-endian"
         assert (
@@ -117,5 +117,5 @@ class TestText:
 
     def test_a_real_binary_file_is_still_a_quiet_skip(self, tmp_path):
         (tmp_path / "photo.txt").write_bytes(bytes(range(256)) * 8)
-        proc = run_cli("--isolated", "photo.txt", cwd=tmp_path)
+        proc = run_main("--isolated", "photo.txt", cwd=tmp_path)
         assert proc.returncode == 0 and proc.stdout == b""
