@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 from newslint.plugin.config import ConfigError, Option, find_config, load_config
 
@@ -71,21 +71,21 @@ class TestCliConfig:
         """Config ignores NL510; --select on the command line replaces config's choice."""
         _write(tmp_path / "pyproject.toml", "[tool.newslint]\nignore = ['NL510']\n")
         _write(tmp_path / "a.txt", BROKEN)
-        assert run_cli("a.txt", cwd=tmp_path).returncode == 0
-        proc = run_cli("--select", "NL510", "a.txt", cwd=tmp_path)
+        assert run_main("a.txt", cwd=tmp_path).returncode == 0
+        proc = run_main("--select", "NL510", "a.txt", cwd=tmp_path)
         assert proc.returncode == 1 and b"NL510" in proc.stdout
 
     def test_bad_config_exits_2_with_file_and_key(self, tmp_path):
         _write(tmp_path / "newslint.toml", "ignore = 3\n")
         _write(tmp_path / "a.txt", BROKEN)
-        proc = run_cli("a.txt", cwd=tmp_path)
+        proc = run_main("a.txt", cwd=tmp_path)
         assert proc.returncode == 2
         assert b"newslint.toml:1:" in proc.stderr and b"ignore: expected a list of strings" in proc.stderr
 
     def test_unknown_selector_in_config(self, tmp_path):
         _write(tmp_path / "newslint.toml", "select = ['NL9']\n")
         _write(tmp_path / "a.txt", BROKEN)
-        proc = run_cli("a.txt", cwd=tmp_path)
+        proc = run_main("a.txt", cwd=tmp_path)
         assert proc.returncode == 2 and b"unknown code or prefix 'NL9'" in proc.stderr
 
     def test_per_file_ignores(self, tmp_path):
@@ -93,7 +93,7 @@ class TestCliConfig:
         (tmp_path / "wire").mkdir()
         _write(tmp_path / "wire" / "a.txt", BROKEN)
         _write(tmp_path / "b.txt", BROKEN)
-        proc = run_cli(".", cwd=tmp_path)
+        proc = run_main(".", cwd=tmp_path)
         assert b"b.txt:2:1: NL510" in proc.stdout and b"wire" not in proc.stdout
 
     def test_include_and_exclude(self, tmp_path):
@@ -101,5 +101,5 @@ class TestCliConfig:
         for name in ("a.text", "b.txt", "skip/c.text", ".git/d.text"):
             (tmp_path / name).parent.mkdir(exist_ok=True)
             _write(tmp_path / name, BROKEN)
-        out = run_cli(".", cwd=tmp_path).stdout.decode()
+        out = run_main(".", cwd=tmp_path).stdout.decode()
         assert "a.text" in out and "b.txt" not in out and "c.text" not in out and "d.text" not in out

@@ -19,7 +19,7 @@ import textwrap
 from collections import Counter
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 #: Articles for rules whose documented example does not fire as text (invisible characters, length).
 EXTRA = {
@@ -61,7 +61,7 @@ def _example(explanation: str) -> str | None:
 @pytest.fixture(scope="module")
 def explained() -> dict[str, dict]:
     """Every rule with its documentation, from ``newslint rule --all --output-format json``."""
-    proc = run_cli("rule", "--all", "--isolated", "--output-format", "json")
+    proc = run_main("rule", "--all", "--isolated", "--output-format", "json")
     assert proc.returncode == 0, proc.stderr
     return {r["code"]: r for r in json.loads(proc.stdout)}
 
@@ -85,7 +85,7 @@ def counts(explained: dict[str, dict], tmp_path_factory: pytest.TempPathFactory)
         target = base / name
         if name != "before":
             shutil.copytree(tree, target)
-        proc = run_cli("check", *flags, "--no-corpus", "--no-cache", "--output-format", "json", str(target))
+        proc = run_main("check", *flags, "--no-corpus", "--no-cache", "--output-format", "json", str(target))
         assert proc.returncode in (0, 1), proc.stderr
         out[name] = Counter(d["code"] for d in json.loads(proc.stdout))
     return out
@@ -114,8 +114,8 @@ def test_unsafe_fixes_are_what_the_fix_column_calls_unsafe(explained, counts):
 
 
 def test_markdown_table_column_matches_json(explained):
-    proc = run_cli("--list-rules", "--isolated")
-    assert json.loads(run_cli("--list-rules", "--isolated", "--output-format", "json").stdout)[0]["code"] == "NL001"
+    proc = run_main("--list-rules", "--isolated")
+    assert json.loads(run_main("--list-rules", "--isolated", "--output-format", "json").stdout)[0]["code"] == "NL001"
     rows = {}
     for line in proc.stdout.decode().splitlines()[2:]:
         cells = [c.strip() for c in line.strip("|").split("|")]

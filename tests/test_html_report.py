@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, run_cli
+from conftest import SEEDS, run_main
 
 from newslint import lint_text
 from newslint.output.reporter import ReportContext
@@ -60,7 +60,7 @@ class TestRender:
             shutil.copy(seed, tmp_path / seed.name)
         (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
         out = tmp_path / "report.html"
-        proc = run_cli("--isolated", "--select", "NL5", "--format", "html", "-o", str(out), ".", cwd=tmp_path)
+        proc = run_main("--isolated", "--select", "NL5", "--format", "html", "-o", str(out), ".", cwd=tmp_path)
         assert proc.returncode == 1
         page = out.read_text(encoding="utf-8")
         by_category = page.split("Findings by category", 1)[1].split("</svg>", 1)[0]
@@ -78,7 +78,7 @@ class TestRender:
     def test_a_clean_run_says_so(self, tmp_path):
         (tmp_path / "a.txt").write_text("Clean text.\n")
         out = tmp_path / "r.html"
-        assert run_cli("--isolated", "--format", "html", "-o", str(out), "a.txt", cwd=tmp_path).returncode == 0
+        assert run_main("--isolated", "--format", "html", "-o", str(out), "a.txt", cwd=tmp_path).returncode == 0
         assert "<h2>No findings</h2>" in out.read_text()
 
 
@@ -124,8 +124,8 @@ class TestInChromium:
             shutil.copy(seed, tmp_path / seed.name)
         (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
         report = tmp_path / "report.html"
-        run_cli("--isolated", "--select", "NL5", "--format", "html", "-o", str(report), ".", cwd=tmp_path)
-        found = json.loads(run_cli("--isolated", "--select", "NL5", "--format", "json", ".", cwd=tmp_path).stdout)
+        run_main("--isolated", "--select", "NL5", "--format", "html", "-o", str(report), ".", cwd=tmp_path)
+        found = json.loads(run_main("--isolated", "--select", "NL5", "--format", "json", ".", cwd=tmp_path).stdout)
         assert len(found) >= 10, "the seeds and the hostile file hold duplicates and stray whitespace"
         png = tmp_path / "report.png"
         shot = _chromium(tmp_path, report.as_uri(), f"--screenshot={png}", "--window-size=1200,2000")

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_main
 
 from newslint.model.document import Document
 from newslint.model.markdown import front_matter, mask_markdown
@@ -53,7 +53,7 @@ the authority promised a winter timetable by October.
 
 
 def _json(path: Path, *args: str) -> list[dict]:
-    proc = run_cli("--format", "json", *args, path.name, cwd=path.parent)
+    proc = run_main("--format", "json", *args, path.name, cwd=path.parent)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
@@ -150,7 +150,7 @@ def test_fix_edits_the_file_not_the_masked_text(tmp_path: Path) -> None:
     original = POST.replace("in a statement.\n\n", "in a statement.\n\u00a0\n", 1)
     assert original != POST
     path.write_text(original, encoding="utf-8")
-    proc = run_cli("--fix", "--select", "NL510", path.name, cwd=tmp_path)
+    proc = run_main("--fix", "--select", "NL510", path.name, cwd=tmp_path)
     assert proc.returncode in (0, 1), proc.stderr
     assert path.read_text(encoding="utf-8") == POST
 
