@@ -7,7 +7,7 @@ import shutil
 import threading
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 BROKEN = (
     "The council met on Monday.\n\u00a0\nIt approved the budget.\n"  # one NL510 finding, so we can see the run went on
@@ -22,12 +22,12 @@ def tree(tmp_path):
 
 def test_empty_file_is_clean(tree):
     (tree / "empty.txt").write_bytes(b"")
-    assert run_cli("--isolated", "empty.txt", cwd=tree).returncode == 0
+    assert run_main("--isolated", "empty.txt", cwd=tree).returncode == 0
 
 
 def test_utf16_file_is_named_and_others_linted(tree):
     (tree / "wide.txt").write_bytes("Hello".encode("utf-16"))
-    proc = run_cli("--isolated", ".", cwd=tree)
+    proc = run_main("--isolated", ".", cwd=tree)
     assert (
         b"wide.txt:1:1: NL001 Not valid UTF-8 at byte 0: the file starts with a UTF-16 byte-order mark" in proc.stdout
     )
@@ -74,20 +74,20 @@ def test_directory_symlink_loop_does_not_hang(tree):
     (tree / "sub").mkdir()
     (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
     (tree / "sub" / "self").symlink_to(tree / "sub", target_is_directory=True)
-    proc = run_cli("--isolated", ".", cwd=tree)
+    proc = run_main("--isolated", ".", cwd=tree)
     assert proc.returncode == 1 and proc.stdout.count(b"NL510") == 1
 
 
 def test_fifo_is_skipped_with_a_message(tree):
     os.mkfifo(tree / "pipe.txt")
-    proc = run_cli("--isolated", "pipe.txt", "ok.txt", cwd=tree)
+    proc = run_main("--isolated", "pipe.txt", "ok.txt", cwd=tree)
     assert b"pipe.txt: not a regular file" in proc.stderr
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
 
 
 def test_dangling_symlink_is_reported(tree):
     (tree / "gone.txt").symlink_to(tree / "never-there.txt")
-    proc = run_cli("--isolated", "gone.txt", "ok.txt", cwd=tree)
+    proc = run_main("--isolated", "gone.txt", "ok.txt", cwd=tree)
     assert b"gone.txt: no such file or directory" in proc.stderr and proc.returncode == 2
 
 
@@ -122,7 +122,7 @@ def test_path_vanishing_during_the_run(tree):
 def test_file_over_the_size_limit_is_reported_not_read(tree):
     (tree / "newslint.toml").write_text("max-file-size = 1000\n", encoding="utf-8")
     (tree / "big.txt").write_bytes(b"a" * 5000)
-    proc = run_cli("big.txt", "ok.txt", cwd=tree)
+    proc = run_main("big.txt", "ok.txt", cwd=tree)
     assert b"big.txt: file too large: 5000 bytes, over max-file-size (1000); skipped" in proc.stderr
     assert proc.returncode == 2 and b"ok.txt:2:1: NL510" in proc.stdout
 
@@ -266,7 +266,7 @@ def test_jsonl_broken_records_each_get_a_message_and_the_run_goes_on(tmp_path):
         json.dumps({"id": "f", "text": "Last record.\n\u00a0\nEnd.\n"}).encode(),
     ]
     (tmp_path / "c.jsonl").write_bytes(b"\n".join(records))
-    proc = run_cli("--isolated", "--verbose", "c.jsonl", cwd=tmp_path)
+    proc = run_main("--isolated", "--verbose", "c.jsonl", cwd=tmp_path)
     out, err = proc.stdout.decode(), proc.stderr.decode()
     assert proc.returncode == 2 and "Traceback" not in err
     assert "c.jsonl#a:1:14: NL512" in out and "c.jsonl#f:2:1: NL510" in out  # before and after the bad ones

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 from newslint import Category, Context, Diagnostic, Document, PackSource, PackUse, Rule, Severity, hookimpl, lint_text
 from newslint.plugin.config import ConfigError
@@ -336,7 +336,7 @@ def test_fix_uses_the_cache_and_caches_fixed_files(articles, tmp_path):
 
 def test_fix_on_stdin_writes_the_text_to_stdout(articles):
     text = (articles / "harbour.txt").read_bytes()
-    proc = run_cli("-", "--isolated", "--fix", "--stdin-filename", "harbour.txt", input=text)
+    proc = run_main("-", "--isolated", "--fix", "--stdin-filename", "harbour.txt", input=text)
     assert proc.stdout.endswith(b"for the year.\n") and b"NL203" in proc.stderr
 
 
@@ -360,9 +360,9 @@ def test_fix_leaves_dataset_records_alone(tmp_path):
     (tmp_path / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     (tmp_path / "harbour.txt").write_text(HARBOUR + "\u00a0\n\n\n", encoding="utf-8")
     dataset = (tmp_path / "wire.jsonl").read_bytes()
-    diff = run_cli("harbour.txt", "wire.jsonl", "--isolated", "--diff", "--no-cache", cwd=tmp_path)
+    diff = run_main("harbour.txt", "wire.jsonl", "--isolated", "--diff", "--no-cache", cwd=tmp_path)
     assert diff.stdout.count(b"--- a/") == 1 and b"--- a/harbour.txt" in diff.stdout
-    fixed = run_cli("harbour.txt", "wire.jsonl", "--isolated", "--fix", "--no-cache", cwd=tmp_path)
+    fixed = run_main("harbour.txt", "wire.jsonl", "--isolated", "--fix", "--no-cache", cwd=tmp_path)
     assert b"in 1 file " in fixed.stderr
     assert (tmp_path / "wire.jsonl").read_bytes() == dataset  # a record has nowhere to be written back
     assert b"wire.jsonl#harbour" in fixed.stdout and b"NL511" in fixed.stdout  # so its findings remain

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 sys.path.insert(0, str(ROOT))  # benchmarks.corpus: the shared, reproducible article generator
 from benchmarks.corpus import generate_articles, seed_articles, write_jsonl, write_tree
@@ -74,7 +74,7 @@ def test_jobs_2_really_uses_two_processes(tree):
 
 
 def test_bad_jobs_value_is_a_usage_error(tree):
-    proc = run_cli(str(tree), "--jobs", "0")
+    proc = run_main(str(tree), "--jobs", "0")
     assert proc.returncode == 2
     assert b"positive number of processes" in proc.stderr
 
@@ -187,7 +187,7 @@ def test_jsonl_records_named_by_id_with_positions_inside_the_text(tmp_path, name
     path = tmp_path / name
     data = ("\n".join(_dataset_lines()) + "\n").encode("utf-8")
     path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
-    proc = run_cli(str(path), "--isolated", "--format", "json", "--verbose", "--no-corpus")
+    proc = run_main(str(path), "--isolated", "--format", "json", "--verbose", "--no-corpus")
     assert proc.returncode == 2, "an invalid JSON line is an error"
     got = {(d["path"].replace(str(path), "F"), d["line"], d["column"], d["code"]) for d in json.loads(proc.stdout)}
     assert ("F#a1", 2, 28, "NL512") in got
@@ -202,7 +202,7 @@ def test_jsonl_records_named_by_id_with_positions_inside_the_text(tmp_path, name
 def test_jsonl_custom_fields(tmp_path):
     path = tmp_path / "c.jsonl"
     path.write_text(json.dumps({"uid": "x9", "body": "Line one.\nLine two \n"}) + "\n", encoding="utf-8")
-    proc = run_cli(str(path), "--isolated", "--text-field", "body", "--id-field", "uid")
+    proc = run_main(str(path), "--isolated", "--text-field", "body", "--id-field", "uid")
     assert f"{path}#x9:2:9: NL512".encode() in proc.stdout
 
 

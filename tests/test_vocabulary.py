@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_main
 
 from newslint.checks.spelling.vocabulary import parse_reject
 from newslint.plugin.config import ConfigError
@@ -20,7 +20,7 @@ STORY = (
 
 
 def _lint(cwd: Path, *args: str) -> list[dict]:
-    proc = run_cli("--format", "json", "--select", "NL1", *args, cwd=cwd)
+    proc = run_main("--format", "json", "--select", "NL1", *args, cwd=cwd)
     assert proc.returncode in (0, 1), proc.stderr
     return json.loads(proc.stdout)
 
@@ -48,7 +48,7 @@ def test_reject_list_in_config_with_preferred_forms(tmp_path: Path) -> None:
 
 def test_fix_writes_the_preferred_form_in_the_case_of_the_text(tmp_path: Path) -> None:
     root = _layout(tmp_path, 'reject = ["e-mail -> email", "Tokio -> Tokyo", "per cent -> percent", "irregardless"]\n')
-    run_cli("--fix", "--select", "NL103", "story.txt", cwd=root)
+    run_main("--fix", "--select", "NL103", "story.txt", cwd=root)
     text = (root / "story.txt").read_text(encoding="utf-8")
     assert text.startswith("Tram Fares Rise Across Tokyo Suburbs\n")
     assert "rise 4 percent from June" in text and "by email on Monday" in text
@@ -96,5 +96,5 @@ def test_malformed_reject_lines_are_config_errors(line: str) -> None:
 def test_a_bad_reject_file_stops_the_run(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_text("colour ->\n", encoding="utf-8")
     root = _layout(tmp_path, 'reject-lists = ["bad.txt"]\n')
-    proc = run_cli("story.txt", cwd=root)
+    proc = run_main("story.txt", cwd=root)
     assert proc.returncode == 2 and b"bad.txt:1" in proc.stderr
