@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, run_main
 
 sys.path.insert(0, str(ROOT / "tools"))
 import update_docs
@@ -18,7 +18,7 @@ MAX_README_LINES = 300
 
 
 def _listed_codes() -> list[str]:
-    proc = run_cli("--list-rules", "--isolated")
+    proc = run_main("--list-rules", "--isolated")
     assert proc.returncode == 0, proc.stderr.decode()
     return re.findall(r"^\| ([A-Z]{2,4}\d{3}) \|", proc.stdout.decode(), flags=re.MULTILINE)
 
@@ -28,7 +28,7 @@ def test_rule_table_matches_list_rules():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     m = re.search(r"<!-- rules:start -->\n(.*?)<!-- rules:end -->", readme, re.DOTALL)
     assert m, "README lacks the rules:start/rules:end markers"
-    proc = run_cli("--list-rules", "--isolated")
+    proc = run_main("--list-rules", "--isolated")
     assert proc.returncode == 0
     assert m.group(1) == proc.stdout.decode(), f"README.md's rule table is {RUN_TOOL}"
 
