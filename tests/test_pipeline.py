@@ -262,8 +262,10 @@ def _files(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*.txt"))}
 
 
-def lint(cwd: Path, *args: str) -> tuple[int, bytes, bytes]:
-    proc = run_cli(".", "--isolated", *args, cwd=cwd)
+def lint(cwd: Path, *args: str, in_process: bool = False) -> tuple[int, bytes, bytes]:
+    """The CLI on ``cwd``; ``in_process`` for ``--jobs 1`` reference runs, which never start a pool."""
+    assert not in_process or "--jobs" in args
+    proc = (run_main if in_process else run_cli)(".", "--isolated", *args, cwd=cwd)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -307,7 +309,7 @@ def test_fix_honours_jobs(articles, tmp_path):
 
 
 def test_diff_honours_jobs_and_keeps_discovery_order(articles):
-    one = lint(articles, "--diff", "--no-cache", "--jobs", "1")
+    one = lint(articles, "--diff", "--no-cache", "--jobs", "1", in_process=True)
     two = lint(articles, "--diff", "--no-cache", "--jobs", "2")
     assert one == two
     names = [line.split()[1] for line in one[1].decode().splitlines() if line.startswith("--- a/")]
@@ -331,7 +333,7 @@ def test_fix_uses_the_cache_and_caches_fixed_files(articles, tmp_path):
     assert b"81 documents linted, 81 from the cache" in second[2]
     assert second[1] == first[1] and _files(tree) == fixed
     # The cached post-fix results are those of the new content.
-    assert lint(tree, *cache)[1] == lint(tree, "--no-cache")[1] != plain[1]
+    assert lint(tree, *cache)[1] == lint(tree, "--no-cache", "--jobs", "1", in_process=True)[1] != plain[1]
 
 
 def test_fix_on_stdin_writes_the_text_to_stdout(articles):

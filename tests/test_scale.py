@@ -34,6 +34,12 @@ def lint(*args: str, env: dict | None = None, cwd: Path | str = ROOT) -> subproc
     return run_cli(*args, "--isolated", "-p", "headline_probe", env={**PROBE_ENV, **(env or {})}, cwd=cwd)
 
 
+def lint_main(*args: str) -> subprocess.CompletedProcess:
+    """``lint`` in this process, for the ``--jobs 1`` reference runs (which never start a pool)."""
+    assert "-j" in args or "--jobs" in args
+    return run_main(*args, "--isolated", "-p", "headline_probe", env=PROBE_ENV)
+
+
 def records(proc: subprocess.CompletedProcess) -> list[dict]:
     assert proc.returncode in (0, 1), proc.stderr.decode()
     return json.loads(proc.stdout)
@@ -51,7 +57,7 @@ def tree(tmp_path_factory) -> Path:
 
 
 def test_jobs_1_and_2_give_identical_output(tree):
-    one = lint(str(tree), "--jobs", "1", "--no-cache", "--format", "json")
+    one = lint_main(str(tree), "--jobs", "1", "--no-cache", "--format", "json")
     two = lint(str(tree), "--jobs", "2", "--no-cache", "--format", "json")
     assert one.stdout == two.stdout
     found = records(one)
@@ -59,7 +65,7 @@ def test_jobs_1_and_2_give_identical_output(tree):
     assert "XP001" in codes, "the corpus rule saw documents from every worker"
     assert codes & {"NL501", "NL502", "NL510", "NL511"}, "per-document rules ran too"
     # Text output (the other order-sensitive format) agrees as well.
-    assert lint(str(tree), "-j", "1", "--no-cache").stdout == lint(str(tree), "-j", "2", "--no-cache").stdout
+    assert lint_main(str(tree), "-j", "1", "--no-cache").stdout == lint(str(tree), "-j", "2", "--no-cache").stdout
 
 
 def test_jobs_2_really_uses_two_processes(tree):
@@ -211,7 +217,7 @@ def test_jsonl_records_in_the_pool_identical_and_corpus_rules_across_records(tmp
     write_tree(tmp_path / "t", MIN_POOL_FILES, seed=6, texts=SEED_TEXTS, per_dir=MIN_POOL_FILES)
     path = tmp_path / "small.jsonl.gz"
     write_jsonl(path, 40, seed=3, texts=SEED_TEXTS)
-    one = lint(str(tmp_path / "t"), str(path), "-j", "1", "--no-cache", "--format", "json", "--corpus")
+    one = lint_main(str(tmp_path / "t"), str(path), "-j", "1", "--no-cache", "--format", "json", "--corpus")
     two = lint(str(tmp_path / "t"), str(path), "-j", "2", "--no-cache", "--format", "json", "--corpus")
     assert one.stdout == two.stdout
     found = [d for d in records(one) if "#" in d["path"]]
