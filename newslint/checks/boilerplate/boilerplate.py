@@ -543,6 +543,9 @@ _DATE_PARTS = re.compile(
     r"|\d{1,3}\s?(?:h|hrs?|hours?|m|mins?|minutes?|d|days?)\s?ago\b"
 )
 # A dateline that leads into the next paragraph: "TOKYO (AP) —", "SEOUL, Jan. 13 (Yonhap) --".
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# Figures separated by commas or semicolons: a list of values (scores, a sequence), not a phone number.
+_FIGURE_LIST = re.compile(r"^\s*[-+]?\d[\d.]*(?:\s*[,;]\s*[-+]?\d[\d.]*){2,}\s*$")
 _DATELINE_END = re.compile("(?:--|[-\u2013\u2014:])$")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _SEPARATORS = re.compile(r"\s[|\u2022\u00b7\u203a\u00bb>/\u25b8\u25ba\u2192]\s|[|\u2022\u00b7\u203a\u00bb]")
@@ -574,11 +577,18 @@ def _shape(
         return 0.9, "social media handles"
     if _HASHTAGS.match(text):
         return 0.9, "hashtags"
-    if not u.profile.letters and any(c.isdigit() for c in text):
+    if not u.profile.letters and any(c.isdigit() for c in text) and not _FIGURE_LIST.match(text):
         return 0.8, "figures with no words"
     if u.words <= 14 and _DATE_PARTS.search(text) and not _DATELINE_END.search(text):
         others = [w for w in letters_words if _phrases.word_key(w) not in date_words]
-        if len(others) <= 1 and not (u.terminal and len(letters_words) > len(others) + 4):
+        # A year beside a name and no other date part is a citation ("Bain 2006, p. 31") or a
+        # period ("Circa 2011"), not a timestamp.
+        dated = len(others) < len(letters_words) or any(not _YEAR.fullmatch(m) for m in _DATE_PARTS.findall(text))
+        if (
+            len(others) <= 1
+            and not (others and not dated)
+            and not (u.terminal and len(letters_words) > len(others) + 4)
+        ):
             return 0.85, "a timestamp"
     segments = [s for s in _SEPARATORS.split(text) if s.strip()]
     if len(segments) >= 3 and not u.terminal and all(_phrases.word_count(s) <= 4 for s in segments):

@@ -62,6 +62,15 @@ class Line(Protocol):
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _BULLET = re.compile("^[\\-\u2013\u2014\u2022\u00b7*\u25b6\u25ba\u25b8\u25a0\u25cf\u25c6\u2605\u2192>\u203a\u00bb]")
+# A list item's marker: a bullet sign or an enumerator ("1.", "2.3", "a)", "(iv)"), then text.
+_LIST_MARKER = re.compile(
+    "^(?:[-+*\u2013\u2014\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]"
+    "|\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|[a-zA-Z][.)]|\\(\\w{1,4}\\))\\s+\\S"
+)
+# Consecutive lines sharing one marker make the article's own list (a changelog, steps, an infobox's
+# bulleted rows): navigation and teasers are scraped as bare labels and titles, not marked items.
+_MARKER_RUN = 3
+_MARKER_REACH = 2
 _ELLIPSIS = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
 _SEPARATOR = re.compile("[|\u2022\u00b7\u203a\u00bb/\u25b8\u25ba\u2192]")
 # A credit or image label: a copyright sign, a bracketed source, "Photo:", "Image credit", agencies' image desks.
@@ -71,6 +80,10 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_SHARE = 0.5
+#: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
+#: there is the article's dateline or number, kept by editors.
+_HEAD_LINES = 3
+_EVIDENCE_SHAPE = 0.8  # a shape score this high (timestamp, menu, link, bare figures) is evidence
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
@@ -178,12 +191,26 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             flanked[k] = i > 0 and j < n
         i = j
     keys = Counter(u.text.casefold() for u in lines)
+    marker_run = _marker_runs([u.text for u in lines], [s.prose for s in shapes])
     lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
     body_words: Counter[str] = Counter()
     for u in lines:
         if u.prose:
             body_words.update(_content(u.word_tokens, stopwords))
     credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
+    # Evidence of page chrome of its own (a pack phrase, foreign text, a link, a sure shape): a text
+    # with little of it anywhere, or in the stretch a line stands in, is an article, not a page.
+    evidence = [
+        u.phrase is not None
+        or bool(u.foreign_script or u.foreign_language)
+        or u.score >= _EVIDENCE_SHAPE
+        or bool(_LINK.search(u.text))
+        for u in lines
+    ]
+    region_of = [0 if last >= 0 and k < first else 2 if last >= 0 and k > last else 1 for k in range(n)]
+    region_units = Counter(region_of)
+    region_evidence = Counter(r for r, e in zip(region_of, evidence) if e)
+    page_evidence = sum(evidence)
     marker = -1  # the last line that opens a block, above the current one
     prose_since_marker = 0
     has_prose = last >= 0
@@ -226,6 +253,12 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         if u.reason in _SHAPE_REASONS:
             f["shape_" + _SHAPE_REASONS[u.reason]] = 1.0
         f["repeated"] = 1.0 if keys[text.casefold()] >= 2 else 0.0
+        f["lower_start"] = 1.0 if text[:1].islower() or text[:1] in ",;)]" else 0.0
+        own = 1 if evidence[i] else 0
+        f["page_evidence"] = (page_evidence - own) / max(1, n - 1)
+        r = region_of[i]
+        f["region_evidence"] = (region_evidence[r] - own) / max(1, region_units[r] - 1)
+        f["page_log_evidence"] = _log(page_evidence - own)
         # Context: prose around the line, the prose span, neighbours.
         f["prose_share_2"] = share(i, 2)
         f["prose_share_5"] = share(i, 5)
@@ -235,6 +268,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["before_span"] = 1.0 if before else 0.0
         f["after_span"] = 1.0 if after else 0.0
         f["no_prose"] = 0.0 if has_prose else 1.0
+        f["head"] = 1.0 if i < _HEAD_LINES and cum[i] <= 1 else 0.0  # at most a headline above it
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
@@ -247,6 +281,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
                 f[name + "_title"] = t.title
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
         f["run_log_len"] = _log(run_len[i])
+        f["marker_run"] = 1.0 if marker_run[i] else 0.0
         inside = has_prose and first < i < last
         f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
         f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
@@ -273,6 +308,54 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
             f["marker_dist"] = _log(i - marker) * f["after_marker"]
         out.append(f)
+    return out
+
+
+def _marker(text: str) -> str | None:
+    """The kind of list marker ``text`` starts with ("1" for any enumerator), or None."""
+    m = _LIST_MARKER.match(text)
+    if m is None:
+        return None
+    c = text[0]
+    return "1" if c.isdigit() else "a" if c.isalpha() or c == "(" else c
+
+
+def _marker_runs(texts: Sequence[str], prose: Sequence[bool]) -> list[bool]:
+    """Whether each line belongs to a list of the article: a run of marked lines next to its prose.
+
+    A run holds at least ``_MARKER_RUN`` consecutive lines with one kind of
+    marker; marked lines may alternate with one unmarked line each (an
+    infobox's value under its bulleted label). It must start or end within
+    ``_MARKER_REACH`` lines of a prose line: a sidebar's bulleted archive or a
+    site's table of contents, far from the article's paragraphs, is not the
+    article's list.
+    """
+    n = len(texts)
+    marks = [_marker(t) for t in texts]
+    out = [False] * n
+    i = 0
+    while i < n:
+        m = marks[i]
+        if m is None:
+            i += 1
+            continue
+        members = [i]
+        j = i + 1
+        while j < n:
+            if marks[j] == m:
+                members.append(j)
+                j += 1
+            elif marks[j] is None and j + 1 < n and marks[j + 1] == m:
+                j += 2
+                members.append(j - 1)
+            else:
+                break
+        end = members[-1]
+        near = range(max(0, i - _MARKER_REACH), min(n, end + _MARKER_REACH + 1))
+        if len(members) >= _MARKER_RUN and any(prose[k] for k in near):
+            for k in range(i, end + 1):
+                out[k] = True
+        i = max(j, i + 1)
     return out
 
 
@@ -366,7 +449,11 @@ _CARRY = 0.5
 # firmly take for body, and the surest shapes (bare links, handles, hashtags, menus).
 # A certain phrase, a phone number or a timestamp standing alone between paragraphs
 # is chrome too, whatever the model says: such a line is never a sentence of the
-# article. In a run of such lines (a table of figures or dates) it is body.
+# article. In a run of such lines (a table of figures or dates) it is body, and at the
+# head of the text (its first lines, or above its first paragraph) a lone date or
+# number is the article's own dateline or chapter number: the model decides there.
+# The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
+# phrase names them.
 _PHRASE_FLOOR = 0.5
 _SURE_SHAPE = 0.9
 _LONE_SHAPE = 0.8
@@ -404,20 +491,24 @@ def decide(
     own paragraphs; out of fold, at 0.6, it costs 0.4 points of inline recall
     and gains 1.4 of precision).
     """
-    out = [v and p >= _CARRY * threshold for v, p in zip(viterbi(probs, threshold, cost), probs)]
+    floor = _CARRY * threshold
+    out = [v and p >= floor for v, p in zip(viterbi(probs, threshold, cost), probs)]
     if feats is not None:
         for i, (f, p) in enumerate(zip(feats, probs)):
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
-            if (
+            if f.get("marker_run") and not f.get("phrase"):
+                out[i] = False
+            elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone))
                 or shape >= _SURE_SHAPE
-                or (shape >= _LONE_SHAPE and alone)
+                or (shape >= _LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):
                 out[i] = False
     return out
+
 
 
 def viterbi(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:
