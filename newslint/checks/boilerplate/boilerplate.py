@@ -72,6 +72,10 @@ _PROSE_MIN_STOPWORDS = 0.12
 # Article prose resumes after a block marker once this many prose paragraphs
 # follow with no boilerplate evidence among them.
 _RESUME_PROSE = 3
+# A block marker with this many cells before it (short lines of the article, neither prose nor
+# chrome) and one after it is a header in a table's row.
+_ROW_CELLS = 2
+_CELL_WORDS = 6
 # Foreign script: this share of a paragraph's letters outside the article's
 # writing system, and at least this many such letters.
 _FOREIGN_SHARE = 0.6
@@ -350,6 +354,7 @@ class Unit:
     chrome: bool = False  # the line model's decision (after the sequence layer)
     block_chrome: bool = False  # the same at _BLOCK_THRESHOLD or the dial, whichever is lower (inside blocks)
     why: list[str] = field(default_factory=list)  # the features that weighed most, in words
+    row_header: bool = False  # a block marker standing in a table's row (see ``_row_headers``)
 
     @property
     def evidence(self) -> bool:
@@ -380,6 +385,10 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
         u.chrome = chrome[i] and i != headline
         u.block_chrome = block_chrome[i] and i != headline
         u.why = model.reasons(explained[i])
+    _row_headers(units, page.first, page.last)
+    for u in units:
+        if u.row_header:
+            u.chrome = u.block_chrome = False
     in_block: set[int] = set()
     if ctx.is_enabled(BOILERPLATE_BLOCK):
         for start, end in _blocks(units):
@@ -437,6 +446,23 @@ def classify(doc: Document, pack: PhrasePack) -> Page | None:
             if u.score >= _SHAPE_CUT:
                 u.prose = False
     return Page(units, first, last, language)
+
+
+def _row_headers(units: Sequence[Unit], first: int, last: int) -> None:
+    """Mark block markers that stand in a table's row: a column header ("Comment" after "Status").
+
+    Such a marker stands inside the article's prose span, with ``_ROW_CELLS``
+    cells right before it and one after it: short lines of the article's own,
+    neither prose nor sentences nor chrome (at the block's lower threshold).
+    It is the article's table, not the header of a comments or related block.
+    """
+
+    def cell(v: Unit) -> bool:
+        return v.words <= _CELL_WORDS and not (v.prose or v.terminal or v.evidence or v.block_chrome)
+
+    for i, u in enumerate(units[first + 1 : last], first + 1):
+        if u.phrase and u.phrase.opens_block and i >= _ROW_CELLS:
+            u.row_header = all(cell(units[k]) for k in range(i - _ROW_CELLS, i)) and cell(units[i + 1])
 
 
 def _own_headline(doc: Document, units: Sequence[Unit]) -> int:
@@ -659,7 +685,7 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
 
     while i < n:
         u = units[i]
-        if not (u.phrase and u.phrase.opens_block):
+        if not (u.phrase and u.phrase.opens_block) or u.row_header:
             i += 1
             continue
         end = n - 1
@@ -669,11 +695,16 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
                 j += 1
             end = j - 1
         while j < n and u.phrase.opens_block == "prose":
-            if units[j].prose:
-                # A stretch free of evidence starting here: does it hold enough prose?
+            if units[j].prose and not is_evidence(units[j]):
+                # A stretch of the article starting here: does it hold enough prose? A lone line of
+                # evidence between its paragraphs (an ad label) does not break it; two in a row do.
                 k, count = j, 0
-                while k < n and not is_evidence(units[k]):
-                    count += units[k].prose
+                while k < n:
+                    if is_evidence(units[k]):
+                        if k + 1 >= n or is_evidence(units[k + 1]) or not units[k + 1].prose:
+                            break
+                    else:
+                        count += units[k].prose
                     k += 1
                 if count >= _RESUME_PROSE:
                     end = j - 1

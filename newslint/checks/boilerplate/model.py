@@ -71,6 +71,7 @@ _LIST_MARKER = re.compile(
 # bulleted rows): navigation and teasers are scraped as bare labels and titles, not marked items.
 _MARKER_RUN = 3
 _MARKER_REACH = 2
+_CITATION = re.compile(r"\[(?:\d{1,3}|n \d{1,3}|note \d{1,3}|[a-z]|citation needed)\]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
 _SEPARATOR = re.compile("[|\u2022\u00b7\u203a\u00bb/\u25b8\u25ba\u2192]")
 # A credit or image label: a copyright sign, a bracketed source, "Photo:", "Image credit", agencies' image desks.
@@ -192,6 +193,20 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         i = j
     keys = Counter(u.text.casefold() for u in lines)
     marker_run = _marker_runs([u.text for u in lines], [s.prose for s in shapes])
+    # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
+    cited = [bool(_CITATION.search(u.text)) for u in lines]
+    run_cited = [0] * n
+    run_digits = [0.0] * n
+    i = 0
+    while i < n:
+        j = i + run_len[i] if run_len[i] else i + 1
+        if run_len[i]:
+            count = sum(cited[i:j])
+            digits = sum(1 for u in lines[i:j] if any(map(str.isdigit, u.text))) / (j - i)
+            for k in range(i, j):
+                run_cited[k] = count - cited[k]
+                run_digits[k] = digits
+        i = j
     lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
     body_words: Counter[str] = Counter()
     for u in lines:
@@ -282,6 +297,9 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
         f["run_log_len"] = _log(run_len[i])
         f["marker_run"] = 1.0 if marker_run[i] else 0.0
+        f["cited"] = 1.0 if cited[i] else 0.0
+        f["run_cited"] = _log(run_cited[i])
+        f["run_digit_share"] = run_digits[i]
         inside = has_prose and first < i < last
         f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
         f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
@@ -457,7 +475,8 @@ _CARRY = 0.5
 _PHRASE_FLOOR = 0.5
 _SURE_SHAPE = 0.9
 _LONE_SHAPE = 0.8
-_LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
+_LONE_RUN = math.log1p(1) + 1e-9
+_CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run carry reference markers  # ``run_log_len`` of a line standing alone
 
 
 _SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
@@ -497,7 +516,7 @@ def decide(
         for i, (f, p) in enumerate(zip(feats, probs)):
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
-            if f.get("marker_run") and not f.get("phrase"):
+            if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
                 out[i] = False
             elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone))
