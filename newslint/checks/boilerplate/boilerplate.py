@@ -72,6 +72,7 @@ _PROSE_MIN_STOPWORDS = 0.12
 # Article prose resumes after a block marker once this many prose paragraphs
 # follow with no boilerplate evidence among them.
 _RESUME_PROSE = 3
+_AD_ROLES = frozenset({"advert"})
 # A block marker with this many cells before it (short lines of the article, neither prose nor
 # chrome) and one after it is a header in a table's row.
 _ROW_CELLS = 2
@@ -696,12 +697,14 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
             end = j - 1
         while j < n and u.phrase.opens_block == "prose":
             if units[j].prose and not is_evidence(units[j]):
-                # A stretch of the article starting here: does it hold enough prose? A lone line of
-                # evidence between its paragraphs (an ad label) does not break it; two in a row do.
+                # A stretch of the article starting here: does it hold enough prose? An ad label
+                # standing alone between its paragraphs does not break it (ad slots sit inside
+                # articles); any other evidence does.
                 k, count = j, 0
                 while k < n:
                     if is_evidence(units[k]):
-                        if k + 1 >= n or is_evidence(units[k + 1]) or not units[k + 1].prose:
+                        ad_slot = units[k].phrase is not None and units[k].phrase.role in _AD_ROLES
+                        if not ad_slot or k + 1 >= n or not units[k + 1].prose or is_evidence(units[k + 1]):
                             break
                     else:
                         count += units[k].prose
