@@ -454,12 +454,12 @@ def _row_headers(units: Sequence[Unit], first: int, last: int) -> None:
 
     Such a marker stands inside the article's prose span, with ``_ROW_CELLS``
     cells right before it and one after it: short lines of the article's own,
-    neither prose nor sentences nor chrome (at the block's lower threshold).
+    neither prose nor sentences nor chrome.
     It is the article's table, not the header of a comments or related block.
     """
 
     def cell(v: Unit) -> bool:
-        return v.words <= _CELL_WORDS and not (v.prose or v.terminal or v.evidence or v.block_chrome)
+        return v.words <= _CELL_WORDS and not (v.prose or v.terminal or v.evidence or v.chrome)
 
     for i, u in enumerate(units[first + 1 : last], first + 1):
         if u.phrase and u.phrase.opens_block and i >= _ROW_CELLS:

@@ -196,16 +196,13 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
     # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
     cited = [bool(_CITATION.search(u.text)) for u in lines]
     run_cited = [0] * n
-    run_digits = [0.0] * n
     i = 0
     while i < n:
         j = i + run_len[i] if run_len[i] else i + 1
         if run_len[i]:
             count = sum(cited[i:j])
-            digits = sum(1 for u in lines[i:j] if any(map(str.isdigit, u.text))) / (j - i)
             for k in range(i, j):
                 run_cited[k] = count - cited[k]
-                run_digits[k] = digits
         i = j
     lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
     body_words: Counter[str] = Counter()
@@ -299,7 +296,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["marker_run"] = 1.0 if marker_run[i] else 0.0
         f["cited"] = 1.0 if cited[i] else 0.0
         f["run_cited"] = _log(run_cited[i])
-        f["run_digit_share"] = run_digits[i]
         inside = has_prose and first < i < last
         f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
         f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
