@@ -36,9 +36,13 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["MODEL_FILE", "Line", "Model", "features", "load"]
+__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
+#: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
+#: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
+#: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
+GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head"})
 SCHEMA = 1
 
 
@@ -84,7 +88,6 @@ _CAPTION_SHARE = 0.5
 #: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
 #: there is the article's dateline or number, kept by editors.
 _HEAD_LINES = 3
-_EVIDENCE_SHAPE = 0.8  # a shape score this high (timestamp, menu, link, bare figures) is evidence
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
@@ -210,19 +213,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         if u.prose:
             body_words.update(_content(u.word_tokens, stopwords))
     credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
-    # Evidence of page chrome of its own (a pack phrase, foreign text, a link, a sure shape): a text
-    # with little of it anywhere, or in the stretch a line stands in, is an article, not a page.
-    evidence = [
-        u.phrase is not None
-        or bool(u.foreign_script or u.foreign_language)
-        or u.score >= _EVIDENCE_SHAPE
-        or bool(_LINK.search(u.text))
-        for u in lines
-    ]
-    region_of = [0 if last >= 0 and k < first else 2 if last >= 0 and k > last else 1 for k in range(n)]
-    region_units = Counter(region_of)
-    region_evidence = Counter(r for r, e in zip(region_of, evidence) if e)
-    page_evidence = sum(evidence)
     marker = -1  # the last line that opens a block, above the current one
     prose_since_marker = 0
     has_prose = last >= 0
@@ -265,12 +255,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         if u.reason in _SHAPE_REASONS:
             f["shape_" + _SHAPE_REASONS[u.reason]] = 1.0
         f["repeated"] = 1.0 if keys[text.casefold()] >= 2 else 0.0
-        f["lower_start"] = 1.0 if text[:1].islower() or text[:1] in ",;)]" else 0.0
-        own = 1 if evidence[i] else 0
-        f["page_evidence"] = (page_evidence - own) / max(1, n - 1)
-        r = region_of[i]
-        f["region_evidence"] = (region_evidence[r] - own) / max(1, region_units[r] - 1)
-        f["page_log_evidence"] = _log(page_evidence - own)
         # Context: prose around the line, the prose span, neighbours.
         f["prose_share_2"] = share(i, 2)
         f["prose_share_5"] = share(i, 5)
@@ -476,6 +460,8 @@ _CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run c
 
 
 _SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
+_CAPTION_WORDS = math.log1p(8)  # ``log_words`` of an eight-word line, a prose sentence's length
+_CAPTION_STOPWORDS = 0.12  # and a prose sentence's share of function words
 
 
 def _in_span_prose(f: dict[str, float]) -> bool:
@@ -489,6 +475,19 @@ def _in_span_prose(f: dict[str, float]) -> bool:
     if f.get("prose"):
         return True
     return bool(f.get("terminal")) and f.get("log_words", 0.0) >= _SENTENCE_WORDS and not f.get("near_credit")
+
+
+def _credited_sentence(f: dict[str, float]) -> bool:
+    """A sentence closed by a credit: the caption the article's editor wrote, "... tourists. (Reuters)".
+
+    Its credit is a pack phrase, but the line is the article's own sentence:
+    the model decides it at the dial, no pack phrase forces it.
+    """
+    return (
+        bool(f.get("phrase_credit"))
+        and f.get("log_words", 0.0) >= _CAPTION_WORDS
+        and f.get("stop_share", 0.0) >= _CAPTION_STOPWORDS
+    )
 
 
 def decide(
@@ -515,7 +514,7 @@ def decide(
             if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
                 out[i] = False
             elif (
-                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone))
+                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
                 or shape >= _SURE_SHAPE
                 or (shape >= _LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
             ):
