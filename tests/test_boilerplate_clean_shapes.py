@@ -13,6 +13,10 @@ from __future__ import annotations
 from newslint.testing import check
 
 
+def article(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def codes(text: str) -> list[tuple[str, int, int]]:
     return [(d.code, d.line, d.end_line) for d in check(text, select=["NL2"])]
 
@@ -24,105 +28,93 @@ PROSE = [
     "The council plans to restore the market roof next year with money from a national heritage fund.",
 ]
 
-INFOBOX_ARTICLE = "\n\n".join(
-    [
-        "Marlow Crossing",
-        "Town",
-        "Country",
-        "Wales[1]",
-        "Founded",
-        "1288",
-        "Government",
-        "Town council",
-        "\u2022 Mayor",
-        "Eleri Vaughan[2]",
-        "\u2022 Clerk",
-        "Owen Pritchard",
-        "Area",
-        "\u2022 Total",
-        "14.2 km2 (5.5 sq mi)",
-        "Population (2021)",
-        "\u2022 Total",
-        "18,406[3]",
-        "\u2022 Density",
-        "1,296/km2 (3,360/sq mi)",
-        "Time zone",
-        "UTC+0 (GMT[n 1])",
-        *PROSE,
-    ]
-) + "\n"
+INFOBOX_ARTICLE = article(
+    "Marlow Crossing",
+    "Town",
+    "Country",
+    "Wales[1]",
+    "Founded",
+    "1288",
+    "Government",
+    "Town council",
+    "\u2022 Mayor",
+    "Eleri Vaughan[2]",
+    "\u2022 Clerk",
+    "Owen Pritchard",
+    "Area",
+    "\u2022 Total",
+    "14.2 km2 (5.5 sq mi)",
+    "Population (2021)",
+    "\u2022 Total",
+    "18,406[3]",
+    "\u2022 Density",
+    "1,296/km2 (3,360/sq mi)",
+    "Time zone",
+    "UTC+0 (GMT[n 1])",
+    *PROSE,
+)
 
-CHANGELOG_ARTICLE = "\n\n".join(
-    [
-        "Harbour Tracker 4.2 is out",
-        "+ Added tide tables for twelve more ports",
-        "+ Added a night mode for the chart view",
-        "+ Added offline maps, with weekly updates",
-        "+ Vessel names now wrap on small screens",
-        "+ Fixed a crash when two alerts fired at once",
-        "The update is free for existing users and rolls out to all app stores over the next two days.",
-        "The developers said the next release will focus on battery use, which testers have asked about since spring.",
-        "Users who find a problem can report it from the settings menu, where a form sends the logs along with it.",
-    ]
-) + "\n"
+CHANGELOG_ARTICLE = article(
+    "Harbour Tracker 4.2 is out",
+    "+ Added tide tables for twelve more ports",
+    "+ Added a night mode for the chart view",
+    "+ Added offline maps, with weekly updates",
+    "+ Vessel names now wrap on small screens",
+    "+ Fixed a crash when two alerts fired at once",
+    "The update is free for existing users and rolls out to all app stores over the next two days.",
+    "The developers said the next release will focus on battery use, which testers have asked about since spring.",
+    "Users who find a problem can report it from the settings menu, where a form sends the logs along with it.",
+)
 
-RECIPE_ARTICLE = "\n\n".join(
-    [
-        "This loaf needs no kneading and very little time at the counter, which makes it a good first bread to bake.",
-        "Ingredients",
-        "- 500 g strong white flour",
-        "- 7 g dried yeast",
-        "- 10 g salt",
-        "- 400 ml warm water",
-        "Method",
-        "1. Mix the flour, yeast and salt in a large bowl.",
-        "2. Stir in the water until no dry flour is left.",
-        "3. Cover and leave overnight at room temperature.",
-        "4. Bake in a covered pot at 230C for 40 minutes.",
-        "The dough will look wet and loose in the morning, and that is exactly how it should look before it goes in.",
-        "Leave the loaf to cool for an hour before slicing it, or the crumb will turn gummy under the knife.",
-        "Any leftover bread keeps for three days in a paper bag and makes excellent toast after that.",
-    ]
-) + "\n"
+RECIPE_ARTICLE = article(
+    "This loaf needs no kneading and very little time at the counter, which makes it a good first bread to bake.",
+    "Ingredients",
+    "- 500 g strong white flour",
+    "- 7 g dried yeast",
+    "- 10 g salt",
+    "- 400 ml warm water",
+    "Method",
+    "1. Mix the flour, yeast and salt in a large bowl.",
+    "2. Stir in the water until no dry flour is left.",
+    "3. Cover and leave overnight at room temperature.",
+    "4. Bake in a covered pot at 230C for 40 minutes.",
+    "The dough will look wet and loose in the morning, and that is exactly how it should look before it goes in.",
+    "Leave the loaf to cool for an hour before slicing it, or the crumb will turn gummy under the knife.",
+    "Any leftover bread keeps for three days in a paper bag and makes excellent toast after that.",
+)
 
-DATELINE_ARTICLE = "\n\n".join(
-    [
-        "Ferry service to the islands resumes after the storm",
-        "Oct. 14, 2024",
-        "Ferries to the outer islands sailed again on Monday after three days in port while the storm passed.",
-        "The operator said the first crossings were full and that extra sailings would run through the week.",
-        "Islanders had been without fresh deliveries since Thursday, and the main shop ran out of bread on Saturday.",
-    ]
-) + "\n"
+DATELINE_ARTICLE = article(
+    "Ferry service to the islands resumes after the storm",
+    "Oct. 14, 2024",
+    "Ferries to the outer islands sailed again on Monday after three days in port while the storm passed.",
+    "The operator said the first crossings were full and that extra sailings would run through the week.",
+    "Islanders had been without fresh deliveries since Thursday, and the main shop ran out of bread on Saturday.",
+)
 
-TABLE_ARTICLE = "\n\n".join(
-    [
-        "Each job moves through a small number of states, and the scheduler records a timestamp at every step.",
-        "The table below lists the states and what the scheduler does in each of them when a worker reports back.",
-        "State",
-        "Timer",
-        "Comment",
-        "queued",
-        "queued_at",
-        "Waits for a free worker.",
-        "running",
-        "started_at",
-        "Heartbeats extend the lease.",
-        "A job that misses three heartbeats is put back in the queue, so that another worker can pick it up again.",
-        "Jobs that fail five times in a row are parked, and an engineer is paged to look at them by hand.",
-        "The scheduler keeps the history of every job for a month, which is enough to trace most problems.",
-    ]
-) + "\n"
+TABLE_ARTICLE = article(
+    "Each job moves through a small number of states, and the scheduler records a timestamp at every step.",
+    "The table below lists the states and what the scheduler does in each of them when a worker reports back.",
+    "State",
+    "Timer",
+    "Comment",
+    "queued",
+    "queued_at",
+    "Waits for a free worker.",
+    "running",
+    "started_at",
+    "Heartbeats extend the lease.",
+    "A job that misses three heartbeats is put back in the queue, so that another worker can pick it up again.",
+    "Jobs that fail five times in a row are parked, and an engineer is paged to look at them by hand.",
+    "The scheduler keeps the history of every job for a month, which is enough to trace most problems.",
+)
 
-NUMBERS_ARTICLE = "\n\n".join(
-    [
-        "The puzzle asks readers to find the next number in a sequence that a teacher in Leeds wrote on the board.",
-        "2, 3, 5, 7, 11, 13",
-        "Most readers spotted that the numbers are primes, and the answer is therefore seventeen, as the teacher said.",
-        "A few argued for other answers, and one sent a four-page proof that any number could come next.",
-        "The teacher said she would set a harder one next week, and that she had enjoyed the letters very much.",
-    ]
-) + "\n"
+NUMBERS_ARTICLE = article(
+    "The puzzle asks readers to find the next number in a sequence that a teacher in Leeds wrote on the board.",
+    "2, 3, 5, 7, 11, 13",
+    "Most readers spotted that the numbers are primes, and the answer is therefore seventeen, as the teacher said.",
+    "A few argued for other answers, and one sent a four-page proof that any number could come next.",
+    "The teacher said she would set a harder one next week, and that she had enjoyed the letters very much.",
+)
 
 
 class TestArticleStructureIsNotChrome:

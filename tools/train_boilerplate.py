@@ -376,7 +376,7 @@ def main() -> int:
             if suite == "clean":  # every line is body: what counts is how many are flagged
                 f = {"lines": f["lines"], "body_flagged": f["body_flagged"]}
                 f["flagged"] = sum(flagged_count(pages[k], oof[k], t, best_cost) for k in sel)
-                print(f"CV clean  threshold {t}: {f['flagged']} lines flagged of {f['lines']} ({f['body_flagged']:.2%})")
+                print(f"CV clean  threshold {t}: {f['flagged']} lines flagged ({f['body_flagged']:.2%})")
             else:
                 print(
                     f"CV {suite:6s} threshold {t}: P {f['precision']:.3f} R {f['recall']:.3f} "

@@ -703,7 +703,8 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
                 k, count = j, 0
                 while k < n:
                     if is_evidence(units[k]):
-                        ad_slot = units[k].phrase is not None and units[k].phrase.role in _AD_ROLES
+                        phrase = units[k].phrase
+                        ad_slot = phrase is not None and phrase.role in _AD_ROLES
                         if not ad_slot or k + 1 >= n or not units[k + 1].prose or is_evidence(units[k + 1]):
                             break
                     else:

@@ -42,7 +42,7 @@ MODEL_FILE = "boilerplate_model.json"
 #: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
 #: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
 #: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
-GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head"})
+GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head", "link_list"})
 SCHEMA = 1
 
 
@@ -75,6 +75,7 @@ _LIST_MARKER = re.compile(
 # bulleted rows): navigation and teasers are scraped as bare labels and titles, not marked items.
 _MARKER_RUN = 3
 _MARKER_REACH = 2
+_LINK_LIST = 3
 _CITATION = re.compile(r"\[(?:\d{1,3}|n \d{1,3}|note \d{1,3}|[a-z]|citation needed)\]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
 _SEPARATOR = re.compile("[|\u2022\u00b7\u203a\u00bb/\u25b8\u25ba\u2192]")
@@ -196,6 +197,16 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         i = j
     keys = Counter(u.text.casefold() for u in lines)
     marker_run = _marker_runs([u.text for u in lines], [s.prose for s in shapes])
+    # Three or more bare links in a row are a list of sources; chrome's links stand alone.
+    bare = [u.reason == "a bare link" for u in lines]
+    link_list = [
+        bare[k]
+        and any(
+            all(bare[j] for j in range(a, a + _LINK_LIST))
+            for a in range(max(0, k - _LINK_LIST + 1), min(k, n - _LINK_LIST) + 1)
+        )
+        for k in range(n)
+    ]
     # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
     cited = [bool(_CITATION.search(u.text)) for u in lines]
     run_cited = [0] * n
@@ -278,6 +289,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
         f["run_log_len"] = _log(run_len[i])
         f["marker_run"] = 1.0 if marker_run[i] else 0.0
+        f["link_list"] = 1.0 if link_list[i] else 0.0
         f["cited"] = 1.0 if cited[i] else 0.0
         f["run_cited"] = _log(run_cited[i])
         inside = has_prose and first < i < last
@@ -451,12 +463,12 @@ _CARRY = 0.5
 # head of the text (its first lines, or above its first paragraph) a lone date or
 # number is the article's own dateline or chapter number: the model decides there.
 # The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
-# phrase names them.
+# phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
 _SURE_SHAPE = 0.9
 _LONE_SHAPE = 0.8
-_LONE_RUN = math.log1p(1) + 1e-9
-_CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run carry reference markers  # ``run_log_len`` of a line standing alone
+_LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
+_CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run carry reference markers
 
 
 _SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
@@ -515,14 +527,13 @@ def decide(
                 out[i] = False
             elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
-                or shape >= _SURE_SHAPE
+                or (shape >= _SURE_SHAPE and not f.get("link_list"))
                 or (shape >= _LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):
                 out[i] = False
     return out
-
 
 
 def viterbi(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:
