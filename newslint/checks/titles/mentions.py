@@ -294,7 +294,7 @@ class _Matchers:
     @functools.cached_property
     def starters(self) -> frozenset[str]:
         """Folded first words a mention can start with (see ``_parse_at``)."""
-        return frozenset({"then", "former", "ex", *self.titles.index, *self.countries.index})
+        return frozenset({"then", "former", "ex", "late", *self.titles.index, *self.countries.index})
 
 
 def _matchers(table: OfficeTable) -> _Matchers:
@@ -340,6 +340,8 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         then, j = True, j + 1
     elif word in ("former", "ex") and _adjacent(units, j + 1):
         former, j = True, j + 1
+    elif word == "late" and units[j].text == "late" and _adjacent(units, j + 1) and _after_the(units, j):
+        then, j = True, j + 1  # "the late Queen Elizabeth II": a past holder, like "then-"
     country = country_text = None
     found = m.countries.match(units, j)
     if found and _adjacent(units, j + found[1]) and not units[j + found[1]].hyphen_before:
@@ -390,6 +392,14 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         "acting": acting,
     }
     return (name_first, j, fields)
+
+
+def _after_the(units: Sequence[_Unit], j: int) -> bool:
+    """Whether unit ``j`` follows "the" or a possessive ("the late", "her late")."""
+    if j == 0 or not units[j].space_before:
+        return False
+    prev = units[j - 1]
+    return prev.folded in ("the", "her", "his", "their") or prev.possessive
 
 
 def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:

@@ -49,12 +49,19 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Title:
-    """A title as written before a name ("Prime Minister", "PM")."""
+    """A title as written before a name ("Prime Minister", "PM").
+
+    ``style``: the word is also a courtesy style of people who never held the
+    office ("Prince" for every royal, not only a reigning prince), so a
+    mention is judged only against the person's own terms of that office,
+    never reported as an office not held or as a conflicting title.
+    """
 
     name: str
     forms: tuple[str, ...]
     exclusive: bool = False
     equivalent: frozenset[str] = frozenset()
+    style: bool = False
 
 
 @dataclass(frozen=True)
@@ -252,6 +259,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 ),
                 equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False))
                 | (old.equivalent if old else frozenset()),
+                style=field_of(src, entry, "style", bool, where, required=False, default=bool(old and old.style)),
             )
         for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"

@@ -331,6 +331,12 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
+def _style(table: OfficeTable, title: str) -> bool:
+    """Whether ``title`` is also a courtesy style ("Prince"): only the person's own terms of it are judged."""
+    t = table.titles.get(title)
+    return t is not None and t.style
+
+
 def _acting(term: Term) -> str:
     return "acting " if term.acting else ""
 
@@ -369,7 +375,7 @@ def table_checks(
             if ctx.is_enabled(FORMER_FOR_INCUMBENT) and date.exact:
                 yield from _former(doc, table, m, same, date, lo, hi)
         elif not same:
-            if ctx.is_enabled(OFFICE_NOT_HELD):
+            if ctx.is_enabled(OFFICE_NOT_HELD) and not _style(table, m.title):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
         elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
@@ -474,7 +480,7 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
     """NL305: mentions whose title conflicts with the title the article gives the person most."""
     groups: dict[str, list[TitleMention]] = {}
     for m in mentions:
-        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting):
+        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting or _style(table, m.title)):
             groups.setdefault(m.key, []).append(m)
     for group in groups.values():
         if len(group) < 2:
