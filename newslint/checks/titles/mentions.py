@@ -421,8 +421,11 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
         return False
     if u.folded in _NOT_NAMES and not _short_surname(units, j, first, m):
         return False
-    if u.text in _PARTICLES:
-        return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
+    if u.text in _PARTICLES:  # inside a name: "Fernando de la Rúa", "Ursula von der Leyen"
+        k = j + 1
+        while k < len(units) and units[k].text in _PARTICLES and units[k].space_before:
+            k += 1
+        return j > first and k < len(units) and units[k].text[:1].isupper()
     if not u.text[:1].isupper():
         return False
     if j > first and (m.titles.match(units, j) or m.countries.match(units, j)):

@@ -375,7 +375,10 @@ def table_checks(
             if ctx.is_enabled(FORMER_FOR_INCUMBENT) and date.exact:
                 yield from _former(doc, table, m, same, date, lo, hi)
         elif not same:
-            if ctx.is_enabled(OFFICE_NOT_HELD) and not _style(table, m.title):
+            # A style ("Prince William") is no claim of an office: judged only for holders of the office.
+            if ctx.is_enabled(OFFICE_NOT_HELD) and (
+                not _style(table, m.title) or any(table.same_office(m.title, t.office) for t in terms)
+            ):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
         elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
