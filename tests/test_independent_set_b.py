@@ -47,7 +47,9 @@ def test_wrong_titles_are_found(capsys):
     found = flagged("titles_wrong.txt", TITLE_CODES)
     hits = [k for k, v in found.items() if v]
     with capsys.disabled():
-        print(f"\ntitles (set b): {len(hits)} of {len(found)} wrong titles found; missed: {sorted(set(found) - set(hits))}")
+        print(
+            f"\ntitles (set b): {len(hits)} of {len(found)} wrong titles found; missed: {sorted(set(found) - set(hits))}"
+        )
     assert hits == list(found)
 
 
@@ -63,7 +65,9 @@ def test_variant_spellings_are_found(capsys):
     found = flagged("names_variant.txt", NAME_CODES)
     hits = [k for k, v in found.items() if v]
     with capsys.disabled():
-        print(f"\nnames (set b): {len(hits)} of {len(found)} variant spellings found; missed: {sorted(set(found) - set(hits))}")
+        print(
+            f"\nnames (set b): {len(hits)} of {len(found)} variant spellings found; missed: {sorted(set(found) - set(hits))}"
+        )
     assert hits == list(found)
 
 

@@ -393,3 +393,45 @@ def test_every_member_state_has_its_offices():
     known = set(table().countries)
     assert [s for s in offices_coverage.UN_MEMBER_STATES if s not in known and s not in STILL_MISSING] == []
     assert set(offices_coverage.missing_states()) == STILL_MISSING
+
+
+def test_depth_2000_2015_of_the_g20_and_the_bodies():
+    """Every G20 state has a head of state or government on (almost) every day of 2000-2015, and
+    the bodies' heads leave no gap but the Sede Vacante (`tools/offices_coverage.py --depth`)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import offices_coverage
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    lo, hi = dt.date(2000, 1, 1), dt.date(2015, 12, 31)
+    _, share = offices_coverage.depth(lo, hi)
+    assert {c: round(share[c], 3) for c in offices_coverage.G20 if share[c] < 0.999} == {}
+    open_gaps = {b: offices_coverage.gaps(b, "state", lo, hi) for b in offices_coverage.BODIES}
+    assert {b: g for b, g in open_gaps.items() if g and b != "Holy See"} == {}
+    assert [a for a, _ in open_gaps["Holy See"]] == [dt.date(2005, 4, 2), dt.date(2013, 2, 28)]  # two conclaves
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        pytest.param(
+            "Prince William met Prince Albert II of Monaco on Monday.\n", dt.date(2024, 5, 6), [], id="styles"
+        ),
+        pytest.param(
+            "Prince Rainier III opened the new harbour on Monday.\n", dt.date(2010, 5, 6), ["NL303"], id="rainier"
+        ),
+        pytest.param(
+            "A statue of the late Prince Rainier III was unveiled on Monday.\n", dt.date(2010, 5, 6), [], id="late"
+        ),
+        pytest.param(
+            "Monegasque Prince Hans-Adam II arrived on Monday.\n", dt.date(2024, 5, 6), ["NL304"], id="country"
+        ),
+        pytest.param("Captain Regent Oscar Mina spoke on Monday.\n", dt.date(2022, 6, 6), [], id="regent"),
+        pytest.param("Captain Regent Oscar Mina spoke on Monday.\n", dt.date(2023, 6, 6), ["NL303"], id="regent-after"),
+        pytest.param("Bosnian Prime Minister Zoran Tegeltija spoke.\n", dt.date(2021, 6, 6), [], id="chair-as-pm"),
+        pytest.param("President Milorad Dodik spoke on Monday.\n", dt.date(2020, 6, 6), [], id="member-as-president"),
+    ],
+)
+def test_princes_regents_and_bosnia(text, date, expected):
+    """ "Prince" is a style as well as Monaco's and Liechtenstein's office; Bosnia's offices have wire-copy names."""
+    assert [c for c, _ in codes(text, date)] == expected

@@ -106,7 +106,7 @@ acting title ("acting President Han Duck-soo") is judged against the
 person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
 Minister") is another office and is left alone. Qualifiers are words with
 their case: the preposition in "under Prime Minister X" is no qualifier. "former",
-"then-", quotations, sentences that name a year before the article's time,
+"then-", "the late", quotations, sentences that name a year before the article's time,
 and a possessive naming an event of the term ("President Barack Obama's
 re-election") are left alone.
 
@@ -149,7 +149,10 @@ Use instead:
     South Korean President Lee Jae Myung arrived in Nara.
 
 {_KNOWN_PROBLEMS_TABLE}A person's other offices are unknown to the table unless listed; a title for
-an office held at the same time but missing from the table is flagged.
+an office held at the same time but missing from the table is flagged. A
+title that is also a courtesy style ("Prince William") is reported only for
+people who held that office ("Monegasque Prince Hans-Adam II": he is
+Liechtenstein's).
 """,
 )
 
