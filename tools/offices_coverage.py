@@ -7,6 +7,12 @@ and reports those with no term of a head of state or head of government
 two kinds. Run it after adding terms:
 
     python tools/offices_coverage.py [--since 2000-01-01]
+    python tools/offices_coverage.py --depth 2000-01-01:2015-12-31 [--states Egypt,Nigeria]
+
+The second form lists, day by day, the spans of 2000-2015 on which the table
+knows no head of state or of government of a G20 state (and of the states
+named), or no head of an international body, and the share of days covered
+per member state.
 
 tests/test_offices_world.py keeps the list of states still missing, which
 may only shrink.
@@ -158,9 +164,14 @@ def main(argv: list[str] | None = None) -> int:
         help="list the gaps of the G20 and the international bodies between two days (2000-01-01:2015-12-31), "
         "and the share of days covered per member state",
     )
+    ap.add_argument(
+        "--states",
+        help="with --depth: also list the gaps of these member states (comma-separated, as the table names them)",
+    )
     args = ap.parse_args(argv)
     if args.depth:
-        return report_depth(*(dt.date.fromisoformat(d) for d in args.depth.split(":")))
+        extra = tuple(s.strip() for s in args.states.split(",")) if args.states else ()
+        return report_depth(*(dt.date.fromisoformat(d) for d in args.depth.split(":")), extra=extra)
     kinds = coverage(args.since)
     assert len(kinds) == 193, len(kinds)
     none = sorted(n for n, k in kinds.items() if not k)
@@ -174,15 +185,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report_depth(lo: dt.date, hi: dt.date) -> int:
-    """Print the gaps of the G20 heads and the bodies' heads, and the member states' mean depth."""
+def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
+    """Print the gaps of the G20 heads, the bodies' heads and the ``extra`` states', and the mean depth."""
     mean, share = depth(lo, hi)
     g20 = [share[c] for c in G20]
     print(f"depth {lo}..{hi}: a head of state or government is known on {100 * mean:.1f}% of the days "
           f"(mean of the 193 member states); G20: {100 * sum(g20) / len(g20):.1f}%")  # fmt: skip
     print(f"member states covered on every day: {sum(1 for v in share.values() if v >= 1)} of 193")
+    unknown = [c for c in extra if c not in share]
+    if unknown:
+        print(f"not a member state of the list: {', '.join(unknown)}", file=sys.stderr)
+        return 2
     print("\ngaps of the G20 heads of state and of government, and of the bodies' heads:")
-    for country in (*G20, *BODIES):
+    for country in dict.fromkeys((*G20, *BODIES, *extra)):
         kinds = ("state",) if country in BODIES else ("state", "government")
         for kind in kinds:
             if kind == "state" and country in SHARED_MONARCH:
