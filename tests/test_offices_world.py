@@ -436,3 +436,17 @@ def test_depth_2000_2015_of_the_g20_and_the_bodies():
 def test_princes_regents_and_bosnia(text, date, expected):
     """ "Prince" is a style as well as Monaco's and Liechtenstein's office; Bosnia's offices have wire-copy names."""
     assert [c for c, _ in codes(text, date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Argentina's President Fernando de la Rúa has resigned, officials said.\n", [], id="has-resigned"),
+        pytest.param("President Fernando de la Rúa formally stepped down on Thursday.\n", [], id="stepped-down"),
+        pytest.param("President Fernando de la Rúa met bankers on Thursday.\n", ["NL303"], id="no-departure"),
+        pytest.param("A President Fernando de la Rúa aide resigned on Thursday.\n", ["NL303"], id="the-aide-resigned"),
+    ],
+)
+def test_a_sentence_reporting_the_departure_keeps_the_title(text, expected):
+    """The title held up to a resignation is written beside it, days later (`departures` in offices.toml)."""
+    assert [c for c, _ in codes(text, dt.date(2001, 12, 28))] == expected

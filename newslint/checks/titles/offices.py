@@ -146,6 +146,7 @@ class OfficeTable:
     events: frozenset[str] = frozenset()
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)
     short_surnames: frozenset[str] = frozenset()
+    departures: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -214,6 +215,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     qualifiers: set[str] = set()
     acting_words: set[str] = set()
     events: set[str] = set()
+    departures: set[str] = set()
     narrow: dict[str, tuple[str, ...]] = {}
     short_surnames: set[str] = set()
     as_of: dt.date | None = None
@@ -230,6 +232,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 "narrow-qualifiers",
                 "acting",
                 "events",
+                "departures",
                 "short-surnames",
                 "title",
                 "country",
@@ -243,6 +246,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         qualifiers.update(_strings(src, data, "qualifiers", "", required=False))
         acting_words.update(_strings(src, data, "acting", "", required=False))
         events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
+        departures.update(e.casefold() for e in _strings(src, data, "departures", "", required=False))
         short_surnames.update(w.casefold() for w in _strings(src, data, "short-surnames", "", required=False))
         narrow_table = field_of(src, data, "narrow-qualifiers", dict, "", required=False, default={})
         for word in narrow_table:
@@ -334,6 +338,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         frozenset(events),
         narrow,
         frozenset(short_surnames),
+        frozenset(departures),
     )
 
 

@@ -106,7 +106,8 @@ acting title ("acting President Han Duck-soo") is judged against the
 person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
 Minister") is another office and is left alone. Qualifiers are words with
 their case: the preposition in "under Prime Minister X" is no qualifier. "former",
-"then-", "the late", quotations, sentences that name a year before the article's time,
+"then-", "the late", a name followed by a verb of leaving office ("President X
+has resigned"), quotations, sentences that name a year before the article's time,
 and a possessive naming an event of the term ("President Barack Obama's
 re-election") are left alone.
 
@@ -383,7 +384,7 @@ def table_checks(
                 not _style(table, m.title) or any(table.same_office(m.title, t.office) for t in terms)
             ):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
-        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
+        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m) and not _departs(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
@@ -462,6 +463,38 @@ def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
     """ "President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
     found = _POSSESSIVE_NEXT.match(doc.text, m.end)
     return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
+
+
+# Words that may stand between a name and the verb of its departure ("has formally resigned").
+_BEFORE_DEPARTURE = frozenset(["has", "had", "have", "was", "is", "been", "be", "will", "would", "formally",
+                               "officially", "abruptly", "finally", "suddenly", "later", "then", "just", "also",
+                               "reportedly", "apparently"])  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+
+
+def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """Whether the name is the subject of a verb of leaving office ("President X has resigned").
+
+    The title is then the one held up to that event, written close to it.
+    The verb must follow the name (auxiliaries and a few adverbs between):
+    in "a Prime Minister Rishi Sunak aide resigned" the aide resigned.
+    """
+    if not table.departures:
+        return False
+    words: list[str] = []
+    pos = m.end
+    while len(words) < 5:
+        found = _NEXT_WORD.match(doc.text, pos)
+        if found is None:
+            break
+        words.append(found.group(1).casefold())
+        pos = found.end(1)
+    for k, word in enumerate(words):
+        if word in table.departures or " ".join(words[k : k + 2]) in table.departures:
+            return True
+        if word not in _BEFORE_DEPARTURE:
+            return False
+    return False
 
 
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
