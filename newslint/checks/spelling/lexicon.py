@@ -67,6 +67,14 @@ MUCH_COMMONER = 100
 CAPITALISED_RARE = 50
 #: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
 _DERIVED_STEM_LIMIT = 100_000
+#: ... unless wordfreq sees the derived form at least once for this many uses of the stem ("normals").
+_ATTESTED_SHARE = 1000
+#: A derived form one typing slip from a word this many times as common as its stem is that word
+#: mistyped ("faied" is no "fay" + "ed": "failed" is 34 times as common) ...
+_SLIP_OVER_STEM = 5
+#: ... unless wordfreq itself sees the form often enough: that word must be this many times as common as the
+#: form ("mics" beside "miss").
+_UNATTESTED = 1000
 #: A rare (extended-tier) stem takes affixes only when this long and this frequent (per billion).
 _SHORTEST_RARE_STEM = 5
 _RARE_STEM_FLOOR = 20
@@ -98,6 +106,8 @@ _SUFFIXES = (
     "ity",
     "y",
 )
+#: What another form of a stem ends with: an affix, or a past participle's "-n" ("chosen" beside "choses").
+_SIBLING_ENDINGS = frozenset((*_SUFFIXES, "n", "en"))
 #: Endings of agent nouns and "-y" adjectives: one letter from the stem's other forms ("balancer" beside
 #: "balanced", "deserty" beside "deserts") and still words.
 _AGENT_ENDINGS = ("er", "ers", "y")
@@ -621,6 +631,10 @@ class WordLexicon:
                     yield stem[:-1] + "y"  # "fancied", "happily"
                 if suffix[0] in "eiy" and stem[-1:] not in "aeiouy":
                     yield stem + "e"  # "euthanasing", "themeing" is caught as "theme" + "ing"
+                if suffix.startswith("is") and stem[-1:] not in "aeiouy":
+                    yield stem + "y"  # "ontologists", "economist": the "-y" of the stem gives way to "-ist"
+                if suffix[0] in "aeiy" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouy":
+                    yield stem[:-1]  # "committers", "gzipped": a final consonant doubled before a vowel
         if lower.endswith("bly"):
             yield lower[:-1] + "e"  # "stably", "notably"
         for prefix in _PREFIXES:
@@ -647,8 +661,9 @@ class WordLexicon:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
         stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
-        if stem_freq >= _DERIVED_STEM_LIMIT:
-            return False
+        attested = self.rare.get(lower, 0)  # how often wordfreq has seen the form itself
+        if stem_freq >= _DERIVED_STEM_LIMIT and attested * _ATTESTED_SHARE < stem_freq:
+            return False  # "anothers", "justs"; but "normals" is seen as often as a real plural is
         if self.slip_rival(lower) >= _DERIVED_STEM_LIMIT:
             return False  # "untill" is no "till" with a prefix: it is "until" with a doubled letter
         for rival in edits1(lower):
@@ -657,9 +672,34 @@ class WordLexicon:
                 continue
             if freq >= MUCH_COMMONER * stem_freq:
                 return False
-            if rival.startswith(stem) and not (len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS)):
-                return False  # "tomatos" beside "tomatoes"; but "balancer" beside "balanced" is an agent noun
+            if (
+                freq >= _SLIP_OVER_STEM * stem_freq
+                and freq >= _UNATTESTED * max(attested, 1)
+                and edit_cost(lower, rival) < 1
+            ):
+                return False  # "faied", "predent", "honer": one typing slip from a word far commoner than the stem
+            if self._sibling(rival, stem, lower):
+                return False  # "tomatos" beside "tomatoes", "serveer" beside "server"
         return True
+
+    @staticmethod
+    def _sibling(rival: str, stem: str, lower: str) -> bool:
+        """Whether ``rival`` is another form of ``stem`` that ``lower`` misspells ("tomatoes" for "tomatos").
+
+        Not a word that merely starts like the stem ("mice" beside "mics"), not the form's own inflection
+        ("coders" beside "coder"), not a verb's form beside an agent noun ("balanced" beside "balancer").
+        """
+        if rival.startswith(lower) or not rival.startswith(stem[:-1] if stem.endswith("e") else stem):
+            return False
+        if len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS):
+            return False
+        if rival.startswith(stem):
+            ending = rival[len(stem) :]
+            if not ending or ending in _SIBLING_ENDINGS:
+                return True
+            if ending[0] == stem[-1] and ending[1:] in _SIBLING_ENDINGS:
+                return True  # "transferred" beside "transfered"
+        return stem.endswith("e") and rival[len(stem) - 1 :] in _SIBLING_ENDINGS  # "server" beside "serveer"
 
     def misspelled(self, lower: str) -> bool:
         """Whether an unknown form has a misspelling's shape, so that no number of uses makes it a term."""
