@@ -605,6 +605,10 @@ class WordLexicon:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
 
+    def name_only(self, lower: str) -> bool:
+        """Whether ``lower`` is accepted only capitalised, because wordfreq lists it (not the core's names)."""
+        return lower not in self.freq and lower not in self.names and lower in self.rare and not self.known(lower)
+
     def _typing_rival(self, lower: str, at_least: int, any_edit: bool = False) -> bool:
         """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
 

@@ -38,7 +38,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.checks.spelling.lexicon import LexiconSpec, WordLexicon, damerau, edit_cost, spec_for
+from newslint.checks.spelling.lexicon import MUCH_COMMONER, LexiconSpec, WordLexicon, damerau, edit_cost, spec_for
 from newslint.model.line_roles import Role
 
 MISSPELLED_WORD = Rule(
@@ -256,8 +256,13 @@ _JOINERS = frozenset(
         "your",
     ]
 )
-#: A capitalised word at the start of a sentence is checked only against words this common (per billion).
+#: A capitalised word at the start of a sentence is checked only against words this common (per billion) ...
 _COMMON_FREQUENCY = 5000
+#: ... or, when it is one typing slip from a word and this long, this common ("Sourcinng", "Arhcived").
+_RARE_SLIP_FREQUENCY = 500
+_LONG_SLIP = 6
+#: ... and before another capitalised word, only against words this common: "Soath Korean", "Firt Showing".
+_TITLE_SLIP_FREQUENCY = 10_000
 _SHORTEST_WORD = 3
 #: A part before a hyphen this short is a clipped word or a prefix ("sci-fi", "neo-"), not checked.
 _SHORTEST_CLIP = 4
@@ -376,6 +381,7 @@ class _Unknown(NamedTuple):
     capitalised: bool
     head: bool  # the first part of the token
     last: bool  # the last part of the token
+    name_only: bool = False  # known only as a name (wordfreq lists it, and it is capitalised): "Frist", "Claus"
 
 
 @dataclass
@@ -432,8 +438,11 @@ class Speller:
             folded = part.translate(_APOSTROPHES)
             lower = folded.lower()
             capitalised = folded[0].isupper()
+            name_only = False
             if lexicon.known(lower, capitalised):
-                continue
+                if not (capitalised and len(pieces) == 1 and lexicon.name_only(lower)):
+                    continue
+                name_only = True  # a name, or a sentence's first word mistyped ("Frist"): the context decides
             if not last and (lower in _PREFIXES or len(lower) <= _SHORTEST_CLIP) and not lexicon.misspelled(lower):
                 continue  # "neo-", "sci-fi": a prefix or a clipped word before a hyphen
             rest = folded[1:]
@@ -443,7 +452,7 @@ class Speller:
                 continue
             if "'" in lower:
                 continue  # a known contraction ("that'll"), or "O'Brien", "d'Ivoire": names, too ambiguous
-            yield _Unknown(start, part, lower, capitalised, index == 0, last)
+            yield _Unknown(start, part, lower, capitalised, index == 0, last, name_only)
 
     def ranked(self, lower: str) -> list[tuple[float, str, int]]:
         """Known words within reach of ``lower`` as (score, word, distance), best first (memoised).
@@ -714,6 +723,12 @@ class _DocContext:
         line_end = len(text) if line_end < 0 else line_end
         return line_end - line_start <= _LONGEST_CODE_LINE and _CODE_LINE.search(text, line_start, line_end) is not None
 
+    def inverted_name(self, index: int) -> bool:
+        """A surname before a comma and a capitalised given name, as citations write authors ("Stoll, Mark")."""
+        text = self.doc.text
+        end = self.doc.token_table.ends[index]
+        return text.startswith(", ", end) and text[end + 2 : end + 3].isupper() and text[end + 3 : end + 4].islower()
+
     def citation_author(self, index: int) -> bool:
         """The first word of a reference entry, where its author stands ("^ Cieply, Michael (2010)")."""
         text = self.doc.text
@@ -823,6 +838,8 @@ def _judge(
         return None  # "anti-American", "Japan-China": names inside a compound
     if doc.is_sentence_start(tok):
         return _sentence_initial(doc, speller, context, index, part, start, end, uses)
+    if part.name_only:
+        return None  # a name wordfreq knows, inside a sentence
     return _slip(doc, speller, context, index, part, start, end)
 
 
@@ -866,14 +883,37 @@ def _lowercase(
 def _sentence_initial(
     doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int, uses: int
 ) -> Diagnostic | None:
-    if part.lower in context.names or context.neighbour_is_capitalised(index, +1):
+    """A capitalised first word: a name, unless it is a slip of a common word the article does not use as a name.
+
+    A typing slip (``_typing_slip_of``) of a common word is flagged even before another capitalised word (a
+    title's "Firt Showing", "Soath Korean") and, when long, with a rarer correction ("Sourcinng"); anything
+    else needs a common correction and no capitalised neighbour ("Teh Hong Piow", "Roxr Software").
+    """
+    if part.lower in context.names:
         return None
     best = speller.correction(part.lower, context.counts)
-    if best is None or speller.lexicon.frequency(best[0]) < _COMMON_FREQUENCY:
+    if best is None:
         return None
-    if best[1] > 1 and part.lower in speller.lexicon.rare:
+    lexicon = speller.lexicon
+    slip = best[1] == 1 and _typing_slip_of(lexicon, part.lower, best[0])
+    floor = _RARE_SLIP_FREQUENCY if slip and len(part.lower) >= _LONG_SLIP else _COMMON_FREQUENCY
+    if lexicon.frequency(best[0]) < floor:
+        return None
+    if context.neighbour_is_capitalised(index, +1) and (
+        not slip or part.name_only or lexicon.frequency(best[0]) < _TITLE_SLIP_FREQUENCY
+    ):
+        return None  # a name's first word: "Teh Hong Piow", "Ori Givati", "Roxr Software"; not "Soath Korean"
+    if best[1] > 1 and part.lower in lexicon.rare:
         return None  # two edits from a word, and a name wordfreq knows: "Brawley"
+    if part.name_only and (uses > 1 or context.inverted_name(index) or not slip):
+        return None  # a name wordfreq knows: used again, "Stoll, Mark", no far commoner word one slip away
     return _misspelled(doc, part, best, start, end, uses)
+
+
+def _typing_slip_of(lexicon: WordLexicon, lower: str, word: str) -> bool:
+    """Whether ``lower`` is one typing slip (``edit_cost`` under 1) from ``word``, a word far commoner than it."""
+    freq = lexicon.frequency(word)
+    return freq >= MUCH_COMMONER * max(lexicon.rare.get(lower, 0), 1) and edit_cost(lower, word) < 1
 
 
 def _slip(
