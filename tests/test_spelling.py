@@ -131,7 +131,13 @@ class TestNames:
         assert nl1("Seles won easily. Fans cheered for Monica Seles again.") == []
 
     def test_name_at_sentence_start_before_another_name(self):
-        assert nl1("Wsetern Australia voted first.") == []
+        """A company's name opens the line: one slip from "roar", a word too rare to outweigh the capitals."""
+        assert nl1("Roxr Software Ltd. filed its accounts late.") == []
+
+    def test_slip_of_a_common_word_before_a_capital(self):
+        """Capitals after a first word do not make a slip of a common word a name ("Wsetern Australia")."""
+        assert suggestions("Wsetern Australia voted first.") == ['Use "Western"']
+        assert suggestions("Police said so.\n\nSoath Korean prosecutors opened an inquiry.") == ['Use "South"']
 
     def test_rare_name_at_sentence_start_far_from_common_words(self):
         assert nl1("Takaichi said the plan would go ahead.") == []
@@ -497,3 +503,46 @@ class TestTiersAndShapes:
     def test_unglossed_loanword_near_a_word_is_flagged(self):
         """The gloss is what makes a loanword: without it, two edits from a word is a typo's shape."""
         assert nl1("The elders opened with a karakia at dawn.") == [(1, 26, 1, 33)]
+
+
+class TestShapesOfTheMistake:
+    """Forms decided by the shape of the mistake, not by a list: inflections, first words, particles, vowels."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("The podcast hosts swapped their mics before the second interview.", id="plural-of-mic"),
+            pytest.param("Forecasters compared the figures with the climate normals for July.", id="common-stem"),
+            pytest.param("Two committers reviewed the patch before it was merged.", id="doubled-consonant"),
+            pytest.param("Ontologists and linguists met in Geneva to compare notes.", id="y-before-ist"),
+            pytest.param("The startup hired a coder from the local university.", id="agent-noun"),
+            pytest.param("Claus said the harbour would reopen on Monday.", id="name-wordfreq-knows"),
+            pytest.param("Stoll, Mark (2005). A history of the Pacific. London: Penguin.", id="inverted-name"),
+            pytest.param("Portraits of Ludwig dela Cruz hung in the hall.", id="particle"),
+            pytest.param("Readers can install the tool with npm or download it.", id="abbreviation"),
+        ],
+    )
+    def test_silent(self, text):
+        assert nl1(text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "word", "suggestion"),
+        [
+            pytest.param("The club faied to qualify for the final.", "faied", 'Use "failed"', id="derived-leak"),
+            pytest.param("Crowds lined the track for the rcaing season.", "rcaing", 'Use "racing"', id="acronym-stem"),
+            pytest.param("The serveer crashed twice overnight.", "serveer", 'Use "server"', id="sibling-form"),
+            pytest.param(
+                "Officials said the plan was costly.\n\nFrist, the council must vote.",
+                "Frist",
+                'Use "First"',
+                id="first-word-wordfreq-knows",
+            ),
+            pytest.param(
+                "Shoppers queued outside the stre Monday morning.", "stre", 'Use "store"', id="not-a-particle"
+            ),
+            pytest.param("Ministers said they mght delay the vote.", "mght", 'Use "might"', id="vowel-dropped"),
+        ],
+    )
+    def test_flagged(self, text, word, suggestion):
+        found = check(text, select=["NL1"])
+        assert [(text[d.start : d.end], d.suggestion) for d in found] == [(word, suggestion)]

@@ -693,7 +693,7 @@ class WordLexicon:
         Not a word that merely starts like the stem ("mice" beside "mics"), not the form's own inflection
         ("coders" beside "coder"), not a verb's form beside an agent noun ("balanced" beside "balancer").
         """
-        if rival.startswith(lower) or not rival.startswith(stem[:-1] if stem.endswith("e") else stem):
+        if rival.startswith(lower) or not rival.startswith(stem.removesuffix("e")):
             return False
         if len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS):
             return False

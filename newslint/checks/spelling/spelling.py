@@ -38,7 +38,15 @@ from newslint import (
     field_of,
     hookimpl,
 )
-from newslint.checks.spelling.lexicon import MUCH_COMMONER, LexiconSpec, WordLexicon, damerau, edit_cost, spec_for
+from newslint.checks.spelling.lexicon import (
+    MUCH_COMMONER,
+    NEIGHBOURS,
+    LexiconSpec,
+    WordLexicon,
+    damerau,
+    edit_cost,
+    spec_for,
+)
 from newslint.model.line_roles import Role
 
 MISSPELLED_WORD = Rule(
@@ -268,6 +276,10 @@ _SHORTEST_WORD = 3
 _SHORTEST_CLIP = 4
 #: A lower-case word before a name this short is a particle ("von", "bin", "dos").
 _LONGEST_PARTICLE = 4
+#: ... and that wordfreq sees at least this often (per billion): a mistyped word before a name is a rarity there.
+_PARTICLE_FREQUENCY = 200
+#: A vowelless short form is an abbreviation ("npm") unless a vowel put back makes a word this common (per billion).
+_VOWEL_LOST_FREQUENCY = 100_000
 #: A word used this many times in one article is a term of that article, unless a known misspelling.
 TERM_USES = 3
 #: How much a unit of edit cost weighs against a factor of ten in frequency when ranking suggestions.
@@ -685,8 +697,9 @@ class _DocContext:
             and after.kind is TokenKind.WORD
             and after.text[:1].isupper()
             and speller.lexicon.slip(lower) is None
+            and speller.lexicon.rare.get(lower, 0) >= _PARTICLE_FREQUENCY
         ):
-            return True
+            return True  # "dela", "ould", "ait": particles wordfreq sees; not "stre Mall", "pist Monday"
         before = self._neighbour(index, -1)
         if before is None or before.kind is not TokenKind.WORD or not before.text[:1].isupper():
             return False
@@ -830,8 +843,13 @@ def _judge(
         if doc.text.startswith(_ELISIONS, tok.end) and part.lower.endswith("in"):
             return None  # "keepin'": a dropped g, written on purpose
         vowelless = not any(c in _VOWELS for c in part.lower)
-        if vowelless and len(part.lower) <= _SHORTEST_CLIP and speller.lexicon.slip(part.lower) is None:
-            return None  # "npm", "tty", "xls": an abbreviation, not a word
+        if (
+            vowelless
+            and len(part.lower) <= _SHORTEST_CLIP
+            and speller.lexicon.slip(part.lower) is None
+            and not _vowel_lost(speller.lexicon, part.lower)
+        ):
+            return None  # "npm", "tty", "xls": an abbreviation, not a word; but "mght", "hqnd" lost a vowel
     if not part.capitalised:
         return _lowercase(doc, speller, context, index, part, start, end, uses)
     if not part.head:
@@ -908,6 +926,18 @@ def _sentence_initial(
     if part.name_only and (uses > 1 or context.inverted_name(index) or not slip):
         return None  # a name wordfreq knows: used again, "Stoll, Mark", no far commoner word one slip away
     return _misspelled(doc, part, best, start, end, uses)
+
+
+def _vowel_lost(lexicon: WordLexicon, lower: str) -> bool:
+    """Whether a vowel put back (dropped, or typed as a neighbouring key) makes a very common word: "mght", "hqnd"."""
+    for i in range(len(lower) + 1):
+        for v in "aeiou":
+            if lexicon.frequency(lower[:i] + v + lower[i:]) >= _VOWEL_LOST_FREQUENCY:
+                return True
+            typed = i < len(lower) and lower[i] in NEIGHBOURS[v]
+            if typed and lexicon.frequency(lower[:i] + v + lower[i + 1 :]) >= _VOWEL_LOST_FREQUENCY:
+                return True
+    return False
 
 
 def _typing_slip_of(lexicon: WordLexicon, lower: str, word: str) -> bool:
