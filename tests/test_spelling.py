@@ -520,6 +520,7 @@ class TestShapesOfTheMistake:
             pytest.param("Stoll, Mark (2005). A history of the Pacific. London: Penguin.", id="inverted-name"),
             pytest.param("Portraits of Ludwig dela Cruz hung in the hall.", id="particle"),
             pytest.param("Readers can install the tool with npm or download it.", id="abbreviation"),
+            pytest.param("Players keep potions in their hotbars during raids.", id="closed-compound"),
         ],
     )
     def test_silent(self, text):
@@ -546,3 +547,7 @@ class TestShapesOfTheMistake:
     def test_flagged(self, text, word, suggestion):
         found = check(text, select=["NL1"])
         assert [(text[d.start : d.end], d.suggestion) for d in found] == [(word, suggestion)]
+
+    def test_joined_with_a_function_word_is_no_compound(self):
+        """"hall" + "all" is no coinage: a function word does not make closed compounds."""
+        assert len(nl1("The butcher on Queen Street sells hallall meat.")) == 1

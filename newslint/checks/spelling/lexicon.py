@@ -112,6 +112,10 @@ _SIBLING_ENDINGS = frozenset((*_SUFFIXES, "n", "en"))
 #: "balanced", "deserty" beside "deserts") and still words.
 _AGENT_ENDINGS = ("er", "ers", "y")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
+#: The shortest word that counts as a part of a closed compound ("hot" + "bars").
+_SHORTEST_PART = 3
+#: A word this frequent (per billion: 2 in 1,000 words) is a function word, no part of a compound ("all", "one").
+_FUNCTION_WORD = 2_000_000
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
@@ -756,6 +760,18 @@ class WordLexicon:
             if 0 < d <= limit and (len(w) > 1 or w in ("a", "i")):
                 out.append((w, d))
         return out
+
+    def compound(self, word: str) -> bool:
+        """Whether ``word`` is two content words of three letters or more joined: "hotbars", "handwave".
+
+        Not with a function word ("hallall" is no "hall" + "all"): those are run-together slips (NL102).
+        """
+        freq = self.freq
+        for i in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1):
+            left, right = freq.get(word[:i], 0), freq.get(word[i:], 0)
+            if COMMON <= left < _FUNCTION_WORD and COMMON <= right < _FUNCTION_WORD:
+                return True
+        return False
 
     def split(self, word: str, joiners: Iterable[str]) -> tuple[str, str] | None:
         """``word`` as two known words of which one is in ``joiners`` ("thehuge" -> "the", "huge")."""

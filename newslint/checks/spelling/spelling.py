@@ -893,6 +893,8 @@ def _lowercase(
             suggestion=f'Use "{fixed}"',
             unsafe_fix=[Edit(start, end, fixed)],
         )
+    if speller.lexicon.compound(part.lower):
+        return None  # no word one edit away, and two words joined: a coinage ("hotbars", "deathballs")
     if best is not None:
         return _misspelled(doc, part, best, start, end, uses)
     return None
