@@ -114,6 +114,8 @@ _AGENT_ENDINGS = ("er", "ers", "y")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
 #: The shortest word that counts as a part of a closed compound ("hot" + "bars").
 _SHORTEST_PART = 3
+#: ... and the rarest (per billion: 5 per million): "karakia" is no "kara" + "kia".
+_COMPOUND_PART = 5000
 #: A word this frequent (per billion: 2 in 1,000 words) is a function word, no part of a compound ("all", "one").
 _FUNCTION_WORD = 2_000_000
 #: Frequency given to a user's word: a plain, mid-frequency word.
@@ -762,14 +764,14 @@ class WordLexicon:
         return out
 
     def compound(self, word: str) -> bool:
-        """Whether ``word`` is two content words of three letters or more joined: "hotbars", "handwave".
+        """Whether ``word`` is two common content words of three letters or more joined: "hotbars", "handwave".
 
         Not with a function word ("hallall" is no "hall" + "all"): those are run-together slips (NL102).
         """
         freq = self.freq
         for i in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1):
             left, right = freq.get(word[:i], 0), freq.get(word[i:], 0)
-            if COMMON <= left < _FUNCTION_WORD and COMMON <= right < _FUNCTION_WORD:
+            if _COMPOUND_PART <= left < _FUNCTION_WORD and _COMPOUND_PART <= right < _FUNCTION_WORD:
                 return True
         return False
 
