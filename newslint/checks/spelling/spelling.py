@@ -286,6 +286,8 @@ TERM_USES = 3
 _EDIT_WEIGHT = 4.0
 #: A correction the article itself uses elsewhere counts as ten times as frequent.
 _ARTICLE_BONUS = 1.0
+#: The least an edit costs (``edit_cost``: a transposition, a doubled letter): bounds a candidate's score.
+_CHEAPEST_EDIT = 0.5
 #: Prefixes that stand before a hyphen ("pre-season", "mid-term").
 _PREFIXES = frozenset(
     [
@@ -407,6 +409,7 @@ class Speller:
     spec: LexiconSpec
     _analysed: dict[str, tuple[_Unknown, ...]] = field(default_factory=dict, repr=False)
     _corrections: dict[str, list[tuple[float, str, int]]] = field(default_factory=dict, repr=False)
+    _nearest: dict[str, int] = field(default_factory=dict, repr=False)
     _lexicon: WordLexicon | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
@@ -467,19 +470,40 @@ class Speller:
             yield _Unknown(start, part, lower, capitalised, index == 0, last, name_only)
 
     def ranked(self, lower: str) -> list[tuple[float, str, int]]:
-        """Known words within reach of ``lower`` as (score, word, distance), best first (memoised).
+        """The known words within reach of ``lower`` that can be its correction, as (score, word, distance), best first.
 
         Words of ``SHORTEST_DISTANCE2`` letters or more are searched two edits
         deep. The score weighs frequency against how typical of a slip the
-        edit is (``edit_cost``): "sitll" is "still", not "sill".
+        edit is (``edit_cost``): "sitll" is "still", not "sill". A word whose
+        score cannot come within the article's bonus of the best one is left
+        out unscored (every edit costs at least ``_CHEAPEST_EDIT``); memoised.
         """
         found = self._corrections.get(lower)
         if found is None:
             lexicon = self.lexicon
-            found = self._corrections[lower] = sorted(
-                ((_score(lower, w, lexicon.frequency(w)), w, d) for w, d in lexicon.candidates(lower)), reverse=True
+            near = lexicon.candidates(lower)
+            self._nearest[lower] = min((d for _, d in near), default=0)
+            bounds = sorted(
+                ((math.log10(max(lexicon.frequency(w), 1)) - _EDIT_WEIGHT * _CHEAPEST_EDIT * d, w, d) for w, d in near),
+                reverse=True,
             )
+            found = []
+            best = -math.inf
+            for bound, w, d in bounds:
+                if bound + _ARTICLE_BONUS < best:
+                    break
+                score = _score(lower, w, lexicon.frequency(w))
+                best = max(best, score)
+                found.append((score, w, d))
+            found.sort(reverse=True)
+            self._corrections[lower] = found
         return found
+
+    def nearest(self, lower: str) -> int:
+        """How many edits the nearest known word is from ``lower`` (0: none within reach)."""
+        if lower not in self._nearest:
+            self.ranked(lower)
+        return self._nearest[lower]
 
     def correction(self, lower: str, article: Counter[str] | None = None) -> tuple[str, int] | None:
         """The likeliest correction and its distance; a word the article uses elsewhere is likelier."""
@@ -767,10 +791,10 @@ class _DocContext:
             roles = doc.line_roles
             code = [i + 1 for i in range(len(roles)) if roles[i] is Role.CODE]
             words: set[str] = set()
-            if code:
-                lines = set(code)
-                for tok in doc.tokens:
-                    if tok.kind is TokenKind.WORD and doc.position(tok.start)[0] in lines:
+            for number in code:  # only the code lines' own tokens: a few lines, not the article
+                line = doc.lines[number - 1]
+                for tok in doc.tokens_between(line.start, line.end):
+                    if tok.kind is TokenKind.WORD:
                         words.add(tok.text.lower())
             self._code_words = frozenset(words)
         return self._code_words
@@ -823,7 +847,7 @@ def _judge(
     tok = doc.token(index)
     start = tok.start + part.offset
     end = start + len(part.text)
-    if part.capitalised and context.citation_author(index) and all(d > 1 for _, _, d in speller.ranked(part.lower)):
+    if part.capitalised and context.citation_author(index) and speller.nearest(part.lower) != 1:
         return None  # the author who opens a citation ("^ Cieply, Michael"), unless a slip of a word ("^ Morrkis")
     if doc.line_roles.of(doc.position(tok.start)[0]) is Role.CODE:
         return None  # an identifier in a code listing: "function(res) {"
@@ -878,7 +902,7 @@ def _lowercase(
     doc: Document, speller: Speller, context: _DocContext, index: int, part: _Unknown, start: int, end: int, uses: int
 ) -> Diagnostic | None:
     best = speller.correction(part.lower, context.counts)
-    if best is not None and any(d == 1 for _, _, d in speller.ranked(part.lower)):
+    if best is not None and speller.nearest(part.lower) == 1:
         return _misspelled(doc, part, best, start, end, uses)
     if part.head and part.last and context.glossed(index):
         return None  # no word one edit away, and explained in parentheses: a loanword
