@@ -493,6 +493,17 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
         return 0
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    head = 0  # a common prefix and suffix change nothing: compare what lies between
+    most = min(len(a), len(b))
+    while head < most and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if head or tail:
+        a, b = a[head : len(a) - tail], b[head : len(b) - tail]
+        if not a or not b:
+            return min(len(a) + len(b), limit + 1)
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -560,24 +571,38 @@ def edit_cost(typed: str, word: str) -> float:
     anything else 1.
     """
     n, m = len(typed), len(word)
+    extra = [_indel_cost(typed, i) for i in range(n)]  # each letter's cost once, not once per cell
+    lost = [_indel_cost(word, j) for j in range(m)]
+    subs = _SUB_COSTS
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _indel_cost(word, j - 1)
+        prev[j] = prev[j - 1] + lost[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(typed, i - 1)] + [0.0] * m
+        a, added = typed[i - 1], extra[i - 1]
+        cur = [prev[0] + added] + [0.0] * m
         for j in range(1, m + 1):
-            a, b = typed[i - 1], word[j - 1]
-            value = min(
-                prev[j] + _indel_cost(typed, i - 1),  # an extra letter typed
-                cur[j - 1] + _indel_cost(word, j - 1),  # a letter lost
-                prev[j - 1] + (0.0 if a == b else _sub_cost(a, b)),
-            )
-            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
-                value = min(value, prev2[j - 2] + 0.5)
+            b = word[j - 1]
+            value = prev[j] + added  # an extra letter typed
+            other = cur[j - 1] + lost[j - 1]  # a letter lost
+            value = min(value, other)
+            if a == b:
+                other = prev[j - 1]
+            else:
+                cost = subs.get(a + b)
+                if cost is None:
+                    cost = subs[a + b] = _sub_cost(a, b)
+                other = prev[j - 1] + cost
+            value = min(value, other)
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and prev2[j - 2] + 0.5 < value:
+                value = prev2[j - 2] + 0.5
             cur[j] = value
         prev2, prev = prev, cur
     return prev[m]
+
+
+#: ``_sub_cost`` of each pair of letters met so far, keyed by the two letters.
+_SUB_COSTS: dict[str, float] = {}
 
 
 def edits1(word: str) -> set[str]:

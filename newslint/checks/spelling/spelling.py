@@ -428,7 +428,8 @@ class Speller:
         """The unknown parts of a word token (memoised per distinct token text)."""
         found = self._analysed.get(text)
         if found is None:
-            found = self._analysed[text] = tuple(self._unknown_parts(text))
+            known = text.lower() in self.lexicon.freq  # most forms: no generator, no parts
+            found = self._analysed[text] = () if known else tuple(self._unknown_parts(text))
         return found
 
     def _unknown_parts(self, text: str) -> Iterator[_Unknown]:
@@ -677,15 +678,22 @@ class _DocContext:
     def names(self) -> frozenset[str]:
         """Lower-cased capitalised words used inside a sentence, or opening a citation and used again: names."""
         if not hasattr(self, "_names"):
-            initial = self.doc.sentence_initial
-            tokens = self.doc.tokens
-            self._names = frozenset(
-                _strip_possessive(t.text).lower()
-                for i, t in enumerate(tokens)
-                if t.text[:1].isupper()
-                and t.kind is TokenKind.WORD
-                and (t.start not in initial or (self.counts[t.text.lower()] > 1 and self.citation_author(i)))
-            )
+            # By distinct form: a form is used inside a sentence when it has more uses than sentence starts.
+            doc = self.doc
+            texts, kind_of = doc.token_table.texts, doc.kind_of
+            opening = [doc.token_index(start) for start in doc.sentence_initial]
+            at_start = Counter(texts[i] for i in opening)
+            names = {
+                _strip_possessive(text).lower()
+                for text, count in doc.vocabulary.items()
+                if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start[text]
+            }
+            for i in opening:
+                text = texts[i]
+                capitalised = text[:1].isupper() and kind_of[text] is TokenKind.WORD
+                if capitalised and self.counts[text.lower()] > 1 and self.citation_author(i):
+                    names.add(_strip_possessive(text).lower())
+            self._names = frozenset(names)
         return self._names
 
     def neighbour_is_capitalised(self, index: int, step: int) -> bool:
