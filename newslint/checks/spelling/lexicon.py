@@ -28,7 +28,8 @@ Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
 data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` and a list of
 ``str``, checked on load) under the user cache directory; the distance-2
-index has its own cache, loaded only when a word needs it.
+index (``DeleteIndex``: hashed one- and two-letter deletions in sorted
+arrays, kept as bytes) has its own cache, loaded only when a word needs it.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
 content key, never the dictionary itself.
@@ -128,6 +129,8 @@ _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 MAX_SEARCH_LENGTH = 20
 #: Bits of a distance-2 index key that number the word (the rest is the deletion's CRC-32).
 _ID_BITS = 20
+#: The top bits of a key's CRC that ``DeleteIndex.starts`` indexes.
+_BUCKET_BITS = 16
 #: Words shorter than this are searched for corrections one edit away only.
 SHORTEST_DISTANCE2 = 5
 #: A slip-shaped extended-tier form is refused when the core word it slips from is this many times commoner.
@@ -439,39 +442,53 @@ class DeleteIndex:
     """Every word under itself and each of its one- and two-letter deletions (SymSpell), as hashed keys.
 
     A key is a deletion's CRC-32 above the word's number (``_ID_BITS`` bits), in a sorted
-    ``array('Q')``: 2.8 million keys in 22 MB where a dict of strings would take ten times that,
-    and a probe is a binary search. Hash collisions only add candidates, which ``damerau`` checks.
+    ``array('Q')``: 2.8 million keys in 22 MB where a dict of strings would take ten times that.
+    ``starts`` holds where each value of a CRC's top ``_BUCKET_BITS`` bits begins, so that a
+    probe is a short binary search. Hash collisions only add candidates, which ``damerau`` checks.
     """
 
-    def __init__(self, words: list[str], keys: array) -> None:
+    def __init__(self, words: list[str], keys: array, starts: array | None = None) -> None:
         self.words = words
         self.keys = keys
+        if starts is None:
+            shift = 32 + _ID_BITS - _BUCKET_BITS
+            starts = array("I", (bisect_left(keys, bucket << shift) for bucket in range(1 << _BUCKET_BITS)))
+            starts.append(len(keys))
+        self.starts = starts
 
     def data(self) -> dict[str, object]:
-        return {"words": self.words, "keys": self.keys.tobytes()}
+        return {"words": self.words, "keys": self.keys.tobytes(), "starts": self.starts.tobytes()}
 
     @classmethod
     def from_data(cls, data: object) -> DeleteIndex | None:
         """The index ``data()`` gave, or ``None`` when ``data`` is not of that shape."""
-        if not isinstance(data, dict) or set(data) != {"words", "keys"}:
+        if not isinstance(data, dict) or set(data) != {"words", "keys", "starts"}:
             return None
-        words, raw = data["words"], data["keys"]
+        words, raw, raw_starts = data["words"], data["keys"], data["starts"]
         if type(words) is not list or not _only(words, str) or type(raw) is not bytes or len(raw) % 8:
             return None
-        keys = array("Q")
+        if type(raw_starts) is not bytes or len(raw_starts) != 4 * ((1 << _BUCKET_BITS) + 1):
+            return None
+        keys, starts = array("Q"), array("I")
         keys.frombytes(raw)
-        return cls(words, keys)
+        starts.frombytes(raw_starts)
+        if starts[-1] != len(keys):
+            return None
+        return cls(words, keys, starts)
 
     def lookup(self, probes: Iterable[str]) -> set[str]:
         """The words under any of ``probes`` (and a few whose key merely collides with one)."""
-        keys, step = self.keys, 1 << _ID_BITS
+        keys, starts, step = self.keys, self.starts, 1 << _ID_BITS
+        shift = 32 - _BUCKET_BITS
         found: set[int] = set()
         for probe in probes:
-            low = crc32(probe.encode()) << _ID_BITS
-            start = bisect_left(keys, low)
-            end = bisect_left(keys, low + step, start)
-            if start < end:
-                found.update(keys[start:end])
+            crc = crc32(probe.encode())
+            low = crc << _ID_BITS
+            bucket = crc >> shift
+            first = bisect_left(keys, low, starts[bucket], starts[bucket + 1])
+            last = bisect_left(keys, low + step, first, starts[bucket + 1])
+            if first < last:
+                found.update(keys[first:last])
         words, mask = self.words, step - 1
         return {words[key & mask] for key in found}
 

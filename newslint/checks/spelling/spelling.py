@@ -87,9 +87,15 @@ The dictionary has tiers:
   ("thats", "didnt", "womens"). No list of known misspellings is used.
 - *derived*: a common or core stem (or a long rare one that is itself a
   word) with a productive affix ("uncarpeted", "ponderings", "balancer",
-  "deserty") is a word, unless the stem is too common to take it
-  ("anothers"), another form of the stem is one edit away ("tomatos"), or
-  a very common word is one slip away ("untill").
+  "deserty", "mics"), a final consonant doubled ("committers") or a "-y"
+  giving way to "-ist" ("ontologists"), is a word, unless the stem is too
+  common to take it ("anothers"; but wordfreq sees "normals" once for
+  every 270 uses of "normal", as a real plural is seen), another form of
+  the stem is one edit away ("tomatos" beside "tomatoes", "serveer"
+  beside "server"), a very common word is one slip away ("untill"), or a
+  word one typing slip away is five times as common as the stem and a
+  thousand times as common as the form ("faied" is "failed", not "fay" +
+  "ed").
 
 Left alone:
 - a term: an unknown word used three or more times in one article, unless
@@ -97,11 +103,18 @@ Left alone:
   edit from one of the commonest words: "teh");
 - names: a capitalised word inside a sentence (except a one-off slip of a
   very common word, "said Teh talks"), a capitalised word at the start of a
-  sentence that the article uses as a name elsewhere or that wordfreq
-  knows, the author opening a citation ("^ Cieply, Michael") when no word
-  is one edit away, a particle before a name ("von", "bin"), a Latin
-  species name after its genus or initial ("Yersinia pestis", "T. muris"),
-  a lower-case item of a list of names (a user name in photo credits);
+  sentence that the article uses as a name elsewhere, or that wordfreq
+  knows as a name unless it is one typing slip from a word a hundred times
+  as common ("Frist", "Thes"; but "Claus", and "Stoll, Mark" in a
+  citation), or that stands before another capitalised word unless it is
+  a typing slip of a common word ("Soath Korean" is flagged, "Roxr
+  Software" is not), the author opening a citation ("^ Cieply, Michael")
+  when no word is one edit away, a particle before a name that wordfreq
+  sees ("von", "dela"; not "the stre Monday"), a Latin species name after
+  its genus or initial ("Yersinia pestis", "T. muris"), a lower-case item
+  of a list of names (a user name in photo credits);
+- coinages: two common content words joined with no word one edit away
+  ("hotbars", "handwave"; not with a function word: "hallall");
 - tokens that are not prose: numbers, URLs, e-mail addresses, handles,
   acronyms, words with digits or accents, pieces of domains, paths and file
   names ("onmeth.com"), words touching code punctuation, words on a line
@@ -109,7 +122,7 @@ Left alone:
   in that article ("printf"), a lower-case word opening a line (a user
   name), a prefix before a dash ("neo–payday"), clipped parts of compounds
   ("sci-fi"), echoing compounds ("wishy-washy"), a vowelless abbreviation
-  ("npm"), a loanword glossed in parentheses ("taonga (treasures)"), a
+  ("npm"; not "mght", where a vowel put back makes a very common word), a loanword glossed in parentheses ("taonga (treasures)"), a
   word of Māori shape (open syllables of h k m n p r t w ng wh) in an
   article that writes macrons ("waka", "weta"), a short sound quoted to be
   talked about ("the usual “ums”"), a word with its head elided ("'Tis").
