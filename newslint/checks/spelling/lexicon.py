@@ -827,8 +827,8 @@ class WordLexicon:
     def _index(self) -> tuple[DeleteIndex, ...]:
         return self._load_index(self.freq)
 
-    def candidates(self, word: str) -> list[tuple[str, int]]:
-        """Known words within two edits (one for words under ``SHORTEST_DISTANCE2`` letters), with distances.
+    def candidates(self, word: str, limit: int = 2) -> list[tuple[str, int]]:
+        """Known words within ``limit`` edits, at most two (one for words under ``SHORTEST_DISTANCE2`` letters).
 
         SymSpell-style: the index holds every word under itself and its one-
         and two-letter deletions; the probes are the word's own deletions
@@ -838,7 +838,7 @@ class WordLexicon:
         """
         if len(word) > MAX_SEARCH_LENGTH or len(word) < 2:
             return []
-        limit = 2 if len(word) >= SHORTEST_DISTANCE2 else 1
+        limit = min(limit, 2 if len(word) >= SHORTEST_DISTANCE2 else 1)
         probes = _deletes2(word) if limit == 2 else {word, *_deletes1(word)}
         size = len(word)
         out = []

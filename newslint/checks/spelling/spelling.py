@@ -513,13 +513,19 @@ class Speller:
             self._corrections[lower] = found
         return found
 
+    def one_edit_away(self, lower: str) -> bool:
+        """Whether a known word is one edit from ``lower`` (the cheap search: no two-edit probes)."""
+        if lower in self._nearest:
+            return self._nearest[lower] == 1
+        return bool(self.lexicon.candidates(lower, limit=1))
+
     def nearest(self, lower: str) -> int:
         """How many edits the nearest known word is from ``lower`` (0: none within reach)."""
         if lower not in self._nearest:
             self.ranked(lower)
         return self._nearest[lower]
 
-    def correction(self, lower: str, article: Counter[str] | None = None) -> tuple[str, int] | None:
+    def correction(self, lower: str, article: _Uses | Counter[str] | None = None) -> tuple[str, int] | None:
         """The likeliest correction and its distance; a word the article uses elsewhere is likelier."""
         ranked = self.ranked(lower)
         if not ranked:
@@ -633,14 +639,16 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     # Each distinct word form is analysed once (the vocabulary); only the tokens
     # of unknown forms, and of the heads of a contraction, are visited.
     verdicts: dict[str, tuple[_Unknown, ...]] = {}
-    for text, kind in doc.kind_of.items():
-        if kind is not word:
-            continue
+    freq = speller.lexicon.freq
+    forms = [text for text, kind in doc.kind_of.items() if kind is word and text not in freq]  # "the": known
+    for text in forms:
         unknown = memo.get(text)
         if unknown is None:
             unknown = speller.analyse(text)
         if unknown or text in _NT_HEADS:
             verdicts[text] = unknown
+    kind_of = doc.kind_of
+    verdicts.update((head, ()) for head in _NT_HEADS.intersection(kind_of) if kind_of[head] is word and head in freq)
     table = doc.token_table
     texts = table.texts
     for index in compress(range(len(texts)), map(verdicts.__contains__, texts)) if verdicts else ():
@@ -670,6 +678,25 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
                 break
 
 
+class _Uses:
+    """How often the article uses a lower-case word, in any of its cases ("the", "The", "THE").
+
+    Looked up per word asked about, from the vocabulary: no pass over the article's forms.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.vocabulary = doc.vocabulary
+        self.kind_of = doc.kind_of
+
+    def __getitem__(self, lower: str) -> int:
+        total = 0
+        for form in {lower, lower.capitalize(), lower.upper()}:
+            count = self.vocabulary.get(form, 0)
+            if count and self.kind_of[form] is TokenKind.WORD:
+                total += count
+        return total
+
+
 class _DocContext:
     """What the name heuristics need from the whole article, computed on first use."""
 
@@ -677,14 +704,9 @@ class _DocContext:
         self.doc = doc
 
     @property
-    def counts(self) -> Counter[str]:
+    def counts(self) -> _Uses:
         if not hasattr(self, "_counts"):
-            counts: Counter[str] = Counter()
-            kind_of = self.doc.kind_of
-            for text, count in self.doc.vocabulary.items():
-                if kind_of[text] is TokenKind.WORD:
-                    counts[text.lower()] += count
-            self._counts = counts
+            self._counts = _Uses(self.doc)
         return self._counts
 
     @property
@@ -868,7 +890,7 @@ def _judge(
     tok = doc.token(index)
     start = tok.start + part.offset
     end = start + len(part.text)
-    if part.capitalised and context.citation_author(index) and speller.nearest(part.lower) != 1:
+    if part.capitalised and context.citation_author(index) and not speller.one_edit_away(part.lower):
         return None  # the author who opens a citation ("^ Cieply, Michael"), unless a slip of a word ("^ Morrkis")
     if doc.line_roles.of(doc.position(tok.start)[0]) is Role.CODE:
         return None  # an identifier in a code listing: "function(res) {"
@@ -954,8 +976,8 @@ def _sentence_initial(
     title's "Firt Showing", "Soath Korean") and, when long, with a rarer correction ("Sourcinng"); anything
     else needs a common correction and no capitalised neighbour ("Teh Hong Piow", "Roxr Software").
     """
-    if part.lower in context.names:
-        return None
+    if part.lower in context.names or (part.name_only and (uses > 1 or context.inverted_name(index))):
+        return None  # a name: used inside a sentence, or wordfreq's name used again or written "Stoll, Mark"
     best = speller.correction(part.lower, context.counts)
     if best is None:
         return None
@@ -970,8 +992,8 @@ def _sentence_initial(
         return None  # a name's first word: "Teh Hong Piow", "Ori Givati", "Roxr Software"; not "Soath Korean"
     if best[1] > 1 and part.lower in lexicon.rare:
         return None  # two edits from a word, and a name wordfreq knows: "Brawley"
-    if part.name_only and (uses > 1 or context.inverted_name(index) or not slip):
-        return None  # a name wordfreq knows: used again, "Stoll, Mark", no far commoner word one slip away
+    if part.name_only and not slip:
+        return None  # a name wordfreq knows, with no far commoner word one slip away: "Claus"
     return _misspelled(doc, part, best, start, end, uses)
 
 
