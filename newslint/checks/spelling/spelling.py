@@ -537,7 +537,7 @@ class Speller:
 
 
 def _split_hyphens(text: str) -> list[str]:
-    if not any(c in _HYPHENS for c in text):
+    if "-" not in text and "\u2010" not in text and "\u2011" not in text:
         return [text]
     out: list[str] = []
     current: list[str] = []
@@ -727,7 +727,7 @@ class _DocContext:
             for i in opening:
                 text = texts[i]
                 capitalised = text[:1].isupper() and kind_of[text] is TokenKind.WORD
-                if capitalised and self.counts[text.lower()] > 1 and self.citation_author(i):
+                if capitalised and self.citation_author(i) and self.counts[text.lower()] > 1:
                     names.add(_strip_possessive(text).lower())
             self._names = frozenset(names)
         return self._names
