@@ -521,22 +521,31 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
         a, b = a[head : len(a) - tail], b[head : len(b) - tail]
         if not a or not b:
             return min(len(a) + len(b), limit + 1)
+    # Only the band |i - j| <= limit can hold a value within the limit: cells outside it stay at ``big``.
+    big = limit + 1
+    n, m = len(a), len(b)
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, prev2[j - 2] + 1)
-            cur[j] = value
+    prev = [j if j <= limit else big for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [big] * (m + 1)
+        cur[0] = best = i if i <= limit else big
+        here = a[i - 1]
+        for j in range(max(1, i - limit), min(m, i + limit) + 1):
+            there = b[j - 1]
+            value = prev[j - 1] if here == there else prev[j - 1] + 1
+            step = prev[j] + 1
+            value = min(value, step)
+            step = cur[j - 1] + 1
+            value = min(value, step)
+            if i > 1 and j > 1 and here == b[j - 2] and a[i - 2] == there:
+                step = prev2[j - 2] + 1
+                value = min(value, step)
+            cur[j] = min(big, value)
             best = min(best, value)
         if best > limit:
-            return limit + 1
+            return big
         prev2, prev = prev, cur
-    return min(prev[-1], limit + 1)
+    return min(big, prev[m])
 
 
 #: Keyboard neighbours (QWERTY), for weighing slips.

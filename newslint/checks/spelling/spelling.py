@@ -720,7 +720,7 @@ class _DocContext:
                 for text, count in doc.vocabulary.items()
                 if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start[text]
             }
-            for i in opening:
+            for i in opening if self.has_references else ():
                 text = texts[i]
                 capitalised = text[:1].isupper() and kind_of[text] is TokenKind.WORD
                 if capitalised and self.citation_author(i) and self.counts[text.lower()] > 1:
@@ -806,8 +806,18 @@ class _DocContext:
         end = self.doc.token_table.ends[index]
         return text.startswith(", ", end) and text[end + 2 : end + 3].isupper() and text[end + 3 : end + 4].islower()
 
+    @property
+    def has_references(self) -> bool:
+        """Whether any line opens with the caret of a reference list (most articles have none)."""
+        if not hasattr(self, "_references"):
+            text = self.doc.text
+            self._references = text.startswith("^") or "\n^" in text
+        return self._references
+
     def citation_author(self, index: int) -> bool:
         """The first word of a reference entry, where its author stands ("^ Cieply, Michael (2010)")."""
+        if not self.has_references:
+            return False
         text = self.doc.text
         tok = self.doc.tokens[index]
         line_start = text.rfind("\n", 0, tok.start) + 1
