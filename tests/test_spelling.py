@@ -316,6 +316,24 @@ class TestLexicon:
     def test_damerau(self, a, b, distance):
         assert damerau(a, b) == distance
 
+    def test_distance2_index_finds_every_word_within_two_edits(self):
+        """The hashed deletion index misses nothing a full scan finds, two substitutions included."""
+        words = {w: 1000 for w in ("harbour", "harbours", "harbor", "arbour", "labour", "barbour", "harvest", "the")}
+        small = lexicon.WordLexicon(words)
+        for typed in ("harbuor", "hrabour", "harbxyr", "arbor", "hrbour", "harbourss", "teh", "th", "xyzzy"):
+            limit = 2 if len(typed) >= lexicon.SHORTEST_DISTANCE2 else 1
+            scan = {(w, damerau(typed, w, limit)) for w in words if 0 < damerau(typed, w, limit) <= limit}
+            assert set(small.candidates(typed)) == scan, typed
+
+    def test_distance2_index_cache_is_data_only(self):
+        index = lexicon.build_index({"harbour": 1, "labour": 1})
+        data = index.data()
+        assert set(marshal.loads(marshal.dumps(data))) == {"words", "keys", "starts"}
+        again = lexicon.DeleteIndex.from_data(marshal.loads(marshal.dumps(data)))
+        assert again is not None and again.lookup({"harbour"}) == {"harbour"}
+        for bad in ({"words": ["x"], "keys": b"1234567", "starts": data["starts"]}, {"words": 1}, None):
+            assert lexicon.DeleteIndex.from_data(bad) is None
+
     def test_long_token_bounded(self):
         """A 60-letter unknown token is judged without a distance-2 search blow-up."""
         import time
@@ -549,5 +567,5 @@ class TestShapesOfTheMistake:
         assert [(text[d.start : d.end], d.suggestion) for d in found] == [(word, suggestion)]
 
     def test_joined_with_a_function_word_is_no_compound(self):
-        """"hall" + "all" is no coinage: a function word does not make closed compounds."""
+        """Joining "hall" and "all" makes no coinage: a function word does not form closed compounds."""
         assert len(nl1("The butcher on Queen Street sells hallall meat.")) == 1
