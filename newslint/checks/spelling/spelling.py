@@ -638,14 +638,14 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
     freq = speller.lexicon.freq
     kind_of = doc.kind_of
     # the forms the lexicon does not know as written, by a set difference in C ("the" is not visited)
-    forms = [text for text in set(kind_of).difference(freq) if kind_of[text] is word]
+    forms = [text for text in set(kind_of).difference(freq) if kind_of[text] is word and text.lower() not in freq]
     for text in forms:
         unknown = memo.get(text)
         if unknown is None:
             unknown = speller.analyse(text)
         if unknown or text in _NT_HEADS:
             verdicts[text] = unknown
-    verdicts.update((head, ()) for head in _NT_HEADS.intersection(kind_of) if kind_of[head] is word and head in freq)
+    verdicts.update((head, ()) for head in _NT_HEADS.intersection(kind_of) if kind_of[head] is word and head.lower() in freq)
     table = doc.token_table
     texts = table.texts
     for index in compress(range(len(texts)), map(verdicts.__contains__, texts)) if verdicts else ():
