@@ -316,6 +316,27 @@ class TestLexicon:
     def test_damerau(self, a, b, distance):
         assert damerau(a, b) == distance
 
+    def test_damerau_matches_the_full_table(self):
+        """The banded, shortcut distance agrees with the plain optimal-string-alignment table."""
+        import random
+
+        def full(a: str, b: str, limit: int) -> int:
+            d = [[i + j if not (i and j) else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+            for i in range(1, len(a) + 1):
+                for j in range(1, len(b) + 1):
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+                    if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            return min(d[-1][-1], limit + 1)
+
+        rng = random.Random(2026)
+        for _ in range(3000):
+            a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
+            b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
+            for limit in (1, 2):
+                assert damerau(a, b, limit) == full(a, b, limit), (a, b, limit)
+        assert damerau("abcdef", "bcdefg") == 2  # a letter lost and one added: everything between shifts
+
     def test_distance2_index_finds_every_word_within_two_edits(self):
         """The hashed deletion index misses nothing a full scan finds, two substitutions included."""
         words = {w: 1000 for w in ("harbour", "harbours", "harbor", "arbour", "labour", "barbour", "harvest", "the")}

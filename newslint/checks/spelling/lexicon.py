@@ -521,6 +521,11 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
         a, b = a[head : len(a) - tail], b[head : len(b) - tail]
         if not a or not b:
             return min(len(a) + len(b), limit + 1)
+    # Same length within two edits: letters changed or swapped (at most four differ), or one lost and one
+    # added, which shifts what lies between ("abcd" / "bcde"); anything else is too far for the table.
+    shifted = limit == 2 and (a[1:] == b[:-1] or a[:-1] == b[1:])
+    if len(a) == len(b) and limit <= 2 and not shifted and sum(map(str.__ne__, a, b)) > 2 * limit:
+        return limit + 1
     # Only the band |i - j| <= limit can hold a value within the limit: cells outside it stay at ``big``.
     big = limit + 1
     n, m = len(a), len(b)
