@@ -690,6 +690,7 @@ class WordLexicon:
         self._load_index = index or (lambda words: (build_index(words),))
         self._rare_status: dict[str, bool] = {}
         self._derived: dict[str, bool] = {}
+        self._shaped: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -827,7 +828,11 @@ class WordLexicon:
             return False
         if len(lower) < _SHORT_FORM:
             return lower in self._slips  # "teh"; a short form used thrice ("tty", "pref") is an abbreviation
-        return slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+        shaped = self._shaped.get(lower)
+        if shaped is None:  # judged once per form, like the tiers' other statuses
+            shaped = slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+            self._shaped[lower] = shaped
+        return shaped
 
     def slip_rival(self, lower: str) -> int:
         """The frequency of the commonest known word one slip from ``lower``."""

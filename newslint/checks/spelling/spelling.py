@@ -528,7 +528,8 @@ class Speller:
             return None
         if article is None:
             return ranked[0][1], ranked[0][2]
-        _, word, distance = max(ranked, key=lambda c: c[0] + (_ARTICLE_BONUS if article[c[1]] else 0.0))
+        used = article.used if isinstance(article, _Uses) else article.__getitem__
+        _, word, distance = max(ranked, key=lambda c: c[0] + (_ARTICLE_BONUS if used(c[1]) else 0.0))
         return word, distance
 
 
@@ -684,6 +685,11 @@ class _Uses:
     def __init__(self, doc: Document) -> None:
         self.vocabulary = doc.vocabulary
         self.kind_of = doc.kind_of
+
+    def used(self, lower: str) -> bool:
+        """Whether the article uses ``lower`` at all (no count needed: the forms' table answers)."""
+        kind_of = self.kind_of
+        return any(kind_of.get(form) is TokenKind.WORD for form in (lower, lower.capitalize(), lower.upper()))
 
     def __getitem__(self, lower: str) -> int:
         total = 0
