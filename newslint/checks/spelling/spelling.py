@@ -419,6 +419,7 @@ class Speller:
     _analysed: dict[str, tuple[_Unknown, ...]] = field(default_factory=dict, repr=False)
     _corrections: dict[str, list[tuple[float, str, int]]] = field(default_factory=dict, repr=False)
     _nearest: dict[str, int] = field(default_factory=dict, repr=False)
+    _near_one: dict[str, bool] = field(default_factory=dict, repr=False)
     _lexicon: WordLexicon | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
@@ -511,9 +512,9 @@ class Speller:
 
     def one_edit_away(self, lower: str) -> bool:
         """Whether a known word is one edit from ``lower`` (the cheap search: no two-edit probes)."""
-        if lower in self._nearest:
-            return self._nearest[lower] == 1
-        return bool(self.lexicon.candidates(lower, limit=1))
+        if lower not in self._nearest and lower not in self._near_one:
+            self._near_one[lower] = bool(self.lexicon.candidates(lower, limit=1))
+        return self._nearest[lower] == 1 if lower in self._nearest else self._near_one[lower]
 
     def nearest(self, lower: str) -> int:
         """How many edits the nearest known word is from ``lower`` (0: none within reach)."""
