@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "titles": "newslint.checks.titles.titles",
     "names": "newslint.checks.names.names",
     "boilerplate": "newslint.checks.boilerplate.boilerplate",
+    "repeated-lines": "newslint.checks.boilerplate.repeated",
     "text-reporter": "newslint.output.reporters.text",
     "json-reporter": "newslint.output.reporters.json",
     "github-reporter": "newslint.output.reporters.github",

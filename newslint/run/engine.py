@@ -313,7 +313,10 @@ def one_report_per_region(
     region of its document is dropped. Findings of the owning family, of other
     owners, about the characters themselves (``CHARACTER_CATEGORIES``:
     mojibake, invisible characters, whitespace) and article-wide name
-    spellings (``ARTICLE_WIDE_CATEGORIES``) stay. Order is kept.
+    spellings (``ARTICLE_WIDE_CATEGORIES``) stay. In the corpus stage
+    (``reported`` given), a region owner's own corpus finding on lines a
+    document finding already marks is dropped too: one report per region.
+    Order is kept.
 
     Args:
         diagnostics: The findings to thin out (sorted or not).
@@ -335,6 +338,11 @@ def one_report_per_region(
         if spans and d.code not in owners and d.category not in KEPT_IN_REGIONS:
             first, last, family = d.line, _last_line(d), _family(d.code)
             if any(top <= first and last <= bottom and family != owner for top, bottom, owner in spans):
+                continue
+        elif spans and reported is not None and d.code in owners:
+            # A corpus-stage region (NL206) on lines a document rule already reported: reported once.
+            first, last = d.line, _last_line(d)
+            if any(top <= first and last <= bottom for top, bottom, _owner in spans):
                 continue
         kept.append(d)
     return kept
