@@ -93,4 +93,4 @@ def test_look_alike_names_are_not_flagged(capsys):
     ],
 )
 def test_the_rule_that_finds_it(key, code):
-    assert [m.split()[0] for m in flagged("titles_wrong.txt", TITLE_CODES)[key]] == [code]
+    assert [d.code for d in check(articles("titles_wrong.txt")[key], TITLE_CODES)] == [code]  # this article alone
