@@ -51,12 +51,12 @@ class TestPositions:
 
     def test_diagnostics_after_bom_crlf_tab_nbsp_and_arabic(self, tmp_path):
         """A whitespace-only line is found at the same position whatever precedes it."""
-        from conftest import run_cli
+        from conftest import run_main
 
         body = "\ufeffمقالات ذات صلة\r\n\tTab line\r\n\u00a0\r\nEnd.\r\n"
         path = tmp_path / "a.txt"
         path.write_bytes(body.encode("utf-8"))
-        proc = run_cli("--isolated", "--select", "NL510", "--format", "jsonl", str(path))
+        proc = run_main("--isolated", "--select", "NL510", "--format", "jsonl", str(path))
         import json
 
         (diag,) = [json.loads(line) for line in proc.stdout.decode().splitlines()]

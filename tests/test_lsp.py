@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("pygls")
 pytest_lsp = pytest.importorskip("pytest_lsp")
 
-from conftest import ROOT, SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli, run_main
 from lsprotocol import types
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
@@ -160,7 +160,7 @@ def _apply(text: str, edits: list[types.TextEdit], encoding: str = "utf-16") -> 
 
 
 def _cli_positions(path: Path, cwd: Path) -> list[tuple[int, int, str]]:
-    out = run_cli("--format", "text", "-q", str(path), cwd=cwd).stdout.decode()
+    out = run_main("--format", "text", "-q", str(path), cwd=cwd).stdout.decode()
     rows = []
     for line in out.splitlines():
         where, rest = line.split(": ", 1)
@@ -318,7 +318,7 @@ class TestCodeActions:
             await asyncio.sleep(0.02)
         remaining = {str(d.code) for d in client.published[-1].diagnostics}  # type: ignore[attr-defined]
         assert remaining == {str(d.code) for d in first} - {"NL510"} and remaining
-        assert run_cli(str(path), cwd=tmp_path, env={}).stdout.count(b"NL510") == 0  # the CLI agrees
+        assert run_main(str(path), cwd=tmp_path, env={}).stdout.count(b"NL510") == 0  # the CLI agrees
 
     async def test_add_the_word_to_words(self, plugin_client: LanguageClient, tmp_path: Path):
         client = plugin_client

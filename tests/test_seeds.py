@@ -18,7 +18,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 import pytest
-from conftest import ROOT, SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_main
 
 EXPECTED = ROOT / "tests" / "expected.toml"
 
@@ -31,7 +31,7 @@ def _covers(diag: dict, defect: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def report() -> list[dict]:
-    proc = run_cli("--format", "json", "seeds", "--isolated")
+    proc = run_main("--format", "json", "seeds", "--isolated")
     assert proc.returncode == 1, proc.stderr.decode()
     return json.loads(proc.stdout)
 
