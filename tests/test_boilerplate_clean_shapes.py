@@ -179,3 +179,39 @@ class TestChromeStillFound:
         found = codes(text)
         assert ("NL203", 3, 7) in found
         assert all(line not in (9, 11, 15, 17) for _, line, _ in found), found
+
+
+# -- a page with no chrome evidence ------------------------------------------------------------
+
+# An explainer as a CMS stores it: no pack phrase, no foreign text, but an unmarked list
+# of tools in the middle and a short title-case line at the end, which the line model alone
+# would take for a related-links list.
+EXPLAINER = """\
+The county's new flood maps were drawn with a handful of free tools, the planning office said on Tuesday.
+
+Its analysts used four programs to turn decades of river gauges into the maps:
+
+River Gauge Archive
+Open Terrain Viewer
+Floodline Desktop
+Parcel Mapper
+
+Each program is maintained by a university or a public agency, the office said, and the maps can be checked by anyone with a laptop.
+
+Residents can see the maps at the library until the end of March, when the council will vote on them.
+
+Planning Office Contacts
+"""
+
+
+def test_a_page_without_chrome_evidence_keeps_its_lists_and_headings():
+    assert check(EXPLAINER, ["NL2"]) == []
+    # The same lines on a page that also carries a share bar are judged by the model as before.
+    scraped = check(EXPLAINER + "\nShare this article\n", ["NL2"])
+    assert [d.line for d in scraped if d.code == "NL201"] == [16]
+
+
+def test_a_lone_timestamp_is_still_chrome_on_an_evidence_free_page():
+    text = EXPLAINER.replace("Residents can", "Tue 14 Jan 2026 09.12 GMT\n\nResidents can")
+    [d] = check(text, ["NL2"])
+    assert d.code == "NL202" and "a timestamp" in d.message

@@ -465,8 +465,8 @@ _CARRY = 0.5
 # The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
 # phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
-_SURE_SHAPE = 0.9
-_LONE_SHAPE = 0.8
+SURE_SHAPE = 0.9
+LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
 _CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run carry reference markers
 
@@ -527,8 +527,8 @@ def decide(
                 out[i] = False
             elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
-                or (shape >= _SURE_SHAPE and not f.get("link_list"))
-                or (shape >= _LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
+                or (shape >= SURE_SHAPE and not f.get("link_list"))
+                or (shape >= LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):

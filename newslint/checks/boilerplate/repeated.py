@@ -67,13 +67,20 @@ same line in article after article, which no article's own text is. Left in a
 corpus, it is counted as article text by every model trained on it.
 
 ## Example
-In `site/ferry.txt`, `site/budget.txt` and `site/harbour.txt`:
+In `site/ferry.txt`, `site/budget.txt` and `site/harbour.txt` alike:
 ```text
+Coastal News
 Most read this week
+The island ferry will run four extra sailings a week from December.
 ```
 
-Delete the line from each article (the finding has no automatic fix: it is
-judged after every file is read, and `--fix` edits files before that).
+Use instead:
+```text
+The island ferry will run four extra sailings a week from December.
+```
+
+The finding has no automatic fix: it is judged after every file is read,
+and `--fix` edits files before that.
 
 ## Options
 - `repeated-line-documents` (default 3): how many documents of a publication
