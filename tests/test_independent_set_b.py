@@ -12,28 +12,14 @@ stay apart. Each article carries its own date (an "Updated" line).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from independent_sets import NAME_CODES, TITLE_CODES, ArticleSet
 
 from newslint.testing import check
 
-DATA = Path(__file__).parent / "data" / "independent-b"
-TITLE_CODES = ["NL301", "NL302", "NL303", "NL304", "NL305"]
-NAME_CODES = ["NL401"]
-
-
-def articles(name: str) -> dict[str, str]:
-    """``id -> text`` of the articles in one file (each starts with a line ``=== id``)."""
-    out: dict[str, str] = {}
-    for block in (DATA / name).read_text(encoding="utf-8").split("=== ")[1:]:
-        head, _, body = block.partition("\n")
-        out[head.strip()] = body.replace("\n", "\n\n")  # one paragraph per line, as wire copy is laid out
-    return out
-
-
-def flagged(name: str, codes: list[str]) -> dict[str, list[str]]:
-    return {key: [f"{d.code} {d.message}" for d in check(text, codes)] for key, text in articles(name).items()}
+SET = ArticleSet("independent-b")
+articles = SET.articles
+flagged = SET.flagged
 
 
 def test_sets_have_their_size():
