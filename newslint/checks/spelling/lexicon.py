@@ -221,7 +221,7 @@ class LexiconSpec:
         """``build_index(words)`` from its own cache (loaded only when a word needs it), plus ``extra``'s new words."""
         path = cache_dir() / f"spelling-index-{self._base_key}.marshal"
         data = _read_cache(path)
-        if isinstance(data, dict) and _all_str(data.items()):
+        if type(data) is dict and _all_str(data):
             index = data
         else:
             index = build_index(words)
@@ -272,8 +272,9 @@ def _write_cache(path: Path, data: object) -> None:
         write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
 
 
-def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
-    return all(type(k) is str and type(v) is str for k, v in pairs)
+def _all_str(table: dict[object, object]) -> bool:
+    """Whether every key and value of the dict ``table`` is a ``str`` (checked in C)."""
+    return _only(table.keys(), str) and _only(table.values(), str)
 
 
 def _only(values: Iterable[object], kind: type) -> bool:
@@ -291,7 +292,7 @@ def _valid_base(data: object) -> bool:
             return False
     return (
         type(data["slips"]) is dict
-        and _all_str(data["slips"].items())
+        and _all_str(data["slips"])
         and type(data["refused"]) is list
         and _only(data["refused"], str)
     )
@@ -695,19 +696,15 @@ class WordLexicon:
         if len(word) > MAX_SEARCH_LENGTH or len(word) < 2:
             return []
         limit = 2 if len(word) >= SHORTEST_DISTANCE2 else 1
-        probes = {word} | _deletes1(word)
+        probes = {word}
+        probes.update([word[:i] + word[i + 1 :] for i in range(len(word))])
         if limit == 2:
-            for edit in edits1(word):
-                probes.add(edit)
-                probes.update(_deletes1(edit))
-        index = self._index
-        seen: set[str] = set()
-        for key in probes:
-            found = index.get(key)
-            if found:
-                seen.update(found.split(" "))
+            edits = edits1(word)
+            probes |= edits
+            probes.update([e[:i] + e[i + 1 :] for e in edits for i in range(len(e))])  # their deletions
+        found = " ".join(filter(None, map(self._index.get, probes)))  # the lookups in C
         out = []
-        for w in seen:
+        for w in set(found.split(" ")) if found else ():
             d = damerau(word, w, limit)
             if 0 < d <= limit and (len(w) > 1 or w in ("a", "i")):
                 out.append((w, d))
