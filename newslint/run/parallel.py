@@ -164,13 +164,15 @@ def run(
         # The parent's objects (dictionary, packs, engine) move to the collector's permanent
         # generation: a worker's collections never walk them, so their pages stay shared
         # instead of being copied into every worker (the CPU a second worker used to add).
+        thawed = gc.get_freeze_count() == 0
         gc.freeze()
     try:
         return _pool_run(collector, context, inherited, options, files, datasets, jobs, progress)
     finally:
         if inherited:
             _engine = None
-            gc.unfreeze()
+            if thawed:
+                gc.unfreeze()
 
 
 #: Before forking, the parent lints one file of at most this size for nothing (see ``_warm_up``).
