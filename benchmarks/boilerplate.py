@@ -136,23 +136,32 @@ def chrome_kind(row: dict) -> str:
     return "other"
 
 
-def newslint_predict(pages: list[Page], threshold: float | None) -> list[list[bool]]:
+def newslint_predict(pages: list[Page], threshold: float | None, corpus: bool = False) -> list[list[bool]]:
+    """Each page's lines NL2xx flags; with ``corpus``, the pages are one folder and NL206 (the corpus stage) runs too."""
     from newslint import Document
+    from newslint.model.facts import merge_facts
     from newslint.run.engine import Engine, RunOptions
 
     overrides = {} if threshold is None else {"boilerplate-threshold": threshold}
     engine = Engine.create(
-        RunOptions(isolated=True, entry_points=False, select=["NL2"], corpus=False, overrides=overrides)
+        RunOptions(isolated=True, entry_points=False, select=["NL2"], corpus=corpus, overrides=overrides)
     )
-    out = []
+    found = []
+    facts = []
     for page in pages:
-        diagnostics, _ = engine.check(Document(page.text, page.name))
-        flagged = [False] * len(page.labels)
-        for d in diagnostics:
-            for line in range(d.line, d.end_line + 1):
-                if line - 1 < len(flagged):
-                    flagged[line - 1] = True
-        out.append(flagged)
+        diagnostics, page_facts = engine.check(Document(page.text, page.name))
+        found.extend(diagnostics)
+        facts.append(page_facts)
+    if corpus:
+        found.extend(engine.check_corpus(merge_facts(facts), found))
+    index = {page.name: i for i, page in enumerate(pages)}
+    out = [[False] * len(page.labels) for page in pages]
+    for d in found:
+        flagged = out[index[d.path]]
+        last = d.end_line - 1 if d.end_column == 1 and d.end_line > d.line else d.end_line
+        for line in range(d.line, last + 1):
+            if line - 1 < len(flagged):
+                flagged[line - 1] = True
     return out
 
 
@@ -241,14 +250,15 @@ def clean_findings(directory: Path, threshold: float | None) -> str:
     )
 
 
-def devset_main(root: Path, threshold: float | None, errors: bool) -> None:
+def devset_main(root: Path, threshold: float | None, errors: bool, corpus: bool = False) -> None:
     for suite in ("inline", "page"):
         pages = load_devset(root, suite)
         labelled = sum(1 for p in pages for label in p.labels if label is not None)
         boiler = sum(1 for p in pages for label in p.labels if label)
         print(f"devset {suite}: {len(pages)} pages, {labelled} scored lines, {boiler} boilerplate")
-        ours = newslint_predict(pages, threshold)
-        print(report(f"newslint NL2xx ({suite})", *score(pages, ours)))
+        ours = newslint_predict(pages, threshold, corpus)
+        label = "newslint NL2xx, corpus stage" if corpus else "newslint NL2xx"
+        print(report(f"{label} ({suite})", *score(pages, ours)))
         print("  recall per kind:", kind_recall(pages, ours))
         if errors:
             print_errors(pages, ours)
@@ -270,11 +280,14 @@ def main() -> None:
         "--threshold", type=float, default=None, help="boilerplate-threshold (default: the option's default)"
     )
     parser.add_argument("--errors", action="store_true", help="print every misclassified line")
+    parser.add_argument(
+        "--corpus", action="store_true", help="with --devset: lint each suite as one folder, so NL206 (corpus) runs"
+    )
     parser.add_argument("--holdout", action="store_true", help="score the held-out pages instead")
     parser.add_argument("--devset", type=Path, default=None, help="score the devset's inline/ and page/ suites instead")
     args = parser.parse_args()
     if args.devset is not None:
-        devset_main(args.devset, args.threshold, args.errors)
+        devset_main(args.devset, args.threshold, args.errors, args.corpus)
         return
     pages = load_pages(HOLDOUT if args.holdout else DATA)
     labelled = sum(1 for p in pages for label in p.labels if label is not None)

@@ -161,6 +161,18 @@ class TestContract:
         with pytest.raises(PluginError, match=r"code 'nr7011' does not match"):
             Registry.collect(pm)
 
+    def test_unknown_stage_is_refused(self):
+        class Reduce:
+            from newslint import Category, Rule, Severity, hookimpl
+
+            @hookimpl
+            def newslint_rules(self):
+                return [self.Rule("NR702", "x", self.Category.USAGE, self.Severity.INFO, "s", "e", stage="reduce")]
+
+        pm = make_plugin_manager(entry_points=False, plugins=[Reduce()])
+        with pytest.raises(PluginError, match=r"rule NR702 has stage 'reduce', not one of document, corpus, both"):
+            Registry.collect(pm)
+
     def test_misspelled_hook_fails_at_start(self):
         class Typo:
             from newslint import hookimpl

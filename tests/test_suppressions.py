@@ -50,7 +50,7 @@ def test_next_line_block_and_same_line_forms(tmp_path: Path, suffix: str) -> Non
                 "<!-- newslint-disable NL1 -->",
                 lines[3],
                 "<!-- newslint-enable NL1 -->",
-                lines[4] + " <!-- newslint-disable-line NL402 -->",
+                lines[4] + " <!-- newslint-disable-line NL401 -->",
             ]
         )
         + "\n"
@@ -60,7 +60,7 @@ def test_next_line_block_and_same_line_forms(tmp_path: Path, suffix: str) -> Non
     # The typo on the last line stays (wrong code), and that comment is reported as unused.
     assert _codes_at(found) == [("NL101", 8), ("NL002", 8)]
     unused = found[1]
-    assert unused["column"] == len(lines[4]) + 2 and "NL402" in unused["message"]
+    assert unused["column"] == len(lines[4]) + 2 and "NL401" in unused["message"]
 
 
 def test_unused_suppressions_are_fixed_away(tmp_path: Path) -> None:
@@ -141,3 +141,59 @@ def test_add_noqa_in_front_matter_writes_a_yaml_comment(tmp_path: Path) -> None:
     assert _json(tmp_path, "pier.md") == []
     path.write_text(text.replace("wrok", "work"), encoding="utf-8")
     assert _codes_at(_json(tmp_path, "pier.md")) == [("NL002", 6)]
+
+
+# -- corpus findings: a directive travels with the document's facts -----------------------
+
+# Four stories from one desk; three spell the finance minister "Choi Sang-mok", one "Choi Sang Mok".
+_DESK = {
+    "monday.txt": "Finance Minister Choi Sang-mok opened the new ferry terminal in Busan on Monday.\n"
+    "Choi said the crossing would run twice a day.\n",
+    "tuesday.txt": "Choi Sang-mok told port workers on Tuesday that wages would rise.\n",
+    "wednesday.txt": "Officials travelling with Choi Sang-mok said the budget held, and Choi Sang-mok thanked the crews.\n",
+    "thursday.txt": "Minister Choi Sang Mok inspected the dredging work on Thursday, "
+    "and aides to Choi Sang Mok said it would finish in spring.\n",
+}
+
+
+def _desk(tmp_path: Path, **edits: str) -> Path:
+    for name, text in {**_DESK, **edits}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_directive_silences_a_corpus_finding(tmp_path: Path, jobs: str) -> None:
+    """NL402 is judged after every file, in the parent; the comment in its file still silences it."""
+    assert _codes_at(_json(_desk(tmp_path), "--select", "NL4,NL002", "--no-cache", ".")) == [("NL402", 1)]
+    silenced = _DESK["thursday.txt"].replace("Thursday,", "Thursday, <!-- newslint-disable-line NL402 -->")
+    _desk(tmp_path, **{"thursday.txt": silenced})
+    args = ("--select", "NL4,NL002", "--jobs", jobs, ".")
+    assert _json(tmp_path, "--no-cache", *args) == []
+    # The cache keeps the directive with the file's facts: a warm run agrees.
+    assert _json(tmp_path, *args) == []
+    assert _json(tmp_path, *args) == []
+
+
+def test_an_unused_corpus_directive_is_reported_after_the_corpus_stage(tmp_path: Path) -> None:
+    """A comment naming NL402 where nothing is found is NL002, without a fix; a used one is not."""
+    stale = _DESK["tuesday.txt"].replace("Tuesday", "Tuesday <!-- newslint-disable-line NL402 NL101 -->")
+    found = _json(_desk(tmp_path, **{"tuesday.txt": stale}), "--select", "NL1,NL4,NL002", "--no-cache", ".")
+    assert [(Path(d["path"]).name, d["code"]) for d in found] == [("thursday.txt", "NL402"), ("tuesday.txt", "NL002")]
+    unused = found[1]
+    assert unused["message"] == "Unused suppression (NL402, NL101): it silences no finding"
+    assert unused["fix"] is None
+    # Half used: the corpus finding is silenced, and only the unused code is reported.
+    both = _DESK["thursday.txt"].replace("spring.", "spring. <!-- newslint-disable NL402 NL101 -->")
+    found = _json(_desk(tmp_path, **{"tuesday.txt": _DESK["tuesday.txt"], "thursday.txt": both}), "--no-cache", ".")
+    assert [d["code"] for d in found if d["code"] in ("NL402", "NL002")] == ["NL002"]
+
+
+def test_a_corpus_only_code_is_never_unused_without_the_corpus_stage(tmp_path: Path) -> None:
+    """One file (a pre-commit hook's run): NL402 was not checked, so the comment is left alone."""
+    text = _DESK["thursday.txt"].replace("Thursday,", "Thursday, <!-- newslint-disable-line NL402 -->")
+    (tmp_path / "thursday.txt").write_text(text, encoding="utf-8")
+    assert _json(tmp_path, "--select", "NL4,NL002", "thursday.txt") == []
+    proc = run_cli("--fix", "--select", "NL4,NL002", "thursday.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (tmp_path / "thursday.txt").read_text(encoding="utf-8") == text

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint import ConfigError
+from newslint.fix.fixes import apply_fixes
 from newslint.model.document import Document
 from newslint.testing import check, positions
 
@@ -29,8 +30,8 @@ class TestMixedQuoteStyle:
             "\u201cWe won,\u201d she said. \u201cNow we rest,\u201d he said. "
             '\u201cSoon,\u201d they said. It\u2019s over, and "we" know it.'
         )
-        diags = check(text, ["NL610"])
-        assert [d.unsafe_fix[0].replacement for d in diags] == ["\u201c", "\u201d"]
+        (diag,) = check(text, ["NL610"])
+        assert [e.replacement for e in diag.unsafe_fix] == ["\u201c", "\u201d"] and diag.fix == ()
 
     def test_near_tie_is_silent(self):
         """A tie or near tie says nothing about the article's style: only a clear minority is flagged."""
@@ -55,9 +56,11 @@ class TestMixedQuoteStyle:
         assert check(text, ["NL610"]) == []
 
     def test_house_style(self):
-        """quote-style = "curly" reports every straight mark, even when they are the majority."""
-        diags = check('It\'s "fine".', ["NL610"], overrides={"quote-style": "curly"})
-        assert len(diags) == 3 and "quote-style" in diags[0].message
+        """quote-style = "curly" reports every straight mark, even when they are the majority: one finding
+        per paragraph, its unsafe fix curling all of them."""
+        diags = check("It's \"fine\".\n\nThe mayor's aide agreed.\n", ["NL610"], overrides={"quote-style": "curly"})
+        assert [d.line for d in diags] == [1, 3] and "quote-style" in diags[0].message
+        assert [e.replacement for e in diags[0].unsafe_fix] == ["\u2019", "\u201c", "\u201d"]
 
 
 class TestMixedDashStyle:
@@ -80,9 +83,10 @@ class TestMixedDashStyle:
             "The plan\u2014costly\u2014was dropped. The vote \u2013 late \u2013 failed. A new plan\u2014cheaper\u2014came. "
             "The mayor\u2014tired\u2014left. Her aide\u2014silent\u2014stayed."
         )
-        diags = check(text, ["NL611"])
-        assert [d.column for d in diags] == [text.index("\u2013") + 1, text.rindex("\u2013") + 1]
-        assert "spaced en dash" in diags[0].message
+        (diag,) = check(text, ["NL611"])  # the two dashes of one aside: one finding over both
+        assert (diag.start, diag.end) == (text.index("\u2013"), text.rindex("\u2013") + 1)
+        assert diag.message.startswith("2 parenthetical dashes in one paragraph are spaced en dashes")
+        assert diag.fix == ()  # the spacing changes too: left to the editor
 
     @pytest.mark.parametrize(
         "text",
@@ -103,10 +107,10 @@ class TestMixedDashStyle:
         assert check(text, ["NL611"]) == []
 
     def test_house_dash(self):
-        """dash-style = "spaced-en" reports a lone spaced em dash."""
-        diags = check("The vote \u2014 late \u2014 failed.", ["NL611"], overrides={"dash-style": "spaced-en"})
-        assert [d.column for d in diags] == [10, 17]
-        assert diags[0].fix[0].replacement == "\u2013"
+        """dash-style = "spaced-en" reports spaced em dashes: one finding per paragraph, one fix for both."""
+        (diag,) = check("The vote \u2014 late \u2014 failed.", ["NL611"], overrides={"dash-style": "spaced-en"})
+        assert (diag.column, diag.end_column) == (10, 18)
+        assert [(e.column, e.replacement) for e in diag.fix] == [(10, "\u2013"), (17, "\u2013")]
 
     def test_house_dash_rejects_unknown(self):
         """An unknown dash-style name is a config error listing the choices."""
@@ -230,7 +234,7 @@ class TestVoiceOnly:
             "The tour\u2014six cities in all\u2014starts in spring. Tickets\u2014cheaper this year\u2014sell fast.\n\n"
             "The band\u2014now a trio\u2014will play new songs. The venue - a former mill - holds 900.\n"
         )
-        assert [d.line for d in check(text, ["NL611"])] == [3, 3]
+        assert [d.line for d in check(text, ["NL611"])] == [3]
 
     def test_code_listing_brackets_and_quotes_are_silent(self):
         text = (
@@ -275,3 +279,104 @@ class TestVoiceOnly:
     def test_quote_mark_named_as_a_character_is_silent(self):
         text = 'Version strings must appear inside double quotes ("). Other values need none.\n'
         assert check(text, ["NL612"]) == []
+
+
+class TestOneFindingPerDefect:
+    """NL610 and NL612 report a defect once, with one fix covering all of its marks."""
+
+    FLOOD_WALL = (
+        "Riverside council approved a new flood wall on Tuesday after months of debate. "
+        "The mayor's office said work would start in March.\n\n"
+        '"We\'ve waited long enough," said councillor Dana Whitby, who chairs the works committee. '
+        '"The river doesn\'t wait for budgets."\n\n'
+        "Residents' groups had pushed for the wall since the 2019 floods, when the town's lower streets "
+        "were under water for a week.\n\n"
+        "The engineers\u2019 report called the old embankment \u201cunfit for purpose\u201d and said it could "
+        "fail in a one-in-50-year flood.\n\n"
+        "The wall will cost $4.2m. The state's share is still being negotiated, and the council's finance "
+        'chief said it\'s "likely but not certain."\n'
+    )
+
+    def test_pasted_paragraph_is_one_finding(self):
+        """A paragraph pasted with curly marks into a straight article: one finding over its marks,
+        one safe fix that leaves the article consistent."""
+        (diag,) = check(self.FLOOD_WALL, ["NL610"])
+        start = self.FLOOD_WALL.index("\u2019")
+        assert (diag.line, diag.start, diag.end) == (7, start, self.FLOOD_WALL.index("\u201d") + 1)
+        assert diag.message.startswith("2 curly double quotes \u201c \u201d and a curly apostrophe")
+        assert "double quotes are straight 6 times to 2" in diag.message
+        assert "its apostrophes and single quotes are straight 8 times to 1" in diag.message
+        fixed, applied = apply_fixes(self.FLOOD_WALL, [diag.fix])
+        assert applied == 1 and "\u2019" not in fixed and "\u201c" not in fixed
+        assert check(fixed, ["NL610"]) == []
+
+    def test_strays_in_two_paragraphs_are_two_findings(self):
+        """Each paragraph holding a stray mark is its own finding; a lone mark keeps the one-mark message."""
+        text = self.FLOOD_WALL.replace("\u201cunfit for purpose\u201d", '"unfit for purpose"').replace(
+            "The mayor's office", "The mayor\u2019s office"
+        )
+        diags = check(text, ["NL610"])
+        assert [(d.line, d.end - d.start) for d in diags] == [(1, 1), (7, 1)]
+        assert diags[0].message == (
+            "Curly apostrophe or single quote \u2019; the article's apostrophes and single quotes are straight 7 times to 2"
+        )
+
+    def test_mixed_directions_make_the_fix_unsafe(self):
+        """One paragraph with a straight double quote (the article curls them) and a curly apostrophe
+        (it keeps them straight): one finding, and its fix is unsafe because it curls a mark."""
+        text = (
+            "\u201cThe ferry runs at dawn,\u201d the harbourmaster said. \u201cIt's the only one.\u201d\n\n"
+            "\u201cWe sell out by six,\u201d a ticket clerk said. \u201cThat's every day in summer.\u201d\n\n"
+            "The island's school, shop and surgery depend on it, and so does the island's only doctor.\n\n"
+            'Nobody\u2019s sure the "winter timetable" will hold.\n'
+        )
+        (diag,) = check(text, ["NL610"])
+        assert diag.line == 7 and diag.fix == ()
+        assert sorted(e.replacement for e in diag.unsafe_fix) == ["'", "\u201c", "\u201d"]
+
+    def test_nested_double_quotes_are_one_finding_at_the_inner_quotation(self):
+        """Double marks inside a double-quoted speech: the inner quotation is reported once (not the outer
+        opener and the last closer), with single marks as an unsafe fix."""
+        text = (
+            "\u201cThe board met twice,\u201d the chair said. \u201cBoth times it kept the \u201copen door\u201d "
+            "policy, and both times the vote was close.\u201d\n"
+        )
+        (diag,) = check(text, ["NL612"])
+        assert (diag.start, diag.end) == (text.index("\u201copen"), text.index("door\u201d") + 5)
+        assert "inner quotation takes single marks" in diag.message and diag.fix == ()
+        fixed, _ = apply_fixes(text, [diag.unsafe_fix])
+        assert "the \u2018open door\u2019 policy" in fixed and check(fixed, ["NL612"]) == []
+
+    def test_two_inner_quotations_in_a_reference_title(self):
+        """Two straight inner pairs in a quoted reference title: one finding covering both."""
+        text = (
+            "The review was widely cited.\n\n"
+            '^ Okafor, Lena (2021). "Why "Net Zero" and "Carbon Neutral" Keep Slipping". Harbour Weekly. '
+            "Retrieved 3 May 2022.\n"
+        )
+        (diag,) = check(text, ["NL612"])
+        assert text[diag.start : diag.end] == '"Net Zero" and "Carbon Neutral"'
+        assert [e.replacement for e in diag.unsafe_fix] == ["'"] * 4
+
+    def test_double_single_double_alternation_is_silent(self):
+        """A single-quoted level between the double ones is the right alternation, not a nesting error."""
+        text = (
+            "The rescue made headlines abroad.\n\n"
+            '^ Brandt, Ola (2020). "\'We Called It "Plan B"\': Inside the Harbour Rescue". Coastal Times. '
+            "Retrieved 2 June 2020.\n"
+        )
+        assert check(text, ["NL612"]) == []
+
+    def test_dashes_of_one_aside_are_one_finding_with_one_fix(self):
+        """An aside set off with spaced en dashes in an article of spaced em dashes: one finding, and one
+        safe fix changing both dashes (the spacing stays)."""
+        text = (
+            "The ferry \u2014 the last of the day \u2014 left late. Its captain \u2014 a local man \u2014 apologised. "
+            "The harbour \u2014 busy in summer \u2014 was quiet.\n\n"
+            "The crossing \u2013 two hours in calm seas \u2013 took four.\n"
+        )
+        (diag,) = check(text, ["NL611"])
+        assert diag.line == 3 and text[diag.start : diag.end] == "\u2013 two hours in calm seas \u2013"
+        assert "(6 to 2)" in diag.message
+        fixed, _ = apply_fixes(text, [diag.fix])
+        assert "crossing \u2014 two hours in calm seas \u2014 took" in fixed and check(fixed, ["NL611"]) == []

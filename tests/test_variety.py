@@ -160,3 +160,34 @@ class TestPack:
         )
         text = "Defence spending rose, the defence minister said, and the defense budget grew."
         assert check(text, ["NL601"], overrides={"packs": [str(path)]}) == []
+
+
+class TestSourceLines:
+    """Code, reference entries and embedded posts keep their source's spelling (NL601)."""
+
+    HARBOUR = (
+        "The council's defence of the harbour plan drew criticism from neighbours, who said the centre "
+        "of town would flood.\n\n"
+        "Its engineers travelled to the Netherlands and favoured a sea wall like the ones they saw there.\n\n"
+        "References\n\n"
+    )
+
+    def test_excerpt_in_a_reference_entry_is_silent(self):
+        text = self.HARBOUR + (
+            '^ Miller, Jo (2019). "Sea walls and what they cost". Gulf Ledger. Retrieved 4 April 2019. '
+            "... the agency canceled its harbor program after the storm ...\n"
+        )
+        assert check(text, ["NL601"]) == []
+
+    def test_css_listing_is_silent(self):
+        text = (
+            self.HARBOUR.replace("References\n\n", "")
+            + "The site's new banner takes four lines of CSS:\n\n"
+            + ".banner {\n  color: #1a4d7a;\n  background-color: #fff;\n}\n\n"
+            + "The old one used a grey image, which the designers called dull.\n"
+        )
+        assert check(text, ["NL601"]) == []
+
+    def test_same_word_in_prose_still_fires(self):
+        text = self.HARBOUR.replace("References\n\n", "The agency canceled its own harbour study.\n")
+        assert positions(text, select=["NL601"]) == [span(text, "canceled")]

@@ -7,6 +7,12 @@ and reports those with no term of a head of state or head of government
 two kinds. Run it after adding terms:
 
     python tools/offices_coverage.py [--since 2000-01-01]
+    python tools/offices_coverage.py --depth 2000-01-01:2015-12-31 [--states Egypt,Nigeria]
+
+The second form lists, day by day, the spans of 2000-2015 on which the table
+knows no head of state or of government of a G20 state (and of the states
+named), or no head of an international body, and the share of days covered
+per member state.
 
 tests/test_offices_world.py keeps the list of states still missing, which
 may only shrink.
@@ -16,9 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import sys
 
-from newslint.checks.titles.offices import parse_offices
+from newslint.checks.titles.offices import OfficeTable, parse_offices
 from newslint.plugin.packs import Packs
 
 # The 193 member states, as the table names them.
@@ -51,10 +58,13 @@ UN_MEMBER_STATES = (
 
 # Offices that head a state, and offices that head a government. A President
 # may be both; the report only says which kinds a country's terms include.
+# Bosnia and Herzegovina's head of state is its three-member Presidency; San
+# Marino's Secretary of State for Foreign Affairs leads its government.
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
-                 "Captain Regent", "Co-Prince", "Chairman"}  # fmt: skip
+                 "Captain Regent", "Co-Prince", "Member of the Presidency", "Chairman of the Presidency"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
-                      "State Counsellor", "Head of Government", "Chief Minister", "Minister of State"}  # fmt: skip
+                      "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
+                      "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs"}  # fmt: skip
 
 
 def coverage(since: dt.date | None = None) -> dict[str, set[str]]:
@@ -71,6 +81,75 @@ def coverage(since: dt.date | None = None) -> dict[str, set[str]]:
     return kinds
 
 
+# The states and bodies whose depth the report lists day by day (``--depth``).
+G20 = ("Argentina", "Australia", "Brazil", "Canada", "China", "France", "Germany", "India", "Indonesia", "Italy",
+       "Japan", "Mexico", "Russia", "Saudi Arabia", "South Africa", "South Korea", "Turkey", "United Kingdom",
+       "United States")  # fmt: skip
+BODIES = ("United Nations", "NATO", "European Commission", "European Council", "European Parliament",
+          "International Monetary Fund", "World Bank", "World Trade Organization", "World Health Organization",
+          "Holy See")  # fmt: skip
+# Offices that did not exist for part of the period: no gap before their first holder.
+FOUNDED = {"European Council": dt.date(2009, 12, 1)}
+# A realm whose monarch is the British one (the schema has no office shared across realms).
+SHARED_MONARCH = {"Australia", "Canada"}
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> OfficeTable:
+    return Packs().load("offices", parse_offices)
+
+
+def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Spans ``[from, to)`` of ``[lo, hi]`` on which no term of the kind ("state", "government") runs.
+
+    A body has one office (its head): ``kind`` is ignored for it.
+    """
+    table = _table()
+    offices = HEAD_OF_STATE if kind == "state" else HEAD_OF_GOVERNMENT
+    spans = sorted(
+        (t.start, t.end or dt.date.max)
+        for t in table.terms
+        if t.country == country and (country in BODIES or t.office in offices)
+    )
+    lo = max(lo, FOUNDED.get(country, lo))
+    out, cur = [], lo
+    for start, end in spans:
+        if start > cur and cur <= hi:
+            out.append((cur, min(start, hi + dt.timedelta(days=1))))
+        cur = max(cur, end)
+    if cur <= hi:
+        out.append((cur, hi + dt.timedelta(days=1)))
+    return [(a, b) for a, b in out if a < b]
+
+
+def _heads_government(country: str) -> bool:
+    """Whether the table gives the country any head of government apart from its head of state."""
+    return any(t.country == country and t.office in HEAD_OF_GOVERNMENT for t in _table().terms)
+
+
+def depth(lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
+    """The share of the days of ``[lo, hi]`` on which some head of state or government of a member state is known.
+
+    Returns the mean over the 193 member states and the share per state.
+    """
+    days = (hi - lo).days + 1
+    share = {}
+    for name in UN_MEMBER_STATES:
+        uncovered = _intersect(gaps(name, "state", lo, hi), gaps(name, "government", lo, hi))
+        share[name] = 1 - sum((b - a).days for a, b in uncovered) / days
+    return sum(share.values()) / len(share), share
+
+
+def _intersect(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
+    out = []
+    for s1, e1 in a:
+        for s2, e2 in b:
+            s, e = max(s1, s2), min(e1, e2)
+            if s < e:
+                out.append((s, e))
+    return out
+
+
 def missing_states(since: dt.date | None = None) -> list[str]:
     """Member states with no term of a head of state or government."""
     return sorted(name for name, found in coverage(since).items() if not found)
@@ -79,7 +158,20 @@ def missing_states(since: dt.date | None = None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--since", type=dt.date.fromisoformat, help="count only terms running on or after this day")
+    ap.add_argument(
+        "--depth",
+        metavar="FROM:TO",
+        help="list the gaps of the G20 and the international bodies between two days (2000-01-01:2015-12-31), "
+        "and the share of days covered per member state",
+    )
+    ap.add_argument(
+        "--states",
+        help="with --depth: also list the gaps of these member states (comma-separated, as the table names them)",
+    )
     args = ap.parse_args(argv)
+    if args.depth:
+        extra = tuple(s.strip() for s in args.states.split(",")) if args.states else ()
+        return report_depth(*(dt.date.fromisoformat(d) for d in args.depth.split(":")), extra=extra)
     kinds = coverage(args.since)
     assert len(kinds) == 193, len(kinds)
     none = sorted(n for n, k in kinds.items() if not k)
@@ -90,6 +182,36 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nhead of state only ({len(state_only)}; a President may also head the government):\n  "
           + "\n  ".join(state_only))  # fmt: skip
     print(f"\nhead of government only ({len(government_only)}):\n  " + "\n  ".join(government_only))
+    return 0
+
+
+def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
+    """Print the gaps of the G20 heads, the bodies' heads and the ``extra`` states', and the mean depth."""
+    mean, share = depth(lo, hi)
+    g20 = [share[c] for c in G20]
+    print(f"depth {lo}..{hi}: a head of state or government is known on {100 * mean:.1f}% of the days "
+          f"(mean of the 193 member states); G20: {100 * sum(g20) / len(g20):.1f}%")  # fmt: skip
+    print(f"member states covered on every day: {sum(1 for v in share.values() if v >= 1)} of 193")
+    unknown = [c for c in extra if c not in share]
+    if unknown:
+        print(f"not a member state of the list: {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    print("\ngaps of the G20 heads of state and of government, and of the bodies' heads:")
+    for country in dict.fromkeys((*G20, *BODIES, *extra)):
+        kinds = ("state",) if country in BODIES else ("state", "government")
+        for kind in kinds:
+            if kind == "state" and country in SHARED_MONARCH:
+                continue
+            if kind == "government" and not _heads_government(country):
+                continue  # a presidential system: the President heads the government
+            found = gaps(country, kind, lo, hi)
+            if found:
+                spans = ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in found)
+                print(f"  {country} ({'head' if country in BODIES else kind}): {spans}")
+    worst = sorted((v, c) for c, v in share.items() if v < 1)[:40]
+    print("\nleast covered member states (share of days):")
+    for v, c in worst:
+        print(f"  {c}: {100 * v:.0f}%")
     return 0
 
 

@@ -59,6 +59,11 @@ class Rule:
             (another hundred of codes) that lie wholly on those lines and
             judge the words (not the encoding and whitespace categories), so
             a region is reported once (the NL2xx chrome rules declare it).
+        stage: Where its findings come from: ``"document"`` (``newslint_check``),
+            ``"corpus"`` (``newslint_check_corpus`` only) or ``"both"``. A
+            suppression naming a corpus rule is weighed after the corpus run,
+            and one naming a corpus-only rule is never unused in a run without
+            the corpus stage (one file in a pre-commit hook).
     """
 
     code: str
@@ -71,6 +76,7 @@ class Rule:
     fixable: bool = False
     unsafe_fixable: bool = False
     owns_region: bool = False
+    stage: str = "document"
 
 
 @dataclass(frozen=True, order=True)

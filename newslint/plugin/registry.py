@@ -43,6 +43,7 @@ BUILTIN_PLUGINS: Mapping[str, str] = {
     "titles": "newslint.checks.titles.titles",
     "names": "newslint.checks.names.names",
     "boilerplate": "newslint.checks.boilerplate.boilerplate",
+    "repeated-lines": "newslint.checks.boilerplate.repeated",
     "text-reporter": "newslint.output.reporters.text",
     "json-reporter": "newslint.output.reporters.json",
     "github-reporter": "newslint.output.reporters.github",
@@ -151,6 +152,10 @@ def plugin_label(pm: pluggy.PluginManager, plugin: object) -> str:
     return name
 
 
+#: ``Rule.stage`` values: where a rule's findings come from.
+RULE_STAGES = ("document", "corpus", "both")
+
+
 @dataclass
 class Registry:
     """Everything the plugins declare: rules, reporters, config options and packs.
@@ -177,6 +182,10 @@ class Registry:
                     raise PluginError(f"plugin {label}: newslint_rules returned {rule!r}, not a Rule")
                 if not CODE_PATTERN.match(rule.code):
                     raise PluginError(f"plugin {label}: code {rule.code!r} does not match {CODE_PATTERN.pattern}")
+                if rule.stage not in RULE_STAGES:
+                    raise PluginError(
+                        f"plugin {label}: rule {rule.code} has stage {rule.stage!r}, not one of {', '.join(RULE_STAGES)}"
+                    )
                 if rule.code in reg.rules:
                     raise PluginError(
                         f"plugin {label}: code {rule.code} is already declared by {reg.owners[rule.code]}"

@@ -30,7 +30,12 @@ from newslint.plugin.context import Context
 from newslint.plugin.packs import PackError, Packs
 from newslint.plugin.registry import PluginError, Registry, make_plugin_manager, plugin_label
 from newslint.plugin.selection import Layer, resolve
-from newslint.run.suppressions import apply_suppressions, drop_masked
+from newslint.run.suppressions import (
+    SuppressionFacts,
+    apply_corpus_suppressions,
+    apply_suppressions,
+    drop_masked,
+)
 
 __all__ = ["CHARACTER_CATEGORIES", "Engine", "RunOptions", "one_report_per_region"]
 
@@ -84,6 +89,14 @@ class Engine:
         self._region_owners = frozenset(code for code, rule in registry.rules.items() if rule.owns_region)
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
+        corpus_stage = {code for code, rule in registry.rules.items() if rule.stage != "document"}
+        #: Codes a document's suppressions can be unused for: all enabled, but a corpus-only
+        #: rule only when the corpus stage runs.
+        self._checked_in_documents = frozenset(
+            code for code in ctx.enabled if ctx.corpus or registry.rules[code].stage != "corpus"
+        )
+        #: Codes the corpus stage may report: a directive naming one waits for it.
+        self._deferred = frozenset(corpus_stage & ctx.enabled) if ctx.corpus else frozenset()
         self.document_rules = True
         self._per_file_ignores = [(pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()]
 
@@ -191,7 +204,10 @@ class Engine:
             )
             if fact is not None:
                 facts.append(fact)
-        return one_report_per_region(self.filter_document(doc, found), self._region_owners), facts
+        kept, pending = self._filter_document(doc, found)
+        if pending is not None:
+            facts.append(pending)
+        return one_report_per_region(kept, self._region_owners), facts
 
     # -- reduce ------------------------------------------------------------------
 
@@ -211,7 +227,8 @@ class Engine:
                 label, "newslint_check_corpus", lambda impl=impl: impl.function(*_args(impl, facts=facts, ctx=self.ctx))
             )
             found.extend(self._validated(result, label))
-        return one_report_per_region(self._select(found), self._region_owners, reported)
+        found = apply_corpus_suppressions(self._select(found), facts.get(SuppressionFacts.key))
+        return one_report_per_region(sorted(found), self._region_owners, reported)
 
     # -- selection -----------------------------------------------------------------
 
@@ -230,8 +247,16 @@ class Engine:
 
     def filter_document(self, doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         """``filter``, then what the document itself says: masked markup and inline suppressions."""
+        return self._filter_document(doc, diagnostics)[0]
+
+    def _filter_document(
+        self, doc: Document, diagnostics: Iterable[Diagnostic]
+    ) -> tuple[list[Diagnostic], SuppressionFacts | None]:
+        """``filter_document``, and the suppressions left pending for the corpus stage."""
         kept = self.filter(drop_masked(doc, diagnostics))
-        return apply_suppressions(doc, kept, self.ctx.enabled)
+        return apply_suppressions(
+            doc, kept, self.ctx.enabled, checked=self._checked_in_documents, deferred=self._deferred
+        )
 
     def _ignored_for_file(self, diag: Diagnostic) -> bool:
         if not self._per_file_ignores:
@@ -288,7 +313,10 @@ def one_report_per_region(
     region of its document is dropped. Findings of the owning family, of other
     owners, about the characters themselves (``CHARACTER_CATEGORIES``:
     mojibake, invisible characters, whitespace) and article-wide name
-    spellings (``ARTICLE_WIDE_CATEGORIES``) stay. Order is kept.
+    spellings (``ARTICLE_WIDE_CATEGORIES``) stay. In the corpus stage
+    (``reported`` given), a region owner's own corpus finding on lines a
+    document finding already marks is dropped too: one report per region.
+    Order is kept.
 
     Args:
         diagnostics: The findings to thin out (sorted or not).
@@ -310,6 +338,11 @@ def one_report_per_region(
         if spans and d.code not in owners and d.category not in KEPT_IN_REGIONS:
             first, last, family = d.line, _last_line(d), _family(d.code)
             if any(top <= first and last <= bottom and family != owner for top, bottom, owner in spans):
+                continue
+        elif spans and reported is not None and d.code in owners:
+            # A corpus-stage region (NL206) on lines a document rule already reported: reported once.
+            first, last = d.line, _last_line(d)
+            if any(top <= first and last <= bottom for top, bottom, _owner in spans):
                 continue
         kept.append(d)
     return kept

@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Rule, Severity
+from newslint.model.facts import Facts
 
 if TYPE_CHECKING:
     from newslint.model.document import Document
@@ -37,7 +39,10 @@ if TYPE_CHECKING:
 __all__ = [
     "UNUSED_SUPPRESSION",
     "Directive",
+    "Pending",
+    "SuppressionFacts",
     "add_suppressions",
+    "apply_corpus_suppressions",
     "apply_suppressions",
     "drop_masked",
     "find_directives",
@@ -178,62 +183,159 @@ def _scopes(doc: Document, directives: Sequence[Directive]) -> list[tuple[Direct
     return out
 
 
-def apply_suppressions(doc: Document, diagnostics: Sequence[Diagnostic], enabled: Iterable[str]) -> list[Diagnostic]:
-    """Drop the findings a directive silences; add NL002 for directives that silenced nothing."""
+class Pending(NamedTuple):
+    """A directive whose unused codes may yet silence a corpus finding.
+
+    ``unused`` are its codes (``""``: every code) that silenced nothing in the
+    document; ``template`` is its NL002 finding (the removal fix) to report
+    when the corpus stage leaves some of them unused too.
+    """
+
+    first: int
+    last: int
+    kind: str
+    codes: tuple[str, ...]
+    unused: tuple[str, ...]
+    template: Diagnostic
+
+
+class SuppressionFacts(Facts):
+    """The directives each document left pending for the corpus stage, by path.
+
+    Corpus findings (``Rule.stage`` ``"corpus"`` or ``"both"``) are judged after
+    every document, in another process or none: a directive naming one travels
+    with the document's facts, through the cache and any executor, and the
+    corpus stage applies it (``apply_corpus_suppressions``).
+    """
+
+    key = "suppressions"
+
+    def __init__(self, pending: dict[str, tuple[Pending, ...]] | None = None) -> None:
+        self.pending = pending or {}
+
+    def merge(self, other: Facts) -> Facts:
+        assert isinstance(other, SuppressionFacts)
+        return SuppressionFacts({**self.pending, **other.pending})
+
+
+def apply_suppressions(
+    doc: Document,
+    diagnostics: Sequence[Diagnostic],
+    enabled: Iterable[str],
+    *,
+    checked: Iterable[str] | None = None,
+    deferred: Iterable[str] = (),
+) -> tuple[list[Diagnostic], SuppressionFacts | None]:
+    """Drop the findings a directive silences; add NL002 for directives that silenced nothing.
+
+    Args:
+        doc: The document, with its directives.
+        diagnostics: Its findings.
+        enabled: The codes the run enables (NL002 is reported only if enabled).
+        checked: The codes whose findings this stage can produce (default
+            ``enabled``): a code named by a directive but not checked here is
+            never unused (a corpus-only rule in a run without the corpus stage).
+        deferred: Enabled codes the corpus stage may still report: a directive
+            that names one and silenced nothing yet is returned as pending
+            facts instead of NL002.
+
+    Returns:
+        The findings kept, and the pending directives (``None`` if none).
+    """
     directives = find_directives(doc)
     if not directives:
-        return list(diagnostics)
+        return list(diagnostics), None
     enabled = frozenset(enabled)
+    checked = enabled if checked is None else frozenset(checked)
+    deferred = frozenset(deferred)
     scopes = _scopes(doc, directives)
+    kept, used = _silence(diagnostics, [(d.start, first, last, d.codes) for d, first, last in scopes])
+    if UNUSED_SUPPRESSION.code not in enabled:
+        return kept, None
+    pending: list[Pending] = []
+    for d, first, last in scopes:
+        codes = d.codes or ("",)
+        unused = tuple(
+            c
+            for c in codes
+            if not used.get((d.start, c)) and (not c or c == "ALL" or any(e.startswith(c) for e in checked))
+        )
+        if not unused:
+            continue
+        template = doc.diagnostic(
+            UNUSED_SUPPRESSION,
+            d.start,
+            d.end,
+            "",
+            suggestion="remove the comment",
+            fix=(_removal(doc, d),),
+        )
+        if any(not c or c == "ALL" or any(e.startswith(c) for e in deferred) for c in unused):
+            pending.append(Pending(first, last, d.kind, d.codes, unused, template))
+        else:
+            kept.append(_unused(template, d.kind, codes, unused))
+    facts = SuppressionFacts({doc.path: tuple(pending)}) if pending else None
+    return sorted(kept), facts
+
+
+def apply_corpus_suppressions(diagnostics: Iterable[Diagnostic], facts: Facts | None) -> list[Diagnostic]:
+    """The corpus findings the documents' pending directives leave, plus NL002 for those still unused.
+
+    That NL002 has no fix: ``--fix`` edits files in the document stage.
+    """
+    diagnostics = list(diagnostics)
+    if not isinstance(facts, SuppressionFacts) or not facts.pending:
+        return diagnostics
+    kept: list[Diagnostic] = []
+    used: dict[tuple[str, int, str], bool] = {}
+    for diag in diagnostics:
+        scopes = [(p.template.start, p.first, p.last, p.codes) for p in facts.pending.get(diag.path, ())]
+        still, marks = _silence([diag], scopes)
+        kept.extend(still)
+        used.update({(diag.path, *key): True for key in marks})
+    for path, pending in facts.pending.items():
+        for p in pending:
+            unused = tuple(c for c in p.unused if not used.get((path, p.template.start, c)))
+            if unused:
+                # --fix edits each file in the document stage, before the corpus is judged:
+                # a corpus-stage finding carries its help, not a fix that would never be applied.
+                kept.append(replace(_unused(p.template, p.kind, p.codes or ("",), unused), fix=()))
+    return kept
+
+
+def _silence(
+    diagnostics: Iterable[Diagnostic], scopes: Sequence[tuple[int, int, int, tuple[str, ...]]]
+) -> tuple[list[Diagnostic], dict[tuple[int, str], bool]]:
+    """The findings no scope ``(directive start, first line, last line, codes)`` covers; which codes were used."""
     used: dict[tuple[int, str], bool] = {}
     kept: list[Diagnostic] = []
     for diag in diagnostics:
         silenced = False
-        for d, first, last in scopes:
-            if first <= diag.line <= last and _matches(diag.code, d.codes):
+        for start, first, last, codes in scopes:
+            if first <= diag.line <= last and _matches(diag.code, codes):
                 silenced = True
-                for code in d.codes or ("",):
+                for code in codes or ("",):
                     if not code or _matches(diag.code, (code,)):
-                        used[(d.start, code)] = True
+                        used[(start, code)] = True
         if not silenced:
             kept.append(diag)
-    if UNUSED_SUPPRESSION.code not in enabled:
-        return kept
-    for d, _first, _last in scopes:
-        codes = d.codes or ("",)
-        unused = [
-            c
-            for c in codes
-            if not used.get((d.start, c)) and (not c or c == "ALL" or any(e.startswith(c) for e in enabled))
-        ]
-        if not unused:
-            continue
-        if len(unused) == len(codes):
-            label = ", ".join(c for c in unused if c) or "every code"
-            kept.append(
-                doc.diagnostic(
-                    UNUSED_SUPPRESSION,
-                    d.start,
-                    d.end,
-                    f"Unused suppression ({label}): it silences no finding",
-                    suggestion="remove the comment",
-                    fix=(_removal(doc, d),),
-                )
-            )
-        else:
-            rest = [c for c in codes if c not in unused]
-            comment = f"<!-- newslint-{d.kind} {' '.join(rest)} -->"
-            kept.append(
-                doc.diagnostic(
-                    UNUSED_SUPPRESSION,
-                    d.start,
-                    d.end,
-                    f"Unused code in suppression ({', '.join(unused)}): it silences no finding",
-                    suggestion=comment,
-                    fix=(Edit(d.start, d.end, comment),),
-                )
-            )
-    return sorted(kept)
+    return kept, used
+
+
+def _unused(template: Diagnostic, kind: str, codes: Sequence[str], unused: Sequence[str]) -> Diagnostic:
+    """NL002 for a directive: remove it when every code is unused, else drop the unused codes."""
+    if len(unused) == len(codes):
+        label = ", ".join(c for c in unused if c) or "every code"
+        return replace(template, message=f"Unused suppression ({label}): it silences no finding")
+    rest = [c for c in codes if c not in unused]
+    comment = f"<!-- newslint-{kind} {' '.join(rest)} -->"
+    t = template
+    return replace(
+        t,
+        message=f"Unused code in suppression ({', '.join(unused)}): it silences no finding",
+        suggestion=comment,
+        fix=(Edit(t.start, t.end, comment, t.line, t.column, t.end_line, t.end_column),),
+    )
 
 
 def _removal(doc: Document, d: Directive) -> Edit:

@@ -88,6 +88,7 @@ CORPUS_NAME_VARIANT = Rule(
     name="corpus-name-spelling-variant",
     category=Category.ROMANIZATION,
     severity=Severity.INFO,
+    stage="corpus",
     summary="Name spelled differently from the rest of the corpus",
     explanation="""\
 ## What it does
@@ -133,6 +134,7 @@ NAME_NEAR_MISS = Rule(
     name="misspelt-name",
     category=Category.TYPO,
     severity=Severity.ERROR,
+    stage="both",
     summary="Rare name one typing slip from a frequent name",
     explanation="""\
 ## What it does

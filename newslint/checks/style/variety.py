@@ -23,6 +23,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.model.document import Token, TokenKind
+from newslint.model.line_roles import Role
 
 BRITISH, AMERICAN = "british", "american"
 _VARIETY_NAMES = {BRITISH: "British", AMERICAN: "American"}
@@ -48,8 +49,12 @@ variety is flagged, whatever the counts.
 
 Words that start with a capital are skipped (names and titles keep their own
 spelling: "Labor Party", "Pearl Harbor", "Ministry of Defence"), and so is
-text inside quotation marks. An -ize word is no evidence of American spelling,
-since Oxford spelling writes -ize with British forms; an -ise word is British.
+text inside quotation marks. Lines that keep their source's spelling neither
+count nor are flagged: code listings (CSS `color`), reference entries with
+their cited titles and excerpts, and embedded posts (see
+`newslint/model/line_roles.py`). An -ize word is no evidence of American
+spelling, since Oxford spelling writes -ize with British forms; an -ise word
+is British.
 
 ## Why is this bad?
 A mix of spellings reads as careless copy, and it is usually a sign that wire
@@ -172,8 +177,13 @@ class _Use:
     end: int
 
 
+#: Lines that keep the spelling of their source: code (``color``), cited titles and excerpts, embedded posts.
+_SOURCE_ROLES = frozenset({Role.CODE, Role.REFERENCE, Role.TWEET})
+
+
 def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
-    """Lowercase, unquoted uses of the pack's forms (compound parts included).
+    """Lowercase, unquoted uses of the pack's forms (compound parts included), outside
+    code, reference entries and embedded posts.
 
     Decided once per distinct token text (the vocabulary); only the tokens
     whose text holds a form are visited.
@@ -194,8 +204,11 @@ def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
         found.add(text)
     if not found:
         return
+    roles = doc.line_roles
     for i in compress(range(len(texts)), map(found.__contains__, texts)):
         token_start = starts[i]
+        if roles.of(doc.position(token_start)[0]) in _SOURCE_ROLES:
+            continue
         previous = texts[i - 1].lower() if i else ""
         for variant, start, end in forms_in[texts[i]]:
             start, end = token_start + start, token_start + end

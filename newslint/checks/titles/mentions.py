@@ -294,7 +294,7 @@ class _Matchers:
     @functools.cached_property
     def starters(self) -> frozenset[str]:
         """Folded first words a mention can start with (see ``_parse_at``)."""
-        return frozenset({"then", "former", "ex", *self.titles.index, *self.countries.index})
+        return frozenset({"then", "former", "ex", "late", *self.titles.index, *self.countries.index})
 
 
 def _matchers(table: OfficeTable) -> _Matchers:
@@ -340,6 +340,8 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         then, j = True, j + 1
     elif word in ("former", "ex") and _adjacent(units, j + 1):
         former, j = True, j + 1
+    elif word == "late" and units[j].text == "late" and _adjacent(units, j + 1) and _after_the(units, j):
+        then, j = True, j + 1  # "the late Queen Elizabeth II": a past holder, like "then-"
     country = country_text = None
     found = m.countries.match(units, j)
     if found and _adjacent(units, j + found[1]) and not units[j + found[1]].hyphen_before:
@@ -392,6 +394,14 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
     return (name_first, j, fields)
 
 
+def _after_the(units: Sequence[_Unit], j: int) -> bool:
+    """Whether unit ``j`` follows "the" or a possessive ("the late", "her late")."""
+    if j == 0 or not units[j].space_before:
+        return False
+    prev = units[j - 1]
+    return prev.folded in ("the", "her", "his", "their") or prev.possessive
+
+
 def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> bool:
     """Whether unit ``j`` continues the name that starts at unit ``first``."""
     u = units[j]
@@ -411,8 +421,11 @@ def _name_unit(doc: Document, units: Sequence[_Unit], j: int, first: int, m: _Ma
         return False
     if u.folded in _NOT_NAMES and not _short_surname(units, j, first, m):
         return False
-    if u.text in _PARTICLES:
-        return j > first and j + 1 < len(units) and units[j + 1].text[:1].isupper()
+    if u.text in _PARTICLES:  # inside a name: "Fernando de la Rúa", "Ursula von der Leyen"
+        k = j + 1
+        while k < len(units) and units[k].text in _PARTICLES and units[k].space_before:
+            k += 1
+        return j > first and k < len(units) and units[k].text[:1].isupper()
     if not u.text[:1].isupper():
         return False
     if j > first and (m.titles.match(units, j) or m.countries.match(units, j)):

@@ -49,12 +49,19 @@ def name_key(name: str) -> str:
 
 @dataclass(frozen=True)
 class Title:
-    """A title as written before a name ("Prime Minister", "PM")."""
+    """A title as written before a name ("Prime Minister", "PM").
+
+    ``style``: the word is also a courtesy style of people who never held the
+    office ("Prince" for every royal, not only a reigning prince), so a
+    mention is judged only against the person's own terms of that office,
+    never reported as an office not held or as a conflicting title.
+    """
 
     name: str
     forms: tuple[str, ...]
     exclusive: bool = False
     equivalent: frozenset[str] = frozenset()
+    style: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +146,7 @@ class OfficeTable:
     events: frozenset[str] = frozenset()
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)
     short_surnames: frozenset[str] = frozenset()
+    departures: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -207,6 +215,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     qualifiers: set[str] = set()
     acting_words: set[str] = set()
     events: set[str] = set()
+    departures: set[str] = set()
     narrow: dict[str, tuple[str, ...]] = {}
     short_surnames: set[str] = set()
     as_of: dt.date | None = None
@@ -223,6 +232,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 "narrow-qualifiers",
                 "acting",
                 "events",
+                "departures",
                 "short-surnames",
                 "title",
                 "country",
@@ -236,6 +246,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         qualifiers.update(_strings(src, data, "qualifiers", "", required=False))
         acting_words.update(_strings(src, data, "acting", "", required=False))
         events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
+        departures.update(e.casefold() for e in _strings(src, data, "departures", "", required=False))
         short_surnames.update(w.casefold() for w in _strings(src, data, "short-surnames", "", required=False))
         narrow_table = field_of(src, data, "narrow-qualifiers", dict, "", required=False, default={})
         for word in narrow_table:
@@ -252,6 +263,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 ),
                 equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False))
                 | (old.equivalent if old else frozenset()),
+                style=field_of(src, entry, "style", bool, where, required=False, default=bool(old and old.style)),
             )
         for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"
@@ -326,6 +338,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         frozenset(events),
         narrow,
         frozenset(short_surnames),
+        frozenset(departures),
     )
 
 

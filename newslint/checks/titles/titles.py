@@ -106,7 +106,8 @@ acting title ("acting President Han Duck-soo") is judged against the
 person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
 Minister") is another office and is left alone. Qualifiers are words with
 their case: the preposition in "under Prime Minister X" is no qualifier. "former",
-"then-", quotations, sentences that name a year before the article's time,
+"then-", "the late", a name followed by a verb of leaving office ("President X
+has resigned"), quotations, sentences that name a year before the article's time,
 and a possessive naming an event of the term ("President Barack Obama's
 re-election") are left alone.
 
@@ -149,7 +150,10 @@ Use instead:
     South Korean President Lee Jae Myung arrived in Nara.
 
 {_KNOWN_PROBLEMS_TABLE}A person's other offices are unknown to the table unless listed; a title for
-an office held at the same time but missing from the table is flagged.
+an office held at the same time but missing from the table is flagged. A
+title that is also a courtesy style ("Prince William") is reported only for
+people who held that office ("Monegasque Prince Hans-Adam II": he is
+Liechtenstein's).
 """,
 )
 
@@ -331,6 +335,12 @@ def _dated(date: ArticleDate) -> str:
     return f"article dated {date.date} {date.source}"
 
 
+def _style(table: OfficeTable, title: str) -> bool:
+    """Whether ``title`` is also a courtesy style ("Prince"): only the person's own terms of it are judged."""
+    t = table.titles.get(title)
+    return t is not None and t.style
+
+
 def _acting(term: Term) -> str:
     return "acting " if term.acting else ""
 
@@ -369,9 +379,12 @@ def table_checks(
             if ctx.is_enabled(FORMER_FOR_INCUMBENT) and date.exact:
                 yield from _former(doc, table, m, same, date, lo, hi)
         elif not same:
-            if ctx.is_enabled(OFFICE_NOT_HELD):
+            # A style ("Prince William") is no claim of an office: judged only for holders of the office.
+            if ctx.is_enabled(OFFICE_NOT_HELD) and (
+                not _style(table, m.title) or any(table.same_office(m.title, t.office) for t in terms)
+            ):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
-        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m):
+        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m) and not _departs(doc, table, m):
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
@@ -452,6 +465,38 @@ def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
     return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
 
 
+# Words that may stand between a name and the verb of its departure ("has formally resigned").
+_BEFORE_DEPARTURE = frozenset(["has", "had", "have", "was", "is", "been", "be", "will", "would", "formally",
+                               "officially", "abruptly", "finally", "suddenly", "later", "then", "just", "also",
+                               "reportedly", "apparently"])  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+
+
+def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """Whether the name is the subject of a verb of leaving office ("President X has resigned").
+
+    The title is then the one held up to that event, written close to it.
+    The verb must follow the name (auxiliaries and a few adverbs between):
+    in "a Prime Minister Rishi Sunak aide resigned" the aide resigned.
+    """
+    if not table.departures:
+        return False
+    words: list[str] = []
+    pos = m.end
+    while len(words) < 5:
+        found = _NEXT_WORD.match(doc.text, pos)
+        if found is None:
+            break
+        words.append(found.group(1).casefold())
+        pos = found.end(1)
+    for k, word in enumerate(words):
+        if word in table.departures or " ".join(words[k : k + 2]) in table.departures:
+            return True
+        if word not in _BEFORE_DEPARTURE:
+            return False
+    return False
+
+
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
     """Whether the mention's sentence names a year before the article's window ("in 2017")."""
     sentence = doc.sentence_at(m.start)
@@ -474,7 +519,7 @@ def conflicting_titles(doc: Document, table: OfficeTable, mentions: list[TitleMe
     """NL305: mentions whose title conflicts with the title the article gives the person most."""
     groups: dict[str, list[TitleMention]] = {}
     for m in mentions:
-        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting):
+        if m.key and not (m.former or m.then or m.quoted or m.qualified or m.acting or _style(table, m.title)):
             groups.setdefault(m.key, []).append(m)
     for group in groups.values():
         if len(group) < 2:
