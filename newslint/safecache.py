@@ -33,7 +33,7 @@ import stat
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = ["CacheFormatError", "decode", "encode", "open_private", "seal", "user_key"]
 
@@ -404,7 +404,7 @@ class LazyPattern:
     patterns): equal patterns compare and hash alike.
     """
 
-    _ALL: dict[tuple[Any, ...], LazyPattern] = {}
+    _ALL: ClassVar[dict[tuple[Any, ...], LazyPattern]] = {}
 
     def __init__(self, source: tuple[Any, ...]) -> None:
         self._source = source

@@ -15,6 +15,7 @@ pool costs more than it saves under ``MIN_POOL_FILES`` files and
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import sys
@@ -189,10 +190,8 @@ def _warm_up(engine: Engine, files: Sequence[FileUnit]) -> None:
     """
     for unit in files[:16]:
         if 0 < _size(unit.source) <= WARM_UP_BYTES:
-            try:
+            with contextlib.suppress(Exception):  # a warm-up only: the worker reports whatever goes wrong
                 lint_source(engine, unit.source, Plan())
-            except Exception:  # noqa: BLE001 - a warm-up only: the worker reports whatever went wrong
-                pass
             return
 
 
