@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Rule, Severity
 from newslint.model.document import DecodeError, Document, Line, Paragraph, Sentence, Token, TokenKind
-from newslint.model.facts import Facts
+from newslint.model.facts import DocumentFacts, Facts
 from newslint.output.reporter import ReportContext, Reporter
 from newslint.plugin.config import ConfigError, Option
 from newslint.plugin.context import Context
@@ -30,6 +30,7 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "Document",
+    "DocumentFacts",
     "Edit",
     "Facts",
     "Line",

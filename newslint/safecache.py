@@ -164,6 +164,8 @@ def encode(value: object) -> bytes:
     meant for hostile input (it cannot run code, but forged bytes may upset it)."""
     try:
         return marshal.dumps(_enc(value, 0), 4)
+    except CacheFormatError:
+        raise
     except (RecursionError, ValueError):
         raise CacheFormatError("nested too deeply") from None
 
@@ -223,7 +225,8 @@ def _enc(value: object, depth: int) -> Any:
 def _attributes(value: object, depth: int) -> list[Any]:
     out: list[Any] = []
     names = list(getattr(value, "__dict__", {}))
-    if not hasattr(value, "__dict__") or any("__slots__" in vars(c) for c in type(value).__mro__[:-1]):
+    # Empty __slots__ (typing.Generic's, a mixin's) add no attribute outside __dict__.
+    if not hasattr(value, "__dict__") or any(vars(c).get("__slots__") for c in type(value).__mro__[:-1]):
         if not dataclasses.is_dataclass(value):
             raise CacheFormatError(f"{type(value).__qualname__} keeps attributes in __slots__")
         names += [f.name for f in dataclasses.fields(value) if f.name not in names]

@@ -55,7 +55,6 @@ class TestPhrases:
             pytest.param("続きを読む", [(3, 1, 3, 6)], id="ja"),
             pytest.param("무단전재 및 재배포 금지", [(3, 1, 3, 14)], id="ko-contains"),
             pytest.param("By Jane Smith and Kim Lee", [(3, 1, 3, 26)], id="en-byline-regex"),
-            pytest.param("Reporting by Tim Kelly; Editing by Kim Coghill", [(3, 1, 3, 47)], id="en-credit-line"),
         ],
     )
     def test_phrase_reported_at_exact_position(self, line, expected):
@@ -155,6 +154,8 @@ class TestLineShape:
             pytest.param(f"Japan 2-1 South Korea\n\n{BODY}", id="score-line"),
             pytest.param(f"{BODY}\n\u201cWe will be back,\u201d she said.\n", id="closing-quote"),
             pytest.param(f"{LEDE}\n\n* * *\n\n{SECOND}\n", id="dinkus"),
+            pytest.param(f"{BODY}\n(Reporting by Mari Saito; Editing by Ed Davies)\n", id="agency-credit-line"),
+            pytest.param(f"{BODY}\nSeoul bureau chief Ahn Ji-won contributed to this report.\n", id="contributed-line"),
         ],
     )
     def test_short_body_lines_are_not_reported(self, text):

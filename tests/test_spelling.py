@@ -131,7 +131,13 @@ class TestNames:
         assert nl1("Seles won easily. Fans cheered for Monica Seles again.") == []
 
     def test_name_at_sentence_start_before_another_name(self):
-        assert nl1("Wsetern Australia voted first.") == []
+        """A company's name opens the line: one slip from "roar", a word too rare to outweigh the capitals."""
+        assert nl1("Roxr Software Ltd. filed its accounts late.") == []
+
+    def test_slip_of_a_common_word_before_a_capital(self):
+        """Capitals after a first word do not make a slip of a common word a name ("Wsetern Australia")."""
+        assert suggestions("Wsetern Australia voted first.") == ['Use "Western"']
+        assert suggestions("Police said so.\n\nSoath Korean prosecutors opened an inquiry.") == ['Use "South"']
 
     def test_rare_name_at_sentence_start_far_from_common_words(self):
         assert nl1("Takaichi said the plan would go ahead.") == []
@@ -309,6 +315,45 @@ class TestLexicon:
     )
     def test_damerau(self, a, b, distance):
         assert damerau(a, b) == distance
+
+    def test_damerau_matches_the_full_table(self):
+        """The banded, shortcut distance agrees with the plain optimal-string-alignment table."""
+        import random
+
+        def full(a: str, b: str, limit: int) -> int:
+            d = [[i + j if not (i and j) else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+            for i in range(1, len(a) + 1):
+                for j in range(1, len(b) + 1):
+                    d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+                    if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            return min(d[-1][-1], limit + 1)
+
+        rng = random.Random(2026)
+        for _ in range(3000):
+            a = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
+            b = "".join(rng.choice("abc") for _ in range(rng.randint(0, 9)))
+            for limit in (1, 2):
+                assert damerau(a, b, limit) == full(a, b, limit), (a, b, limit)
+        assert damerau("abcdef", "bcdefg") == 2  # a letter lost and one added: everything between shifts
+
+    def test_distance2_index_finds_every_word_within_two_edits(self):
+        """The hashed deletion index misses nothing a full scan finds, two substitutions included."""
+        words = {w: 1000 for w in ("harbour", "harbours", "harbor", "arbour", "labour", "barbour", "harvest", "the")}
+        small = lexicon.WordLexicon(words)
+        for typed in ("harbuor", "hrabour", "harbxyr", "arbor", "hrbour", "harbourss", "teh", "th", "xyzzy"):
+            limit = 2 if len(typed) >= lexicon.SHORTEST_DISTANCE2 else 1
+            scan = {(w, damerau(typed, w, limit)) for w in words if 0 < damerau(typed, w, limit) <= limit}
+            assert set(small.candidates(typed)) == scan, typed
+
+    def test_distance2_index_cache_is_data_only(self):
+        index = lexicon.build_index({"harbour": 1, "labour": 1})
+        data = index.data()
+        assert set(marshal.loads(marshal.dumps(data))) == {"words", "keys", "starts"}
+        again = lexicon.DeleteIndex.from_data(marshal.loads(marshal.dumps(data)))
+        assert again is not None and again.lookup({"harbour"}) == {"harbour"}
+        for bad in ({"words": ["x"], "keys": b"1234567", "starts": data["starts"]}, {"words": 1}, None):
+            assert lexicon.DeleteIndex.from_data(bad) is None
 
     def test_long_token_bounded(self):
         """A 60-letter unknown token is judged without a distance-2 search blow-up."""
@@ -497,3 +542,51 @@ class TestTiersAndShapes:
     def test_unglossed_loanword_near_a_word_is_flagged(self):
         """The gloss is what makes a loanword: without it, two edits from a word is a typo's shape."""
         assert nl1("The elders opened with a karakia at dawn.") == [(1, 26, 1, 33)]
+
+
+class TestShapesOfTheMistake:
+    """Forms decided by the shape of the mistake, not by a list: inflections, first words, particles, vowels."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("The podcast hosts swapped their mics before the second interview.", id="plural-of-mic"),
+            pytest.param("Forecasters compared the figures with the climate normals for July.", id="common-stem"),
+            pytest.param("Two committers reviewed the patch before it was merged.", id="doubled-consonant"),
+            pytest.param("Ontologists and linguists met in Geneva to compare notes.", id="y-before-ist"),
+            pytest.param("The startup hired a coder from the local university.", id="agent-noun"),
+            pytest.param("Claus said the harbour would reopen on Monday.", id="name-wordfreq-knows"),
+            pytest.param("Stoll, Mark (2005). A history of the Pacific. London: Penguin.", id="inverted-name"),
+            pytest.param("Portraits of Ludwig dela Cruz hung in the hall.", id="particle"),
+            pytest.param("Readers can install the tool with npm or download it.", id="abbreviation"),
+            pytest.param("Players keep potions in their hotbars during raids.", id="closed-compound"),
+        ],
+    )
+    def test_silent(self, text):
+        assert nl1(text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "word", "suggestion"),
+        [
+            pytest.param("The club faied to qualify for the final.", "faied", 'Use "failed"', id="derived-leak"),
+            pytest.param("Crowds lined the track for the rcaing season.", "rcaing", 'Use "racing"', id="acronym-stem"),
+            pytest.param("The serveer crashed twice overnight.", "serveer", 'Use "server"', id="sibling-form"),
+            pytest.param(
+                "Officials said the plan was costly.\n\nFrist, the council must vote.",
+                "Frist",
+                'Use "First"',
+                id="first-word-wordfreq-knows",
+            ),
+            pytest.param(
+                "Shoppers queued outside the stre Monday morning.", "stre", 'Use "store"', id="not-a-particle"
+            ),
+            pytest.param("Ministers said they mght delay the vote.", "mght", 'Use "might"', id="vowel-dropped"),
+        ],
+    )
+    def test_flagged(self, text, word, suggestion):
+        found = check(text, select=["NL1"])
+        assert [(text[d.start : d.end], d.suggestion) for d in found] == [(word, suggestion)]
+
+    def test_joined_with_a_function_word_is_no_compound(self):
+        """Joining "hall" and "all" makes no coinage: a function word does not form closed compounds."""
+        assert len(nl1("The butcher on Queen Street sells hallall meat.")) == 1

@@ -31,7 +31,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Rule, Severity
-from newslint.model.facts import Facts
+from newslint.model.facts import DocumentFacts, Facts
 
 if TYPE_CHECKING:
     from newslint.model.document import Document
@@ -199,23 +199,21 @@ class Pending(NamedTuple):
     template: Diagnostic
 
 
-class SuppressionFacts(Facts):
-    """The directives each document left pending for the corpus stage, by path.
+class SuppressionFacts(DocumentFacts[tuple[str, tuple[Pending, ...]]]):
+    """The directives each document left pending for the corpus stage: ``(path, pending)`` entries.
 
     Corpus findings (``Rule.stage`` ``"corpus"`` or ``"both"``) are judged after
     every document, in another process or none: a directive naming one travels
     with the document's facts, through the cache and any executor, and the
-    corpus stage applies it (``apply_corpus_suppressions``).
+    corpus stage applies them (``apply_corpus_suppressions``).
     """
 
     key = "suppressions"
 
-    def __init__(self, pending: dict[str, tuple[Pending, ...]] | None = None) -> None:
-        self.pending = pending or {}
-
-    def merge(self, other: Facts) -> Facts:
-        assert isinstance(other, SuppressionFacts)
-        return SuppressionFacts({**self.pending, **other.pending})
+    @property
+    def pending(self) -> dict[str, tuple[Pending, ...]]:
+        """The pending directives by path."""
+        return dict(self.entries)
 
 
 def apply_suppressions(
@@ -274,7 +272,7 @@ def apply_suppressions(
             pending.append(Pending(first, last, d.kind, d.codes, unused, template))
         else:
             kept.append(_unused(template, d.kind, codes, unused))
-    facts = SuppressionFacts({doc.path: tuple(pending)}) if pending else None
+    facts = SuppressionFacts([(doc.path, tuple(pending))]) if pending else None
     return sorted(kept), facts
 
 
@@ -284,16 +282,17 @@ def apply_corpus_suppressions(diagnostics: Iterable[Diagnostic], facts: Facts | 
     That NL002 has no fix: ``--fix`` edits files in the document stage.
     """
     diagnostics = list(diagnostics)
-    if not isinstance(facts, SuppressionFacts) or not facts.pending:
+    if not isinstance(facts, SuppressionFacts):
         return diagnostics
+    pending_by_path = facts.pending
     kept: list[Diagnostic] = []
     used: dict[tuple[str, int, str], bool] = {}
     for diag in diagnostics:
-        scopes = [(p.template.start, p.first, p.last, p.codes) for p in facts.pending.get(diag.path, ())]
+        scopes = [(p.template.start, p.first, p.last, p.codes) for p in pending_by_path.get(diag.path, ())]
         still, marks = _silence([diag], scopes)
         kept.extend(still)
         used.update({(diag.path, *key): True for key in marks})
-    for path, pending in facts.pending.items():
+    for path, pending in sorted(pending_by_path.items()):
         for p in pending:
             unused = tuple(c for c in p.unused if not used.get((path, p.template.start, c)))
             if unused:

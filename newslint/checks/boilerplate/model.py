@@ -36,9 +36,13 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["MODEL_FILE", "Line", "Model", "features", "load"]
+__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
+#: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
+#: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
+#: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
+GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head", "link_list"})
 SCHEMA = 1
 
 
@@ -62,6 +66,17 @@ class Line(Protocol):
 _LETTER_WORD = re.compile(r"[^\W\d_]+")
 _LINK = re.compile(r"https?://|www\.|\S@\S|(?:^|\s)@\w|\.(?:com|org|net)\b", re.IGNORECASE)
 _BULLET = re.compile("^[\\-\u2013\u2014\u2022\u00b7*\u25b6\u25ba\u25b8\u25a0\u25cf\u25c6\u2605\u2192>\u203a\u00bb]")
+# A list item's marker: a bullet sign or an enumerator ("1.", "2.3", "a)", "(iv)"), then text.
+_LIST_MARKER = re.compile(
+    "^(?:[-+*\u2013\u2014\u2022\u00b7\u25aa\u25cf\u25e6\u2023\u2043]"
+    "|\\d{1,3}(?:\\.\\d{1,3})+\\.?|\\d{1,3}[.)]|[a-zA-Z][.)]|\\(\\w{1,4}\\))\\s+\\S"
+)
+# Consecutive lines sharing one marker make the article's own list (a changelog, steps, an infobox's
+# bulleted rows): navigation and teasers are scraped as bare labels and titles, not marked items.
+_MARKER_RUN = 3
+_MARKER_REACH = 2
+_LINK_LIST = 3
+_CITATION = re.compile(r"\[(?:\d{1,3}|n \d{1,3}|note \d{1,3}|[a-z]|citation needed)\]")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
 _SEPARATOR = re.compile("[|\u2022\u00b7\u203a\u00bb/\u25b8\u25ba\u2192]")
 # A credit or image label: a copyright sign, a bracketed source, "Photo:", "Image credit", agencies' image desks.
@@ -71,6 +86,9 @@ _CREDIT = re.compile(
     re.IGNORECASE,
 )
 _CAPTION_SHARE = 0.5
+#: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
+#: there is the article's dateline or number, kept by editors.
+_HEAD_LINES = 3
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
@@ -178,6 +196,28 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             flanked[k] = i > 0 and j < n
         i = j
     keys = Counter(u.text.casefold() for u in lines)
+    marker_run = _marker_runs([u.text for u in lines], [s.prose for s in shapes])
+    # Three or more bare links in a row are a list of sources; chrome's links stand alone.
+    bare = [u.reason == "a bare link" for u in lines]
+    link_list = [
+        bare[k]
+        and any(
+            all(bare[j] for j in range(a, a + _LINK_LIST))
+            for a in range(max(0, k - _LINK_LIST + 1), min(k, n - _LINK_LIST) + 1)
+        )
+        for k in range(n)
+    ]
+    # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
+    cited = [bool(_CITATION.search(u.text)) for u in lines]
+    run_cited = [0] * n
+    i = 0
+    while i < n:
+        j = i + run_len[i] if run_len[i] else i + 1
+        if run_len[i]:
+            count = sum(cited[i:j])
+            for k in range(i, j):
+                run_cited[k] = count - cited[k]
+        i = j
     lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
     body_words: Counter[str] = Counter()
     for u in lines:
@@ -235,6 +275,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["before_span"] = 1.0 if before else 0.0
         f["after_span"] = 1.0 if after else 0.0
         f["no_prose"] = 0.0 if has_prose else 1.0
+        f["head"] = 1.0 if i < _HEAD_LINES and cum[i] <= 1 else 0.0  # at most a headline above it
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
@@ -247,6 +288,10 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
                 f[name + "_title"] = t.title
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
         f["run_log_len"] = _log(run_len[i])
+        f["marker_run"] = 1.0 if marker_run[i] else 0.0
+        f["link_list"] = 1.0 if link_list[i] else 0.0
+        f["cited"] = 1.0 if cited[i] else 0.0
+        f["run_cited"] = _log(run_cited[i])
         inside = has_prose and first < i < last
         f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
         f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
@@ -273,6 +318,54 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
             f["marker_dist"] = _log(i - marker) * f["after_marker"]
         out.append(f)
+    return out
+
+
+def _marker(text: str) -> str | None:
+    """The kind of list marker ``text`` starts with ("1" for any enumerator), or None."""
+    m = _LIST_MARKER.match(text)
+    if m is None:
+        return None
+    c = text[0]
+    return "1" if c.isdigit() else "a" if c.isalpha() or c == "(" else c
+
+
+def _marker_runs(texts: Sequence[str], prose: Sequence[bool]) -> list[bool]:
+    """Whether each line belongs to a list of the article: a run of marked lines next to its prose.
+
+    A run holds at least ``_MARKER_RUN`` consecutive lines with one kind of
+    marker; marked lines may alternate with one unmarked line each (an
+    infobox's value under its bulleted label). It must start or end within
+    ``_MARKER_REACH`` lines of a prose line: a sidebar's bulleted archive or a
+    site's table of contents, far from the article's paragraphs, is not the
+    article's list.
+    """
+    n = len(texts)
+    marks = [_marker(t) for t in texts]
+    out = [False] * n
+    i = 0
+    while i < n:
+        m = marks[i]
+        if m is None:
+            i += 1
+            continue
+        members = [i]
+        j = i + 1
+        while j < n:
+            if marks[j] == m:
+                members.append(j)
+                j += 1
+            elif marks[j] is None and j + 1 < n and marks[j + 1] == m:
+                j += 2
+                members.append(j - 1)
+            else:
+                break
+        end = members[-1]
+        near = range(max(0, i - _MARKER_REACH), min(n, end + _MARKER_REACH + 1))
+        if len(members) >= _MARKER_RUN and any(prose[k] for k in near):
+            for k in range(i, end + 1):
+                out[k] = True
+        i = max(j, i + 1)
     return out
 
 
@@ -366,14 +459,21 @@ _CARRY = 0.5
 # firmly take for body, and the surest shapes (bare links, handles, hashtags, menus).
 # A certain phrase, a phone number or a timestamp standing alone between paragraphs
 # is chrome too, whatever the model says: such a line is never a sentence of the
-# article. In a run of such lines (a table of figures or dates) it is body.
+# article. In a run of such lines (a table of figures or dates) it is body, and at the
+# head of the text (its first lines, or above its first paragraph) a lone date or
+# number is the article's own dateline or chapter number: the model decides there.
+# The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
+# phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
-_SURE_SHAPE = 0.9
-_LONE_SHAPE = 0.8
+SURE_SHAPE = 0.9
+LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
+_CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run carry reference markers
 
 
 _SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
+_CAPTION_WORDS = math.log1p(8)  # ``log_words`` of an eight-word line, a prose sentence's length
+_CAPTION_STOPWORDS = 0.12  # and a prose sentence's share of function words
 
 
 def _in_span_prose(f: dict[str, float]) -> bool:
@@ -387,6 +487,19 @@ def _in_span_prose(f: dict[str, float]) -> bool:
     if f.get("prose"):
         return True
     return bool(f.get("terminal")) and f.get("log_words", 0.0) >= _SENTENCE_WORDS and not f.get("near_credit")
+
+
+def _credited_sentence(f: dict[str, float]) -> bool:
+    """A sentence closed by a credit: the caption the article's editor wrote, "... tourists. (Reuters)".
+
+    Its credit is a pack phrase, but the line is the article's own sentence:
+    the model decides it at the dial, no pack phrase forces it.
+    """
+    return (
+        bool(f.get("phrase_credit"))
+        and f.get("log_words", 0.0) >= _CAPTION_WORDS
+        and f.get("stop_share", 0.0) >= _CAPTION_STOPWORDS
+    )
 
 
 def decide(
@@ -404,15 +517,18 @@ def decide(
     own paragraphs; out of fold, at 0.6, it costs 0.4 points of inline recall
     and gains 1.4 of precision).
     """
-    out = [v and p >= _CARRY * threshold for v, p in zip(viterbi(probs, threshold, cost), probs)]
+    floor = _CARRY * threshold
+    out = [v and p >= floor for v, p in zip(viterbi(probs, threshold, cost), probs)]
     if feats is not None:
         for i, (f, p) in enumerate(zip(feats, probs)):
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
-            if (
-                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone))
-                or shape >= _SURE_SHAPE
-                or (shape >= _LONE_SHAPE and alone)
+            if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
+                out[i] = False
+            elif (
+                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
+                or (shape >= SURE_SHAPE and not f.get("link_list"))
+                or (shape >= LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):

@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import ClassVar, NamedTuple
 
-from newslint import Category, Context, Diagnostic, Document, Facts, Option, Rule, Severity, hookimpl
+from newslint import Category, Context, Diagnostic, Document, DocumentFacts, Facts, Option, Rule, Severity, hookimpl
 from newslint.checks.names.names import publication
 from newslint.model.line_roles import Role
 
@@ -67,13 +67,20 @@ same line in article after article, which no article's own text is. Left in a
 corpus, it is counted as article text by every model trained on it.
 
 ## Example
-In `site/ferry.txt`, `site/budget.txt` and `site/harbour.txt`:
+In `site/ferry.txt`, `site/budget.txt` and `site/harbour.txt` alike:
 ```text
+Coastal News
 Most read this week
+The island ferry will run four extra sailings a week from December.
 ```
 
-Delete the line from each article (the finding has no automatic fix: it is
-judged after every file is read, and `--fix` edits files before that).
+Use instead:
+```text
+The island ferry will run four extra sailings a week from December.
+```
+
+The finding has no automatic fix: it is judged after every file is read,
+and `--fix` edits files before that.
 
 ## Options
 - `repeated-line-documents` (default 3): how many documents of a publication
@@ -101,21 +108,10 @@ class DocLines(NamedTuple):
     lines: tuple[LineUse, ...]
 
 
-class RepeatedLineFacts(Facts):
-    """Every document's candidate lines; merges in any order (documents are kept by path)."""
+class RepeatedLineFacts(DocumentFacts[DocLines]):
+    """Every document's candidate lines; merges in any order (judged sorted by path)."""
 
     key: ClassVar[str] = "repeated-lines"
-
-    def __init__(self, docs: Mapping[str, DocLines] | None = None) -> None:
-        self.docs: dict[str, DocLines] = dict(docs or {})
-
-    def merge(self, other: Facts) -> RepeatedLineFacts:
-        if not isinstance(other, RepeatedLineFacts):
-            raise TypeError(f"cannot merge RepeatedLineFacts with {type(other).__name__}")
-        small, large = sorted((self, other), key=lambda f: len(f.docs))
-        merged = RepeatedLineFacts(large.docs)
-        merged.docs.update(small.docs)
-        return merged
 
 
 @hookimpl
@@ -143,7 +139,7 @@ def newslint_extract(doc: Document, ctx: Context) -> Facts | None:
     lines = tuple(candidate_lines(doc))
     if not lines:
         return None
-    return RepeatedLineFacts({doc.path: DocLines(doc.path, publication(doc, ctx), lines)})
+    return RepeatedLineFacts([DocLines(doc.path, publication(doc, ctx), lines)])
 
 
 @hookimpl
@@ -152,7 +148,7 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
     if not isinstance(found, RepeatedLineFacts) or not ctx.is_enabled(REPEATED_LINE):
         return []
     least = int(ctx.options.get(MIN_DOCUMENTS, DEFAULT_MIN_DOCUMENTS))
-    return [_diagnostic(path, use, count) for path, use, count in repeated_lines(found.docs.values(), least)]
+    return [_diagnostic(path, use, count) for path, use, count in repeated_lines(found.entries, least)]
 
 
 def candidate_lines(doc: Document) -> Iterable[LineUse]:
@@ -193,7 +189,7 @@ def repeated_lines(docs: Iterable[DocLines], least: int) -> list[tuple[str, Line
     Sorted by path and line, so any split of the corpus gives the same findings.
     """
     holders: dict[tuple[str, str], set[str]] = defaultdict(set)
-    docs = sorted(docs)
+    docs = sorted({doc.path: doc for doc in docs}.values())  # the same file twice counts once
     for doc in docs:
         for use in doc.lines:
             holders[(doc.publication, use.digest)].add(doc.path)

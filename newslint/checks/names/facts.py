@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, ClassVar, NamedTuple
 
-from newslint import Facts
 from newslint.checks.names.mentions import INVISIBLE, Mention, NameLexicon
+from newslint.model.facts import DocumentFacts
 
 __all__ = [
     "CorpusVariant",
@@ -143,45 +143,15 @@ def display(text: str) -> str:
 _DROP_INVISIBLE = {ord(c): None for c in INVISIBLE}
 
 
-class NameFacts(Facts):
-    """The ``names`` facts of any number of documents; pickles, merges in any order.
-
-    Args:
-        docs: One ``DocNames`` per document.
-    """
+class NameFacts(DocumentFacts[DocNames]):
+    """The ``names`` facts of any number of documents (one ``DocNames`` each); pickles, merges in any order."""
 
     key: ClassVar[str] = "names"
-
-    def __init__(self, docs: Iterable[DocNames] = ()) -> None:
-        # The documents are ``_store[:_size]``. A merge appends to the store
-        # when this object is its longest view, and shares it, so folding N
-        # records one by one costs O(N), not O(N^2) as concatenating tuples
-        # did; an older view keeps its own length and so its own documents.
-        self._store: list[DocNames] = list(docs)
-        self._size = len(self._store)
-        self._docs: tuple[DocNames, ...] | None = None
 
     @property
     def docs(self) -> tuple[DocNames, ...]:
         """One ``DocNames`` per document, in merge order."""
-        if self._docs is None:
-            self._docs = tuple(self._store[: self._size])
-        return self._docs
-
-    def merge(self, other: Facts) -> NameFacts:
-        if not isinstance(other, NameFacts):
-            raise TypeError(f"cannot merge NameFacts with {type(other).__name__}")
-        if self._size != len(self._store):  # the store has grown past this view: copy
-            merged = NameFacts(self._store[: self._size])
-        else:
-            merged = NameFacts.__new__(NameFacts)
-            merged._store, merged._size, merged._docs = self._store, self._size, None
-        merged._store.extend(other._store[: other._size])
-        merged._size = len(merged._store)
-        return merged
-
-    def __reduce__(self) -> tuple[type[NameFacts], tuple[tuple[DocNames, ...]]]:
-        return (NameFacts, (self.docs,))
+        return self.entries
 
     def canonical(self) -> tuple[DocNames, ...]:
         """The documents sorted by path; a path seen twice (the same file twice) counts once."""
@@ -196,9 +166,6 @@ class NameFacts(Facts):
 
     def __hash__(self) -> int:
         return hash(self.canonical())
-
-    def __repr__(self) -> str:
-        return f"NameFacts({len(self.docs)} documents)"
 
 
 # -- choosing the spelling a scope should use --------------------------------------------

@@ -28,7 +28,8 @@ Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
 data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` and a list of
 ``str``, checked on load) under the user cache directory; the distance-2
-index has its own cache, loaded only when a word needs it.
+index (``DeleteIndex``: hashed one- and two-letter deletions in sorted
+arrays, kept as bytes) has its own cache, loaded only when a word needs it.
 
 ``LexiconSpec`` is what travels to worker processes: paths, user words and a
 content key, never the dictionary itself.
@@ -41,20 +42,23 @@ import heapq
 import hmac
 import marshal
 import os
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.util import find_spec
 from pathlib import Path
+from zlib import crc32
 
 from newslint.plugin.config import read_regular
 from newslint.plugin.packs import cache_dir, write_cache_file
 from newslint.safecache import open_private, seal, user_key
 
-__all__ = ["LexiconSpec", "WordLexicon", "damerau", "edit_cost", "read_word_list"]
+__all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
@@ -67,6 +71,14 @@ MUCH_COMMONER = 100
 CAPITALISED_RARE = 50
 #: A derived form's stem must be rarer than this (per billion): "anothers" and "justs" are no words.
 _DERIVED_STEM_LIMIT = 100_000
+#: ... unless wordfreq sees the derived form at least once for this many uses of the stem ("normals").
+_ATTESTED_SHARE = 1000
+#: A derived form one typing slip from a word this many times as common as its stem is that word
+#: mistyped ("faied" is no "fay" + "ed": "failed" is 34 times as common) ...
+_SLIP_OVER_STEM = 5
+#: ... unless wordfreq itself sees the form often enough: that word must be this many times as common as the
+#: form ("mics" beside "miss").
+_UNATTESTED = 1000
 #: A rare (extended-tier) stem takes affixes only when this long and this frequent (per billion).
 _SHORTEST_RARE_STEM = 5
 _RARE_STEM_FLOOR = 20
@@ -98,15 +110,27 @@ _SUFFIXES = (
     "ity",
     "y",
 )
+#: What another form of a stem ends with: an affix, or a past participle's "-n" ("chosen" beside "choses").
+_SIBLING_ENDINGS = frozenset((*_SUFFIXES, "n", "en"))
 #: Endings of agent nouns and "-y" adjectives: one letter from the stem's other forms ("balancer" beside
 #: "balanced", "deserty" beside "deserts") and still words.
 _AGENT_ENDINGS = ("er", "ers", "y")
 _PREFIXES = ("un", "re", "de", "pre", "non", "over", "under", "mis", "dis", "sub", "super", "counter", "co", "up")
+#: The shortest word that counts as a part of a closed compound ("hot" + "bars").
+_SHORTEST_PART = 3
+#: ... and the rarest (per billion: 5 per million): "karakia" is no "kara" + "kia".
+_COMPOUND_PART = 5000
+#: A word this frequent (per billion: 2 in 1,000 words) is a function word, no part of a compound ("all", "one").
+_FUNCTION_WORD = 2_000_000
 #: Frequency given to a user's word: a plain, mid-frequency word.
 LIST_WORD_FREQUENCY = 1000
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 #: Longest token for which corrections are searched (bounded work per word).
 MAX_SEARCH_LENGTH = 20
+#: Bits of a distance-2 index key that number the word (the rest is the deletion's CRC-32).
+_ID_BITS = 20
+#: The top bits of a key's CRC that ``DeleteIndex.starts`` indexes.
+_BUCKET_BITS = 16
 #: Words shorter than this are searched for corrections one edit away only.
 SHORTEST_DISTANCE2 = 5
 #: A slip-shaped extended-tier form is refused when the core word it slips from is this many times commoner.
@@ -217,19 +241,16 @@ class LexiconSpec:
             )
         return lexicon
 
-    def _index(self, words: dict[str, int], extra: dict[str, int] | None = None) -> dict[str, str]:
+    def _index(self, words: dict[str, int], extra: dict[str, int] | None = None) -> tuple[DeleteIndex, ...]:
         """``build_index(words)`` from its own cache (loaded only when a word needs it), plus ``extra``'s new words."""
         path = cache_dir() / f"spelling-index-{self._base_key}.marshal"
-        data = _read_cache(path)
-        if type(data) is dict and _all_str(data):
-            index = data
-        else:
+        index = DeleteIndex.from_data(_read_cache(path))
+        if index is None:
             index = build_index(words)
-            _write_cache(path, index)
+            _write_cache(path, index.data())
         if extra:
-            for word, found in build_index({w: f for w, f in extra.items() if w not in words}).items():
-                index[word] = f"{index[word]} {found}" if word in index else found
-        return index
+            return index, build_index({w: f for w, f in extra.items() if w not in words})
+        return (index,)
 
     def _base(self) -> dict:
         """The tiers, from the cache when it is there and well formed."""
@@ -418,15 +439,70 @@ def build_slips(freq: dict[str, int]) -> dict[str, str]:
     return out
 
 
-def build_index(words: dict[str, int]) -> dict[str, str]:
-    """Each word under itself and each one-letter deletion (SymSpell), space-separated."""
-    index: dict[str, list[str]] = {}
-    for word in words:
-        if len(word) < 2 or not word.isalpha():
-            continue
-        for key in {word, *_deletes1(word)}:
-            index.setdefault(key, []).append(word)
-    return {key: " ".join(found) for key, found in index.items()}
+class DeleteIndex:
+    """Every word under itself and each of its one- and two-letter deletions (SymSpell), as hashed keys.
+
+    A key is a deletion's CRC-32 above the word's number (``_ID_BITS`` bits), in a sorted
+    ``array('Q')``: 2.8 million keys in 22 MB where a dict of strings would take ten times that.
+    ``starts`` holds where each value of a CRC's top ``_BUCKET_BITS`` bits begins, so that a
+    probe is a short binary search. Hash collisions only add candidates, which ``damerau`` checks.
+    """
+
+    def __init__(self, words: list[str], keys: array, starts: array | None = None) -> None:
+        self.words = words
+        self.keys = keys
+        if starts is None:
+            shift = 32 + _ID_BITS - _BUCKET_BITS
+            starts = array("I", (bisect_left(keys, bucket << shift) for bucket in range(1 << _BUCKET_BITS)))
+            starts.append(len(keys))
+        self.starts = starts
+
+    def data(self) -> dict[str, object]:
+        return {"words": self.words, "keys": self.keys.tobytes(), "starts": self.starts.tobytes()}
+
+    @classmethod
+    def from_data(cls, data: object) -> DeleteIndex | None:
+        """The index ``data()`` gave, or ``None`` when ``data`` is not of that shape."""
+        if not isinstance(data, dict) or set(data) != {"words", "keys", "starts"}:
+            return None
+        words, raw, raw_starts = data["words"], data["keys"], data["starts"]
+        if type(words) is not list or not _only(words, str) or type(raw) is not bytes or len(raw) % 8:
+            return None
+        if type(raw_starts) is not bytes or len(raw_starts) != 4 * ((1 << _BUCKET_BITS) + 1):
+            return None
+        keys, starts = array("Q"), array("I")
+        keys.frombytes(raw)
+        starts.frombytes(raw_starts)
+        if starts[-1] != len(keys):
+            return None
+        return cls(words, keys, starts)
+
+    def lookup(self, probes: Iterable[str]) -> set[str]:
+        """The words under any of ``probes`` (and a few whose key merely collides with one)."""
+        keys, starts, step = self.keys, self.starts, 1 << _ID_BITS
+        shift = 32 - _BUCKET_BITS
+        found: set[int] = set()
+        for probe in probes:
+            crc = crc32(probe.encode())
+            low = crc << _ID_BITS
+            bucket = crc >> shift
+            first = bisect_left(keys, low, starts[bucket], starts[bucket + 1])
+            last = bisect_left(keys, low + step, first, starts[bucket + 1])
+            if first < last:
+                found.update(keys[first:last])
+        words, mask = self.words, step - 1
+        return {words[key & mask] for key in found}
+
+
+def build_index(words: dict[str, int]) -> DeleteIndex:
+    """The ``DeleteIndex`` of ``words`` (slow: built once, then cached)."""
+    kept = [w for w in words if len(w) >= 2 and w.isalpha()]
+    if len(kept) >= 1 << _ID_BITS:
+        raise ValueError(f"too many words for the spelling index: {len(kept)}")
+    keys = sorted(
+        (crc32(key.encode()) << _ID_BITS) | number for number, word in enumerate(kept) for key in _deletes2(word)
+    )
+    return DeleteIndex(kept, array("Q", keys))
 
 
 def damerau(a: str, b: str, limit: int = 2) -> int:
@@ -435,22 +511,47 @@ def damerau(a: str, b: str, limit: int = 2) -> int:
         return 0
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    head = 0  # a common prefix and suffix change nothing: compare what lies between
+    most = min(len(a), len(b))
+    while head < most and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    if head or tail:
+        a, b = a[head : len(a) - tail], b[head : len(b) - tail]
+        if not a or not b:
+            return min(len(a) + len(b), limit + 1)
+    # Same length within two edits: letters changed or swapped (at most four differ), or one lost and one
+    # added, which shifts what lies between ("abcd" / "bcde"); anything else is too far for the table.
+    shifted = limit == 2 and (a[1:] == b[:-1] or a[:-1] == b[1:])
+    if len(a) == len(b) and limit <= 2 and not shifted and sum(map(str.__ne__, a, b)) > 2 * limit:
+        return limit + 1
+    # Only the band |i - j| <= limit can hold a value within the limit: cells outside it stay at ``big``.
+    big = limit + 1
+    n, m = len(a), len(b)
     prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i in range(1, len(a) + 1):
-        cur = [i] + [0] * len(b)
-        best = i
-        for j in range(1, len(b) + 1):
-            cost = 0 if a[i - 1] == b[j - 1] else 1
-            value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                value = min(value, prev2[j - 2] + 1)
-            cur[j] = value
+    prev = [j if j <= limit else big for j in range(m + 1)]
+    for i in range(1, n + 1):
+        cur = [big] * (m + 1)
+        cur[0] = best = i if i <= limit else big
+        here = a[i - 1]
+        for j in range(max(1, i - limit), min(m, i + limit) + 1):
+            there = b[j - 1]
+            value = prev[j - 1] if here == there else prev[j - 1] + 1
+            step = prev[j] + 1
+            value = min(value, step)
+            step = cur[j - 1] + 1
+            value = min(value, step)
+            if i > 1 and j > 1 and here == b[j - 2] and a[i - 2] == there:
+                step = prev2[j - 2] + 1
+                value = min(value, step)
+            cur[j] = min(big, value)
             best = min(best, value)
         if best > limit:
-            return limit + 1
+            return big
         prev2, prev = prev, cur
-    return min(prev[-1], limit + 1)
+    return min(big, prev[m])
 
 
 #: Keyboard neighbours (QWERTY), for weighing slips.
@@ -502,24 +603,38 @@ def edit_cost(typed: str, word: str) -> float:
     anything else 1.
     """
     n, m = len(typed), len(word)
+    extra = [_indel_cost(typed, i) for i in range(n)]  # each letter's cost once, not once per cell
+    lost = [_indel_cost(word, j) for j in range(m)]
+    subs = _SUB_COSTS
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     for j in range(1, m + 1):
-        prev[j] = prev[j - 1] + _indel_cost(word, j - 1)
+        prev[j] = prev[j - 1] + lost[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(typed, i - 1)] + [0.0] * m
+        a, added = typed[i - 1], extra[i - 1]
+        cur = [prev[0] + added] + [0.0] * m
         for j in range(1, m + 1):
-            a, b = typed[i - 1], word[j - 1]
-            value = min(
-                prev[j] + _indel_cost(typed, i - 1),  # an extra letter typed
-                cur[j - 1] + _indel_cost(word, j - 1),  # a letter lost
-                prev[j - 1] + (0.0 if a == b else _sub_cost(a, b)),
-            )
-            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b:
-                value = min(value, prev2[j - 2] + 0.5)
+            b = word[j - 1]
+            value = prev[j] + added  # an extra letter typed
+            other = cur[j - 1] + lost[j - 1]  # a letter lost
+            value = min(value, other)
+            if a == b:
+                other = prev[j - 1]
+            else:
+                cost = subs.get(a + b)
+                if cost is None:
+                    cost = subs[a + b] = _sub_cost(a, b)
+                other = prev[j - 1] + cost
+            value = min(value, other)
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and prev2[j - 2] + 0.5 < value:
+                value = prev2[j - 2] + 0.5
             cur[j] = value
         prev2, prev = prev, cur
     return prev[m]
+
+
+#: ``_sub_cost`` of each pair of letters met so far, keyed by the two letters.
+_SUB_COSTS: dict[str, float] = {}
 
 
 def edits1(word: str) -> set[str]:
@@ -535,6 +650,15 @@ def edits1(word: str) -> set[str]:
 
 def _deletes1(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _deletes2(word: str) -> set[str]:
+    """``word`` and every string one or two deletions from it."""
+    one = _deletes1(word)
+    out = {word, *one}
+    for shorter in one:
+        out.update(shorter[:i] + shorter[i + 1 :] for i in range(len(shorter)))
+    return out
 
 
 class WordLexicon:
@@ -557,16 +681,17 @@ class WordLexicon:
         rare: dict[str, int] | None = None,
         refused: frozenset[str] = frozenset(),
         slips: dict[str, str] | None = None,
-        index: Callable[[dict[str, int]], dict[str, str]] | None = None,
+        index: Callable[[dict[str, int]], tuple[DeleteIndex, ...]] | None = None,
     ) -> None:
         self.freq = words
         self.names = names or {}
         self.rare = rare or {}
         self.refused = refused
         self._slips = build_slips(words) if slips is None else slips
-        self._load_index = index or build_index
+        self._load_index = index or (lambda words: (build_index(words),))
         self._rare_status: dict[str, bool] = {}
         self._derived: dict[str, bool] = {}
+        self._shaped: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -596,6 +721,10 @@ class WordLexicon:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
 
+    def name_only(self, lower: str) -> bool:
+        """Whether ``lower`` is accepted only capitalised, because wordfreq lists it (not the core's names)."""
+        return lower not in self.freq and lower not in self.names and lower in self.rare and not self.known(lower)
+
     def _typing_rival(self, lower: str, at_least: int, any_edit: bool = False) -> bool:
         """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
 
@@ -622,6 +751,10 @@ class WordLexicon:
                     yield stem[:-1] + "y"  # "fancied", "happily"
                 if suffix[0] in "eiy" and stem[-1:] not in "aeiouy":
                     yield stem + "e"  # "euthanasing", "themeing" is caught as "theme" + "ing"
+                if suffix.startswith("is") and stem[-1:] not in "aeiouy":
+                    yield stem + "y"  # "ontologists", "economist": the "-y" of the stem gives way to "-ist"
+                if suffix[0] in "aeiy" and len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] not in "aeiouy":
+                    yield stem[:-1]  # "committers", "gzipped": a final consonant doubled before a vowel
         if lower.endswith("bly"):
             yield lower[:-1] + "e"  # "stably", "notably"
         for prefix in _PREFIXES:
@@ -648,8 +781,9 @@ class WordLexicon:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
         stem_freq = self.freq.get(stem, 0) or self.rare.get(stem, 0)
-        if stem_freq >= _DERIVED_STEM_LIMIT:
-            return False
+        attested = self.rare.get(lower, 0)  # how often wordfreq has seen the form itself
+        if stem_freq >= _DERIVED_STEM_LIMIT and attested * _ATTESTED_SHARE < stem_freq:
+            return False  # "anothers", "justs"; but "normals" is seen as often as a real plural is
         if self.slip_rival(lower) >= _DERIVED_STEM_LIMIT:
             return False  # "untill" is no "till" with a prefix: it is "until" with a doubled letter
         for rival in edits1(lower):
@@ -658,9 +792,34 @@ class WordLexicon:
                 continue
             if freq >= MUCH_COMMONER * stem_freq:
                 return False
-            if rival.startswith(stem) and not (len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS)):
-                return False  # "tomatos" beside "tomatoes"; but "balancer" beside "balanced" is an agent noun
+            if (
+                freq >= _SLIP_OVER_STEM * stem_freq
+                and freq >= _UNATTESTED * max(attested, 1)
+                and edit_cost(lower, rival) < 1
+            ):
+                return False  # "faied", "predent", "honer": one typing slip from a word far commoner than the stem
+            if self._sibling(rival, stem, lower):
+                return False  # "tomatos" beside "tomatoes", "serveer" beside "server"
         return True
+
+    @staticmethod
+    def _sibling(rival: str, stem: str, lower: str) -> bool:
+        """Whether ``rival`` is another form of ``stem`` that ``lower`` misspells ("tomatoes" for "tomatos").
+
+        Not a word that merely starts like the stem ("mice" beside "mics"), not the form's own inflection
+        ("coders" beside "coder"), not a verb's form beside an agent noun ("balanced" beside "balancer").
+        """
+        if rival.startswith(lower) or not rival.startswith(stem.removesuffix("e")):
+            return False
+        if len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS):
+            return False
+        if rival.startswith(stem):
+            ending = rival[len(stem) :]
+            if not ending or ending in _SIBLING_ENDINGS:
+                return True
+            if ending[0] == stem[-1] and ending[1:] in _SIBLING_ENDINGS:
+                return True  # "transferred" beside "transfered"
+        return stem.endswith("e") and rival[len(stem) - 1 :] in _SIBLING_ENDINGS  # "server" beside "serveer"
 
     def misspelled(self, lower: str) -> bool:
         """Whether an unknown form has a misspelling's shape, so that no number of uses makes it a term."""
@@ -670,7 +829,11 @@ class WordLexicon:
             return False
         if len(lower) < _SHORT_FORM:
             return lower in self._slips  # "teh"; a short form used thrice ("tty", "pref") is an abbreviation
-        return slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+        shaped = self._shaped.get(lower)
+        if shaped is None:  # judged once per form, like the tiers' other statuses
+            shaped = slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+            self._shaped[lower] = shaped
+        return shaped
 
     def slip_rival(self, lower: str) -> int:
         """The frequency of the commonest known word one slip from ``lower``."""
@@ -681,34 +844,44 @@ class WordLexicon:
         return None if word in self.freq else self._slips.get(word)
 
     @cached_property
-    def _index(self) -> dict[str, str]:
+    def _index(self) -> tuple[DeleteIndex, ...]:
         return self._load_index(self.freq)
 
-    def candidates(self, word: str) -> list[tuple[str, int]]:
-        """Known words within two edits (one for words under ``SHORTEST_DISTANCE2`` letters), with distances.
+    def candidates(self, word: str, limit: int = 2) -> list[tuple[str, int]]:
+        """Known words within ``limit`` edits, at most two (one for words under ``SHORTEST_DISTANCE2`` letters).
 
-        SymSpell-style: the index holds every word and its one-letter
-        deletions; the probes are the word, its one-edit variants and their
-        deletions, so every word within two edits (two substitutions too)
-        is found. Work is bounded by the word's length, never by the
-        dictionary's size.
+        SymSpell-style: the index holds every word under itself and its one-
+        and two-letter deletions; the probes are the word's own deletions
+        (two deep for a long word), so every word within two edits (two
+        substitutions too) is found. Work is bounded by the word's length,
+        never by the dictionary's size.
         """
         if len(word) > MAX_SEARCH_LENGTH or len(word) < 2:
             return []
-        limit = 2 if len(word) >= SHORTEST_DISTANCE2 else 1
-        probes = {word}
-        probes.update([word[:i] + word[i + 1 :] for i in range(len(word))])
-        if limit == 2:
-            edits = edits1(word)
-            probes |= edits
-            probes.update([e[:i] + e[i + 1 :] for e in edits for i in range(len(e))])  # their deletions
-        found = " ".join(filter(None, map(self._index.get, probes)))  # the lookups in C
+        limit = min(limit, 2 if len(word) >= SHORTEST_DISTANCE2 else 1)
+        probes = _deletes2(word) if limit == 2 else {word, *_deletes1(word)}
+        size = len(word)
         out = []
-        for w in set(found.split(" ")) if found else ():
-            d = damerau(word, w, limit)
-            if 0 < d <= limit and (len(w) > 1 or w in ("a", "i")):
-                out.append((w, d))
+        for index in self._index:
+            for w in index.lookup(probes):
+                if abs(len(w) - size) > limit or (len(w) == 1 and w not in ("a", "i")):
+                    continue
+                d = damerau(word, w, limit)
+                if 0 < d <= limit:
+                    out.append((w, d))
         return out
+
+    def compound(self, word: str) -> bool:
+        """Whether ``word`` is two common content words of three letters or more joined: "hotbars", "handwave".
+
+        Not with a function word ("hallall" is no "hall" + "all"): those are run-together slips (NL102).
+        """
+        freq = self.freq
+        for i in range(_SHORTEST_PART, len(word) - _SHORTEST_PART + 1):
+            left, right = freq.get(word[:i], 0), freq.get(word[i:], 0)
+            if _COMPOUND_PART <= left < _FUNCTION_WORD and _COMPOUND_PART <= right < _FUNCTION_WORD:
+                return True
+        return False
 
     def split(self, word: str, joiners: Iterable[str]) -> tuple[str, str] | None:
         """``word`` as two known words of which one is in ``joiners`` ("thehuge" -> "the", "huge")."""
