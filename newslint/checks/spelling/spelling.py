@@ -647,7 +647,9 @@ def typos(doc: Document, speller: Speller) -> Iterator[Diagnostic]:
             unknown = speller.analyse(text)
         if unknown or text in _NT_HEADS:
             verdicts[text] = unknown
-    verdicts.update((head, ()) for head in _NT_HEADS.intersection(kind_of) if kind_of[head] is word and head.lower() in freq)
+    verdicts.update(
+        (head, ()) for head in _NT_HEADS.intersection(kind_of) if kind_of[head] is word and head.lower() in freq
+    )
     table = doc.token_table
     texts = table.texts
     for index in compress(range(len(texts)), map(verdicts.__contains__, texts)) if verdicts else ():
