@@ -45,6 +45,25 @@ class TestDuplicateSentence:
         text = f"{s} It now goes to the mayor.\n\nOpposition members walked out. {s}\n"
         assert positions(text, select=["NL502"]) == [(3, 32, 3, 74)]
 
+    def test_a_pasted_run_of_sentences_is_one_finding(self):
+        """Two sentences pasted together into a later paragraph are one defect, one finding over both."""
+        a = "Engineers found cracks in two of the bridge's steel cables during the spring inspection."
+        b = "The county closed the bridge to lorries the same afternoon and posted diversions."
+        text = f"{a} {b} Cars may still cross.\n\nDrivers were angry on Tuesday. {a} {b}\n"
+        [d] = check(text, select=["NL502"])
+        start = len("Drivers were angry on Tuesday. ") + 1
+        assert (d.line, d.column, d.end_line, d.end_column) == (3, start, 3, start + len(f"{a} {b}"))
+        assert d.message == "2 sentences repeat line 1" and d.suggestion == "Delete the repeated sentences"
+
+    def test_repeats_of_two_places_stay_two_findings(self):
+        a = "Engineers found cracks in two of the bridge's steel cables during the spring inspection."
+        b = "The county closed the bridge to lorries the same afternoon and posted diversions."
+        text = f"{a} Repairs begin in May.\n\n{b} Cars may still cross.\n\nOfficials spoke on Tuesday. {a} {b}\n"
+        assert [d.message for d in check(text, select=["NL502"])] == [
+            "Sentence repeats line 1",
+            "Sentence repeats line 3",
+        ]
+
     @pytest.mark.parametrize(
         "text",
         [

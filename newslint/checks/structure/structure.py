@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Severity, hookimpl
+from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Sentence, Severity, hookimpl
 from newslint.text.normalize import is_blank
 
 # -- duplicates ----------------------------------------------------------------------
@@ -84,7 +84,9 @@ paragraphs are prose. Sentences that recur in reference entries ("Te Ara: The
 Encyclopedia of New Zealand."), table cells or command output are not
 repeats, nor is a quotation cited again. Repeats that NL501 already reports
 are not reported again. Of the two copies, the one away from the prose is
-reported, else the later one.
+reported, else the later one. Consecutive sentences of one paragraph that
+repeat consecutive sentences of another are one paste: one finding over
+them all ("3 sentences repeat line 1").
 
 ## Why is this bad?
 Editing by copy and paste leaves sentences behind: a line moved up to the lede
@@ -424,6 +426,7 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
             suggestion="Delete this copy",
             unsafe_fix=[Edit(para.start, _through_line_end(doc, para.end), "")],
         )
+    repeats: list[tuple[int, int]] = []  # (sentence reported, sentence it repeats)
     for key, where in by_key.items():
         if len(where) < 2 or len(key) < _MIN_SENTENCE_CHARS or key.count(" ") + 1 < _MIN_SENTENCE_WORDS:
             continue
@@ -444,15 +447,34 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
             if not _same_case(doc, sentences[i].start, sentences[i].end, sentences[first].start):
                 continue
             # Report the copy away from the prose: the article's own sentence stays.
-            report, kept = (first, i) if prose_neighbours(first_pid) < prose_neighbours(pid) else (i, first)
-            s = sentences[report]
-            yield doc.diagnostic(
-                DUPLICATE_SENTENCE,
-                s.start,
-                s.end,
-                f"Sentence repeats line {doc.position(sentences[kept].start)[0]}",
-                suggestion="Delete the repeated sentence",
-            )
+            repeats.append((first, i) if prose_neighbours(first_pid) < prose_neighbours(pid) else (i, first))
+    yield from _sentence_repeat_diagnostics(doc, sentences, repeats)
+
+
+def _sentence_repeat_diagnostics(
+    doc: Document, sentences: Sequence[Sentence], repeats: list[tuple[int, int]]
+) -> Iterator[Diagnostic]:
+    """One NL502 per run of repeated sentences: consecutive sentences of one paragraph that
+    repeat consecutive sentences of another are one defect (one paste), reported once."""
+    runs: list[list[tuple[int, int]]] = []
+    for report, kept in sorted(set(repeats)):
+        if runs:
+            last_report, last_kept = runs[-1][-1]
+            if (
+                report == last_report + 1
+                and kept == last_kept + 1
+                and sentences[report].paragraph == sentences[last_report].paragraph
+                and sentences[kept].paragraph == sentences[last_kept].paragraph
+            ):
+                runs[-1].append((report, kept))
+                continue
+        runs.append([(report, kept)])
+    for run in runs:
+        first, last = sentences[run[0][0]], sentences[run[-1][0]]
+        line = doc.position(sentences[run[0][1]].start)[0]
+        what = "Sentence repeats" if len(run) == 1 else f"{len(run)} sentences repeat"
+        suggestion = "Delete the repeated sentence" if len(run) == 1 else "Delete the repeated sentences"
+        yield doc.diagnostic(DUPLICATE_SENTENCE, first.start, last.end, f"{what} line {line}", suggestion=suggestion)
 
 
 def _same_case(doc: Document, start: int, end: int, other: int) -> bool:
