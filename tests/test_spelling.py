@@ -590,3 +590,29 @@ class TestShapesOfTheMistake:
     def test_joined_with_a_function_word_is_no_compound(self):
         """Joining "hall" and "all" makes no coinage: a function word does not form closed compounds."""
         assert len(nl1("The butcher on Queen Street sells hallall meat.")) == 1
+
+
+class TestDerivedEndings:
+    """A word two edits from a known word that keeps its stem and takes another common ending is a derivation."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("The site's paginator loads twenty stories at a time.", id="agent-noun-of-paginate"),
+            pytest.param("Critics mocked the inveteracy of the council's habits.", id="acy-of-inveterate"),
+        ],
+    )
+    def test_silent(self, text):
+        assert nl1(text) == []
+
+    @pytest.mark.parametrize(
+        ("text", "word"),
+        [
+            pytest.param("The ruling has to be read in contexxyt, the judge said.", "contexxyt", id="odd-ending"),
+            pytest.param("The volunterfs cleared the beach on Sunday.", "volunterfs", id="rare-ending"),
+            pytest.param("He said the plan was good for businessat the harbour.", "businessat", id="run-together"),
+        ],
+    )
+    def test_still_flagged(self, text, word):
+        found = check(text, select=["NL1"])
+        assert [text[d.start : d.end] for d in found] == [word]

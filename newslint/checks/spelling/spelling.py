@@ -14,6 +14,7 @@ code and markup around a word say it is not prose.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -115,6 +116,9 @@ Left alone:
   of a list of names (a user name in photo credits);
 - coinages: two common content words joined with no word one edit away
   ("hotbars", "handwave"; not with a function word: "hallall");
+- derivations: a word with no word one edit away that keeps a known word's
+  stem and ends in another ending many words have ("paginator" beside
+  "paginated", "inveteracy" beside "inveterate"; not "contexxyt");
 - tokens that are not prose: numbers, URLs, e-mail addresses, handles,
   acronyms, words with digits or accents, pieces of domains, paths and file
   names ("onmeth.com"), words touching code punctuation, words on a line
@@ -165,7 +169,7 @@ misspellings of its own ("assasination", "killled", "hallall"), and NL101
 finds 21 of them; they are not counted as false alarms above. The false
 alarms left are technical jargon ("varint", "memcache", "setjmp",
 "gzipped"), user names, dialect and archaisms in fiction ("sarvant",
-"snavelled", "inveteracy", "blazonry"), coinages ("fecophile", "argold")
+"snavelled", "blazonry"), coinages ("fecophile", "argold")
 and foreign phrases ("jus soli", "nom de guerre"). The cached dictionary
 loads in 90-150 ms and the distance-2 index (22 MB, built once in about
 5 s) in 80-110 ms; the spell-checking time is the analysis of each
@@ -283,6 +287,13 @@ _TITLE_SLIP_FREQUENCY = 10_000
 _SHORTEST_WORD = 3
 #: A part before a hyphen this short is a clipped word or a prefix ("sci-fi", "neo-"), not checked.
 _SHORTEST_CLIP = 4
+#: A word two edits from a known word that shares its stem and differs in its last letters is a derivation:
+#: at least this long, a stem at least this long, and at most this many letters of ending on either side.
+_DERIVED_MIN = 8
+_DERIVED_STEM = 6
+_DERIVED_ENDING = 3
+#: ... and its ending must end at least this many known words of six letters or more.
+_COMMON_ENDING = 20
 #: A lower-case word before a name this short is a particle ("von", "bin", "dos").
 _LONGEST_PARTICLE = 4
 #: ... and that wordfreq sees at least this often (per billion): a mistyped word before a name is a rarity there.
@@ -421,6 +432,7 @@ class Speller:
     _nearest: dict[str, int] = field(default_factory=dict, repr=False)
     _near_one: dict[str, bool] = field(default_factory=dict, repr=False)
     _lexicon: WordLexicon | None = field(default=None, repr=False)
+    _endings: Counter[str] | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
         return {"spec": self.spec}
@@ -433,6 +445,12 @@ class Speller:
         if self._lexicon is None:
             self._lexicon = self.spec.get()
         return self._lexicon
+
+    def common_ending(self, lower: str) -> bool:
+        """Whether the last letters of ``lower`` end many known words ("-tor", "-acy"; not "-xyt", "-nng")."""
+        if self._endings is None:  # counted once, on the first two-edit word that needs it (~10 ms)
+            self._endings = Counter(w[-_DERIVED_ENDING:] for w in self.lexicon.freq if len(w) >= _DERIVED_STEM)
+        return self._endings[lower[-_DERIVED_ENDING:]] >= _COMMON_ENDING
 
     def analyse(self, text: str) -> tuple[_Unknown, ...]:
         """The unknown parts of a word token (memoised per distinct token text)."""
@@ -978,9 +996,26 @@ def _lowercase(
         )
     if speller.lexicon.compound(part.lower):
         return None  # no word one edit away, and two words joined: a coinage ("hotbars", "deathballs")
+    if best is not None and _other_suffix(part.lower, best[0]) and speller.common_ending(part.lower):
+        return None  # no word one edit away, and a known word's stem with a common other ending: "paginator"
     if best is not None:
         return _misspelled(doc, part, best, start, end, uses)
     return None
+
+
+def _other_suffix(lower: str, word: str) -> bool:
+    """Whether ``lower`` is ``word``'s stem with another ending: both edits within the last letters of each.
+
+    Two slips land anywhere in a word; a derivation (-or for -ed, -acy for
+    -ate) changes only its end, to an ending many words have
+    (``Speller.common_ending``: not "contexxyt", "instanng"). A word that is
+    ``word`` plus letters ("businessat", "willingto") is a run-together slip,
+    not a derivation.
+    """
+    if len(lower) < _DERIVED_MIN or lower.startswith(word):
+        return False
+    stem = len(os.path.commonprefix((lower, word)))
+    return stem >= _DERIVED_STEM and stem >= len(lower) - _DERIVED_ENDING and stem >= len(word) - _DERIVED_ENDING
 
 
 def _sentence_initial(
