@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newslint.model.document import Document
 from newslint.model.line_roles import Role
 
@@ -98,3 +100,51 @@ def test_listicle_prose_between_numbered_heads_stays_prose():
     doc = Document(text)
     assert doc.line_roles.of(3) is Role.STRUCTURE
     assert doc.line_roles.is_prose(5)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "if (x) { y }",
+        "close();",
+        "a;b",
+        "print(value)",
+        "run()",
+        "promise).then(done)",
+        "a==b",
+        "x => y",
+        "a->b",
+        "std::vector",
+        "a && b || c",
+        "<div class=x>",
+        'href="x"',
+        '"key": 1',
+        "echo $HOME",
+        "snake_case_name",
+        "run --verbose now",
+    ],
+)
+def test_every_code_token_passes_the_cheap_pre_test(line):
+    """The pre-test that skips the slow pattern never hides a code token (one example per alternative)."""
+    from newslint.model.line_roles import _CODE_CHARS, _CODE_TOKEN
+
+    assert _CODE_TOKEN.search(line) and _CODE_CHARS.search(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Smith (2009)",
+        'wrote "The Long Road".',
+        "doi:10.1000/182",
+        "ISBN 978-3-16",
+        "pp. 276",
+        "35 (4): 567",
+        "Retrieved 3 May 2021",
+        "Jones et al.",
+    ],
+)
+def test_every_reference_field_passes_the_cheap_pre_test(line):
+    from newslint.model.line_roles import _REF_CHARS, _REF_FIELD
+
+    assert _REF_FIELD.search(line) and _REF_CHARS.search(line)

@@ -73,6 +73,9 @@ _CODE_TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+# Every _CODE_TOKEN alternative needs one of these characters: a line without any has no code token.
+# (A cheap exact test: half of an article's lines have none, and the full pattern is slow on prose.)
+_CODE_CHARS = re.compile(r"[{}();=!<>\-:&|\"$_]")
 # camelCase identifiers (not a brand like iPhone); looked for only where other signs are.
 _CAMEL = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b")
 # A shell or REPL prompt at the start, or a line that is only brackets and punctuation.
@@ -95,6 +98,8 @@ _REF_FIELD = re.compile(
     """,
     re.VERBOSE,
 )
+# Every _REF_FIELD alternative needs a digit, a double quote, "al." or an identifier's name (exact pre-test).
+_REF_CHARS = re.compile(r"[\d\"\u201c]|al\.|doi|ISBN|ISSN|arXiv|PMID|Bibcode")
 # A citation that opens with its author and year: "Surname, Given; Other (2008)."
 _AUTHOR_YEAR = re.compile(r"^[A-Z][^\s,;()]{1,40},\s[^()]{1,120}\((?:[A-Z][a-z]{2,8}\.?\s)?(?:\d{1,2}\s)?\d{4}[a-z]?\)")
 # An embedded tweet's signature, or a link only an embed carries.
@@ -164,7 +169,7 @@ def _is_code(text: str, words: int) -> bool:
         return True
     if _CODE_EDGE.search(text):
         return True
-    tokens = len(_CODE_TOKEN.findall(text))
+    tokens = len(_CODE_TOKEN.findall(text)) if _CODE_CHARS.search(text) else 0
     if tokens or words <= _FRAGMENT_WORDS:
         tokens += len(_CAMEL.findall(text))
     if tokens == 0:
@@ -178,7 +183,7 @@ def _is_reference(text: str) -> bool:
         return True
     if len(text) > _REFERENCE_CHARS:
         return False  # a paragraph, not one entry
-    fields = len(_REF_FIELD.findall(text))
+    fields = len(_REF_FIELD.findall(text)) if _REF_CHARS.search(text) else 0
     return fields >= 3 or fields >= 2 and _AUTHOR_YEAR.match(text) is not None
 
 
