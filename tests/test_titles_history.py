@@ -81,3 +81,13 @@ def test_a_past_tense_soon_after_the_reign_is_still_judged():
     text = "Updated 10:00 AM GMT+1, {}\nROME (AP) — Pope Francis blessed the new bells of the cathedral.\n"
     assert codes(text.format("October 1, 2025")) == ["NL303"]  # 163 days after the end of the papacy
     assert codes(text.format("December 1, 2025")) == []  # 224 days after it
+
+
+def test_the_before_a_regnal_title_names_a_thing_only_before_a_noun():
+    """ "the Sultan X Grand Mosque" names a building; "the Sultan X told ministers on Monday" is a claim."""
+    base = "Updated 9:00 AM GMT+4, March 4, 2024\nMUSCAT, Oman (AP) — {}\n"
+    assert codes(base.format("Worshippers filled the Sultan Qaboos bin Said mosque on Monday.")) == []
+    assert codes(base.format("Tourists queued at the Sultan Qaboos bin Said Grand Mosque on Monday.")) == []
+    assert codes(base.format("The Sultan Qaboos bin Said told ministers on Monday to cut spending.")) == ["NL303"]
+    hall = "Updated 9:00 AM GMT, May 10, 2024\nLONDON (AP) — The Queen Elizabeth II Centre will host the summit next week.\n"
+    assert codes(hall) == []

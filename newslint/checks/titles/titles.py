@@ -503,16 +503,19 @@ _FRAMING = frozenset(["under", "during", "by"])
 # Words between a name and its verb ("King X, who later ruled", "King X had ruled").
 _BEFORE_VERB = frozenset(["who", "had", "also", "later", "then", "once", "first", "famously", "long", "never"])
 # English irregular simple pasts (a closed class): with "-ed" forms, the verb of a past frame.
-_IRREGULAR_PAST = frozenset(
-    "was were became began bore brought built chose came drew drove fled flew fought founded gave grew held hid "
-    "kept knew laid led left lent lost made meant met oversaw paid ran rode rose said sat saw sent set shook "
-    "slept sold sought spent spoke stood struck swore taught thought threw told took understood won wore wrote".split()
-)
+_IRREGULAR_PAST = frozenset([
+    "was", "were", "became", "began", "bore", "brought", "built", "chose", "came", "drew", "drove", "fled", "flew",
+    "fought", "gave", "grew", "held", "hid", "kept", "knew", "laid", "led", "left", "lent", "lost",
+    "made", "meant", "met", "oversaw", "paid", "ran", "rode", "rose", "said", "sat", "saw", "sent", "set", "shook",
+    "slept", "sold", "sought", "spent", "spoke", "stood", "struck", "swore", "taught", "thought", "threw", "told",
+    "took", "understood", "won", "wore", "wrote",
+])  # fmt: skip
+
 # Words that tie a sentence to the article's present or future, where a past frame does not hold.
-_PRESENT = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow now currently "
-    "will shall".split()
-)
+_PRESENT_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                           "tonight", "yesterday"])  # fmt: skip
+_PRESENT = _PRESENT_DAYS | {"tomorrow", "now", "currently", "will", "shall"}
+
 _THIS_NEXT = re.compile(r"\b(?:this|next)\s+(?:week|month|year|weekend)\b", re.IGNORECASE)
 
 
@@ -538,7 +541,7 @@ def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         return False  # "King X's ...": a possessive, judged by its noun (_names_an_event)
     before = _WORD_BEFORE.search(doc.text, max(0, m.lead - 20), m.lead)
     word = before.group(1).casefold() if before else ""
-    if word == "of" or (word == "the" and m.lead == m.start):
+    if word == "of" or (word == "the" and m.lead == m.start and _names_a_thing(doc, table, m)):
         return True  # "the remains of Pope X"; "the King X stadium" names a thing after the person
     ended = [t.end for t in same if t.end is not None]
     sentence = doc.sentence_at(m.start)
@@ -551,12 +554,7 @@ def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         return False
     if word in _FRAMING:
         return True
-    pos = m.end
-    for _ in range(3):  # "Al-Jaber Al-Sabah": the rest of a name the table spells shorter
-        rest = _NAME_REST.match(doc.text, pos, sentence.end)
-        if rest is None or not rest.group(1)[0].isupper():
-            break
-        pos = rest.end()
+    pos = _past_the_name(doc, m.end, sentence.end)
     for _ in range(3):  # the verb, past "who" and an auxiliary or adverb or two
         found = _WORDS_AFTER.match(doc.text, pos, sentence.end)
         if found is None:
@@ -565,6 +563,54 @@ def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         if verb.casefold() not in _BEFORE_VERB:
             return verb.islower() and (verb in _IRREGULAR_PAST or (len(verb) > 4 and verb.endswith("ed")))
     return False
+
+
+def _past_the_name(doc: Document, pos: int, end: int) -> int:
+    """Where the name that ends the mention at ``pos`` really ends.
+
+    The mention may stop at the short name or at the table's spelling ("King
+    Qaboos" of "King Qaboos bin Said", "Emir Sabah Al-Ahmad" of "... Al-Jaber
+    Al-Sabah"): capitalised words, and a short lowercase particle before one,
+    still belong to it.
+    """
+    for _ in range(4):
+        found = _NAME_REST.match(doc.text, pos, end)
+        if found is None:
+            break
+        word = found.group(1)
+        if not word[0].isupper():
+            after = _NAME_REST.match(doc.text, found.end(), end)
+            if len(word) > 4 or after is None or not after.group(1)[0].isupper():
+                break
+        pos = found.end()
+    return pos
+
+
+def _names_a_thing(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """ "the King Fahd stadium", "the Sultan Qaboos Grand Mosque": a noun follows, not a verb ("the Emir X said").
+
+    A capitalised word that is no part of the person's names starts the
+    thing's name ("Grand Mosque", "Conference Centre"); a lowercase word must
+    not look like a verb.
+    """
+    person = table.people.get(m.person or "")
+    own = {w for name in person.names for w in name.split()} if person else set()
+    sentence = doc.sentence_at(m.start)
+    end = sentence.end if sentence is not None else len(doc.text)
+    pos = m.end
+    for _ in range(4):
+        found = _NAME_REST.match(doc.text, pos, end)
+        if found is None:
+            return False
+        word = found.group(1)
+        if word[0].isupper() and word not in own:
+            return True
+        if not (word in own or pos < _past_the_name(doc, pos, end)):
+            break
+        pos = found.end()
+    else:
+        return False
+    return not (word in _IRREGULAR_PAST or word.endswith(("ed", "s")) or word in _PRESENT or word in _BEFORE_VERB)
 
 
 # Words that may stand between a name and the verb of its departure ("has formally resigned").
@@ -615,9 +661,7 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
     if sentence is None:
         return False
     lo_clause, hi_clause = _clause(doc, sentence.start, sentence.end, m)
-    present = any(
-        t.text.casefold() in _PRESENT_DAYS for t in doc.tokens_between(lo_clause, hi_clause)
-    )
+    present = any(t.text.casefold() in _PRESENT_DAYS for t in doc.tokens_between(lo_clause, hi_clause))
     for token in doc.tokens_between(sentence.start, sentence.end):
         if token.kind is not TokenKind.NUMBER:
             continue
@@ -628,9 +672,6 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
             if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099 and int(part) < lo.year:
                 return True
     return False
-
-
-_PRESENT_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
 
 
 def _clause(doc: Document, start: int, end: int, m: TitleMention) -> tuple[int, int]:
