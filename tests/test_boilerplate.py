@@ -551,6 +551,33 @@ class TestPack:
         assert copy.match("Read more", edge=False).text == "Read more"
 
 
+def test_regex_phrases_found_alike_by_the_set_and_one_by_one(monkeypatch):
+    """The one-pass RE2 set finds what searching each "regex" phrase finds, in pack order.
+
+    When a set does not fit RE2's memory budget (a big user pack), the
+    phrases are searched one by one: forcing that path gives the same phrases.
+    """
+    pack = Packs().load("boilerplate", _phrases.parse)
+    lines = [
+        "By Maria Okafor and Tom Reyes",
+        "Copyright 2025 Example Media. All rights reserved.",
+        "Photo: Jane Smith/Getty Images",
+        "3 comments",
+        "Image 2 of 14",
+        "The council voted on Tuesday to close the pool for repairs.",
+        "He said the view from the third floor was worth the climb.",
+        "Updated 5 minutes ago",
+    ]
+    with_set = [[p.text for p in pack._match_regex(line, len(line.split()))] for line in lines]
+    assert sum(1 for found in with_set if found) >= 5, with_set
+    assert with_set[5] == [] and with_set[6] == []
+    monkeypatch.setattr(_phrases, "_REGEX_SET_MEMORY", 1)
+    monkeypatch.setattr(_phrases, "_REGEX_SETS", {})
+    assert _phrases._regex_set(pack._regex) is None
+    one_by_one = [[p.text for p in pack._match_regex(line, len(line.split()))] for line in lines]
+    assert one_by_one == with_set
+
+
 def test_pack_regex_that_runs_only_on_backtracking_re_is_rejected(tmp_path):
     """A newsroom regex RE2 cannot run (a back-reference) is refused at load time with the key path."""
     import pytest
