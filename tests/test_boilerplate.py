@@ -552,10 +552,10 @@ class TestPack:
 
 
 def test_regex_phrases_found_alike_by_the_set_and_one_by_one(monkeypatch):
-    """The one-pass RE2 set finds what searching each "regex" phrase finds, in pack order.
+    """The one-pass RE2 set a long run builds finds what searching each "regex" phrase finds, in pack order.
 
-    When a set does not fit RE2's memory budget (a big user pack), the
-    phrases are searched one by one: forcing that path gives the same phrases.
+    A run's first lines are searched one by one; a set that does not fit
+    RE2's memory budget (a big user pack) leaves every line to that path.
     """
     pack = Packs().load("boilerplate", _phrases.parse)
     lines = [
@@ -568,14 +568,32 @@ def test_regex_phrases_found_alike_by_the_set_and_one_by_one(monkeypatch):
         "He said the view from the third floor was worth the climb.",
         "Updated 5 minutes ago",
     ]
-    with_set = [[p.text for p in pack._match_regex(line, len(line.split()))] for line in lines]
-    assert sum(1 for found in with_set if found) >= 5, with_set
-    assert with_set[5] == [] and with_set[6] == []
-    monkeypatch.setattr(_phrases, "_REGEX_SET_MEMORY", 1)
-    monkeypatch.setattr(_phrases, "_REGEX_SETS", {})
-    assert _phrases._regex_set(pack._regex) is None
-    one_by_one = [[p.text for p in pack._match_regex(line, len(line.split()))] for line in lines]
-    assert one_by_one == with_set
+
+    def found(search):
+        return [[pack._regex[i].text for i in search.search(line)] for line in lines]
+
+    one_by_one = found(_phrases._RegexSearch(pack._regex))
+    assert sum(1 for f in one_by_one if f) >= 5, one_by_one
+    assert one_by_one[5] == [] and one_by_one[6] == []
+
+    monkeypatch.setattr(_phrases, "_SET_AFTER", 1)
+    with_set = _phrases._RegexSearch(pack._regex)
+    assert with_set.search("Just a line.") == [] and with_set.regex_set not in (None, False)
+    assert found(with_set) == one_by_one
+
+    monkeypatch.setattr(_phrases, "_SET_MEMORY", 1)
+    too_big = _phrases._RegexSearch(pack._regex)
+    too_big.search("Just a line.")
+    assert too_big.regex_set is False
+    assert found(too_big) == one_by_one
+
+
+def test_engines_of_one_process_share_the_regex_search():
+    """A second engine's pack (decoded anew) finds the first one's set by its patterns."""
+    first = Packs().load("boilerplate", _phrases.parse)
+    second = _phrases.parse(Packs().sources("boilerplate"))
+    assert second._regex is not first._regex
+    assert _phrases._regex_search(second._regex) is _phrases._regex_search(first._regex)
 
 
 def test_pack_regex_that_runs_only_on_backtracking_re_is_rejected(tmp_path):
