@@ -531,10 +531,29 @@ def test_libya_rival_governments_and_councils(who, date, expected):
             [],
             id="scotty-last-day",
         ),
+        pytest.param(
+            "KHARTOUM (AP) - Sovereign Council head Abdel Fattah al-Burhan met envoys.\n",
+            dt.date(2023, 2, 6),
+            [],
+            id="burhan",
+        ),
+        pytest.param(
+            "KHARTOUM (AP) - Sudanese Prime Minister Abdel Fattah al-Burhan met envoys.\n",
+            dt.date(2023, 2, 6),
+            ["NL304"],
+            id="burhan-not-pm",
+        ),
+        pytest.param(
+            "BELGRADE (Reuters) - Serbian Prime Minister Ana Brnabic visited Brussels.\n",
+            dt.date(2024, 6, 3),
+            ["NL303"],
+            id="brnabic-after",
+        ),
     ],
 )
 def test_depth_of_small_and_troubled_states(text, date, expected):
-    """Heads of state before the table's first terms of Fiji, Guinea-Bissau, North Korea and Nauru."""
+    """Heads of state before the table's first terms of Fiji, Guinea-Bissau, North Korea and Nauru,
+    and the councils' chairmen of Sudan."""
     assert [c for c, _ in codes(text, date)] == expected
 
 
