@@ -42,7 +42,9 @@ MODEL_FILE = "boilerplate_model.json"
 #: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
 #: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
 #: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
-GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head", "link_list"})
+GUARD_FEATURES = frozenset(
+    {"cited", "run_cited", "marker_run", "head", "link_list", "section_meta", "own_credit", "sign_off", "own_contact"}
+)
 SCHEMA = 1
 
 
@@ -89,6 +91,19 @@ _CAPTION_SHARE = 0.5
 #: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
 #: there is the article's dateline or number, kept by editors.
 _HEAD_LINES = 3
+#: A byline or timestamp with this many prose lines among the ``_SECTION_REACH`` lines above it and
+#: as many below stands between two stretches of the article: it opens a section of a page of several
+#: articles (a weekly edition, a live blog's entry), and belongs to the text.
+_SECTION_PROSE = 3
+_SECTION_BELOW = 2
+_SECTION_REACH = 6
+_SENTENCE_LINE = 8  # words of a line ending like a sentence that reads as one
+# A credit in brackets, "(Label: name)": an article that credits every image this way writes it itself.
+_BRACKET_CREDIT = re.compile(r"^\((?:[^\W\d_][\w\u2019'-]*)(?: [^\W\d_][\w\u2019'-]*)?:\s*[^()]{1,60}\)\.?$")
+_CREDIT_SERIES = 3
+_DATED = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")  # a year: a dateline, not "Updated 2 hours ago"
+# A writer's sign-off: a dash, then a name ("-- By Jane Doe", "— Jane Doe").
+_SIGN_OFF = re.compile(r"^(?:--|[\u2013\u2014])\s*(?:[Bb]y:?\s+)?[^\W\d_][\w.\u2019'-]*\s[^\W\d_]")
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
@@ -174,6 +189,10 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
     cum = [0.0]
     for p in prose:
         cum.append(cum[-1] + p)
+    prose_run = [0] * n  # the number of consecutive prose lines ending at each line
+    for k in range(n):
+        if shapes[k].prose:
+            prose_run[k] = prose_run[k - 1] + 1 if k else 1
 
     def share(i: int, k: int) -> float:
         lo, hi = max(0, i - k), min(n, i + k + 1)
@@ -224,6 +243,9 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         if u.prose:
             body_words.update(_content(u.word_tokens, stopwords))
     credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
+    # The article's own credits, written in the bracketed form it uses for many lines no pack phrase names.
+    bracketed = [bool(_BRACKET_CREDIT.match(u.text)) for u in lines]
+    series = sum(1 for u, b in zip(lines, bracketed) if b and u.phrase is None) >= _CREDIT_SERIES
     marker = -1  # the last line that opens a block, above the current one
     prose_since_marker = 0
     has_prose = last >= 0
@@ -276,6 +298,12 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["after_span"] = 1.0 if after else 0.0
         f["no_prose"] = 0.0 if has_prose else 1.0
         f["head"] = 1.0 if i < _HEAD_LINES and cum[i] <= 1 else 0.0  # at most a headline above it
+        if s.phrase:
+            f.update(_own_phrase(u, i, f["head"], first, last, cum, prose_run, series and bracketed[i]))
+        elif has_prose and i == last + 1 and _SIGN_OFF.match(text):
+            f["sign_off"] = 1.0
+        elif u.reason == "an e-mail address" and first < i < last and prose[i - 1] and _sentence(shapes[i + 1]):
+            f["own_contact"] = 1.0
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
@@ -318,6 +346,43 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
             f["marker_dist"] = _log(i - marker) * f["after_marker"]
         out.append(f)
+    return out
+
+
+def _sentence(s: _Shape) -> bool:
+    """A sentence of the article: prose, or a line of prose length ending like a sentence."""
+    return s.prose or s.terminal and s.words >= _SENTENCE_LINE
+
+
+def _own_phrase(
+    u: Line, i: int, head: float, first: int, last: int, cum: list[float], prose_run: list[int], series: bool
+) -> dict[str, float]:
+    """Guard features of a pack-phrase line that is the article's own: its place says so, not its words.
+
+    ``section_meta``: a byline or timestamp between two stretches of the
+    article's prose opens a section of a page of several articles (a weekly
+    edition, a live blog): a run of ``_SECTION_PROSE`` prose lines ends
+    within ``_SECTION_REACH`` lines above it, and ``_SECTION_BELOW`` prose
+    lines follow within as many lines. A page's own byline sits under its
+    headline and standfirst, not under another article's paragraphs; a
+    teaser's byline among other teasers, with no prose below. ``own_credit``: a copyright line at the head of the text,
+    under its title (the author's credit; the site's sits in the footer), a
+    dated timestamp that opens the text (its dateline), or a bracketed credit
+    of the series the article writes itself.
+    """
+    p = u.phrase
+    out: dict[str, float] = {}
+    if _ROLE_GROUPS.get(p.role) == "meta" and not p.opens_block and first < i < last:
+        above = max(prose_run[max(0, i - _SECTION_REACH) : i], default=0)
+        below = cum[min(len(cum) - 1, i + 1 + _SECTION_REACH)] - cum[i + 1]
+        if above >= _SECTION_PROSE and below >= _SECTION_BELOW:
+            out["section_meta"] = 1.0
+    if (
+        (p.role == "copyright" and head)
+        or (p.role == "timestamp" and i == 0 and _DATED.search(u.text))
+        or (p.role == "credit" and series)
+    ):
+        out["own_credit"] = 1.0
     return out
 
 
@@ -524,6 +589,8 @@ def decide(
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
             if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
+                out[i] = False
+            elif f.get("section_meta") or f.get("own_credit") or f.get("sign_off") or f.get("own_contact"):
                 out[i] = False
             elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
