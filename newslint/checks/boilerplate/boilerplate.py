@@ -54,6 +54,7 @@ from newslint.checks.boilerplate import model as _chrome_model
 from newslint.checks.boilerplate import phrases as _phrases
 from newslint.checks.boilerplate.phrases import Language, Phrase, PhrasePack
 from newslint.checks.titles.headline import find_headline
+from newslint.model.line_roles import Role, classify_line
 from newslint.text.writing_systems import ScriptProfile, WritingSystem, dominant_system, profile
 
 PACK_KIND = "boilerplate"
@@ -73,6 +74,8 @@ _PROSE_MIN_STOPWORDS = 0.12
 # follow with no boilerplate evidence among them.
 _RESUME_PROSE = 3
 _AD_ROLES = frozenset({"advert"})
+# A block holding this many reference entries is the article's reference section, not chrome.
+_REFERENCE_ENTRIES = 2
 # A block marker with this many cells before it (short lines of the article, neither prose nor
 # chrome) and one after it is a header in a table's row.
 _ROW_CELLS = 2
@@ -385,6 +388,7 @@ class Unit:
     block_chrome: bool = False  # the same at _BLOCK_THRESHOLD or the dial, whichever is lower (inside blocks)
     why: list[str] = field(default_factory=list)  # the features that weighed most, in words
     row_header: bool = False  # a block marker standing in a table's row (see ``_row_headers``)
+    references: int = -1  # a block marker heading the article's reference section: its last entry's index
 
     @property
     def evidence(self) -> bool:
@@ -419,13 +423,14 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     for u in units:
         if u.row_header:
             u.chrome = u.block_chrome = False
+    _reference_sections(units)
     if threshold >= _DEFAULT_THRESHOLD and not any(u.evidence for u in units):
         _trust_clean_page(units)
     in_block: set[int] = set()
     if ctx.is_enabled(BOILERPLATE_BLOCK):
-        for start, end in _blocks(units):
+        for marker, start, end in _blocks(units):
             in_block.update(range(start, end + 1))
-            yield _block_diagnostic(doc, units, start, end)
+            yield _block_diagnostic(doc, units, marker, start, end)
     for i, u in enumerate(units):
         if i in in_block:
             continue
@@ -717,8 +722,8 @@ _TITLE_SMALL = frozenset(
 # -- blocks --------------------------------------------------------------------------------
 
 
-def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
-    """``(first, last)`` unit indexes of each block opened by a strong marker.
+def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
+    """``(marker, first, last)`` unit indexes of each block opened by a strong marker.
 
     A block starts at a block-opening phrase and runs until article prose
     resumes: a stretch free of evidence (no pack phrase, no foreign text, no
@@ -727,6 +732,9 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
     of evidence or at the last of the headline-shaped lines right under its
     marker (the teasers it introduces), so it never takes in the body
     paragraphs where prose resumes, and it needs a line besides its marker.
+    Under a marker that heads the article's reference section (see
+    ``_reference_sections``), the block starts at the first line of evidence
+    after the section, and ``first`` is that line, not the marker.
     """
     i = 0
     n = len(units)
@@ -773,25 +781,67 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
             teasers += 1
         while end > teasers and not is_evidence(units[end]):
             end -= 1
-        if end > i:
-            yield i, end
+        start = i
+        if u.references > i:
+            # The marker heads the article's reference section: chrome after it, if any, is a block of its own.
+            start = next((k for k in range(u.references + 1, end + 1) if is_evidence(units[k])), end + 1)
+        if end > start:
+            yield i, start, end
         i = max(end, i) + 1
 
 
-def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int) -> Diagnostic:
+def _reference_sections(units: Sequence[Unit]) -> None:
+    """Mark the article's own reference sections: a block marker with citations under it.
+
+    Under a header such as "See also" or "Further reading", an encyclopedia
+    entry or a report lists its sources: reference entries (``line_roles``: a
+    footnote opening with a caret, a citation with its year, title and
+    ISBN), maybe after a few short titles and subheads. A site's related box
+    lists other stories' headlines, never citations. When
+    ``_REFERENCE_ENTRIES`` or more entries follow the marker, the marker and
+    its section (up to the last entry before any other line) are the
+    article's: not chrome, and the marker opens no block over them.
+    """
+    n = len(units)
+    for i, u in enumerate(units):
+        if not (u.phrase and u.phrase.opens_block) or u.row_header:
+            continue
+        entries, last, k = 0, i, i + 1
+        while k < n:
+            v = units[k]
+            if classify_line(v.text) is Role.REFERENCE:
+                entries, last = entries + 1, k
+            elif v.prose or v.terminal or v.words > _CELL_WORDS or v.evidence and k > i + 1:
+                break
+            k += 1
+        if entries >= _REFERENCE_ENTRIES:
+            u.references = last
+            for v in units[i : last + 1]:
+                v.chrome = v.block_chrome = False
+
+
+def _block_diagnostic(doc: Document, units: Sequence[Unit], marker: int, start: int, end: int) -> Diagnostic:
     opener, closer = units[start], units[end]
-    phrase = opener.phrase
+    phrase = units[marker].phrase
     assert phrase is not None
     first_line, last_line = opener.para.line, closer.para.end_line
     begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
     count = last_line - first_line + 1
+    header = units[marker].text
+    if marker == start:
+        what = f'opened by "{header}" ({phrase.role_name}, {phrase.lang}): '
+        inside = units[start + 1 : end + 1]
+        lines = f"the {len(inside)} lines after it"
+    else:
+        what = f'after the reference section under "{header}" ({phrase.role_name}, {phrase.lang}): '
+        inside = units[start : end + 1]
+        lines = f"its {len(inside)} lines"
     return doc.diagnostic(
         BOILERPLATE_BLOCK,
         begin[0],
         finish[1],
-        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang}):'
-        f" {sum(u.chrome or u.evidence for u in units[start + 1 : end + 1])} of the {end - start} lines after it"
-        " are chrome by their own evidence",
+        f"Lines {first_line}-{last_line} are page chrome {what}"
+        f"{sum(u.chrome or u.evidence for u in inside)} of {lines} are chrome by their own evidence",
         suggestion=f"Delete lines {first_line}-{last_line} ({count} lines, blank lines included)",
         unsafe_fix=[Edit(*_deletion(doc, opener.para.start, closer.para.end))],
     )

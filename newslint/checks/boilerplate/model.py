@@ -530,6 +530,8 @@ _CARRY = 0.5
 # The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
 # phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
+#: Guard features of lines that are the article's own by their place (see ``_own_phrase``), phrase or not.
+_OWN_LINE = ("section_meta", "own_credit", "sign_off", "own_contact")
 SURE_SHAPE = 0.9
 LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
@@ -588,9 +590,8 @@ def decide(
         for i, (f, p) in enumerate(zip(feats, probs)):
             alone = f.get("run_log_len", 0.0) <= _LONE_RUN
             shape = f.get("shape_score", 0.0)
-            if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
-                out[i] = False
-            elif f.get("section_meta") or f.get("own_credit") or f.get("sign_off") or f.get("own_contact"):
+            structure = f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN
+            if structure and not f.get("phrase") or any(f.get(k) for k in _OWN_LINE):
                 out[i] = False
             elif (
                 (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
