@@ -36,7 +36,7 @@ from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "features", "load"]
+__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "alone", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
 #: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
@@ -543,6 +543,11 @@ _CAPTION_WORDS = math.log1p(8)  # ``log_words`` of an eight-word line, a prose s
 _CAPTION_STOPWORDS = 0.12  # and a prose sentence's share of function words
 
 
+def alone(f: dict[str, float]) -> bool:
+    """Whether the line stands alone: no other non-prose line next to it (a run of one)."""
+    return f.get("run_log_len", 0.0) <= _LONE_RUN
+
+
 def _in_span_prose(f: dict[str, float]) -> bool:
     """A sentence inside the article's prose span (first to last prose line).
 
@@ -588,15 +593,15 @@ def decide(
     out = [v and p >= floor for v, p in zip(viterbi(probs, threshold, cost), probs)]
     if feats is not None:
         for i, (f, p) in enumerate(zip(feats, probs)):
-            alone = f.get("run_log_len", 0.0) <= _LONE_RUN
+            lone = alone(f)
             shape = f.get("shape_score", 0.0)
             structure = f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN
             if structure and not f.get("phrase") or any(f.get(k) for k in _OWN_LINE):
                 out[i] = False
             elif (
-                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
+                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or lone) and not _credited_sentence(f))
                 or (shape >= SURE_SHAPE and not f.get("link_list"))
-                or (shape >= LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
+                or (shape >= LONE_SHAPE and lone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):
