@@ -43,7 +43,7 @@ MODEL_FILE = "boilerplate_model.json"
 #: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
 #: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
 GUARD_FEATURES = frozenset(
-    {"cited", "run_cited", "marker_run", "head", "link_list", "section_meta", "own_credit", "sign_off", "own_contact"}
+    {"cited", "run_cited", "marker_run", "head", "link_list", "section_meta", "own_credit", "sign_off"}
 )
 SCHEMA = 1
 
@@ -97,7 +97,6 @@ _HEAD_LINES = 3
 _SECTION_PROSE = 3
 _SECTION_BELOW = 2
 _SECTION_REACH = 6
-_SENTENCE_LINE = 8  # words of a line ending like a sentence that reads as one
 # A credit in brackets, "(Label: name)": an article that credits every image this way writes it itself.
 _BRACKET_CREDIT = re.compile(r"^\((?:[^\W\d_][\w\u2019'-]*)(?: [^\W\d_][\w\u2019'-]*)?:\s*[^()]{1,60}\)\.?$")
 _CREDIT_SERIES = 3
@@ -302,8 +301,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             f.update(_own_phrase(u, i, f["head"], first, last, cum, prose_run, series and bracketed[i]))
         elif has_prose and i == last + 1 and _SIGN_OFF.match(text):
             f["sign_off"] = 1.0
-        elif u.reason == "an e-mail address" and first < i < last and prose[i - 1] and _sentence(shapes[i + 1]):
-            f["own_contact"] = 1.0
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
@@ -349,11 +346,6 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
     return out
 
 
-def _sentence(s: _Shape) -> bool:
-    """A sentence of the article: prose, or a line of prose length ending like a sentence."""
-    return s.prose or s.terminal and s.words >= _SENTENCE_LINE
-
-
 def _own_phrase(
     u: Line, i: int, head: float, first: int, last: int, cum: list[float], prose_run: list[int], series: bool
 ) -> dict[str, float]:
@@ -365,10 +357,13 @@ def _own_phrase(
     within ``_SECTION_REACH`` lines above it, and ``_SECTION_BELOW`` prose
     lines follow within as many lines. A page's own byline sits under its
     headline and standfirst, not under another article's paragraphs; a
-    teaser's byline among other teasers, with no prose below. ``own_credit``: a copyright line at the head of the text,
-    under its title (the author's credit; the site's sits in the footer), a
-    dated timestamp that opens the text (its dateline), or a bracketed credit
-    of the series the article writes itself.
+    teaser's byline among other teasers, with no prose below.
+
+    ``own_credit``: a copyright line at the head of the text, under its title
+    and above its first paragraph (the author's credit; the site's sits in
+    the footer), a dated timestamp that opens the text (its dateline), or a
+    bracketed credit of the series the article writes itself ("(Source:
+    name)" among "(Artist: name)" lines no pack phrase names).
     """
     p = u.phrase
     out: dict[str, float] = {}
@@ -378,7 +373,7 @@ def _own_phrase(
         if above >= _SECTION_PROSE and below >= _SECTION_BELOW:
             out["section_meta"] = 1.0
     if (
-        (p.role == "copyright" and head)
+        (p.role == "copyright" and head and i < first)
         or (p.role == "timestamp" and i == 0 and _DATED.search(u.text))
         or (p.role == "credit" and series)
     ):
@@ -531,7 +526,7 @@ _CARRY = 0.5
 # phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
 #: Guard features of lines that are the article's own by their place (see ``_own_phrase``), phrase or not.
-_OWN_LINE = ("section_meta", "own_credit", "sign_off", "own_contact")
+_OWN_LINE = ("section_meta", "own_credit", "sign_off")
 SURE_SHAPE = 0.9
 LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
