@@ -129,6 +129,21 @@ A sentence-long caption closed by a credit ("... killed at least 19
 people. (Reuters)") is the article's own line: the line model decides it at
 the dial, the credit phrase alone does not report it.
 
+The article's own bylines and credits are left alone, by their place, not
+their words:
+- a byline or timestamp between two stretches of the article's prose (three
+  prose lines in a row end within six lines above it, two prose lines follow
+  within six below): it opens the next article of a page of several (a weekly
+  edition, a live blog's entry). A page's own byline, under its headline and
+  standfirst, and a teaser's byline among other teasers are still reported;
+- a copyright line under the title and above the first paragraph: an essay's
+  author credit (a site's copyright sits in its footer);
+- a timestamp with a year that opens the text: its dateline ("Updated 2
+  hours ago" there is still a widget);
+- a bracketed credit such as "(Source: name)" when the article writes three
+  or more credits in that form that no pack phrase names ("(Artist: name)");
+- the header of the article's reference section (see NL203).
+
 ## Known problems
 A body line that is nothing but a UI phrase ("Share" as a one-word
 paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
@@ -165,13 +180,16 @@ reference marker such as `[6]` or `[n 2]` and the run of lines around it
 when it holds two more (an infobox), a lone date or number at the head of
 the text (its dateline, a chapter number), three or more bare links in a row
 (a list of sources), a comma-separated list of figures, a citation such as
-"Bain 2006, p. 31" (no timestamp). A pack phrase still reports such a line.
+"Bain 2006, p. 31" (no timestamp), a writer's sign-off right under the last
+paragraph ("-- By Jane Doe"). A pack phrase still reports such a line.
 
 On a page with no chrome evidence at all (no line is a pack phrase or
 foreign text), only the shapes no sentence has (bare links, handles, menus,
-timestamps, bare figures) are reported: such a page is edited article text
-far more often than a scrape, and there the model's reading of a line's
-place was right 3 times in 41 on the development set's clean articles. Set
+timestamps, bare figures) are reported, and not as the value under a
+one-word label in a run of short lines (an infobox's "Founded" over a date,
+"Website" over a link): such a page is edited article text far more often
+than a scrape, and there the model's reading of a line's place was right 3
+times in 41 on the development set's clean articles. Set
 `boilerplate-threshold` below its default to turn this off.
 
 ## Why is this bad?
@@ -234,6 +252,14 @@ article's prose span with two table cells before it and one after it (short
 lines that are neither prose nor chrome) is a column header, "Comment" in a
 table of states, and opens nothing.
 
+A marker with two or more reference entries under it (footnotes opening
+with a caret, citations with their year, title, pages or ISBN), after at
+most a few short titles and subheads, heads the article's own reference
+section: "See also" over footnotes, "Further reading" over a bibliography in
+an encyclopedia entry. The marker and its section are not chrome; a block,
+if any, starts at the first line of evidence after the section's last entry
+("Lines 35-41 are page chrome after the reference section under ...").
+
 ## Why is this bad?
 Teasers of related articles are fluent news prose, often about the same
 story: only their place after the header shows that they are not the article.
@@ -254,7 +280,10 @@ Use instead:
 
 ## Known problems
 Teasers that are three or more prose paragraphs in a row, with nothing
-between them, are taken for the article resuming.
+between them, are taken for the article resuming. An encyclopedia entry's
+"External links" list after its reference section is still reported as a
+block: its link titles read like related headlines. A sidebar box inside a
+reference section (portal links under "See also") is kept with the section.
 """,
     owns_region=True,
 )
