@@ -551,6 +551,51 @@ class TestPack:
         assert copy.match("Read more", edge=False).text == "Read more"
 
 
+def test_regex_phrases_found_alike_by_the_set_and_one_by_one(monkeypatch):
+    """The one-pass RE2 set a long run builds finds what searching each "regex" phrase finds, in pack order.
+
+    A run's first lines are searched one by one; a set that does not fit
+    RE2's memory budget (a big user pack) leaves every line to that path.
+    """
+    pack = Packs().load("boilerplate", _phrases.parse)
+    lines = [
+        "By Maria Okafor and Tom Reyes",
+        "Copyright 2025 Example Media. All rights reserved.",
+        "Photo: Jane Smith/Getty Images",
+        "3 comments",
+        "Image 2 of 14",
+        "The council voted on Tuesday to close the pool for repairs.",
+        "He said the view from the third floor was worth the climb.",
+        "Updated 5 minutes ago",
+    ]
+
+    def found(search):
+        return [[pack._regex[i].text for i in search.search(line)] for line in lines]
+
+    one_by_one = found(_phrases._RegexSearch(pack._regex))
+    assert sum(1 for f in one_by_one if f) >= 5, one_by_one
+    assert one_by_one[5] == [] and one_by_one[6] == []
+
+    monkeypatch.setattr(_phrases, "_SET_AFTER", 1)
+    with_set = _phrases._RegexSearch(pack._regex)
+    assert with_set.search("Just a line.") == [] and with_set.regex_set not in (None, False)
+    assert found(with_set) == one_by_one
+
+    monkeypatch.setattr(_phrases, "_SET_MEMORY", 1)
+    too_big = _phrases._RegexSearch(pack._regex)
+    too_big.search("Just a line.")
+    assert too_big.regex_set is False
+    assert found(too_big) == one_by_one
+
+
+def test_engines_of_one_process_share_the_regex_search():
+    """A second engine's pack (decoded anew) finds the first one's set by its patterns."""
+    first = Packs().load("boilerplate", _phrases.parse)
+    second = _phrases.parse(Packs().sources("boilerplate"))
+    assert second._regex is not first._regex
+    assert _phrases._regex_search(second._regex) is _phrases._regex_search(first._regex)
+
+
 def test_pack_regex_that_runs_only_on_backtracking_re_is_rejected(tmp_path):
     """A newsroom regex RE2 cannot run (a back-reference) is refused at load time with the key path."""
     import pytest

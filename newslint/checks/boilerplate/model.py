@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
@@ -151,6 +151,7 @@ class _Shape:
     terminal: bool
     prose: bool
     title: float
+    caps: float
     phrase: bool
 
 
@@ -182,8 +183,8 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
     n = len(lines)
     shapes = []
     for u in lines:
-        title, _ = _title_share(u.text)
-        shapes.append(_Shape(u.words, u.terminal, u.prose, title, u.phrase is not None))
+        title, caps = _title_share(u.text)
+        shapes.append(_Shape(u.words, u.terminal, u.prose, title, caps, u.phrase is not None))
     prose = [1.0 if s.prose else 0.0 for s in shapes]
     cum = [0.0]
     for p in prose:
@@ -264,7 +265,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["question"] = 1.0 if text.rstrip("\"'\u201d\u2019)").endswith(("?", "\uff1f", "\u061f")) else 0.0
         f["ellipsis_end"] = 1.0 if _ELLIPSIS.search(text) else 0.0
         f["title_share"] = s.title
-        f["caps_share"] = _title_share(text)[1]
+        f["caps_share"] = s.caps
         f["title_untermed"] = s.title * (1.0 - f["terminal"])
         letters = sum(map(str.isalpha, text))  # per character, in C
         digits = sum(map(str.isdigit, text))
@@ -464,10 +465,23 @@ class Stage:
     weights: dict[str, tuple[float, float, float]]  # name: (weight, mean, scale)
 
     def logit(self, x: dict[str, float]) -> float:
-        z = self.bias
-        for name, (w, mean, scale) in self.weights.items():
-            z += w * (x.get(name, 0.0) - mean) / scale
+        """``bias + sum(w * (x - mean) / scale)``, as an intercept plus the features ``x`` holds.
+
+        A feature a line lacks is 0, so its term is a constant: folding those
+        into the intercept leaves a product per feature present.
+        """
+        intercept, slopes = self._linear
+        z = intercept
+        for name, value in x.items():
+            slope = slopes.get(name)
+            if slope is not None:
+                z += slope * value
         return z
+
+    @cached_property
+    def _linear(self) -> tuple[float, dict[str, float]]:
+        intercept = self.bias - sum(w * mean / scale for w, mean, scale in self.weights.values())
+        return intercept, {name: w / scale for name, (w, _, scale) in self.weights.items()}
 
     def contributions(self, x: dict[str, float]) -> list[tuple[float, str]]:
         """Each feature's share of the logit, largest first."""
