@@ -286,9 +286,10 @@ class TestTheArticlesOwnMetadata:
         assert lines_of(text, "NL201") == [9]
 
     def test_a_dated_timestamp_opening_the_text_is_its_dateline(self):
-        """The text's first line, a timestamp with a year, is kept; a relative one is a widget."""
+        """The text's first line, a date, is kept; a relative time or a CMS's stamp of the minute is a widget."""
         assert lines_of(article("Last updated March 3, 2021", "Save", *HARBOUR), "NL201") == [3]
         assert lines_of(article("Updated 2 hours ago", "Save", *HARBOUR), "NL201") == [1, 3]
+        assert lines_of(article("Last updated March 3, 2021 at 7:58 pm", "Save", *HARBOUR), "NL201") == [1, 3]
 
     def test_bracketed_credits_of_the_articles_own_series(self):
         """ "(Source: name)" among the article's "(Artist: name)" credits is one of them."""

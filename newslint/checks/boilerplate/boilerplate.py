@@ -138,8 +138,9 @@ their words:
   standfirst, and a teaser's byline among other teasers are still reported;
 - a copyright line under the title and above the first paragraph: an essay's
   author credit (a site's copyright sits in its footer);
-- a timestamp with a year that opens the text: its dateline ("Updated 2
-  hours ago" there is still a widget);
+- a timestamp that opens the text with a date and no time of day: its
+  dateline ("Updated 2 hours ago" there is still a widget, and so is a
+  CMS's stamp of the minute, "19:58");
 - a bracketed credit such as "(Source: name)" when the article writes three
   or more credits in that form that no pack phrase names ("(Artist: name)");
 - the header of the article's reference section (see NL203).

@@ -101,6 +101,10 @@ _SECTION_REACH = 6
 _BRACKET_CREDIT = re.compile(r"^\((?:[^\W\d_][\w\u2019'-]*)(?: [^\W\d_][\w\u2019'-]*)?:\s*[^()]{1,60}\)\.?$")
 _CREDIT_SERIES = 3
 _DATED = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")  # a year: a dateline, not "Updated 2 hours ago"
+# A time of day: the moment a CMS stamps ("19:58", "7.58 pm", "19h58"), which no dateline gives.
+_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}(?:[:h]\d{2}(?!\d)|\.\d{2}\s?(?:uhr|h|[ap]\.?m\.?)(?!\w)|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE
+)
 # A writer's sign-off: a dash, then a name ("-- By Jane Doe", "— Jane Doe").
 _SIGN_OFF = re.compile(r"^(?:--|[\u2013\u2014])\s*(?:[Bb]y:?\s+)?[^\W\d_][\w.\u2019'-]*\s[^\W\d_]")
 
@@ -362,7 +366,8 @@ def _own_phrase(
 
     ``own_credit``: a copyright line at the head of the text, under its title
     and above its first paragraph (the author's credit; the site's sits in
-    the footer), a dated timestamp that opens the text (its dateline), or a
+    the footer), a timestamp that opens the text with a date and no time of
+    day (its dateline: a CMS stamps the minute, "19:58"), or a
     bracketed credit of the series the article writes itself ("(Source:
     name)" among "(Artist: name)" lines no pack phrase names).
     """
@@ -375,7 +380,7 @@ def _own_phrase(
             out["section_meta"] = 1.0
     if (
         (p.role == "copyright" and head and i < first)
-        or (p.role == "timestamp" and i == 0 and _DATED.search(u.text))
+        or (p.role == "timestamp" and i == 0 and _DATED.search(u.text) and not _CLOCK.search(u.text))
         or (p.role == "credit" and series)
     ):
         out["own_credit"] = 1.0
