@@ -257,6 +257,11 @@ class TestTheArticlesOwnMetadata:
         assert ("NL201", 7, 7) in found  # the byline above the page's first article
         assert all(line < 23 for _, line, _ in found), found  # nothing from the second article's byline on
 
+    def test_update_stamp_between_stretches_of_prose_is_still_chrome(self):
+        """Only a byline opens an article: a CMS's update stamp between paragraphs is still chrome."""
+        text = article(*HARBOUR, "Updated 14 Oct 2024 09:12 BST", *SCHOOL)
+        assert [(c, line) for c, line, _ in codes(text)] in ([("NL201", 9)], [("NL202", 9)])
+
     def test_teaser_bylines_are_still_chrome(self):
         """Bylines among teaser headlines after the article have no prose below them: still chrome."""
         text = article(

@@ -131,11 +131,11 @@ the dial, the credit phrase alone does not report it.
 
 The article's own bylines and credits are left alone, by their place, not
 their words:
-- a byline or timestamp between two stretches of the article's prose (three
-  prose lines in a row end within six lines above it, two prose lines follow
-  within six below): it opens the next article of a page of several (a weekly
-  edition, a live blog's entry). A page's own byline, under its headline and
-  standfirst, and a teaser's byline among other teasers are still reported;
+- a byline between two stretches of the article's prose (three prose lines
+  in a row end within six lines above it, two prose lines follow within six
+  below): it opens the next article of a page of several (a weekly edition,
+  a digest). A page's own byline, under its headline and standfirst, and a
+  teaser's byline among other teasers are still reported;
 - a copyright line under the title and above the first paragraph: an essay's
   author credit (a site's copyright sits in its footer);
 - a timestamp that opens the text with a date and no time of day: its

@@ -43,7 +43,7 @@ MODEL_FILE = "boilerplate_model.json"
 #: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
 #: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
 GUARD_FEATURES = frozenset(
-    {"cited", "run_cited", "marker_run", "head", "link_list", "section_meta", "own_credit", "sign_off"}
+    {"cited", "run_cited", "marker_run", "head", "link_list", "section_byline", "own_credit", "sign_off"}
 )
 SCHEMA = 1
 
@@ -91,9 +91,9 @@ _CAPTION_SHARE = 0.5
 #: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
 #: there is the article's dateline or number, kept by editors.
 _HEAD_LINES = 3
-#: A byline or timestamp with this many prose lines among the ``_SECTION_REACH`` lines above it and
-#: as many below stands between two stretches of the article: it opens a section of a page of several
-#: articles (a weekly edition, a live blog's entry), and belongs to the text.
+#: A byline under a run of this many prose lines (ending within ``_SECTION_REACH`` lines above it),
+#: with ``_SECTION_BELOW`` prose lines within as many lines below, stands between two stretches of the
+#: article: it opens the next article of a page of several (a weekly edition), and belongs to the text.
 _SECTION_PROSE = 3
 _SECTION_BELOW = 2
 _SECTION_REACH = 6
@@ -356,9 +356,9 @@ def _own_phrase(
 ) -> dict[str, float]:
     """Guard features of a pack-phrase line that is the article's own: its place says so, not its words.
 
-    ``section_meta``: a byline or timestamp between two stretches of the
-    article's prose opens a section of a page of several articles (a weekly
-    edition, a live blog): a run of ``_SECTION_PROSE`` prose lines ends
+    ``section_byline``: a byline between two stretches of the article's
+    prose opens the next article of a page of several (a weekly edition, a
+    digest): a run of ``_SECTION_PROSE`` prose lines ends
     within ``_SECTION_REACH`` lines above it, and ``_SECTION_BELOW`` prose
     lines follow within as many lines. A page's own byline sits under its
     headline and standfirst, not under another article's paragraphs; a
@@ -373,11 +373,11 @@ def _own_phrase(
     """
     p = u.phrase
     out: dict[str, float] = {}
-    if _ROLE_GROUPS.get(p.role) == "meta" and not p.opens_block and first < i < last:
+    if p.role == "byline" and not p.opens_block and first < i < last:
         above = max(prose_run[max(0, i - _SECTION_REACH) : i], default=0)
         below = cum[min(len(cum) - 1, i + 1 + _SECTION_REACH)] - cum[i + 1]
         if above >= _SECTION_PROSE and below >= _SECTION_BELOW:
-            out["section_meta"] = 1.0
+            out["section_byline"] = 1.0
     if (
         (p.role == "copyright" and head and i < first)
         or (p.role == "timestamp" and i == 0 and _DATED.search(u.text) and not _CLOCK.search(u.text))
@@ -545,7 +545,7 @@ _CARRY = 0.5
 # phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
 #: Guard features of lines that are the article's own by their place (see ``_own_phrase``), phrase or not.
-_OWN_LINE = ("section_meta", "own_credit", "sign_off")
+_OWN_LINE = ("section_byline", "own_credit", "sign_off")
 SURE_SHAPE = 0.9
 LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
