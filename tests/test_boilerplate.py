@@ -211,6 +211,33 @@ class TestBlocks:
         )
         assert codes(text) == [("NL203", 9, 19)]
 
+    @pytest.mark.parametrize("second_box", ["Most Read\n\n", "Advertisement\n\n"], ids=["header", "ad-slot"])
+    def test_prose_between_two_boxes_stays_out_of_the_first(self, second_box):
+        """A "most read" box ends before the paragraphs that follow it when the next chrome is another box or an ad.
+
+        The two paragraphs between the boxes are fewer than the three that
+        show prose has resumed, but what ends them (a second box's header, an
+        ad slot) is chrome that sits inside articles: they are the article's.
+        """
+        box = (
+            "Most Read\n\nOpinion\n\nWhy the ferry timetable keeps slipping\n\nAda Kowalczyk\n\n"
+            "Science\n\nThe quiet return of the river otter\n\nSunil Varma\n\n"
+        )
+        first = (
+            "Harbour officials said the new berth would take two more years to finish, because the piles "
+            "driven last spring had to be pulled out and set again after divers found soft clay under the quay."
+        )
+        second = (
+            "The council's transport committee will hear the revised plan on Thursday, and its chair, "
+            "Margit Olsen, said she expected members to ask why the extra cost had not been flagged sooner."
+        )
+        text = f"{LEDE}\n\n{box}{first}\n\n{second}\n\n{second_box}{box}{SECOND}\n\n{THIRD}\n\n{FOURTH}\n"
+        lines = text.split("\n")
+        article = {lines.index(first) + 1, lines.index(second) + 1}
+        found = codes(text)
+        assert ("NL203", 3, 15) in found, found
+        assert not any(line <= a <= end for _, line, end in found for a in article), (found, article)
+
     def test_read_also_list_ends_at_the_next_prose(self):
         """An inline "Read also" marker covers only the headlines right after it."""
         text = f"{LEDE}\n\nRead also\n\nBridge closure: what drivers need to know\n\n{SECOND}\n\n{THIRD}\n"

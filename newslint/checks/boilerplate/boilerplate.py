@@ -22,7 +22,8 @@ handles, menus, timestamps), are chrome wherever they stand.
 A phrase marked as opening a block (a related-content header, a comments or
 tags header) starts a block that runs until article prose resumes: a stretch
 free of boilerplate evidence (pack phrases, foreign text, lines the model
-takes for chrome) that holds three paragraphs of prose. The block ends at its
+takes for chrome) that holds three paragraphs of prose, or any prose up to
+another block's header or an ad slot. The block ends at its
 last line of evidence, is reported once, and its lines are not reported again
 one by one.
 """
@@ -244,7 +245,10 @@ header), the following lines are taken as one block of page chrome until the
 article's prose resumes: a stretch with no boilerplate evidence (no pack
 phrase, no foreign-script line, no line the line model takes for chrome)
 holding three paragraphs of prose; an ad label standing alone between those
-paragraphs does not break the stretch (ad slots sit inside articles). The
+paragraphs does not break the stretch (ad slots sit inside articles). Fewer
+paragraphs of prose also end the block when what follows them is another
+block's header or an ad slot: a scraper that kept a "Most read" box twice, or
+an ad, inside the article leaves the article's paragraphs between them. The
 block ends at its last line of evidence, so it never takes in the paragraphs
 where the article resumes. It is reported once, from the marker to its last
 line, naming the marker; its fix (unsafe) says how many lines it deletes.
@@ -767,7 +771,9 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
 
     A block starts at a block-opening phrase and runs until article prose
     resumes: a stretch free of evidence (no pack phrase, no foreign text, no
-    line the model takes for chrome) holding three prose paragraphs. A "list"
+    line the model takes for chrome) holding three prose paragraphs, or any
+    prose up to another block's header or an ad slot (the article between
+    two boxes, or around an ad, that a scraper kept in place). A "list"
     marker's block ends at the next prose line. The block ends at its last line
     of evidence or at the last of the headline-shaped lines right under its
     marker (the teasers it introduces), so it never takes in the body
@@ -808,7 +814,10 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
                     else:
                         count += units[k].prose
                     k += 1
-                if count >= _RESUME_PROSE:
+                # Prose up to another block's header or an ad slot is the article's, between two boxes.
+                stop = units[k].phrase if k < n else None
+                next_box = stop is not None and (bool(stop.opens_block) or stop.role in _AD_ROLES)
+                if count >= _RESUME_PROSE or count and next_box:
                     end = j - 1
                     break
                 j = max(k, j + 1)
