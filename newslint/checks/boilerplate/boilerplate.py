@@ -77,6 +77,7 @@ _RESUME_PROSE = 3
 _AD_ROLES = frozenset({"advert"})
 # A block holding this many reference entries is the article's reference section, not chrome.
 _REFERENCE_ENTRIES = 2
+_REFERENCE_REACH = 2  # the first entry right under the marker, or under one subhead ("Notes")
 # A block marker with this many cells before it (short lines of the article, neither prose nor
 # chrome) and one after it is a header in a table's row.
 _ROW_CELLS = 2
@@ -257,11 +258,10 @@ article's prose span with two table cells before it and one after it (short
 lines that are neither prose nor chrome) is a column header, "Comment" in a
 table of states, and opens nothing.
 
-A marker with two or more reference entries under it (footnotes opening
-with a caret, citations with their year, title, pages or ISBN), after at
-most a few short titles and subheads, heads the article's own reference
-section: "See also" over footnotes, "Further reading" over a bibliography in
-an encyclopedia entry. The marker and its section are not chrome; a block,
+A marker with two or more reference entries right under it, or under one
+subhead (footnotes opening with a caret, citations with their year, title,
+pages or ISBN), heads the article's own reference section: "Further
+reading" over a bibliography in an encyclopedia entry. The marker and its section are not chrome; a block,
 if any, starts at the first line of evidence after the section's last entry
 ("Lines 35-41 are page chrome after the reference section under ...").
 
@@ -287,8 +287,11 @@ Use instead:
 Teasers that are three or more prose paragraphs in a row, with nothing
 between them, are taken for the article resuming. An encyclopedia entry's
 "External links" list after its reference section is still reported as a
-block: its link titles read like related headlines. A sidebar box inside a
-reference section (portal links under "See also") is kept with the section.
+block: its link titles read like related headlines. So is an
+encyclopedia's "See also" list of titles above its footnotes (and a footnote
+that ends in a reference marker rather than a full stop, with it): the
+titles read like related links, and the portal box a page shows among them
+is chrome.
 """,
     owns_region=True,
 )
@@ -839,17 +842,25 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
         i = max(end, i) + 1
 
 
+def _reference(u: Unit) -> bool:
+    """A reference entry (``line_roles``): a footnote opening with a caret, a citation with its fields."""
+    return classify_line(u.text) is Role.REFERENCE
+
+
 def _reference_sections(units: Sequence[Unit]) -> None:
     """Mark the article's own reference sections: a block marker with citations under it.
 
     Under a header such as "See also" or "Further reading", an encyclopedia
     entry or a report lists its sources: reference entries (``line_roles``: a
     footnote opening with a caret, a citation with its year, title and
-    ISBN), maybe after a few short titles and subheads. A site's related box
-    lists other stories' headlines, never citations. When
-    ``_REFERENCE_ENTRIES`` or more entries follow the marker, the marker and
-    its section (up to the last entry before any other line) are the
-    article's: not chrome, and the marker opens no block over them.
+    ISBN), right under the header or under one subhead ("Notes"). A site's
+    related box lists other stories' headlines, never citations. When
+    ``_REFERENCE_ENTRIES`` or more entries follow the marker so, the marker
+    and its section (up to the last entry before any other line) are the
+    article's: not chrome, and the marker opens no block over them. A list
+    of titles under the header first ("See also" over links to other
+    entries, a portal box among them) is not such a section, even with
+    footnotes under it: the development set labels such a box chrome.
     """
     n = len(units)
     for i, u in enumerate(units):
@@ -858,7 +869,9 @@ def _reference_sections(units: Sequence[Unit]) -> None:
         entries, last, k = 0, i, i + 1
         while k < n:
             v = units[k]
-            if classify_line(v.text) is Role.REFERENCE:
+            if _reference(v):
+                if not entries and k - i > _REFERENCE_REACH:
+                    break  # a list of titles first: the marker's own section is no reference list
                 entries, last = entries + 1, k
             elif v.prose or v.terminal or v.words > _CELL_WORDS or v.evidence and k > i + 1:
                 break
