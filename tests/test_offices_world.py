@@ -565,6 +565,6 @@ def test_depth_2000_2025_of_the_member_states():
     finally:
         sys.path.remove(str(ROOT / "tools"))
     mean, share = offices_coverage.depth(dt.date(2000, 1, 1), dt.date(2025, 12, 31))
-    assert mean > 0.98  # 92.5% before rules/offices/world5.toml, 96.0% before world6.toml
-    assert sum(1 for s in share.values() if s >= 1) >= 127
+    assert mean > 0.985  # 92.5% before rules/offices/world5.toml, 96.0% before world6.toml
+    assert sum(1 for s in share.values() if s >= 1) >= 133
     assert share["Libya"] > 0.85 and share["Guinea-Bissau"] > 0.999 and share["Fiji"] > 0.99
