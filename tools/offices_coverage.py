@@ -65,10 +65,12 @@ UN_MEMBER_STATES = (
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
                  "Captain Regent", "Co-Prince", "Member of the Presidency", "Chairman of the Presidency",
                  "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
-                 "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council"}  # fmt: skip
+                 "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council",
+                 "Chairman of the Presidential Leadership Council"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
-                      "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs"}  # fmt: skip
+                      "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
+                      "President of the Council of Ministers"}  # fmt: skip
 
 
 def coverage(since: dt.date | None = None) -> dict[str, set[str]]:
