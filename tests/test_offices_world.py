@@ -593,6 +593,17 @@ Diplomats from both sides confirmed the date.
         pytest.param("Guinea's interim President Sekouba Konate", dt.date(2010, 6, 8), [], id="konate"),
         pytest.param("Guinean President Moussa Dadis Camara", dt.date(2010, 6, 8), ["NL303"], id="camara-after"),
         pytest.param("Liberian President Gyude Bryant", dt.date(2004, 5, 4), [], id="bryant"),
+        pytest.param("interim President Gyude Bryant", dt.date(2010, 5, 4), ["NL303"], id="bryant-after"),
+        # "former" before an acting word: the acting word is part of the mention
+        pytest.param("former interim President Gyude Bryant", dt.date(2010, 5, 4), [], id="former-interim"),
+        pytest.param("then-interim President Gyude Bryant", dt.date(2010, 5, 4), [], id="then-interim"),
+        pytest.param(
+            "former interim President Gyude Bryant", dt.date(2005, 5, 4), ["NL302"], id="former-interim-in-office"
+        ),
+        # A chamber's presiding officer who once acted as head of state
+        pytest.param("Senate President Ba Mamadou Mbare", dt.date(2010, 3, 2), [], id="senate-president"),
+        pytest.param("Chamber of Deputies President Eduardo Camano", dt.date(2004, 5, 4), [], id="chamber-president"),
+        pytest.param("Mauritanian President Ba Mamadou Mbare", dt.date(2010, 3, 2), ["NL303"], id="mbare-after"),
         pytest.param("Afghan President Burhanuddin Rabbani", dt.date(2000, 2, 8), [], id="rabbani"),
         pytest.param("Afghan President Burhanuddin Rabbani", dt.date(2003, 2, 4), ["NL303"], id="rabbani-after"),
         pytest.param("Serbian President Milan Milutinovic", dt.date(2003, 5, 6), ["NL303"], id="milutinovic-after"),
