@@ -140,10 +140,19 @@ class Silver:
         self.excerpts = excerpts
 
 
-def _readability_text(html: str) -> str:
-    from readability import Document as ReadabilityDocument
+class ExtractorError(Exception):
+    """An extractor failed on a page (the page is skipped)."""
 
-    summary = ReadabilityDocument(html).summary(html_partial=True)
+
+def _readability_text(html: str) -> str:
+    from lxml.etree import LxmlError
+    from readability import Document as ReadabilityDocument
+    from readability.readability import Unparseable
+
+    try:
+        summary = ReadabilityDocument(html).summary(html_partial=True)
+    except (Unparseable, LxmlError, ValueError) as exc:
+        raise ExtractorError(type(exc).__name__) from exc
     lines = pagetext.html_to_lines(summary)
     return "\n".join(t for t, tag, reg in lines if tag not in _NOT_BODY_TAGS and reg not in _NOT_BODY_REGIONS)
 
@@ -157,13 +166,10 @@ def _trafilatura_text(html: str) -> str:
 def silver_labels(texts: list[str], html: str, silver: Silver) -> tuple[list[tuple[str, bool]], str] | str:
     """Lines labelled where readability-lxml and trafilatura agree, and the agreed article text;
     or why the page is skipped."""
-    from lxml.etree import LxmlError
-    from readability.readability import Unparseable
-
     try:
         bodies = [_readability_text(html), _trafilatura_text(html)]
-    except (Unparseable, LxmlError, ValueError) as exc:  # an extractor failing on one page skips that page
-        return f"extractor failed ({type(exc).__name__})"
+    except ExtractorError as exc:  # an extractor failing on one page skips that page
+        return f"extractor failed ({exc})"
     if not all(bodies):
         return "an extractor found no article"
     flat = [pagetext.norm(b) for b in bodies]
