@@ -231,6 +231,7 @@ def _commit(src: str) -> str | None:
 
 
 def main() -> int:
+    global SILVER_MIN_AGREEMENT
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sources", nargs="+")
     ap.add_argument("--out", required=True)
@@ -241,7 +242,14 @@ def main() -> int:
         help="a devset already built (its clean/ texts): pages of the same article are not added "
         "(one page on both sides of a cross-validation split)",
     )
+    ap.add_argument(
+        "--min-agreement",
+        type=float,
+        default=SILVER_MIN_AGREEMENT,
+        help="silver pages: least share of the lines either extractor calls body that both call body",
+    )
     args = ap.parse_args()
+    SILVER_MIN_AGREEMENT = args.min_agreement
     out = args.out
     known = known_shingles(args.exclude)
     for sub in ("inline/files", "page/files", "clean"):
