@@ -40,6 +40,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.checks.spelling.lexicon import (
+    ENDING_LETTERS,
     MUCH_COMMONER,
     NEIGHBOURS,
     LexiconSpec,
@@ -291,8 +292,8 @@ _SHORTEST_CLIP = 4
 #: at least this long, a stem at least this long, and at most this many letters of ending on either side.
 _DERIVED_MIN = 8
 _DERIVED_STEM = 6
-_DERIVED_ENDING = 3
-#: ... and its ending must end at least this many known words of six letters or more.
+_DERIVED_ENDING = ENDING_LETTERS
+#: ... and its ending must end at least this many known words of ``ENDING_WORD`` letters or more.
 _COMMON_ENDING = 20
 #: A lower-case word before a name this short is a particle ("von", "bin", "dos").
 _LONGEST_PARTICLE = 4
@@ -432,7 +433,6 @@ class Speller:
     _nearest: dict[str, int] = field(default_factory=dict, repr=False)
     _near_one: dict[str, bool] = field(default_factory=dict, repr=False)
     _lexicon: WordLexicon | None = field(default=None, repr=False)
-    _endings: Counter[str] | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
         return {"spec": self.spec}
@@ -448,9 +448,7 @@ class Speller:
 
     def common_ending(self, lower: str) -> bool:
         """Whether the last letters of ``lower`` end many known words ("-tor", "-acy"; not "-xyt", "-nng")."""
-        if self._endings is None:  # counted once, on the first two-edit word that needs it (~10 ms)
-            self._endings = Counter(w[-_DERIVED_ENDING:] for w in self.lexicon.freq if len(w) >= _DERIVED_STEM)
-        return self._endings[lower[-_DERIVED_ENDING:]] >= _COMMON_ENDING
+        return self.lexicon.ending_count(lower) >= _COMMON_ENDING  # counted when the lexicon was built
 
     def analyse(self, text: str) -> tuple[_Unknown, ...]:
         """The unknown parts of a word token (memoised per distinct token text)."""
