@@ -408,7 +408,10 @@ class TestWordStatus:
             for other in lexicon.edits1(form):
                 assert lexicon._is_slip(form, other) == (other in slips), (form, other)
                 assert lexicon._is_spelling_slip(form, other) == (other in spelled), (form, other)
-                assert lexicon.one_edit_cost(form, other) == pytest.approx(lexicon.edit_cost(form, other)), (form, other)
+                assert lexicon.one_edit_cost(form, other) == pytest.approx(lexicon.edit_cost(form, other)), (
+                    form,
+                    other,
+                )
 
     def test_neighbours_found_at_once_equal_the_edits(self, shared_lexicon):
         words = shared_lexicon.freq
@@ -460,7 +463,12 @@ class TestWordStatus:
 
     def test_cache_tables_are_checked(self, shared_base):
         assert lexicon._valid_base(shared_base)
-        for name, bad in (("rivalled", ["truk"]), ("rivalled", {"truk": "10"}), ("endings", {"acy": 1.5}), ("rare", None)):
+        for name, bad in (
+            ("rivalled", ["truk"]),
+            ("rivalled", {"truk": "10"}),
+            ("endings", {"acy": 1.5}),
+            ("rare", None),
+        ):
             assert not lexicon._valid_base({**shared_base, name: bad}), name
         assert not lexicon._valid_base({k: v for k, v in shared_base.items() if k != "rivalled"})
 

@@ -409,7 +409,9 @@ def _is_spelling_slip(typed: str, word: str) -> bool:
         return typed[i + 1 :] == word[i:] and (typed[i - 1 : i] == typed[i] or typed[i + 1 : i + 2] == typed[i])
     if m == n + 1:  # a consonant not doubled: "transfered"
         c = word[i]
-        return c not in _VOWELS_ONLY and word[i + 1 :] == typed[i:] and (word[i - 1 : i] == c or word[i + 1 : i + 2] == c)
+        return (
+            c not in _VOWELS_ONLY and word[i + 1 :] == typed[i:] and (word[i - 1 : i] == c or word[i + 1 : i + 2] == c)
+        )
     return False
 
 
@@ -438,9 +440,7 @@ def slip_shaped(word: str, freq: int, core: dict[str, int], near: Iterable[str] 
         near = one_edit_words(word, core)
     # Every form ``_spelling_slips`` and ``slip_intended`` make is one edit from ``word``: only ``near`` can be one.
     scale = max(freq, 1)
-    if len(word) >= _LONG_WORD and any(
-        core[w] >= _LONG_COMMONER * scale and _is_spelling_slip(word, w) for w in near
-    ):
+    if len(word) >= _LONG_WORD and any(core[w] >= _LONG_COMMONER * scale and _is_spelling_slip(word, w) for w in near):
         return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
     factor = SLIP_COMMONER if len(word) >= _SHORT_FORM else SHORT_SLIP_COMMONER
     return any(core[w] >= factor * scale and _is_slip(word, w) for w in near)
@@ -536,7 +536,9 @@ def rare_refused(lower: str, freq: int, words: dict[str, int], near: Collection[
     return typing_rival(lower, MUCH_COMMONER * freq, words, near, any_edit) or slip_shaped(lower, freq, words, near)
 
 
-def build_rivalled(words: dict[str, int], names: dict[str, int], rare: dict[str, int], refused: Iterable[str]) -> list[str]:
+def build_rivalled(
+    words: dict[str, int], names: dict[str, int], rare: dict[str, int], refused: Iterable[str]
+) -> list[str]:
     """The forms of ``rare`` that ``rare_refused`` refuses, judged all at once (slow: done once, then cached).
 
     ``WordLexicon.known`` then reads a form's status instead of judging it on
@@ -642,10 +644,10 @@ class DeleteIndex:
             crc = crc32(probe.encode())
             low = crc << _ID_BITS
             bucket = crc >> shift
-            first = bisect_left(keys, low, starts[bucket], starts[bucket + 1])
-            last = bisect_left(keys, low + step, first, starts[bucket + 1])
-            if first < last:
-                found.update(keys[first:last])
+            end = starts[bucket + 1]
+            first = bisect_left(keys, low, starts[bucket], end)
+            if first < end and keys[first] < low + step:  # most probes find nothing: one look, not a second search
+                found.update(keys[first : bisect_left(keys, low + step, first + 1, end)])
         words, mask = self.words, step - 1
         return {words[key & mask] for key in found}
 
@@ -895,11 +897,13 @@ class WordLexicon:
             if self._rivalled is not None and not self._changed_near(lower):
                 status = lower not in self._rivalled  # judged when the lexicon was built
             else:
-                status = self._rare_status.get(lower)
-                if status is None:
+                judged = self._rare_status.get(lower)
+                if judged is None:
                     near = self.one_edit(lower)
-                    status = not rare_refused(lower, freq, self.freq, near, lower in self.names)
-                    self._rare_status[lower] = status
+                    judged = self._rare_status[lower] = not rare_refused(
+                        lower, freq, self.freq, near, lower in self.names
+                    )
+                status = judged
             if status:
                 return True
         derived = self._derived.get(lower)
@@ -1015,7 +1019,9 @@ class WordLexicon:
         shaped = self._shaped.get(lower)
         if shaped is None:  # judged once per form, like the tiers' other statuses
             near = self.one_edit(lower)
-            shaped = slip_shaped(lower, self.rare.get(lower, 0), self.freq, near) and self.slip_rival(lower, near) >= COMMON
+            shaped = (
+                slip_shaped(lower, self.rare.get(lower, 0), self.freq, near) and self.slip_rival(lower, near) >= COMMON
+            )
             self._shaped[lower] = shaped
         return shaped
 
@@ -1041,11 +1047,15 @@ class WordLexicon:
         Once the correction index is loaded (``candidates``), it answers from
         ``lower`` and its one-letter deletions, a dozen probes, where
         ``edits1`` makes hundreds of strings. Every known word one edit away
-        shares one of those keys; the index holds the words of two letters or
-        more, and ``edits1`` adds and changes only the letters a-z, hence the
-        conditions.
+        shares one of those keys; the index holds the known words of two
+        letters or more, and ``edits1`` adds and changes only the letters a-z,
+        hence the conditions.
         """
-        if "_index" not in self.__dict__ or len(lower) < 3 or not (lower.isascii() and lower.isalpha() and lower.islower()):
+        if (
+            "_index" not in self.__dict__
+            or len(lower) < 3
+            or not (lower.isascii() and lower.isalpha() and lower.islower())
+        ):
             return one_edit_words(lower, self.freq)
         probes = {lower, *_deletes1(lower)}
         size = len(lower)
@@ -1054,11 +1064,7 @@ class WordLexicon:
             w
             for index in self._index
             for w in index.lookup(probes)
-            if -1 <= len(w) - size <= 1
-            and w.isascii()
-            and w.islower()
-            and w in self.freq
-            and distance(lower, w, score_cutoff=1) == 1
+            if -1 <= len(w) - size <= 1 and w.isascii() and w.islower() and distance(lower, w, score_cutoff=1) == 1
         }
 
     def candidates(self, word: str, limit: int = 2) -> list[tuple[str, int]]:

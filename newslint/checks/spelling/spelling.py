@@ -743,7 +743,7 @@ class _DocContext:
             names = {
                 _strip_possessive(text).lower()
                 for text, count in doc.vocabulary.items()
-                if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start[text]
+                if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start.get(text, 0)
             }
             for i in opening if self.has_references else ():
                 text = texts[i]
