@@ -927,7 +927,7 @@ class WordLexicon:
         return lower not in self.freq and lower not in self.names and lower in self.rare and not self.known(lower)
 
     def _stems(self, lower: str) -> Iterator[str]:
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES if lower.endswith(_SUFFIXES) else ():  # one test in C for most names
             if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
                 stem = lower[: -len(suffix)]
                 if stem[-1] == suffix[0] and len(suffix) == 1:
@@ -943,7 +943,7 @@ class WordLexicon:
                     yield stem[:-1]  # "committers", "gzipped": a final consonant doubled before a vowel
         if lower.endswith("bly"):
             yield lower[:-1] + "e"  # "stably", "notably"
-        for prefix in _PREFIXES:
+        for prefix in _PREFIXES if lower.startswith(_PREFIXES) else ():
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
                 yield lower[len(prefix) :]
 
@@ -962,7 +962,8 @@ class WordLexicon:
         edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
-        stems = [s for s in self._stems(lower) if s in self.freq or self._rare_stem(s)]
+        words = self.freq
+        stems = [s for s in self._stems(lower) if s in words or (len(s) >= _SHORTEST_RARE_STEM and self._rare_stem(s))]
         if not stems:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
