@@ -11,8 +11,10 @@ Tiers:
   words, about 1 per million, or more), or when no known word one typing
   slip away (a letter lost, two swapped, a neighbouring key, a vowel for a
   vowel) is ``MUCH_COMMONER`` times as frequent: "frontman" and "gzip" are
-  accepted, "truk" (one slip from "truck") is not. That judgement is made once per distinct
-  form, on first use, and memoised.
+  accepted, "truk" (one slip from "truck") is not. That judgement is made for every
+  form when the lexicon is built (``build_rivalled``) and cached with it, so that a
+  run's first pass reads it instead of judging each new form; forms one edit from
+  the user's own words are judged again, on first use.
 - *slip-shaped forms* of the extended tier are refused whatever their
   frequency (``slip_shaped``): a form one slip (two letters swapped, a letter
   doubled or dropped, a vowel for a vowel) from a core word ``SLIP_COMMONER``
@@ -26,8 +28,8 @@ Tiers:
 
 Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
-data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` and a list of
-``str``, checked on load) under the user cache directory; the distance-2
+data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` or ``str``
+and a list of ``str``, checked on load) under the user cache directory; the distance-2
 index (``DeleteIndex``: hashed one- and two-letter deletions in sorted
 arrays, kept as bytes) has its own cache, loaded only when a word needs it.
 
