@@ -400,7 +400,8 @@ class TestWordStatus:
         return random.Random(seed).sample(sorted(words), n)
 
     def test_slip_tests_match_the_generated_slips(self, shared_lexicon):
-        """``_is_slip``, ``_is_spelling_slip`` and ``one_edit_cost`` decide from two strings what the generators make."""
+        """``_is_slip``, ``_is_spelling_slip`` and ``one_edit_cost`` decide from two strings what the generators
+        and the full table make."""
         forms = self._sample(shared_lexicon.freq, 150, 1) + self._sample(shared_lexicon.rare, 150, 2)
         forms += ["untill", "occassion", "transfered", "seperate", "recieved", "aab", "abba"]
         for form in forms:
@@ -408,10 +409,9 @@ class TestWordStatus:
             for other in lexicon.edits1(form):
                 assert lexicon._is_slip(form, other) == (other in slips), (form, other)
                 assert lexicon._is_spelling_slip(form, other) == (other in spelled), (form, other)
-                assert lexicon.one_edit_cost(form, other) == pytest.approx(lexicon.edit_cost(form, other)), (
-                    form,
-                    other,
-                )
+                table = lexicon._edit_table(form, other)  # the full weighted table, not its one-edit shortcut
+                assert lexicon.one_edit_cost(form, other) == pytest.approx(table), (form, other)
+                assert lexicon.edit_cost(form, other) == pytest.approx(table), (form, other)
 
     def test_neighbours_found_at_once_equal_the_edits(self, shared_lexicon):
         words = shared_lexicon.freq

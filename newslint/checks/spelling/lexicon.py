@@ -739,9 +739,14 @@ def edit_cost(typed: str, word: str) -> float:
     0.7; a vowel for a vowel 0.6; a letter for one of the same sound 0.75;
     anything else 1.
     """
-    n, m = len(typed), len(word)
-    if -1 <= n - m <= 1 and _OSA.distance(typed, word, score_cutoff=1) == 1:
+    if -1 <= len(typed) - len(word) <= 1 and _OSA.distance(typed, word, score_cutoff=1) == 1:
         return one_edit_cost(typed, word)  # the same value, without the table
+    return _edit_table(typed, word)
+
+
+def _edit_table(typed: str, word: str) -> float:
+    """``edit_cost`` by the full weighted table."""
+    n, m = len(typed), len(word)
     extra = [_indel_cost(typed, i) for i in range(n)]  # each letter's cost once, not once per cell
     lost = [_indel_cost(word, j) for j in range(m)]
     subs = _SUB_COSTS
