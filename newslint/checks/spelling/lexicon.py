@@ -878,6 +878,7 @@ class WordLexicon:
         self._slips = build_slips(words) if slips is None else slips
         self._load_index = index or (lambda words: (build_index(words),))
         self._rivalled = rivalled
+        self._accepted = rare or {}  # every rare form when ``rivalled`` is None
         # Deletion keys of the words added after ``rivalled`` was judged: a form near one is judged again.
         self._changed = frozenset(k for w in changed for k in (w, *_deletes1(w)))
         self._endings = endings
@@ -895,7 +896,9 @@ class WordLexicon:
         """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
         if lower in self.freq or (capitalised and lower in self.names):
             return True
-        freq = self.rare.get(lower)
+        freq = self._accepted.get(lower)  # the two tables read here directly: this is the hot path
+        if freq is None and self._rivalled is not None:
+            freq = self._rivalled.get(lower)
         if freq is not None:
             if capitalised and freq >= CAPITALISED_RARE and not (lower in self.refused and lower in self._slips):
                 return True  # a name ("Claus"), unless a refused slip of a very common word ("Teh")
