@@ -159,7 +159,7 @@ independently.
 | flags per 1,000 correct words | 0.17 (30) | 0.72 (131) | 0.16 (29) |
 | recall, 1,200 generated slips | 97.1% (97.3% with `--seed 7`, 96.3% with `--seed 11`) | 13.4% | 17.3% |
 | first suggestion right | 92.5% (92.5%, 92.8%) | | |
-| speed, MB/s of CPU | 10.0 on a first pass (a new lexicon: 2.7 before each word's status was judged at build time), 11.7 steady (best of 5 passes); a shared machine, best of 10 runs | 4.7 (CLI) | 11.2 (CLI) |
+| speed, MB/s of CPU | 10.2-10.9 on a first pass, median 9.7 (a new lexicon: 2.8-3.1 before each word's status was judged at build time), 11.8-13.0 steady (best of 5 passes); best of 10 runs on a shared machine | 4.7 (CLI) | 11.2 (CLI) |
 
 As a peer comparison only, on 300 misspellings taken from codespell's own
 list (`--codespell-list 300`), NL101 finds 96.0%.
