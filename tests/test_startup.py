@@ -241,3 +241,51 @@ def test_cache_families_do_not_pile_up(tmp_path):
         "dictionary-0005.marshal",
         "pack-names-ffff.pickle",
     ]
+
+
+class TestCommonWords:
+    """The names rules' "word in common use" test, answered from a cached set instead of importing wordfreq."""
+
+    def test_same_answers_as_wordfreq_on_article_words(self, cache):
+        from wordfreq import zipf_frequency
+
+        from newslint.checks.names.common_words import _SETS, is_common
+        from newslint.model.document import Document
+
+        _SETS.clear()
+        words = set()
+        for path in sorted(SEEDS.glob("*.txt")):
+            words.update(Document(path.read_text(encoding="utf-8")).vocabulary)
+        # Article words as written (capitalised names, acronyms), lower-cased, shouted, and non-ASCII ones.
+        words |= {w.lower() for w in words} | {w.upper() for w in words} | {"Zoë", "Ångström", "naïve", "Straße"}
+        words = {w for w in words if w.isalpha()}
+        assert len(words) > 1000
+        for zipf in (2.3, 4.0):
+            assert {w for w in words if is_common(w, zipf)} == {w for w in words if zipf_frequency(w, "en") >= zipf}
+        assert list(cache.glob("common-words-en-*.marshal"))
+        _SETS.clear()  # a new process: the set comes from the cache
+        assert is_common("Parliament", 2.3) and not is_common("Parliment", 2.3)
+
+    def test_a_warm_cache_answers_without_importing_wordfreq(self, cache):
+        code = (
+            "import sys\n"
+            "from newslint.checks.names.facts import is_known_word\n"
+            "print(is_known_word('osama'), is_known_word('Greta'), is_known_word('takiachi'), 'wordfreq' in sys.modules)\n"
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_CACHE_DIR": str(cache)}
+        cold = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        warm = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        assert cold.stdout.split() == ["True", "True", "False", "True"]  # built with wordfreq, once
+        assert warm.stdout.split() == ["True", "True", "False", "False"]
+
+    def test_a_forged_cache_entry_is_not_read(self, cache):
+        from newslint.checks.names.common_words import _SETS, is_common
+
+        _SETS.clear()
+        assert not is_common("takiachi", 2.3)
+        [entry] = cache.glob("common-words-en-*.marshal")
+        import marshal
+
+        entry.write_bytes(b"\x00" * 16 + marshal.dumps(frozenset({"takiachi"})))
+        _SETS.clear()
+        assert not is_common("takiachi", 2.3)  # the MAC fails: rebuilt from wordfreq
