@@ -521,9 +521,10 @@ def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> 
 
 def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
     aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
-    present = _people_named_in_full(doc, units, aliases, m)
+    runs = _find_name_runs(doc, units, m)  # not kept on the document: units index them
+    present = _people_named_in_full(units, runs, aliases)
     # Names for telling people apart: a sentence-initial capital may be an ordinary word.
-    runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
+    runs_in_doc = [(a + unsure, b) for a, b, unsure in runs if b - a - unsure >= 2]
     ends = _RunEnds(units, runs_in_doc)
 
     out: list[TitleMention] = []
@@ -576,16 +577,12 @@ def _name_index(table: OfficeTable) -> tuple[dict[str, str], dict[str, list[str]
     return aliases, dict(by_surname)
 
 
-def _name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[int, int, bool]]:
-    """Runs of capitalised name units anywhere in the text (candidate full names), computed once.
+def _find_name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised name units anywhere in the text (candidate full names).
 
     Each run is ``(first, end, uncertain)``: ``uncertain`` when its first word may
     be capitalised only because it starts a sentence.
     """
-    return doc.memo("title_mentions.runs", lambda: _find_name_runs(doc, units, m))
-
-
-def _find_name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     # Words seen capitalised inside a sentence: names, not just sentence starts.
     sentence_initial = doc.sentence_initial
@@ -626,10 +623,10 @@ def _find_name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[in
     return runs
 
 
-def _people_named_in_full(doc: Document, units: _Units, aliases: dict[str, str], m: _Matchers) -> set[str]:
+def _people_named_in_full(units: _Units, runs: list[tuple[int, int, bool]], aliases: dict[str, str]) -> set[str]:
     """People of the table whose multi-word spelling appears somewhere in the text."""
     found = set()
-    for a, b, _unsure in _name_runs(doc, units, m):
+    for a, b, _unsure in runs:
         words = units.text[a:b]
         for n in range(len(words), 1, -1):
             hit = aliases.get(name_key(" ".join(words[:n])))
