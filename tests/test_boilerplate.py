@@ -211,6 +211,33 @@ class TestBlocks:
         )
         assert codes(text) == [("NL203", 9, 19)]
 
+    @pytest.mark.parametrize("second_box", ["Most Read\n\n", "Advertisement\n\n"], ids=["header", "ad-slot"])
+    def test_prose_between_two_boxes_stays_out_of_the_first(self, second_box):
+        """A "most read" box ends before the paragraphs that follow it when the next chrome is another box or an ad.
+
+        The two paragraphs between the boxes are fewer than the three that
+        show prose has resumed, but what ends them (a second box's header, an
+        ad slot) is chrome that sits inside articles: they are the article's.
+        """
+        box = (
+            "Most Read\n\nOpinion\n\nWhy the ferry timetable keeps slipping\n\nAda Kowalczyk\n\n"
+            "Science\n\nThe quiet return of the river otter\n\nSunil Varma\n\n"
+        )
+        first = (
+            "Harbour officials said the new berth would take two more years to finish, because the piles "
+            "driven last spring had to be pulled out and set again after divers found soft clay under the quay."
+        )
+        second = (
+            "The council's transport committee will hear the revised plan on Thursday, and its chair, "
+            "Margit Olsen, said she expected members to ask why the extra cost had not been flagged sooner."
+        )
+        text = f"{LEDE}\n\n{box}{first}\n\n{second}\n\n{second_box}{box}{SECOND}\n\n{THIRD}\n\n{FOURTH}\n"
+        lines = text.split("\n")
+        article = {lines.index(first) + 1, lines.index(second) + 1}
+        found = codes(text)
+        assert ("NL203", 3, 15) in found, found
+        assert not any(line <= a <= end for _, line, end in found for a in article), (found, article)
+
     def test_read_also_list_ends_at_the_next_prose(self):
         """An inline "Read also" marker covers only the headlines right after it."""
         text = f"{LEDE}\n\nRead also\n\nBridge closure: what drivers need to know\n\n{SECOND}\n\n{THIRD}\n"
@@ -549,6 +576,51 @@ class TestPack:
         pack = Packs().load("boilerplate", _phrases.parse)
         copy = pickle.loads(pickle.dumps(pack))
         assert copy.match("Read more", edge=False).text == "Read more"
+
+
+def test_regex_phrases_found_alike_by_the_set_and_one_by_one(monkeypatch):
+    """The one-pass RE2 set a long run builds finds what searching each "regex" phrase finds, in pack order.
+
+    A run's first lines are searched one by one; a set that does not fit
+    RE2's memory budget (a big user pack) leaves every line to that path.
+    """
+    pack = Packs().load("boilerplate", _phrases.parse)
+    lines = [
+        "By Maria Okafor and Tom Reyes",
+        "Copyright 2025 Example Media. All rights reserved.",
+        "Photo: Jane Smith/Getty Images",
+        "3 comments",
+        "Image 2 of 14",
+        "The council voted on Tuesday to close the pool for repairs.",
+        "He said the view from the third floor was worth the climb.",
+        "Updated 5 minutes ago",
+    ]
+
+    def found(search):
+        return [[pack._regex[i].text for i in search.search(line)] for line in lines]
+
+    one_by_one = found(_phrases._RegexSearch(pack._regex))
+    assert sum(1 for f in one_by_one if f) >= 5, one_by_one
+    assert one_by_one[5] == [] and one_by_one[6] == []
+
+    monkeypatch.setattr(_phrases, "_SET_AFTER", 1)
+    with_set = _phrases._RegexSearch(pack._regex)
+    assert with_set.search("Just a line.") == [] and with_set.regex_set not in (None, False)
+    assert found(with_set) == one_by_one
+
+    monkeypatch.setattr(_phrases, "_SET_MEMORY", 1)
+    too_big = _phrases._RegexSearch(pack._regex)
+    too_big.search("Just a line.")
+    assert too_big.regex_set is False
+    assert found(too_big) == one_by_one
+
+
+def test_engines_of_one_process_share_the_regex_search():
+    """A second engine's pack (decoded anew) finds the first one's set by its patterns."""
+    first = Packs().load("boilerplate", _phrases.parse)
+    second = _phrases.parse(Packs().sources("boilerplate"))
+    assert second._regex is not first._regex
+    assert _phrases._regex_search(second._regex) is _phrases._regex_search(first._regex)
 
 
 def test_pack_regex_that_runs_only_on_backtracking_re_is_rejected(tmp_path):

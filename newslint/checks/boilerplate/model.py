@@ -31,18 +31,20 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "features", "load"]
+__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "alone", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
 #: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
 #: the training pages for a standardised weight (with them, out-of-fold precision fell), and too sure
 #: a sign of the article's own text; the head of the text is a place, not a cue to weigh.
-GUARD_FEATURES = frozenset({"cited", "run_cited", "marker_run", "head", "link_list"})
+GUARD_FEATURES = frozenset(
+    {"cited", "run_cited", "marker_run", "head", "link_list", "section_byline", "own_credit", "sign_off"}
+)
 SCHEMA = 1
 
 
@@ -89,6 +91,22 @@ _CAPTION_SHARE = 0.5
 #: The text's first lines (with at most one prose line, a headline, above): a lone date or figure
 #: there is the article's dateline or number, kept by editors.
 _HEAD_LINES = 3
+#: A byline under a run of this many prose lines (ending within ``_SECTION_REACH`` lines above it),
+#: with ``_SECTION_BELOW`` prose lines within as many lines below, stands between two stretches of the
+#: article: it opens the next article of a page of several (a weekly edition), and belongs to the text.
+_SECTION_PROSE = 3
+_SECTION_BELOW = 2
+_SECTION_REACH = 6
+# A credit in brackets, "(Label: name)": an article that credits every image this way writes it itself.
+_BRACKET_CREDIT = re.compile(r"^\((?:[^\W\d_][\w\u2019'-]*)(?: [^\W\d_][\w\u2019'-]*)?:\s*[^()]{1,60}\)\.?$")
+_CREDIT_SERIES = 3
+_DATED = re.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")  # a year: a dateline, not "Updated 2 hours ago"
+# A time of day: the moment a CMS stamps ("19:58", "7.58 pm", "19h58"), which no dateline gives.
+_CLOCK = re.compile(
+    r"(?<![\d.:])\d{1,2}(?:[:h]\d{2}(?!\d)|\.\d{2}\s?(?:uhr|h|[ap]\.?m\.?)(?!\w)|\s?[ap]\.?m\.?(?!\w))", re.IGNORECASE
+)
+# A writer's sign-off: a dash, then a name ("-- By Jane Doe", "— Jane Doe").
+_SIGN_OFF = re.compile(r"^(?:--|[\u2013\u2014])\s*(?:[Bb]y:?\s+)?[^\W\d_][\w.\u2019'-]*\s[^\W\d_]")
 
 # Role groups of the phrase pack, as features.
 _ROLE_GROUPS = {
@@ -137,6 +155,7 @@ class _Shape:
     terminal: bool
     prose: bool
     title: float
+    caps: float
     phrase: bool
 
 
@@ -168,12 +187,16 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
     n = len(lines)
     shapes = []
     for u in lines:
-        title, _ = _title_share(u.text)
-        shapes.append(_Shape(u.words, u.terminal, u.prose, title, u.phrase is not None))
+        title, caps = _title_share(u.text)
+        shapes.append(_Shape(u.words, u.terminal, u.prose, title, caps, u.phrase is not None))
     prose = [1.0 if s.prose else 0.0 for s in shapes]
     cum = [0.0]
     for p in prose:
         cum.append(cum[-1] + p)
+    prose_run = [0] * n  # the number of consecutive prose lines ending at each line
+    for k in range(n):
+        if shapes[k].prose:
+            prose_run[k] = prose_run[k - 1] + 1 if k else 1
 
     def share(i: int, k: int) -> float:
         lo, hi = max(0, i - k), min(n, i + k + 1)
@@ -224,6 +247,9 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         if u.prose:
             body_words.update(_content(u.word_tokens, stopwords))
     credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
+    # The article's own credits, written in the bracketed form it uses for many lines no pack phrase names.
+    bracketed = [bool(_BRACKET_CREDIT.match(u.text)) for u in lines]
+    series = sum(1 for u, b in zip(lines, bracketed) if b and u.phrase is None) >= _CREDIT_SERIES
     marker = -1  # the last line that opens a block, above the current one
     prose_since_marker = 0
     has_prose = last >= 0
@@ -243,7 +269,7 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["question"] = 1.0 if text.rstrip("\"'\u201d\u2019)").endswith(("?", "\uff1f", "\u061f")) else 0.0
         f["ellipsis_end"] = 1.0 if _ELLIPSIS.search(text) else 0.0
         f["title_share"] = s.title
-        f["caps_share"] = _title_share(text)[1]
+        f["caps_share"] = s.caps
         f["title_untermed"] = s.title * (1.0 - f["terminal"])
         letters = sum(map(str.isalpha, text))  # per character, in C
         digits = sum(map(str.isdigit, text))
@@ -276,6 +302,10 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["after_span"] = 1.0 if after else 0.0
         f["no_prose"] = 0.0 if has_prose else 1.0
         f["head"] = 1.0 if i < _HEAD_LINES and cum[i] <= 1 else 0.0  # at most a headline above it
+        if s.phrase:
+            f.update(_own_phrase(u, i, f["head"], first, last, cum, prose_run, series and bracketed[i]))
+        elif has_prose and i == last + 1 and _SIGN_OFF.match(text):
+            f["sign_off"] = 1.0
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
@@ -318,6 +348,42 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
             f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
             f["marker_dist"] = _log(i - marker) * f["after_marker"]
         out.append(f)
+    return out
+
+
+def _own_phrase(
+    u: Line, i: int, head: float, first: int, last: int, cum: list[float], prose_run: list[int], series: bool
+) -> dict[str, float]:
+    """Guard features of a pack-phrase line that is the article's own: its place says so, not its words.
+
+    ``section_byline``: a byline between two stretches of the article's
+    prose opens the next article of a page of several (a weekly edition, a
+    digest): a run of ``_SECTION_PROSE`` prose lines ends
+    within ``_SECTION_REACH`` lines above it, and ``_SECTION_BELOW`` prose
+    lines follow within as many lines. A page's own byline sits under its
+    headline and standfirst, not under another article's paragraphs; a
+    teaser's byline among other teasers, with no prose below.
+
+    ``own_credit``: a copyright line at the head of the text, under its title
+    and above its first paragraph (the author's credit; the site's sits in
+    the footer), a timestamp that opens the text with a date and no time of
+    day (its dateline: a CMS stamps the minute, "19:58"), or a
+    bracketed credit of the series the article writes itself ("(Source:
+    name)" among "(Artist: name)" lines no pack phrase names).
+    """
+    p = u.phrase
+    out: dict[str, float] = {}
+    if p.role == "byline" and not p.opens_block and first < i < last:
+        above = max(prose_run[max(0, i - _SECTION_REACH) : i], default=0)
+        below = cum[min(len(cum) - 1, i + 1 + _SECTION_REACH)] - cum[i + 1]
+        if above >= _SECTION_PROSE and below >= _SECTION_BELOW:
+            out["section_byline"] = 1.0
+    if (
+        (p.role == "copyright" and head and i < first)
+        or (p.role == "timestamp" and i == 0 and _DATED.search(u.text) and not _CLOCK.search(u.text))
+        or (p.role == "credit" and series)
+    ):
+        out["own_credit"] = 1.0
     return out
 
 
@@ -404,10 +470,23 @@ class Stage:
     weights: dict[str, tuple[float, float, float]]  # name: (weight, mean, scale)
 
     def logit(self, x: dict[str, float]) -> float:
-        z = self.bias
-        for name, (w, mean, scale) in self.weights.items():
-            z += w * (x.get(name, 0.0) - mean) / scale
+        """``bias + sum(w * (x - mean) / scale)``, as an intercept plus the features ``x`` holds.
+
+        A feature a line lacks is 0, so its term is a constant: folding those
+        into the intercept leaves a product per feature present.
+        """
+        intercept, slopes = self._linear
+        z = intercept
+        for name, value in x.items():
+            slope = slopes.get(name)
+            if slope is not None:
+                z += slope * value
         return z
+
+    @cached_property
+    def _linear(self) -> tuple[float, dict[str, float]]:
+        intercept = self.bias - sum(w * mean / scale for w, mean, scale in self.weights.values())
+        return intercept, {name: w / scale for name, (w, _, scale) in self.weights.items()}
 
     def contributions(self, x: dict[str, float]) -> list[tuple[float, str]]:
         """Each feature's share of the logit, largest first."""
@@ -465,6 +544,8 @@ _CARRY = 0.5
 # The lines of a list the article marks (see ``_marker_runs``) are body unless a pack
 # phrase names them; three bare links in a row are a list of sources, left to the model.
 _PHRASE_FLOOR = 0.5
+#: Guard features of lines that are the article's own by their place (see ``_own_phrase``), phrase or not.
+_OWN_LINE = ("section_byline", "own_credit", "sign_off")
 SURE_SHAPE = 0.9
 LONE_SHAPE = 0.8
 _LONE_RUN = math.log1p(1) + 1e-9  # ``run_log_len`` of a line standing alone
@@ -474,6 +555,11 @@ _CITED_RUN = math.log1p(2) - 1e-9  # ``run_cited``: two other lines of the run c
 _SENTENCE_WORDS = math.log1p(4)  # ``log_words`` of a four-word line
 _CAPTION_WORDS = math.log1p(8)  # ``log_words`` of an eight-word line, a prose sentence's length
 _CAPTION_STOPWORDS = 0.12  # and a prose sentence's share of function words
+
+
+def alone(f: dict[str, float]) -> bool:
+    """Whether the line stands alone: no other non-prose line next to it (a run of one)."""
+    return f.get("run_log_len", 0.0) <= _LONE_RUN
 
 
 def _in_span_prose(f: dict[str, float]) -> bool:
@@ -521,14 +607,15 @@ def decide(
     out = [v and p >= floor for v, p in zip(viterbi(probs, threshold, cost), probs)]
     if feats is not None:
         for i, (f, p) in enumerate(zip(feats, probs)):
-            alone = f.get("run_log_len", 0.0) <= _LONE_RUN
+            lone = alone(f)
             shape = f.get("shape_score", 0.0)
-            if (f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN) and not f.get("phrase"):
+            structure = f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN
+            if structure and not f.get("phrase") or any(f.get(k) for k in _OWN_LINE):
                 out[i] = False
             elif (
-                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or alone) and not _credited_sentence(f))
+                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or lone) and not _credited_sentence(f))
                 or (shape >= SURE_SHAPE and not f.get("link_list"))
-                or (shape >= LONE_SHAPE and alone and not (f.get("head") or f.get("before_span")))
+                or (shape >= LONE_SHAPE and lone and not (f.get("head") or f.get("before_span")))
             ):
                 out[i] = True
             elif _in_span_prose(f) and not f.get("phrase"):

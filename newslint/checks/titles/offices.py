@@ -55,6 +55,10 @@ class Title:
     office ("Prince" for every royal, not only a reigning prince), so a
     mention is judged only against the person's own terms of that office,
     never reported as an office not held or as a conflicting title.
+
+    ``regnal``: a monarch's or pope's title, which stays with the holder in
+    history ("King Bhumibol", "Pope John Paul II"): a mention in a frame of
+    the past is no claim that the person still reigns (see NL303).
     """
 
     name: str
@@ -62,6 +66,7 @@ class Title:
     exclusive: bool = False
     equivalent: frozenset[str] = frozenset()
     style: bool = False
+    regnal: bool = False
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 equivalent=frozenset(_strings(src, entry, "equivalent", where, required=False))
                 | (old.equivalent if old else frozenset()),
                 style=field_of(src, entry, "style", bool, where, required=False, default=bool(old and old.style)),
+                regnal=field_of(src, entry, "regnal", bool, where, required=False, default=bool(old and old.regnal)),
             )
         for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"

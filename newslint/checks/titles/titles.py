@@ -29,6 +29,7 @@ from newslint.text.normalize import fold
 
 _SLACK = dt.timedelta(days=1)  # time zones: a dateline day may be the day before elsewhere
 _INEXACT_WINDOW = dt.timedelta(days=183)  # how far ahead an article may date the events it announces
+_HISTORY = dt.timedelta(days=183)  # after a reign ends, how long a past tense may still report its last acts
 
 _KNOWN_PROBLEMS_TABLE = """\
 ## Known problems
@@ -107,9 +108,16 @@ person's acting terms; a qualified one ("Under Secretary", "Deputy Prime
 Minister") is another office and is left alone. Qualifiers are words with
 their case: the preposition in "under Prime Minister X" is no qualifier. "former",
 "then-", "the late", a name followed by a verb of leaving office ("President X
-has resigned"), quotations, sentences that name a year before the article's time,
-and a possessive naming an event of the term ("President Barack Obama's
-re-election") are left alone.
+has resigned"), quotations, sentences that name a year before the article's time
+(a year in another clause is ignored when the title's own clause names a day:
+"below the level of 2010, President X said on Thursday" is judged), and an
+event of the term named by a possessive or before "of" ("President Barack
+Obama's re-election", "the funeral of President X") are left alone. A monarch's
+or pope's title stays with the holder in history: "the crypt of Pope John Paul
+II" and "the King Fahd stadium" are left alone, and, once the reign ended more
+than half a year before the article, so are "under King X", "built by Sultan
+X" and "King X reigned for ..." in a sentence with no word of the present
+("Thursday", "today", "will").
 
 ## Why is this bad?
 A title is a claim about the present. After the handover, AP style and every
@@ -384,7 +392,12 @@ def table_checks(
                 not _style(table, m.title) or any(table.same_office(m.title, t.office) for t in terms)
             ):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
-        elif ctx.is_enabled(TITLE_AFTER_TERM) and not _names_an_event(doc, table, m) and not _departs(doc, table, m):
+        elif (
+            ctx.is_enabled(TITLE_AFTER_TERM)
+            and not _names_an_event(doc, table, m)
+            and not _departs(doc, table, m)
+            and not _in_history(doc, table, m, same, lo)
+        ):
             yield from _after_term(doc, table, m, same, date, lo, hi)
 
 
@@ -456,13 +469,148 @@ def _not_held(
         )
 
 
-_POSSESSIVE_NEXT = re.compile(r"['\u2019]s?\s+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)")
+# A possessive and the one or two words after it ("'s re-election", "'s long reign", "'s 12-year papacy").
+_POSSESSIVE_NEXT = re.compile(
+    r"['\u2019]s?\s+([^\W_]+(?:[-\u2010\u2011][^\W\d_]+)?)(?:[ \t\u00a0]+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?))?"
+)
+
+
+# The word before "of" and the mention ("the funeral of President X"); the mention's lead is right after.
+_OF_BEFORE = re.compile(r"([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)\s+of\s+(?:the\s+)?$")
 
 
 def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
-    """ "President Barack Obama's re-election": the title speaks of that event's time, not the article's."""
+    """ "President Barack Obama's re-election", "the funeral of President X": the title speaks of that event's time."""
+
+    def event(word: str) -> bool:
+        return word.casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
+
     found = _POSSESSIVE_NEXT.match(doc.text, m.end)
-    return found is not None and found.group(1).casefold().replace("\u2010", "-").replace("\u2011", "-") in table.events
+    if found is not None:  # the noun, or an adjective and the noun ("'s long reign")
+        # "the funeral of President X's mentor" is the mentor's
+        return event(found.group(1)) or (found.group(2) is not None and event(found.group(2)))
+    before = _OF_BEFORE.search(doc.text, max(0, m.lead - 40), m.lead)
+    return before is not None and event(before.group(1))
+
+
+# The word right before a mention's lead, and the words after its end.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_NAME_REST = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
+_WORDS_AFTER = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*([^\W\d_]+)")
+# Prepositions that make a monarch or pope the frame of a period ("under King X", "during Pope Y's visits",
+# "built by Sultan Z"): historical unless the sentence is tied to the article's present.
+_FRAMING = frozenset(["under", "during", "by"])
+# Words between a name and its verb ("King X, who later ruled", "King X had ruled").
+_BEFORE_VERB = frozenset(["who", "had", "also", "later", "then", "once", "first", "famously", "long", "never"])
+# English irregular simple pasts (a closed class): with "-ed" forms, the verb of a past frame.
+_IRREGULAR_PAST = frozenset([
+    "was", "were", "became", "began", "bore", "brought", "built", "chose", "came", "drew", "drove", "fled", "flew",
+    "fought", "gave", "grew", "held", "hid", "kept", "knew", "laid", "led", "left", "lent", "lost",
+    "made", "meant", "met", "oversaw", "paid", "ran", "rode", "rose", "said", "sat", "saw", "sent", "set", "shook",
+    "slept", "sold", "sought", "spent", "spoke", "stood", "struck", "swore", "taught", "thought", "threw", "told",
+    "took", "understood", "won", "wore", "wrote",
+])  # fmt: skip
+
+# Words that tie a sentence to the article's present or future, where a past frame does not hold.
+_PRESENT_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                           "tonight", "yesterday"])  # fmt: skip
+_PRESENT = _PRESENT_DAYS | {"tomorrow", "now", "currently", "will", "shall"}
+
+_THIS_NEXT = re.compile(r"\b(?:this|next)\s+(?:week|month|year|weekend)\b", re.IGNORECASE)
+
+
+def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], lo: dt.date) -> bool:
+    """Whether a monarch or pope is named in a frame of the past, where the regnal title stays the name.
+
+    History keeps calling a king a king ("the crypt of Pope John Paul II",
+    "King Bhumibol reigned for seven decades", "under Sultan Qaboos"), so a
+    regnal title is no claim of the present when it is the object of "of" or
+    names a thing ("the King Fahd stadium"). When the reign ended more than
+    half a year before the article (``_HISTORY``), it is no claim either in a
+    sentence with no word of the present ("on Monday", "today", "will") after
+    "under", "during" or "by", or as the subject of a past-tense verb. Closer
+    to the end of the reign a past tense more likely reports the last acts of
+    it, or comes from copy written before the news. "Pope Francis will visit"
+    and "Grand Duke Henri opened the line on Thursday" stay claims of the
+    article's time.
+    """
+    title = table.titles.get(m.title)
+    if title is None or not title.regnal:
+        return False
+    if _POSSESSIVE_NEXT.match(doc.text, m.end):
+        return False  # "King X's ...": a possessive, judged by its noun (_names_an_event)
+    before = _WORD_BEFORE.search(doc.text, max(0, m.lead - 20), m.lead)
+    word = before.group(1).casefold() if before else ""
+    if word == "of" or (word == "the" and m.lead == m.start and _names_a_thing(doc, table, m)):
+        return True  # "the remains of Pope X"; "the King X stadium" names a thing after the person
+    ended = [t.end for t in same if t.end is not None]
+    sentence = doc.sentence_at(m.start)
+    if sentence is None or not ended or lo - max(ended) <= _HISTORY:
+        return False
+    text = doc.text[sentence.start : sentence.end]
+    if _THIS_NEXT.search(text) or any(
+        t.text.casefold() in _PRESENT for t in doc.tokens_between(sentence.start, sentence.end)
+    ):
+        return False
+    if word in _FRAMING:
+        return True
+    pos = _past_the_name(doc, m.end, sentence.end)
+    for _ in range(3):  # the verb, past "who" and an auxiliary or adverb or two
+        found = _WORDS_AFTER.match(doc.text, pos, sentence.end)
+        if found is None:
+            return False
+        verb, pos = found.group(1), found.end(1)
+        if verb.casefold() not in _BEFORE_VERB:
+            return verb.islower() and (verb in _IRREGULAR_PAST or (len(verb) > 4 and verb.endswith("ed")))
+    return False
+
+
+def _past_the_name(doc: Document, pos: int, end: int) -> int:
+    """Where the name that ends the mention at ``pos`` really ends.
+
+    The mention may stop at the short name or at the table's spelling ("King
+    Qaboos" of "King Qaboos bin Said", "Emir Sabah Al-Ahmad" of "... Al-Jaber
+    Al-Sabah"): capitalised words, and a short lowercase particle before one,
+    still belong to it.
+    """
+    for _ in range(4):
+        found = _NAME_REST.match(doc.text, pos, end)
+        if found is None:
+            break
+        word = found.group(1)
+        if not word[0].isupper():
+            after = _NAME_REST.match(doc.text, found.end(), end)
+            if len(word) > 4 or after is None or not after.group(1)[0].isupper():
+                break
+        pos = found.end()
+    return pos
+
+
+def _names_a_thing(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """ "the King Fahd stadium", "the Sultan Qaboos Grand Mosque": a noun follows, not a verb ("the Emir X said").
+
+    A capitalised word that is no part of the person's names starts the
+    thing's name ("Grand Mosque", "Conference Centre"); a lowercase word must
+    not look like a verb.
+    """
+    person = table.people.get(m.person or "")
+    own = {w for name in person.names for w in name.split()} if person else set()
+    sentence = doc.sentence_at(m.start)
+    end = sentence.end if sentence is not None else len(doc.text)
+    pos = m.end
+    for _ in range(4):
+        found = _NAME_REST.match(doc.text, pos, end)
+        if found is None:
+            return False
+        word = found.group(1)
+        if word[0].isupper() and word not in own:
+            return True
+        if not (word in own or pos < _past_the_name(doc, pos, end)):
+            break
+        pos = found.end()
+    else:
+        return False
+    return not (word in _IRREGULAR_PAST or word.endswith(("ed", "s")) or word in _PRESENT or word in _BEFORE_VERB)
 
 
 # Words that may stand between a name and the verb of its departure ("has formally resigned").
@@ -497,19 +645,42 @@ def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
     return False
 
 
+# What ends a clause within a sentence: a comma, semicolon, colon, a dash or a bracket.
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+
+
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
-    """Whether the mention's sentence names a year before the article's window ("in 2017")."""
+    """Whether the mention's sentence names a year before the article's window ("in 2017").
+
+    A year in another clause than the mention does not date it when the
+    mention's own clause names a day of the article's present: in "Exports are
+    below their level of 2010, President X told reporters on Thursday" the
+    title is written on Thursday.
+    """
     sentence = doc.sentence_at(m.start)
     if sentence is None:
         return False
+    lo_clause, hi_clause = _clause(doc, sentence.start, sentence.end, m)
+    present = any(t.text.casefold() in _PRESENT_DAYS for t in doc.tokens_between(lo_clause, hi_clause))
     for token in doc.tokens_between(sentence.start, sentence.end):
         if token.kind is not TokenKind.NUMBER:
+            continue
+        if present and not lo_clause <= token.start < hi_clause:
             continue
         for part in token.text.replace("\u2013", "-").split("-"):
             # a later year ("the 2035 target") leaves the title a present claim
             if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099 and int(part) < lo.year:
                 return True
     return False
+
+
+def _clause(doc: Document, start: int, end: int, m: TitleMention) -> tuple[int, int]:
+    """The span of the clause of ``[start, end)`` (a sentence) that holds the mention."""
+    lo = start
+    for found in _CLAUSE_BREAK.finditer(doc.text, start, m.lead):
+        lo = found.end()
+    after = _CLAUSE_BREAK.search(doc.text, m.end, end)
+    return lo, after.start() if after else end
 
 
 # -- consistency within the article ------------------------------------------------------------
