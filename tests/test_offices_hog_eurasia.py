@@ -70,6 +70,15 @@ def found(who: str, date: dt.date, dateline: str = "VIENNA") -> list[str]:
         pytest.param("Sri Lankan Prime Minister Ratnasiri Wickremanayake", dt.date(2008, 9, 12), [], id="wickremanayake"),
         pytest.param("Qatari Prime Minister Hamad bin Jassim Al Thani", dt.date(2010, 9, 12), [], id="hbj"),
         pytest.param("Bulgarian Prime Minister Sergei Stanishev", dt.date(2012, 9, 12), ["NL303"], id="stanishev-after"),
+        pytest.param("Lithuanian Prime Minister Gediminas Kirkilas", dt.date(2007, 10, 2), [], id="kirkilas"),
+        pytest.param("Moldovan Prime Minister Vlad Filat", dt.date(2011, 10, 2), [], id="filat"),
+        pytest.param("Moldovan Prime Minister Vlad Filat", dt.date(2016, 10, 2), ["NL303"], id="filat-after"),
+        pytest.param("Azerbaijani Prime Minister Artur Rasizade", dt.date(2010, 10, 2), [], id="rasizade"),
+        # North Korea's premier, by either title
+        pytest.param("North Korean Premier Pak Thae Song", dt.date(2025, 3, 4), [], id="pak-thae-song"),
+        pytest.param("North Korean Prime Minister Pak Thae Song", dt.date(2025, 3, 4), [], id="pak-thae-song-pm"),
+        pytest.param("North Korean Premier Kim Tok Hun", dt.date(2025, 3, 4), ["NL303"], id="kim-tok-hun-after"),
+        pytest.param("North Korean Premier Kim Tok Hun", dt.date(2022, 3, 4), [], id="kim-tok-hun"),
     ],
 )
 def test_heads_of_government_of_europe_asia_and_the_middle_east(who, date, expected):
