@@ -278,6 +278,10 @@ def _tune_collector() -> None:
     gc.set_threshold(50_000, 20, 10)
 
 
+def _unconfigured_engine(options: RunOptions) -> Engine:
+    return Engine.create(options, configure=False)
+
+
 def check_command(argv: Sequence[str]) -> int:
     """``newslint check PATHS`` (and the bare ``newslint PATHS``)."""
     from newslint.plugin.resolve import Engines, Resolver, group_by_config, merge_results
@@ -291,7 +295,9 @@ def check_command(argv: Sequence[str]) -> int:
     paths = args.paths or ["."]
     options = _run_options(args, paths)
     resolver = Resolver(args.config, args.isolated)
-    engines = Engines(options, resolver)
+    # Packs and dictionary load when an engine first checks a document: not for
+    # --list-rules, --explain or --show-settings, nor for a run served by the result cache.
+    engines = Engines(options, resolver, create=_unconfigured_engine)
     files = [p for p in paths if p != "-"]
     try:
         # The first path's engine answers --list-rules and --explain and supplies the reporters.
@@ -546,7 +552,7 @@ def _info_engine(args: argparse.Namespace) -> Engine:
         blocked=tuple(p[3:] for p in args.plugins if p.startswith("no:")),
         entry_points=not os.environ.get(DISABLE_AUTOLOAD_ENV),
     )
-    return Engines(options, resolver).for_path(".", is_dir=True)
+    return Engines(options, resolver, create=_unconfigured_engine).for_path(".", is_dir=True)
 
 
 def rule_command(argv: Sequence[str]) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress, islice, repeat
-from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.model.fingerprint import anchor
@@ -275,6 +275,38 @@ class TokenTable(NamedTuple):
 
     def __len__(self) -> int:  # type: ignore[override]
         return len(self.texts)
+
+
+class TokenView(Sequence[Token]):
+    """The tokens of a ``TokenTable`` as ``Token`` tuples, each built when read.
+
+    ``view[i]`` is one ``Token``; ``view[i:j]`` is a new list of them
+    (built in C, from the columns); iterating builds them one at a time.
+    """
+
+    __slots__ = ("_table",)
+
+    def __init__(self, table: TokenTable) -> None:
+        self._table = table
+
+    def __len__(self) -> int:
+        return len(self._table.texts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        t = self._table
+        if isinstance(i, slice):
+            return list(map(tuple.__new__, repeat(Token), zip(t.texts[i], t.starts[i], t.ends[i], t.kinds[i])))
+        return tuple.__new__(Token, (t.texts[i], t.starts[i], t.ends[i], t.kinds[i]))
+
+    def __iter__(self) -> Iterator[Token]:
+        t = self._table
+        return map(tuple.__new__, repeat(Token), zip(t.texts, t.starts, t.ends, t.kinds))
 
 
 _CHUNK = 50_000  # matches held at once while tokenizing: bounds the transient memory
@@ -779,14 +811,14 @@ class Document:
         return dict(zip(table.texts, table.kinds))
 
     @cached_property
-    def tokens(self) -> list[Token]:
+    def tokens(self) -> TokenView:
         """Every token in the text, in order (words, numbers, URLs, handles...).
 
-        A view of ``token_table`` as one ``Token`` per token, for rules that
-        have not moved to the columns.
+        A read-only sequence over ``token_table`` that builds each ``Token``
+        when it is read, for rules that have not moved to the columns. No list
+        of the document's tokens is kept: it cost about 23 bytes per character.
         """
-        table = self.token_table
-        return list(map(tuple.__new__, repeat(Token), zip(table.texts, table.starts, table.ends, table.kinds)))
+        return TokenView(self.token_table)
 
     @cached_property
     def _token_starts(self) -> Sequence[int]:

@@ -108,7 +108,7 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option(
         "max-file-size",
         "int",
-        10 * 1024 * 1024,
+        16 * 1024 * 1024,  # about 1.2 GB of peak memory at most: docs/robustness.md
         "Files larger than this many bytes are reported, not read",
         bounds=(1, 2**31),
     ),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import gc
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ class Engine:
         self._labels = {id(p): plugin_label(pm, p) for p in pm.get_plugins()}
         self._gated = {id(p) for p in pm.get_plugins() if not _takes_part(pm.get_name(p), registry, ctx.enabled)}
         self._region_owners = frozenset(code for code, rule in registry.rules.items() if rule.owns_region)
+        self._configured = False
         self._check_impls = self._impls(pm.hook.newslint_check)
         self._extract_impls = self._impls(pm.hook.newslint_extract) if ctx.corpus else []
         corpus_stage = {code for code, rule in registry.rules.items() if rule.stage != "document"}
@@ -101,8 +103,14 @@ class Engine:
         self._per_file_ignores = [(pattern, tuple(codes)) for pattern, codes in ctx.options["per-file-ignores"].items()]
 
     @classmethod
-    def create(cls, options: RunOptions = RunOptions()) -> Engine:
+    def create(cls, options: RunOptions = RunOptions(), *, configure: bool = True) -> Engine:
         """Read config, load plugins, resolve selection and run ``newslint_configure``.
+
+        With ``configure=False`` the packs are loaded and ``newslint_configure``
+        runs only when the engine first checks something (``configure``): the
+        command line builds its engines so, and a run whose files all come from
+        the result cache, or that only lists rules, never loads a pack or the
+        dictionary. Errors of packs and plugins are then raised by that check.
 
         Raises:
             ConfigError: bad config, selectors or packs.
@@ -153,10 +161,28 @@ class Engine:
         )
         engine = cls(pm, registry, ctx)
         engine.document_rules = options.document_rules
-        engine._load_packs()
-        for impl, label in engine._impls(pm.hook.newslint_configure):
-            _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
+        if configure:
+            engine.configure()
         return engine
+
+    def configure(self) -> None:
+        """Load the packs the enabled rules use and run ``newslint_configure``, once.
+
+        Raises:
+            ConfigError: a pack is invalid.
+            PluginError: a plugin failed to configure.
+        """
+        if self._configured:
+            return
+        self._load_packs()
+        ctx = self.ctx
+        for impl, label in self._impls(self.pm.hook.newslint_configure):
+            _guarded(label, "newslint_configure", lambda impl=impl: impl.function(*_args(impl, ctx=ctx)))
+        self._configured = True
+        if gc.get_freeze_count():
+            # The run froze its start-up state (``cli._tune_collector``); the packs
+            # and dictionary just loaded are start-up state too.
+            gc.freeze()
 
     def _impls(self, hook: pluggy.HookCaller) -> list[tuple[pluggy.HookImpl, str]]:
         """The implementations of plugins taking part in the run, in registration order (stable output)."""
@@ -187,6 +213,8 @@ class Engine:
 
     def check(self, doc: Document) -> tuple[list[Diagnostic], list[Facts]]:
         """Every enabled rule's diagnostics for ``doc`` (sorted), and its corpus facts."""
+        if not self._configured:
+            self.configure()
         found: list[Diagnostic] = []
         for impl, label in self._check_impls if self.document_rules else ():
             result = _guarded(
@@ -221,6 +249,8 @@ class Engine:
         """
         if not self.ctx.corpus:
             return []
+        if not self._configured:
+            self.configure()
         found: list[Diagnostic] = []
         for impl, label in self._impls(self.pm.hook.newslint_check_corpus):
             result = _guarded(

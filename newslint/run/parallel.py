@@ -162,6 +162,7 @@ def run(
     inherited = context.get_start_method() == "fork"
     if inherited:
         _engine = engine
+        engine.configure()  # here, not in the warm-up: a pack or plugin error stops the run
         _warm_up(engine)
         # The parent's objects (dictionary, packs, engine) move to the collector's permanent
         # generation: a worker's collections never walk them, so their pages stay shared

@@ -212,7 +212,8 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     if not (ctx.is_enabled(NAME_VARIANT) or near_miss_here):
         return []
     lex = lexicon(ctx)
-    mentions = _mentions(doc, lex)
+    # Kept on the document only for the extract hook, which runs in corpus runs alone.
+    mentions = _mentions(doc, lex) if ctx.corpus else _prose_mentions(doc, lex)
     out: list[Diagnostic] = []
     if ctx.is_enabled(NAME_VARIANT):
         out.extend(document_variants(doc, mentions))

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from newslint.checks.titles.offices import OfficeTable, name_key
 from newslint.model.document import Document, TokenKind
@@ -153,26 +154,84 @@ class _Unit(NamedTuple):
     folded: str  # text.casefold(), which matching compares many times
 
 
-def _units(doc: Document) -> list[_Unit]:
-    """The document's words as units; hyphenated words split, possessives marked."""
-    return doc.memo("title_mentions.units", lambda: _split_units(doc))
+class _Units(Sequence[_Unit]):
+    """A document's units as parallel columns; ``units[i]`` builds the ``_Unit`` on demand.
+
+    One unit per token, so an object per unit cost about 30 bytes per
+    character of text; the columns share each text and folded string with
+    every equal word and keep the offsets in ``array('i')`` and the three
+    flags in one byte (``_HYPHEN``, ``_SPACE``, ``_POSSESSIVE``): about 9
+    bytes per unit besides the texts.
+    """
+
+    __slots__ = ("end", "flags", "folded", "kind", "start", "text")
+
+    def __init__(self, code: str) -> None:
+        self.text: list[str] = []
+        self.start = array(code)
+        self.end = array(code)
+        self.kind: list[TokenKind] = []
+        self.flags = bytearray()
+        self.folded: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    @overload
+    def __getitem__(self, i: int) -> _Unit: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[_Unit]: ...
+
+    def __getitem__(self, i: int | slice) -> _Unit | list[_Unit]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.text)))]
+        f = self.flags[i]
+        return tuple.__new__(
+            _Unit,
+            (
+                self.text[i],
+                self.start[i],
+                self.end[i],
+                self.kind[i],
+                bool(f & _HYPHEN),
+                bool(f & _SPACE),
+                bool(f & _POSSESSIVE),
+                self.folded[i],
+            ),
+        )
+
+    def __iter__(self) -> Iterator[_Unit]:
+        return map(self.__getitem__, range(len(self.text)))
 
 
-def _split_units(doc: Document) -> list[_Unit]:
-    out: list[_Unit] = []
-    append = out.append
-    make = tuple.__new__  # _Unit(...) without the generated __new__, in this per-token loop
+_HYPHEN, _SPACE, _POSSESSIVE = 1, 2, 4
+
+
+def _split_units(doc: Document) -> _Units:
+    """The document's words as units; hyphenated words split, possessives marked.
+
+    Built for each call and not kept on the document: titles read them while
+    finding mentions, then they are garbage (the mentions keep offsets).
+    """
     text = doc.text
+    table = doc.token_table  # the columns: no Token object per token
+    out = _Units(table.starts.typecode if isinstance(table.starts, array) else "q")
+    texts, starts, ends, kinds, flags, folds = out.text, out.start, out.end, out.kind, out.flags, out.folded
     wordish = _WORDISH
     words = _WORDS
     if len(words) > _WORDS_SIZE:
         words.clear()
     prev_end = None
-    table = doc.token_table  # the columns: no Token object per token
     for word, start, end, kind in zip(table.texts, table.starts, table.ends, table.kinds):
         if kind not in wordish:
             prev_end = None
-            append(make(_Unit, ("", start, end, kind, False, False, False, "")))
+            texts.append("")
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+            flags.append(0)
+            folds.append("")
             continue
         if prev_end is None:
             space = False
@@ -185,14 +244,26 @@ def _split_units(doc: Document) -> list[_Unit]:
             unit = words[word] = _word_unit(word)
         if unit:
             stem, possessive, folded = unit
-            append(make(_Unit, (stem, start, start + len(stem), kind, False, space, possessive, folded)))
+            texts.append(stem)
+            starts.append(start)
+            ends.append(start + len(stem))
+            kinds.append(kind)
+            flags.append((_SPACE if space else 0) | (_POSSESSIVE if possessive else 0))
+            folds.append(folded)
             continue
         stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
         parts = _parts(stem, start)
         for i, (part, s, e) in enumerate(parts):
-            append(
-                _Unit(part, s, e, kind, i > 0, space and i == 0, possessive and i == len(parts) - 1, part.casefold())
+            texts.append(part)
+            starts.append(s)
+            ends.append(e)
+            kinds.append(kind)
+            flags.append(
+                (_HYPHEN if i > 0 else 0)
+                | (_SPACE if space and i == 0 else 0)
+                | (_POSSESSIVE if possessive and i == len(parts) - 1 else 0)
             )
+            folds.append(part.casefold())
     return out
 
 
@@ -313,13 +384,13 @@ def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
 
 
 def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
-    units = _units(doc)
+    units = _split_units(doc)
     m = _matchers(table)
     raw: list[tuple[int, int, dict]] = []  # (first unit, name units, fields)
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
     i = 0
-    for k in [k for k, u in enumerate(units) if u.folded in starters]:
+    for k in [k for k, folded in enumerate(units.folded) if folded in starters]:
         if k < i:  # inside the mention parsed last
             continue
         parsed = _parse_at(doc, units, k, m, table)
@@ -448,16 +519,17 @@ def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> 
     )
 
 
-def _resolve(doc: Document, units: Sequence[_Unit], raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
+def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
     aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
-    present = _people_named_in_full(doc, units, aliases, m)
+    runs = _find_name_runs(doc, units, m)  # not kept on the document: units index them
+    present = _people_named_in_full(units, runs, aliases)
     # Names for telling people apart: a sentence-initial capital may be an ordinary word.
-    runs_in_doc = [(a + unsure, b) for a, b, unsure in _name_runs(doc, units, m) if b - a - unsure >= 2]
+    runs_in_doc = [(a + unsure, b) for a, b, unsure in runs if b - a - unsure >= 2]
     ends = _RunEnds(units, runs_in_doc)
 
     out: list[TitleMention] = []
     for first, last, fields in raw:
-        words = [u.text for u in units[first:last]]
+        words = units.text[first:last]
         person = key = None
         end = units[last - 1].end
         for n in range(len(words), 0, -1):  # the longest spelling the table knows
@@ -505,25 +577,22 @@ def _name_index(table: OfficeTable) -> tuple[dict[str, str], dict[str, list[str]
     return aliases, dict(by_surname)
 
 
-def _name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
-    """Runs of capitalised name units anywhere in the text (candidate full names), computed once.
+def _find_name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[int, int, bool]]:
+    """Runs of capitalised name units anywhere in the text (candidate full names).
 
     Each run is ``(first, end, uncertain)``: ``uncertain`` when its first word may
     be capitalised only because it starts a sentence.
     """
-    return doc.memo("title_mentions.runs", lambda: _find_name_runs(doc, units, m))
-
-
-def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list[tuple[int, int, bool]]:
     runs: list[tuple[int, int, bool]] = []
     # Words seen capitalised inside a sentence: names, not just sentence starts.
     sentence_initial = doc.sentence_initial
-    capitalised = [k for k, u in enumerate(units) if u.text[:1].isupper()]
-    inner = {units[k].text for k in capitalised if units[k].start not in sentence_initial}
+    texts, starts_of = units.text, units.start
+    capitalised = [k for k, t in enumerate(texts) if t[:1].isupper()]
+    inner = {texts[k] for k in capitalised if starts_of[k] not in sentence_initial}
     titles, countries = m.titles, m.countries
     # Only a form's first word or a capital starts anything: other units are skipped.
     starts = sorted(
-        {*capitalised, *(k for k, u in enumerate(units) if u.folded in titles.index or u.folded in countries.index)}
+        {*capitalised, *(k for k, f in enumerate(units.folded) if f in titles.index or f in countries.index)}
     )
     j = 0
     for start in starts:
@@ -554,11 +623,11 @@ def _find_name_runs(doc: Document, units: Sequence[_Unit], m: _Matchers) -> list
     return runs
 
 
-def _people_named_in_full(doc: Document, units: Sequence[_Unit], aliases: dict[str, str], m: _Matchers) -> set[str]:
+def _people_named_in_full(units: _Units, runs: list[tuple[int, int, bool]], aliases: dict[str, str]) -> set[str]:
     """People of the table whose multi-word spelling appears somewhere in the text."""
     found = set()
-    for a, b, _unsure in _name_runs(doc, units, m):
-        words = [u.text for u in units[a:b]]
+    for a, b, _unsure in runs:
+        words = units.text[a:b]
         for n in range(len(words), 1, -1):
             hit = aliases.get(name_key(" ".join(words[:n])))
             if hit:
@@ -574,8 +643,9 @@ class _RunEnds:
     not a pass over every run (a 5 MB text holds hundreds of thousands).
     """
 
-    def __init__(self, units: Sequence[_Unit], runs: list[tuple[int, int]]) -> None:
-        self.words = [[u.text for u in units[a:b]] for a, b in runs]
+    def __init__(self, units: _Units, runs: list[tuple[int, int]]) -> None:
+        texts = units.text
+        self.words = [texts[a:b] for a, b in runs]
         self._by: dict[int, dict[str, list[int]]] = {}
 
     def runs_ending(self, n: int, key: str) -> list[list[str]]:
