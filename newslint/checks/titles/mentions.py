@@ -18,6 +18,8 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, islice, repeat
+from operator import and_, is_, or_, sub
 from typing import NamedTuple, overload
 
 from newslint.checks.titles.offices import OfficeTable, name_key
@@ -213,64 +215,108 @@ def _split_units(doc: Document) -> _Units:
 
     Built for each call and not kept on the document: titles read them while
     finding mentions, then they are garbage (the mentions keep offsets).
+
+    Each distinct token text is read once per process (``_FORMS``); the
+    columns are then built from the token columns with ``map`` (in C), one
+    unit per token, and only hyphenated words are split in Python.
     """
     text = doc.text
     table = doc.token_table  # the columns: no Token object per token
-    out = _Units(table.starts.typecode if isinstance(table.starts, array) else "q")
-    texts, starts, ends, kinds, flags, folds = out.text, out.start, out.end, out.kind, out.flags, out.folded
-    wordish = _WORDISH
-    words = _WORDS
-    if len(words) > _WORDS_SIZE:
-        words.clear()
-    prev_end = None
-    for word, start, end, kind in zip(table.texts, table.starts, table.ends, table.kinds):
-        if kind not in wordish:
-            prev_end = None
-            texts.append("")
-            starts.append(start)
-            ends.append(end)
-            kinds.append(kind)
-            flags.append(0)
-            folds.append("")
-            continue
-        if prev_end is None:
-            space = False
-        else:
-            gap = text[prev_end:start]
-            space = gap == " " or (gap != "" and not gap.strip(" \u00a0\t"))
-        prev_end = end
-        unit = words.get(word)
-        if unit is None:
-            unit = words[word] = _word_unit(word)
-        if unit:
-            stem, possessive, folded = unit
-            texts.append(stem)
-            starts.append(start)
-            ends.append(start + len(stem))
-            kinds.append(kind)
-            flags.append((_SPACE if space else 0) | (_POSSESSIVE if possessive else 0))
-            folds.append(folded)
-            continue
-        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
-        parts = _parts(stem, start)
-        for i, (part, s, e) in enumerate(parts):
-            texts.append(part)
-            starts.append(s)
-            ends.append(e)
-            kinds.append(kind)
-            flags.append(
-                (_HYPHEN if i > 0 else 0)
-                | (_SPACE if space and i == 0 else 0)
-                | (_POSSESSIVE if possessive and i == len(parts) - 1 else 0)
-            )
-            folds.append(part.casefold())
+    code = table.starts.typecode if isinstance(table.starts, array) else "q"
+    out = _Units(code)
+    n = len(table)
+    if not n:
+        return out
+    forms = _FORMS
+    if len(forms) > _WORDS_SIZE:
+        forms.clear()
+    kind_of = doc.kind_of
+    for form in kind_of.keys() - forms.keys():  # the texts no document showed before
+        forms[form] = _form_row(form, kind_of[form])
+    rows = list(map(forms.__getitem__, table.texts))
+    unit_texts, folded, cut, possessive, joins = zip(*rows)
+    # Only spaces between two words: the unit continues the one before it.
+    gaps = list(map(text.__getitem__, map(slice, islice(table.ends, n - 1), islice(table.starts, 1, None))))
+    spaced = _GAPS
+    if len(spaced) > _GAPS_SIZE:
+        spaced.clear()
+    for gap in set(gaps) - spaced.keys():
+        spaced[gap] = _SPACE if gap == " " or (gap != "" and not gap.strip(" \u00a0\t")) else 0
+    space = map(and_, map(and_, map(spaced.__getitem__, gaps), joins), islice(joins, 1, None))
+    out.text = list(unit_texts)
+    out.start = array(code, table.starts)
+    out.end = array(code, map(sub, table.ends, cut))
+    out.kind = list(table.kinds)
+    out.flags = bytearray(map(or_, chain((0,), space), possessive))
+    out.folded = list(folded)
+    if _HYPHENATED in unit_texts:
+        _split_hyphenated(out, table.texts)
     return out
 
 
-# Per word text: its stem, whether it is possessive and the stem casefolded, or
-# ``()`` for a hyphenated word (split into parts); shared by documents, cleared when full.
-_WORDS: dict[str, tuple[str, bool, str] | tuple[()]] = {}
+def _form_row(form: str, kind: TokenKind) -> tuple[str, str, int, int, int]:
+    """A token text's unit: (text, folded, letters cut from its end, possessive flag, ``_SPACE``
+    if it is a word a space can join); a hyphenated word's text is ``_HYPHENATED``."""
+    if kind not in _WORDISH:
+        return "", "", 0, 0, 0
+    unit = _word_unit(form)
+    if not unit:
+        return _HYPHENATED, "", 0, 0, _SPACE
+    stem, possessive, folded = unit
+    return stem, folded, len(form) - len(stem), _POSSESSIVE if possessive else 0, _SPACE
+
+
+def _split_hyphenated(units: _Units, token_texts: Sequence[str]) -> None:
+    """Replace each hyphenated word's one unit (``_HYPHENATED``) by its parts, in place."""
+    texts, starts, ends, kinds, flags, folds = units.text, units.start, units.end, units.kind, units.flags, units.folded
+    new = _Units(starts.typecode)
+    done = 0
+    for i in list(compress(range(len(texts)), map(is_, texts, repeat(_HYPHENATED)))):
+        new.text += texts[done:i]
+        new.start += starts[done:i]
+        new.end += ends[done:i]
+        new.kind += kinds[done:i]
+        new.flags += flags[done:i]
+        new.folded += folds[done:i]
+        done = i + 1
+        start, kind, space = starts[i], kinds[i], flags[i] & _SPACE
+        word = token_texts[i]  # one unit per token so far
+        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+        parts = _parts(stem, start)
+        for k, (part, s, e) in enumerate(parts):
+            new.text.append(part)
+            new.start.append(s)
+            new.end.append(e)
+            new.kind.append(kind)
+            new.flags.append(
+                (_HYPHEN if k > 0 else 0)
+                | (space if k == 0 else 0)
+                | (_POSSESSIVE if possessive and k == len(parts) - 1 else 0)
+            )
+            new.folded.append(part.casefold())
+    new.text += texts[done:]
+    new.start += starts[done:]
+    new.end += ends[done:]
+    new.kind += kinds[done:]
+    new.flags += flags[done:]
+    new.folded += folds[done:]
+    units.text, units.start, units.end, units.kind, units.flags, units.folded = (
+        new.text,
+        new.start,
+        new.end,
+        new.kind,
+        new.flags,
+        new.folded,
+    )
+
+
+# Per token text: its unit (``_form_row``); shared by documents, cleared when full.
+_FORMS: dict[str, tuple[str, str, int, int, int]] = {}
 _WORDS_SIZE = 200_000
+# Per text between two tokens: ``_SPACE`` when it is only spaces, else 0.
+_GAPS: dict[str, int] = {}
+_GAPS_SIZE = 50_000
+_HYPHENATED = "\x00hyphenated"  # no token holds a NUL: the unit text of a word still to split
 
 
 def _is_possessive(word: str) -> bool:
@@ -390,7 +436,7 @@ def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
     i = 0
-    for k in [k for k, folded in enumerate(units.folded) if folded in starters]:
+    for k in list(compress(range(len(units)), map(starters.__contains__, units.folded))):
         if k < i:  # inside the mention parsed last
             continue
         parsed = _parse_at(doc, units, k, m, table)
@@ -520,6 +566,8 @@ def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> 
 
 
 def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
+    if not raw:  # no title before a name: the names of the text are not needed
+        return []
     aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
     runs = _find_name_runs(doc, units, m)  # not kept on the document: units index them
     present = _people_named_in_full(units, runs, aliases)
