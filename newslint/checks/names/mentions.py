@@ -615,7 +615,7 @@ def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[i
     particles = lexicon.particles
     texts = doc.token_table.texts
     kind_of = doc.kind_of
-    for text in kind_of.keys() - plain - maybe.keys():
+    for text in set(kind_of).difference(plain).difference(maybe):
         kind = kind_of[text]
         if kind == word:
             stem = _stem(text)
@@ -686,7 +686,7 @@ def _title_case_lines(doc: Document) -> list[tuple[int, int]]:
     if len(status) > _TC_STATUS_SIZE:
         status.clear()
     kind_of = doc.kind_of
-    for form in kind_of.keys() - status.keys():  # the texts no document showed before
+    for form in set(kind_of).difference(status):  # the texts no document showed before
         if kind_of[form] == word and len(form) >= 4 and form not in _TITLE_CASE_LOWER:
             status[form] = _TC_CAPITALISED if form[:1].isupper() else _TC_LOWER
         else:

@@ -18,8 +18,7 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, islice, repeat
-from operator import and_, is_, or_, sub
+from itertools import compress
 from typing import NamedTuple, overload
 
 from newslint.checks.titles.offices import OfficeTable, name_key
@@ -215,108 +214,64 @@ def _split_units(doc: Document) -> _Units:
 
     Built for each call and not kept on the document: titles read them while
     finding mentions, then they are garbage (the mentions keep offsets).
-
-    Each distinct token text is read once per process (``_FORMS``); the
-    columns are then built from the token columns with ``map`` (in C), one
-    unit per token, and only hyphenated words are split in Python.
     """
     text = doc.text
     table = doc.token_table  # the columns: no Token object per token
-    code = table.starts.typecode if isinstance(table.starts, array) else "q"
-    out = _Units(code)
-    n = len(table)
-    if not n:
-        return out
-    forms = _FORMS
-    if len(forms) > _WORDS_SIZE:
-        forms.clear()
-    kind_of = doc.kind_of
-    for form in kind_of.keys() - forms.keys():  # the texts no document showed before
-        forms[form] = _form_row(form, kind_of[form])
-    rows = list(map(forms.__getitem__, table.texts))
-    unit_texts, folded, cut, possessive, joins = zip(*rows)
-    # Only spaces between two words: the unit continues the one before it.
-    gaps = list(map(text.__getitem__, map(slice, islice(table.ends, n - 1), islice(table.starts, 1, None))))
-    spaced = _GAPS
-    if len(spaced) > _GAPS_SIZE:
-        spaced.clear()
-    for gap in set(gaps) - spaced.keys():
-        spaced[gap] = _SPACE if gap == " " or (gap != "" and not gap.strip(" \u00a0\t")) else 0
-    space = map(and_, map(and_, map(spaced.__getitem__, gaps), joins), islice(joins, 1, None))
-    out.text = list(unit_texts)
-    out.start = array(code, table.starts)
-    out.end = array(code, map(sub, table.ends, cut))
-    out.kind = list(table.kinds)
-    out.flags = bytearray(map(or_, chain((0,), space), possessive))
-    out.folded = list(folded)
-    if _HYPHENATED in unit_texts:
-        _split_hyphenated(out, table.texts)
+    out = _Units(table.starts.typecode if isinstance(table.starts, array) else "q")
+    texts, starts, ends, kinds, flags, folds = out.text, out.start, out.end, out.kind, out.flags, out.folded
+    wordish = _WORDISH
+    words = _WORDS
+    if len(words) > _WORDS_SIZE:
+        words.clear()
+    prev_end = None
+    for word, start, end, kind in zip(table.texts, table.starts, table.ends, table.kinds):
+        if kind not in wordish:
+            prev_end = None
+            texts.append("")
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+            flags.append(0)
+            folds.append("")
+            continue
+        if prev_end is None:
+            space = False
+        else:
+            gap = text[prev_end:start]
+            space = gap == " " or (gap != "" and not gap.strip(" \u00a0\t"))
+        prev_end = end
+        unit = words.get(word)
+        if unit is None:
+            unit = words[word] = _word_unit(word)
+        if unit:
+            stem, possessive, folded = unit
+            texts.append(stem)
+            starts.append(start)
+            ends.append(start + len(stem))
+            kinds.append(kind)
+            flags.append((_SPACE if space else 0) | (_POSSESSIVE if possessive else 0))
+            folds.append(folded)
+            continue
+        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
+        parts = _parts(stem, start)
+        for i, (part, s, e) in enumerate(parts):
+            texts.append(part)
+            starts.append(s)
+            ends.append(e)
+            kinds.append(kind)
+            flags.append(
+                (_HYPHEN if i > 0 else 0)
+                | (_SPACE if space and i == 0 else 0)
+                | (_POSSESSIVE if possessive and i == len(parts) - 1 else 0)
+            )
+            folds.append(part.casefold())
     return out
 
 
-def _form_row(form: str, kind: TokenKind) -> tuple[str, str, int, int, int]:
-    """A token text's unit: (text, folded, letters cut from its end, possessive flag, ``_SPACE``
-    if it is a word a space can join); a hyphenated word's text is ``_HYPHENATED``."""
-    if kind not in _WORDISH:
-        return "", "", 0, 0, 0
-    unit = _word_unit(form)
-    if not unit:
-        return _HYPHENATED, "", 0, 0, _SPACE
-    stem, possessive, folded = unit
-    return stem, folded, len(form) - len(stem), _POSSESSIVE if possessive else 0, _SPACE
-
-
-def _split_hyphenated(units: _Units, token_texts: Sequence[str]) -> None:
-    """Replace each hyphenated word's one unit (``_HYPHENATED``) by its parts, in place."""
-    texts, starts, ends, kinds, flags, folds = units.text, units.start, units.end, units.kind, units.flags, units.folded
-    new = _Units(starts.typecode)
-    done = 0
-    for i in list(compress(range(len(texts)), map(is_, texts, repeat(_HYPHENATED)))):
-        new.text += texts[done:i]
-        new.start += starts[done:i]
-        new.end += ends[done:i]
-        new.kind += kinds[done:i]
-        new.flags += flags[done:i]
-        new.folded += folds[done:i]
-        done = i + 1
-        start, kind, space = starts[i], kinds[i], flags[i] & _SPACE
-        word = token_texts[i]  # one unit per token so far
-        stem, possessive = (word[:-2], True) if _is_possessive(word) else (word, False)
-        parts = _parts(stem, start)
-        for k, (part, s, e) in enumerate(parts):
-            new.text.append(part)
-            new.start.append(s)
-            new.end.append(e)
-            new.kind.append(kind)
-            new.flags.append(
-                (_HYPHEN if k > 0 else 0)
-                | (space if k == 0 else 0)
-                | (_POSSESSIVE if possessive and k == len(parts) - 1 else 0)
-            )
-            new.folded.append(part.casefold())
-    new.text += texts[done:]
-    new.start += starts[done:]
-    new.end += ends[done:]
-    new.kind += kinds[done:]
-    new.flags += flags[done:]
-    new.folded += folds[done:]
-    units.text, units.start, units.end, units.kind, units.flags, units.folded = (
-        new.text,
-        new.start,
-        new.end,
-        new.kind,
-        new.flags,
-        new.folded,
-    )
-
-
-# Per token text: its unit (``_form_row``); shared by documents, cleared when full.
-_FORMS: dict[str, tuple[str, str, int, int, int]] = {}
+# Per word text: its stem, whether it is possessive and the stem casefolded, or
+# ``()`` for a hyphenated word (split into parts); shared by documents, cleared when full.
+_WORDS: dict[str, tuple[str, bool, str] | tuple[()]] = {}
 _WORDS_SIZE = 200_000
-# Per text between two tokens: ``_SPACE`` when it is only spaces, else 0.
-_GAPS: dict[str, int] = {}
-_GAPS_SIZE = 50_000
-_HYPHENATED = "\x00hyphenated"  # no token holds a NUL: the unit text of a word still to split
 
 
 def _is_possessive(word: str) -> bool:
@@ -332,6 +287,7 @@ def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
 _HAS_HYPHEN = re.compile("[" + re.escape(HYPHENS) + "]").search
+_HYPHEN_SPLIT = re.compile("[" + re.escape(HYPHENS) + "]").split
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -413,6 +369,59 @@ class _Matchers:
         """Folded first words a mention can start with (see ``_parse_at``)."""
         return frozenset({"then", "former", "ex", "late", *self.titles.index, *self.countries.index})
 
+    @functools.cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The last word of every title form, casefolded ("minister" of "Prime Minister")."""
+        return frozenset(folded[-1].casefold() for entries in self.titles.index.values() for folded, _, _ in entries)
+
+    @functools.cached_property
+    def ending_texts(self) -> tuple[dict[str, bool], set[str]]:
+        """Token texts seen in this process, each judged once (``_ends_title``), and those
+        judged true: shared by the documents, cleared when full."""
+        return {}, set()
+
+
+def _ends_title(word: str, ends: frozenset[str]) -> bool:
+    """Whether a word token's last unit can end a title ("Minister", "Secretary-General",
+    "President-elect", possessive or not)."""
+    stem = word[:-2] if _is_possessive(word) else word
+    parts = [p.casefold() for p in _HYPHEN_SPLIT(stem) if p]
+    if not parts:
+        return False
+    return parts[-1] in ends or (len(parts) > 1 and parts[-1] == "elect" and parts[-2] in ends)
+
+
+def _may_mention(doc: Document, m: _Matchers) -> bool:
+    """Whether a title can stand before a name anywhere in ``doc``: decided on the token
+    columns, before any unit is built.
+
+    A mention needs a word whose last unit ends a title form (or such a word
+    and "-elect"), then only spaces, then a word with a capital (see
+    ``_parse_at`` and ``_name_unit``). Each distinct text is judged once per
+    process; the tokens of the texts that can end a title are then picked in C.
+    """
+    seen, yes = m.ending_texts
+    if len(seen) > _WORDS_SIZE:
+        seen.clear()
+        yes.clear()
+    kind_of = doc.kind_of
+    for text in set(kind_of).difference(seen):
+        seen[text] = hit = kind_of[text] in _WORDISH and _ends_title(text, m.title_ends)
+        if hit:
+            yes.add(text)
+    here = kind_of.keys() & yes
+    if not here:
+        return False
+    table = doc.token_table
+    texts, starts, ends = table.texts, table.starts, table.ends
+    text = doc.text
+    for k in compress(range(len(texts) - 1), map(here.__contains__, texts)):
+        if texts[k + 1][:1].isupper():
+            gap = text[ends[k] : starts[k + 1]]
+            if gap == " " or (gap != "" and not gap.strip(" \u00a0\t")):
+                return True
+    return False
+
 
 def _matchers(table: OfficeTable) -> _Matchers:
     return table.memo("title_mentions.matchers", lambda: _build_matchers(table))
@@ -430,8 +439,10 @@ def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
 
 
 def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
-    units = _split_units(doc)
     m = _matchers(table)
+    if not _may_mention(doc, m):  # most documents: no unit needs to be built
+        return []
+    units = _split_units(doc)
     raw: list[tuple[int, int, dict]] = []  # (first unit, name units, fields)
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
