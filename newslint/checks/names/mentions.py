@@ -78,6 +78,12 @@ _DIAERESIS = "\u0308"
 # What may stand between two tokens of one word: one hyphen or apostrophe the
 # tokenizer does not join (en dash, ‘), or soft hyphens and zero-width characters.
 _WORD_JOINER = re.compile(f"[{re.escape(HYPHEN_LIKE + APOSTROPHE_LIKE)}]|[{INVISIBLE}]+")
+# The joiners the tokenizer keeps inside a word ("Jae-myung", "Xi'an") never stand between two
+# word tokens: between two letters they make one token. ``_joined`` looks for the others only.
+_TOKEN_JOINERS = "'\u2019\u02bc-\u2010\u2011"
+_GAP_JOINER = re.compile(
+    f"[{re.escape(''.join(c for c in HYPHEN_LIKE + APOSTROPHE_LIKE if c not in _TOKEN_JOINERS))}]|[{INVISIBLE}]+"
+)
 # Characters before a token that force its capital: an opening quote or bracket, a colon.
 _FORCING = frozenset("\"'“‘«([:")
 _DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
@@ -498,10 +504,11 @@ def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[
 def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     """The units that can be part of a name, in order.
 
-    A lowercase word on its own (not a particle, no hyphen) is always
-    ``_OTHER``: it gets no unit. Leaving it out changes nothing downstream,
-    since two units only continue a run across whitespace, and a left-out
-    word between them is not whitespace.
+    A unit that is ``_OTHER`` (a lowercase word on its own, not a particle,
+    no hyphen; an acronym; a capitalised word that is never a name) gets no
+    unit. Leaving it out changes nothing downstream, since two units only
+    continue a run (or a short surname its given name) across whitespace,
+    and a left-out word between them is not whitespace.
 
     A one-token unit is classified once per distinct text (``_single``),
     read from the token columns without building a ``Token``.
@@ -548,7 +555,9 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
             kind = _classify(unit_text, first_kind, False, lexicon)
         if kind is _MAYBE_INITIAL:
             kind = _INITIAL if text[ends[i] : ends[i] + 1] == "." else _NAME
-        forced = kind != _OTHER and (
+        elif kind is _OTHER:
+            continue  # like a lowercase word: the text between its neighbours is then no whitespace
+        forced = (
             start in sentence_initial
             or _forcing_before(text, start)
             or (bool(title_lines) and (k := bisect_right(title_starts, start) - 1) >= 0 and start < title_lines[k][1])
@@ -568,13 +577,14 @@ def _joined(doc: Document) -> set[int]:
     """Indexes of the word tokens that continue the word before them across a joiner
     the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens).
 
-    Most joiner characters stand inside a token ("Lee's", "Jae-myung"); only a
-    match that starts where a token ends can join two, so the others are
-    dropped in C before any is looked at.
+    The tokenizer's own joiners (hyphen, apostrophe) stand inside a token
+    ("Lee's", "Jae-myung") and are not searched for (``_GAP_JOINER``); of the
+    other matches only one that starts where a token ends can join two, so
+    the others are dropped in C before any is looked at.
     """
     table = doc.token_table
     starts, ends, kinds = table.starts, table.ends, table.kinds
-    matches = list(_WORD_JOINER.finditer(doc.text))
+    matches = list(_GAP_JOINER.finditer(doc.text))
     if not matches:
         return set()
     token_ends = set(ends)
@@ -772,6 +782,23 @@ def _is_title(unit: str, lexicon: NameLexicon) -> bool:
 
 
 def _mention(text: str, run: list[_Unit], lexicon: NameLexicon) -> Mention | None:
+    if len(run) == 1:  # most runs: one name word
+        u = run[0]
+        if u.kind != _NAME:
+            return None
+        key, preferred = lexicon.keyed(u.text)
+        if len(key) < 2:
+            return None
+        return Mention(
+            text=u.text,
+            start=u.start,
+            end=u.end,
+            form=spelling_form(u.text),
+            key=key,
+            reliable=not u.forced,
+            preferred=preferred,
+            words=(Word(u.text, u.start, u.end, key),),
+        )
     if not run or not any(u.kind == _NAME for u in run):
         return None
     start, end = run[0].start, run[-1].end

@@ -218,9 +218,22 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     if ctx.is_enabled(NAME_VARIANT):
         out.extend(document_variants(doc, mentions))
     if near_miss_here:
-        names = doc_names(doc, mentions)
-        out.extend(_near_miss_diagnostic(m, "here") for m in near_misses([names], lex))
+        # Offsets only: lines and columns are found for the words reported, not for every name word.
+        names = DocNames.build(doc.path, mentions, _offsets, spellings=False)
+        for miss in near_misses([names], lex):
+            first = miss.word.first
+            placed = miss._replace(word=miss.word._replace(first=_span(doc, first.start, first.end)))
+            out.append(_near_miss_diagnostic(placed, "here"))
     return out
+
+
+def _offsets(start: int, end: int) -> Span:
+    """A ``Span`` with offsets only (line and column 0), placed later if reported."""
+    return Span(start, end, 0, 0, 0, 0)
+
+
+def _span(doc: Document, start: int, end: int) -> Span:
+    return Span(start, end, *doc.position(start), *doc.position(end))
 
 
 @hookimpl
@@ -265,10 +278,7 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
 def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> DocNames:
     """The document's name facts, with positions resolved while the text is at hand."""
 
-    def span(start: int, end: int) -> Span:
-        return Span(start, end, *doc.position(start), *doc.position(end))
-
-    return DocNames.build(doc.path, mentions, span, scope)
+    return DocNames.build(doc.path, mentions, lambda start, end: _span(doc, start, end), scope)
 
 
 # -- within one document ----------------------------------------------------------------------
