@@ -328,21 +328,29 @@ def inject(
 
 
 def run_newslint(texts: list[str], spec: LexiconSpec, repeat: int = 1):
-    """Diagnostics per text, and the best time of ``repeat`` passes, each with a new (cold) memo.
+    """Diagnostics per text, the best time of ``repeat`` passes, and the first pass's time.
 
-    The Documents are built before timing (spelling alone). The dictionary
-    is loaded before timing too: that one-time start-up is timed apart.
+    Each pass has a new ``Speller`` (its memos cold). The lexicon's per-word
+    memos (a derived form's status, a misspelling's shape) persist from one
+    pass to the next in a process, so the first pass is timed apart: it is
+    what a run meets. The Documents are built before timing, with what every
+    rule shares (tokens, line roles, sentence fingerprints): spelling alone.
+    The dictionary and its correction index are loaded before timing too:
+    that one-time start-up is timed apart.
     """
     docs = [Document(t) for t in texts]
     for doc in docs:
-        _ = doc.tokens, doc.sentence_initial
-    best = float("inf")
-    for _ in range(repeat):
+        _ = doc.tokens, doc.sentence_initial, doc.token_table, doc.kind_of, doc.vocabulary
+        _ = doc.lines, doc.line_roles, doc.sentence_fingerprints
+    best = first = float("inf")
+    for i in range(repeat):
         speller = Speller(spec)
         t0 = time.process_time()  # CPU time: steady on a shared machine
         found = [list(typos(doc, speller)) for doc in docs]
-        best = min(best, time.process_time() - t0)
-    return found, best
+        elapsed = time.process_time() - t0
+        first = elapsed if i == 0 else first
+        best = min(best, elapsed)
+    return found, best, first
 
 
 def run_pyspellchecker(texts: list[str]):
@@ -423,7 +431,7 @@ def main() -> int:
     print(f"clean text: {len(clean)} articles, {words} words, {size / 1e6:.2f} MB")
 
     # -- false positives on clean text ------------------------------------------------------
-    found, elapsed = run_newslint(clean, spec, repeat=5)
+    found, elapsed, first = run_newslint(clean, spec, repeat=5)
     flagged = [clean[i][d.start : d.end] for i, ds in enumerate(found) for d in ds]
     real_typos = REAL_TYPOS_IN_DEVSET if args.devset else REAL_TYPOS_IN_LEE
     real = [w for w in flagged if w.lower() in real_typos]
@@ -432,7 +440,10 @@ def main() -> int:
     print(f"  false positives: {len(false)} ({1000 * len(false) / words:.2f} per 1,000 words): {sorted(false)}")
     print(f"  real typos of the corpus found: {len(real)} of {len(real_typos)}: {sorted(real)}")
     print(
-        f"  spell checking alone: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, memo cold, best of 5)"
+        f"  spell checking alone, first pass: {size / 1e6 / first:.1f} MB/s ({first * 1000:.0f} ms CPU: a new lexicon, its per-word memos cold)"
+    )
+    print(
+        f"  spell checking alone, steady: {size / 1e6 / elapsed:.1f} MB/s ({elapsed * 1000:.0f} ms CPU, best of 5 passes, lexicon memos warm)"
     )
     print(f"  one-time start-up: dictionary {loaded * 1000:.0f} ms, distance-2 index {index_loaded * 1000:.0f} ms")
     t0 = time.process_time()
@@ -448,7 +459,7 @@ def main() -> int:
     # then meets the same misspellings, and a form that only the extended tier lists ("tha") is a misspelling.
     core = {w.lower() for w in read_word_list(bundled_rules_dir() / "words.txt")}
     dirty, injections = inject(clean, core, rng, args.per_kind)
-    found, _ = run_newslint(dirty, spec)
+    found, _, _ = run_newslint(dirty, spec)
     hits = {(i, d.start): d for i, ds in enumerate(found) for d in ds}
     by_kind: dict[str, list[bool]] = {}
     right_suggestion = 0
@@ -478,7 +489,7 @@ def main() -> int:
         # A peer comparison only: codespell's list is derived from public misspelling lists that newslint is
         # checked on independently, so it is never the headline figure and never tunes newslint.
         c_dirty, c_injections = inject(clean, core, random.Random(args.seed), args.codespell_list, codespell=True)
-        c_found, _ = run_newslint(c_dirty, spec)
+        c_found, _, _ = run_newslint(c_dirty, spec)
         c_hits = {(i, d.start): d for i, ds in enumerate(c_found) for d in ds}
         caught = [inj for inj in c_injections if (inj.doc, inj.start) in c_hits]
         print(

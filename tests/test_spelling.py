@@ -390,6 +390,89 @@ class TestWordList:
         assert shared_lexicon.known("frontman") and not shared_lexicon.known("teh", capitalised=True)
 
 
+class TestWordStatus:
+    """Each extended-tier form's status, judged when the lexicon is built, equals judging it on first use."""
+
+    @staticmethod
+    def _sample(words, n, seed):
+        import random
+
+        return random.Random(seed).sample(sorted(words), n)
+
+    def test_slip_tests_match_the_generated_slips(self, shared_lexicon):
+        """``_is_slip``, ``_is_spelling_slip`` and ``one_edit_cost`` decide from two strings what the generators
+        and the full table make."""
+        forms = self._sample(shared_lexicon.freq, 150, 1) + self._sample(shared_lexicon.rare, 150, 2)
+        forms += ["untill", "occassion", "transfered", "seperate", "recieved", "aab", "abba"]
+        for form in forms:
+            slips, spelled = set(lexicon.slip_intended(form)), set(lexicon._spelling_slips(form))
+            for other in lexicon.edits1(form):
+                assert lexicon._is_slip(form, other) == (other in slips), (form, other)
+                assert lexicon._is_spelling_slip(form, other) == (other in spelled), (form, other)
+                table = lexicon._edit_table(form, other)  # the full weighted table, not its one-edit shortcut
+                assert lexicon.one_edit_cost(form, other) == pytest.approx(table), (form, other)
+                assert lexicon.edit_cost(form, other) == pytest.approx(table), (form, other)
+
+    def test_neighbours_found_at_once_equal_the_edits(self, shared_lexicon):
+        words = shared_lexicon.freq
+        forms = self._sample(shared_lexicon.rare, 400, 3) + ["truk", "untill", "gzip"]
+        near = lexicon._neighbours((w for w in words if w.isascii() and w.isalpha()), forms)
+        for form in forms:
+            assert set(near.get(form, ())) == lexicon.one_edit_words(form, words), form
+
+    def test_one_edit_from_the_index_equals_the_edits(self, shared_lexicon):
+        shared_lexicon.candidates("harbour")  # loads the correction index, which ``one_edit`` then uses
+        forms = self._sample(shared_lexicon.freq, 200, 4) + self._sample(shared_lexicon.rare, 200, 5)
+        forms += ["faied", "tomatos", "mics", "ab", "naïve"]
+        for form in forms:
+            assert shared_lexicon.one_edit(form) == lexicon.one_edit_words(form, shared_lexicon.freq), form
+
+    def test_built_statuses_equal_statuses_judged_on_first_use(self, shared_lexicon, shared_base):
+        """A sample of both tables, lower case and capitalised, against a lexicon that judges every form itself."""
+        base = shared_base
+        judging = lexicon.WordLexicon(
+            base["words"],
+            names=base["names"],
+            rare={**base["rare"], **base["rivalled"]},
+            refused=frozenset(base["refused"]),
+            slips=base["slips"],
+        )
+        forms = self._sample(base["rare"], 600, 6) + self._sample(base["rivalled"], 600, 7)
+        forms += ["truk", "pase", "barth", "gzip", "frontman", "untill", "thats"]
+        for form in forms:
+            assert shared_lexicon.known(form) == judging.known(form), form
+            assert shared_lexicon.known(form, True) == judging.known(form, True), form
+        assert "truk" in base["rivalled"] and "gzip" in base["rare"]  # one slip from "truck"; no word a slip away
+
+    def test_a_house_word_rejudges_the_forms_near_it(self):
+        """wordfreq's "listserve" is a word until the house list adds "listserv": then it is that word mistyped."""
+        assert LexiconSpec(WORDS_TXT).get().known("listserve")
+        house = LexiconSpec(WORDS_TXT, ("listserv",)).get()
+        assert house.known("listserv") and not house.known("listserve")
+        doc = Document("Subscribers to the newsroom listserve got the memo first.")
+        assert [d.suggestion for d in typos(doc, Speller(LexiconSpec(WORDS_TXT, ("listserv",))))] == ['Use "listserv"']
+
+    def test_endings_counted_at_build_time(self, shared_lexicon):
+        from collections import Counter
+
+        counted = Counter(w[-3:] for w in shared_lexicon.freq if len(w) >= 6)
+        for ending in ("tor", "acy", "ing", "xyt", "nng"):
+            assert shared_lexicon.ending_count("x" + ending) == counted[ending]
+        house = LexiconSpec(WORDS_TXT, ("zorblacy", "Qwertacy")).get()  # a name adds no lower-case word
+        assert house.ending_count("acy") == counted["acy"] + 1
+
+    def test_cache_tables_are_checked(self, shared_base):
+        assert lexicon._valid_base(shared_base)
+        for name, bad in (
+            ("rivalled", ["truk"]),
+            ("rivalled", {"truk": "10"}),
+            ("endings", {"acy": 1.5}),
+            ("rare", None),
+        ):
+            assert not lexicon._valid_base({**shared_base, name: bad}), name
+        assert not lexicon._valid_base({k: v for k, v in shared_base.items() if k != "rivalled"})
+
+
 class TestCleanText:
     """Professional prose with names from many countries gives no NL1xx at all."""
 

@@ -64,6 +64,23 @@ class TestDuplicateSentence:
             "Sentence repeats line 3",
         ]
 
+    def test_sentences_of_a_template_in_three_entries_are_not_repeats(self):
+        """Each entry of a roundup carries the same stock sentences: a repeating structure, not a paste."""
+        stock = (
+            "Every model on this list ships with a two-year warranty and free returns within 30 days. "
+            "Prices were checked on the morning of publication and may have changed since."
+        )
+        entries = [
+            "The Larkspur 2 is the quietest fan we tested, at 31 decibels on its lowest setting.",
+            "The Breezeline Tower moves the most air for its size, though its remote feels cheap.",
+            "The Halden Mini is the pick for a desk, small enough to sit beside a monitor.",
+        ]
+        text = "Our picks for the summer.\n\n" + "\n\n".join(f"{e} {stock}" for e in entries) + "\n"
+        assert check(text, select=["NL502"]) == []
+        # The same stock sentences in two entries only still read as a paste.
+        two = "Our picks for the summer.\n\n" + "\n\n".join(f"{e} {stock}" for e in entries[:2]) + "\n"
+        assert [d.message for d in check(two, select=["NL502"])] == ["2 sentences repeat line 3"]
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -59,12 +59,18 @@ UN_MEMBER_STATES = (
 # Offices that head a state, and offices that head a government. A President
 # may be both; the report only says which kinds a country's terms include.
 # Bosnia and Herzegovina's head of state is its three-member Presidency; San
-# Marino's Secretary of State for Foreign Affairs leads its government.
+# Marino's Secretary of State for Foreign Affairs leads its government; Libya's
+# transitional and Presidential Council chairmen, and Sudan's military and
+# Sovereignty Council chairmen, head their states.
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
-                 "Captain Regent", "Co-Prince", "Member of the Presidency", "Chairman of the Presidency"}  # fmt: skip
+                 "Captain Regent", "Co-Prince", "Member of the Presidency", "Chairman of the Presidency",
+                 "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
+                 "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council",
+                 "Chairman of the Presidential Leadership Council"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
-                      "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs"}  # fmt: skip
+                      "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
+                      "President of the Council of Ministers"}  # fmt: skip
 
 
 def coverage(since: dt.date | None = None) -> dict[str, set[str]]:

@@ -56,6 +56,9 @@ C = 0.5
 # It is scored out of fold (lines flagged) but not trained on: with weight 0.5 and page-evidence
 # features, out-of-fold inline precision fell (2026-11-30 trials), so its weight stays 0.
 SUITE_WEIGHT = {"inline": 1.0, "page": 0.25, "clean": 0.0}
+# Pages whose labels are silver (two extractors agreeing, tools/build_extra_devset.py) weigh less than
+# pages with a repository's expected article text; the switch cost is picked on gold pages only.
+SILVER_WEIGHT = 0.5
 SWITCH_COSTS = (0.0, 0.5, 1.0, 2.0)
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
@@ -153,6 +156,7 @@ class PageData:
     kinds: list[str]
     headline: int
     devset: Path
+    silver: bool = False
 
     @property
     def source(self) -> str:
@@ -179,10 +183,21 @@ def load_clean(devset: Path) -> list:
     return pages
 
 
+def silver_prefixes(devset: Path) -> tuple[str, ...]:
+    """Page-name prefixes of the devset's sources whose labels are silver."""
+    manifest = json.loads((devset / "manifest.json").read_text(encoding="utf-8"))
+    return tuple(
+        src["page_prefix"]
+        for src in manifest.get("sources", [])
+        if str(src.get("labels", "")).startswith("silver") and src.get("page_prefix")
+    )
+
+
 def build(devsets: list[Path]) -> list[PageData]:
     pack = load_pack()
     out = []
     for devset, suite in ((d, s) for d in devsets for s in SUITES):
+        silver = silver_prefixes(devset)
         for page in load_devset(devset, suite) if suite != "clean" else load_clean(devset):
             doc = Document(page.text, page.name)
             classified = classify(doc, pack)
@@ -198,7 +213,16 @@ def build(devsets: list[Path]) -> list[PageData]:
                 y.append(None if not labels else int(sum(labels) * 2 >= len(labels)))
             out.append(
                 PageData(
-                    page.name, suite, feats, spans, y, page.labels, page.kinds or [], _own_headline(doc, units), devset
+                    page.name,
+                    suite,
+                    feats,
+                    spans,
+                    y,
+                    page.labels,
+                    page.kinds or [],
+                    _own_headline(doc, units),
+                    devset,
+                    bool(silver) and page.name.startswith(silver),
                 )
             )
     return out
@@ -248,7 +272,7 @@ def _train_rows(
             if label is not None and SUITE_WEIGHT[p.suite]:
                 rows.append(f)
                 y.append(label)
-                w.append(SUITE_WEIGHT[p.suite])
+                w.append(SUITE_WEIGHT[p.suite] * (SILVER_WEIGHT if p.silver else 1.0))
     return rows, y, w
 
 
@@ -323,6 +347,7 @@ def figures(pages: list[PageData], probs: list[np.ndarray], threshold: float, co
 
 
 def main() -> int:
+    global SILVER_WEIGHT, C
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
         "--devset",
@@ -338,7 +363,16 @@ def main() -> int:
         default=Path("/tmp/chrome-model-oof.pickle"),
         help="where to keep the out-of-fold scores, for re-scoring decisions without retraining",
     )
+    ap.add_argument("--C", type=float, default=C, help="inverse regularisation strength of both stages")
+    ap.add_argument(
+        "--silver-weight",
+        type=float,
+        default=SILVER_WEIGHT,
+        help="training weight of pages with silver labels (two extractors agreeing)",
+    )
     args = ap.parse_args()
+    SILVER_WEIGHT = args.silver_weight
+    C = args.C
     devsets = args.devset or [ROOT / "benchmarks" / ".data" / "devset"]
     pages = build(devsets)
     names1 = sorted({k for p in pages for f in p.feats for k in f} - _chrome_model.GUARD_FEATURES)
@@ -360,7 +394,7 @@ def main() -> int:
     cv: dict[str, dict] = {}
     best_cost, best_f = SWITCH_COSTS[0], -1.0
     for cost in SWITCH_COSTS:
-        sel = [k for k, p in enumerate(pages) if p.suite == "inline"]
+        sel = [k for k, p in enumerate(pages) if p.suite == "inline" and not p.silver]
         f = figures([pages[k] for k in sel], [oof[k] for k in sel], args.default_threshold, cost)
         f1 = 2 * f["precision"] * f["recall"] / (f["precision"] + f["recall"] or 1)
         print(f"switch cost {cost}: inline P {f['precision']} R {f['recall']} F1 {f1:.3f}")
@@ -426,6 +460,8 @@ def main() -> int:
             "pages": len(names),
             "suites": list(SUITES),
             "suite_weights": SUITE_WEIGHT,
+            "silver_weight": SILVER_WEIGHT,
+            "C": C,
             "units": sum(sum(1 for y in p.y if y is not None) for p in pages),
             "builder": "../shared/tools/build_devset.py and tools/build_extra_devset.py "
             "(pagetext.py naive scraper, English pages only)",

@@ -11,8 +11,10 @@ Tiers:
   words, about 1 per million, or more), or when no known word one typing
   slip away (a letter lost, two swapped, a neighbouring key, a vowel for a
   vowel) is ``MUCH_COMMONER`` times as frequent: "frontman" and "gzip" are
-  accepted, "truk" (one slip from "truck") is not. That judgement is made once per distinct
-  form, on first use, and memoised.
+  accepted, "truk" (one slip from "truck") is not. That judgement is made for every
+  form when the lexicon is built (``build_rivalled``) and cached with it, so that a
+  run's first pass reads it instead of judging each new form; forms one edit from
+  the user's own words are judged again, on first use.
 - *slip-shaped forms* of the extended tier are refused whatever their
   frequency (``slip_shaped``): a form one slip (two letters swapped, a letter
   doubled or dropped, a vowel for a vowel) from a core word ``SLIP_COMMONER``
@@ -26,8 +28,8 @@ Tiers:
 
 Frequencies are wordfreq's, in occurrences per billion words (a core word
 wordfreq lacks gets 1). The joined dictionary is written once to a versioned,
-data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` and a list of
-``str``, checked on load) under the user cache directory; the distance-2
+data-only ``marshal`` cache, sealed with the user's cache key (``newslint.safecache``) (dicts of ``str`` to ``int`` or ``str``
+and a list of ``str``, checked on load) under the user cache directory; the distance-2
 index (``DeleteIndex``: hashed one- and two-letter deletions in sorted
 arrays, kept as bytes) has its own cache, loaded only when a word needs it.
 
@@ -44,7 +46,8 @@ import marshal
 import os
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.util import find_spec
@@ -57,10 +60,10 @@ from newslint.plugin.config import read_regular
 from newslint.plugin.packs import cache_dir, write_cache_file
 from newslint.safecache import open_private, seal, user_key
 
-__all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "read_word_list"]
+__all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "one_edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 _MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
@@ -156,6 +159,10 @@ _LONG_WORD = 8
 _LONG_COMMONER = 5
 #: How many of the most frequent words count as "very common" (the, and, with...).
 _VERY_COMMON = 150
+#: ``WordLexicon.ending_count`` counts the last this many letters of the known words ...
+ENDING_LETTERS = 3
+#: ... of this many letters or more.
+ENDING_WORD = 6
 
 _BUILT: dict[str, WordLexicon] = {}
 
@@ -226,13 +233,15 @@ class LexiconSpec:
         lexicon = _BUILT.get(key)
         if lexicon is None:
             base = self._base()
-            words, names = base["words"], base["names"]
+            words, names, endings = base["words"], base["names"], base["endings"]
             if self.extra_words:
                 words, names = dict(words), dict(names)
                 for word in self.extra_words:
                     target = names if word[:1].isupper() and word[1:].islower() else words
                     lower = word.lower()
                     target[lower] = max(target.get(lower, 0), LIST_WORD_FREQUENCY)
+                added = count_endings(w for w in words if w not in base["words"])
+                endings = {k: endings.get(k, 0) + added.get(k, 0) for k in endings.keys() | added.keys()}
             lexicon = _BUILT[key] = WordLexicon(
                 words,
                 names=names,
@@ -240,6 +249,9 @@ class LexiconSpec:
                 refused=frozenset(base["refused"]),
                 slips=base["slips"],
                 index=lambda _words: self._index(base["words"], extra=words if self.extra_words else None),
+                rivalled=base["rivalled"],
+                changed=[word.lower() for word in self.extra_words],
+                endings=endings,
             )
         return lexicon
 
@@ -306,10 +318,10 @@ def _only(values: Iterable[object], kind: type) -> bool:
 
 
 def _valid_base(data: object) -> bool:
-    """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and a list of ``str``."""
-    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "refused"}:
+    """A cache is data only: dicts of ``str`` to ``int`` or ``str``, and lists of ``str``."""
+    if not isinstance(data, dict) or set(data) != {"words", "names", "rare", "slips", "refused", "rivalled", "endings"}:
         return False
-    for name in ("words", "names", "rare"):
+    for name in ("words", "names", "rare", "rivalled", "endings"):
         table = data[name]
         if type(table) is not dict or not (_only(table.keys(), str) and _only(table.values(), int)):
             return False
@@ -327,6 +339,8 @@ def slip_intended(word: str) -> Iterator[str]:
     Narrower than ``edits1``: an arbitrary letter added or changed is how a
     different word is made ("codec", "gzip"), these are how a known word is
     misspelled ("recieved", "untill", "goverment", "seperate").
+    The definition: ``_is_slip`` decides the same for one string at a time
+    (the tests hold the two equal), without making these hundreds.
     """
     n = len(word)
     for i in range(n - 1):
@@ -345,7 +359,10 @@ def slip_intended(word: str) -> Iterator[str]:
 
 
 def _spelling_slips(word: str) -> Iterator[str]:
-    """The words that a speller's slip turns into ``word``: a vowel for a vowel, a letter doubled or not doubled."""
+    """The words that a speller's slip turns into ``word``: a vowel for a vowel, a letter doubled or not doubled.
+
+    The definition: ``_is_spelling_slip`` decides the same for one string at a time.
+    """
     for i, c in enumerate(word):
         if c in _VOWELS_ONLY:
             for v in _VOWELS_ONLY:
@@ -357,10 +374,59 @@ def _spelling_slips(word: str) -> Iterator[str]:
             yield word[:i] + c + word[i:]
 
 
-def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
+def _first_difference(a: str, b: str) -> int:
+    """The first position where ``a`` and ``b`` differ (the shorter one's length when one starts the other)."""
+    for i, (x, y) in enumerate(zip(a, b)):
+        if x != y:
+            return i
+    return min(len(a), len(b))
+
+
+def _is_slip(typed: str, word: str) -> bool:
+    """Whether ``word`` is among ``slip_intended(typed)``: one slip turns ``word`` into ``typed``.
+
+    Decided from the two strings, without generating ``slip_intended``'s hundreds.
+    """
+    n, m = len(typed), len(word)
+    i = _first_difference(typed, word)
+    if m == n + 1:  # a letter dropped: "goverment"
+        return word[i] in _ALPHABET and word[i + 1 :] == typed[i:]
+    if n == m + 1:  # a doubled letter typed: "untill"
+        return typed[i + 1 :] == word[i:] and (typed[i - 1 : i] == typed[i] or typed[i + 1 : i + 2] == typed[i])
+    if n != m or i == n:
+        return False
+    if typed[i + 1 :] == word[i + 1 :]:  # one letter changed: only a vowel for a vowel ("seperate")
+        return typed[i] in _VOWELS_ONLY and word[i] in _VOWELS_ONLY
+    # two neighbours swapped: "recieved"
+    return i + 1 < n and typed[i] == word[i + 1] and typed[i + 1] == word[i] and typed[i + 2 :] == word[i + 2 :]
+
+
+def _is_spelling_slip(typed: str, word: str) -> bool:
+    """Whether ``word`` is among ``_spelling_slips(typed)``: a vowel for a vowel, a letter doubled or not doubled."""
+    n, m = len(typed), len(word)
+    i = _first_difference(typed, word)
+    if n == m:
+        return i < n and typed[i + 1 :] == word[i + 1 :] and typed[i] in _VOWELS_ONLY and word[i] in _VOWELS_ONLY
+    if n == m + 1:  # a single letter doubled: "occassion"
+        return typed[i + 1 :] == word[i:] and (typed[i - 1 : i] == typed[i] or typed[i + 1 : i + 2] == typed[i])
+    if m == n + 1:  # a consonant not doubled: "transfered"
+        c = word[i]
+        return (
+            c not in _VOWELS_ONLY and word[i + 1 :] == typed[i:] and (word[i - 1 : i] == c or word[i + 1 : i + 2] == c)
+        )
+    return False
+
+
+def one_edit_words(word: str, words: dict[str, int]) -> set[str]:
+    """The keys of ``words`` one edit (``edits1``) from ``word``: a set intersection, in C."""
+    return words.keys() & edits1(word)
+
+
+def slip_shaped(word: str, freq: int, core: dict[str, int], near: Iterable[str] | None = None) -> bool:
     """Whether a form that only the extended tier lists has a misspelling's shape (see the module's doc).
 
-    ``core`` maps the trusted lower-case words to their frequencies.
+    ``core`` maps the trusted lower-case words to their frequencies; ``near``
+    are its words one edit from ``word`` (``one_edit_words``), when known.
     """
     if word in core:
         return False
@@ -372,12 +438,14 @@ def slip_shaped(word: str, freq: int, core: dict[str, int]) -> bool:
             return True  # "thats", "didnt", "youre", "womens": an apostrophe lost
     if freq >= VERY_COMMON or len(word) < _SHORTEST_SLIP:
         return False
-    spelled = max((core.get(w, 0) for w in _spelling_slips(word)), default=0) if len(word) >= _LONG_WORD else 0
-    if spelled >= _LONG_COMMONER * max(freq, 1):
+    if near is None:
+        near = one_edit_words(word, core)
+    # Every form ``_spelling_slips`` and ``slip_intended`` make is one edit from ``word``: only ``near`` can be one.
+    scale = max(freq, 1)
+    if len(word) >= _LONG_WORD and any(core[w] >= _LONG_COMMONER * scale and _is_spelling_slip(word, w) for w in near):
         return True  # "miniscule", "indispensible", "transfered": a long word spelled by ear, and a commoner spelling
-    rival = max(map(core.__getitem__, core.keys() & set(slip_intended(word))), default=0)
     factor = SLIP_COMMONER if len(word) >= _SHORT_FORM else SHORT_SLIP_COMMONER
-    return rival >= factor * max(freq, 1)
+    return any(core[w] >= factor * scale and _is_slip(word, w) for w in near)
 
 
 def build_base(words_file: Path) -> dict:
@@ -385,8 +453,10 @@ def build_base(words_file: Path) -> dict:
 
     ``words`` are accepted for any token: core lower-case entries and
     extended-tier words of ``COMMON`` frequency or more. ``names`` are core
-    entries listed only capitalised. ``rare`` are the other extended-tier
-    words, judged one by one (``WordLexicon.known``).
+    entries listed only capitalised. The other extended-tier words are
+    judged here, each by its neighbours one edit away (``build_rivalled``):
+    ``rare`` holds those accepted (``WordLexicon.known``), ``rivalled`` those
+    refused, slip-shaped common forms (``refused``) among them.
     """
     from wordfreq import read_cBpack
 
@@ -421,13 +491,101 @@ def build_base(words_file: Path) -> dict:
     for lower in list(names):
         if lower in words:
             del names[lower]
+    # The rare forms in two tables, those judged words and those not (``build_rivalled``): the status
+    # of every form is then in the cache at no cost in size, with no list of forms to load beside them.
+    no_words = set(build_rivalled(words, names, rare, refused)).union(refused)
     return {
         "words": words,
         "names": names,
-        "rare": rare,
+        "rare": {w: f for w, f in rare.items() if w not in no_words},
+        "rivalled": {w: f for w, f in rare.items() if w in no_words},
         "slips": build_slips(words),
         "refused": sorted(refused),
+        "endings": count_endings(words),
     }
+
+
+def count_endings(words: Iterable[str]) -> dict[str, int]:
+    """How many of ``words`` of ``ENDING_WORD`` letters or more end with each ``ENDING_LETTERS`` letters."""
+    return dict(Counter(w[-ENDING_LETTERS:] for w in words if len(w) >= ENDING_WORD))
+
+
+def typing_rival(lower: str, at_least: int, words: dict[str, int], near: Iterable[str], any_edit: bool = False) -> bool:
+    """Whether a word of ``words`` ``at_least`` this frequent is one *typing slip* from ``lower``.
+
+    A slip is what fingers do: a letter lost, two swapped, a neighbouring
+    key or a doubled letter, a vowel for a vowel (``edit_cost`` under 1).
+    An arbitrary letter added or changed is how other words are made:
+    "gzip" is no slip for "grip", nor "codec" for "code", nor "json" for "son".
+    ``any_edit`` counts every edit: for a name the core lists only
+    capitalised, whose lower-case form is no word ("barth", "earth").
+    ``near`` are the words one edit from ``lower`` (``one_edit_words``).
+    """
+    for w in near:
+        if words[w] >= at_least and (any_edit or len(w) > len(lower) or one_edit_cost(lower, w) < 1):
+            return True
+    return False
+
+
+def rare_refused(lower: str, freq: int, words: dict[str, int], near: Collection[str], any_edit: bool) -> bool:
+    """Whether an extended-tier form of ``freq`` is no word of its own (``WordLexicon.known``).
+
+    Refused: a known word ``MUCH_COMMONER`` times as frequent one typing slip
+    away (``typing_rival``), or a misspelling's shape (``slip_shaped``).
+    Both look only at ``near``, the words one edit away, so all of wordfreq's
+    forms are judged at once when the lexicon is built (``build_rivalled``).
+    """
+    return typing_rival(lower, MUCH_COMMONER * freq, words, near, any_edit) or slip_shaped(lower, freq, words, near)
+
+
+def build_rivalled(
+    words: dict[str, int], names: dict[str, int], rare: dict[str, int], refused: Iterable[str]
+) -> list[str]:
+    """The forms of ``rare`` that ``rare_refused`` refuses, judged all at once (slow: done once, then cached).
+
+    ``WordLexicon.known`` then reads a form's status instead of judging it on
+    first use (about 0.2 ms a form: a run's first pass over new text met
+    hundreds of them). Forms of ``refused`` are left out: they are refused anyway.
+    Equal, form by form, to judging each on its own (checked on all 223,000 forms of wordfreq's list).
+    """
+    skipped = set(refused)
+    forms = [w for w in rare if w not in skipped]
+    near = _neighbours((w for w in words if w.isascii() and w.isalpha()), forms)
+    empty: tuple[str, ...] = ()
+    return [w for w in forms if rare_refused(w, rare[w], words, near.get(w, empty), w in names)]
+
+
+def _neighbours(words: Iterable[str], forms: Iterable[str]) -> dict[str, list[str]]:
+    """For each of ``forms`` (lower-case ASCII letters), the ``words`` one edit from it (``edits1``), all at once.
+
+    Two strings one edit apart (a letter lost, added or changed, two neighbours
+    swapped) share themselves or a one-letter deletion (SymSpell): each word is
+    filed under those keys and each form looks up its own. A shared key of two
+    lengths is a letter lost or added; two strings of one length may be two
+    edits apart, and the optimal string alignment distance tells. ``edits1``
+    adds and changes only the letters a-z, so ``words`` must be of those only.
+    """
+    filed: defaultdict[str, list[str]] = defaultdict(list)
+    for word in words:
+        filed[word].append(word)
+        for key in {word[:i] + word[i + 1 :] for i in range(len(word))}:
+            filed[key].append(word)
+    lookup = dict(filed).get  # no entry made by a look-up
+    distance = _OSA.distance
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        size = len(form)
+        found: set[str] = set()
+        for bucket in map(lookup, (form, *[form[:i] + form[i + 1 :] for i in range(size)])):
+            if bucket is not None:
+                found.update(bucket)
+        if not found:
+            continue
+        found.discard(form)
+        near = [w for w in found if len(w) != size or distance(form, w, score_cutoff=1) == 1]
+        if near:
+            out[form] = near
+    return out
 
 
 def build_slips(freq: dict[str, int]) -> dict[str, str]:
@@ -488,10 +646,10 @@ class DeleteIndex:
             crc = crc32(probe.encode())
             low = crc << _ID_BITS
             bucket = crc >> shift
-            first = bisect_left(keys, low, starts[bucket], starts[bucket + 1])
-            last = bisect_left(keys, low + step, first, starts[bucket + 1])
-            if first < last:
-                found.update(keys[first:last])
+            end = starts[bucket + 1]
+            first = bisect_left(keys, low, starts[bucket], end)
+            if first < end and keys[first] < low + step:  # most probes find nothing: one look, not a second search
+                found.update(keys[first : bisect_left(keys, low + step, first + 1, end)])
         words, mask = self.words, step - 1
         return {words[key & mask] for key in found}
 
@@ -557,6 +715,23 @@ def _indel_cost(word: str, i: int) -> float:
     return 1.0
 
 
+def one_edit_cost(typed: str, word: str) -> float:
+    """``edit_cost(typed, word)`` for two strings one edit apart (``edits1``), from that edit alone.
+
+    Every other alignment takes two edits or more, at 0.5 or more each, and
+    no single edit costs more than 1: the one edit is the cheapest way.
+    """
+    n, m = len(typed), len(word)
+    i = _first_difference(typed, word)
+    if n == m + 1:
+        return _indel_cost(typed, i)  # a letter typed too many (any of a doubled pair: each costs 0.5)
+    if m == n + 1:
+        return _indel_cost(word, i)  # a letter lost
+    if typed[i + 1 :] == word[i + 1 :]:
+        return _sub_cost(typed[i], word[i])
+    return 0.5  # two neighbours swapped
+
+
 def edit_cost(typed: str, word: str) -> float:
     """A weighted optimal-string-alignment distance from ``word`` to ``typed``: typical slips cost less.
 
@@ -564,6 +739,13 @@ def edit_cost(typed: str, word: str) -> float:
     0.7; a vowel for a vowel 0.6; a letter for one of the same sound 0.75;
     anything else 1.
     """
+    if -1 <= len(typed) - len(word) <= 1 and _OSA.distance(typed, word, score_cutoff=1) == 1:
+        return one_edit_cost(typed, word)  # the same value, without the table
+    return _edit_table(typed, word)
+
+
+def _edit_table(typed: str, word: str) -> float:
+    """``edit_cost`` by the full weighted table."""
     n, m = len(typed), len(word)
     extra = [_indel_cost(typed, i) for i in range(n)]  # each letter's cost once, not once per cell
     lost = [_indel_cost(word, j) for j in range(m)]
@@ -623,16 +805,55 @@ def _deletes2(word: str) -> set[str]:
     return out
 
 
+class _Tiers(Mapping[str, int]):
+    """The extended tier's rare forms with their frequencies, kept in the two tables the cache holds.
+
+    Those judged words (``accepted``) and those not (``rivalled``): one table
+    to its readers, without joining 220,000 entries at every start-up.
+    """
+
+    __slots__ = ("accepted", "rivalled")
+
+    def __init__(self, accepted: dict[str, int], rivalled: dict[str, int]) -> None:
+        self.accepted = accepted
+        self.rivalled = rivalled
+
+    def __getitem__(self, key: str) -> int:
+        value = self.accepted.get(key)
+        return self.rivalled[key] if value is None else value
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        value = self.accepted.get(key)
+        return self.rivalled.get(key, default) if value is None else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.accepted or key in self.rivalled
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.accepted
+        yield from self.rivalled
+
+    def __len__(self) -> int:
+        return len(self.accepted) + len(self.rivalled)
+
+
 class WordLexicon:
     """Known words with frequencies, and ranked corrections for unknown ones.
 
     Args:
         words: Lower-case words accepted for any token, with frequencies per billion.
         names: Words accepted only for a capitalised token.
-        rare: Extended-tier words accepted unless a much commoner word is one edit away.
+        rare: Extended-tier words accepted unless a much commoner word is one edit away; with
+            ``rivalled``, those of them judged words.
         refused: Slip-shaped forms (``slip_shaped``), accepted only capitalised, as names.
         slips: ``build_slips(words)``.
         index: Returns ``build_index(words)``'s result, called on first need.
+        rivalled: The extended-tier words judged no words of their own when the lexicon was built
+            (``build_rivalled``, and ``refused``), with their frequencies; ``None``: ``rare`` holds every
+            extended-tier word, each judged on first use.
+        changed: Words added to ``words`` or ``names`` after ``rivalled`` was judged (the user's): forms
+            one edit from them are judged on first use.
+        endings: ``count_endings(words)``; ``None``: counted on first need.
     """
 
     def __init__(
@@ -644,13 +865,23 @@ class WordLexicon:
         refused: frozenset[str] = frozenset(),
         slips: dict[str, str] | None = None,
         index: Callable[[dict[str, int]], tuple[DeleteIndex, ...]] | None = None,
+        rivalled: dict[str, int] | None = None,
+        changed: Iterable[str] = (),
+        endings: dict[str, int] | None = None,
     ) -> None:
         self.freq = words
         self.names = names or {}
-        self.rare = rare or {}
+        self.rare: Mapping[str, int] = rare or {}
+        if rivalled is not None:
+            self.rare = _Tiers(self.rare, rivalled)
         self.refused = refused
         self._slips = build_slips(words) if slips is None else slips
         self._load_index = index or (lambda words: (build_index(words),))
+        self._rivalled = rivalled
+        self._accepted = rare or {}  # every rare form when ``rivalled`` is None
+        # Deletion keys of the words added after ``rivalled`` was judged: a form near one is judged again.
+        self._changed = frozenset(k for w in changed for k in (w, *_deletes1(w)))
+        self._endings = endings
         self._rare_status: dict[str, bool] = {}
         self._derived: dict[str, bool] = {}
         self._shaped: dict[str, bool] = {}
@@ -665,17 +896,24 @@ class WordLexicon:
         """Whether ``lower`` is a word, as written lower case or (``capitalised``) with a capital."""
         if lower in self.freq or (capitalised and lower in self.names):
             return True
-        freq = self.rare.get(lower)
+        freq = self._accepted.get(lower)  # the two tables read here directly: this is the hot path
+        if freq is None and self._rivalled is not None:
+            freq = self._rivalled.get(lower)
         if freq is not None:
             if capitalised and freq >= CAPITALISED_RARE and not (lower in self.refused and lower in self._slips):
                 return True  # a name ("Claus"), unless a refused slip of a very common word ("Teh")
             if lower in self.refused:
                 return False
-            status = self._rare_status.get(lower)
-            if status is None:
-                rival = self._typing_rival(lower, MUCH_COMMONER * freq, any_edit=lower in self.names)
-                status = not rival and not slip_shaped(lower, freq, self.freq)
-                self._rare_status[lower] = status
+            if self._rivalled is not None and not self._changed_near(lower):
+                status = lower not in self._rivalled  # judged when the lexicon was built
+            else:
+                judged = self._rare_status.get(lower)
+                if judged is None:
+                    near = self.one_edit(lower)
+                    judged = self._rare_status[lower] = not rare_refused(
+                        lower, freq, self.freq, near, lower in self.names
+                    )
+                status = judged
             if status:
                 return True
         derived = self._derived.get(lower)
@@ -683,29 +921,23 @@ class WordLexicon:
             derived = self._derived[lower] = self._is_derived(lower)
         return derived
 
+    def ending_count(self, lower: str) -> int:
+        """How many known words of ``ENDING_WORD`` letters or more end with the last letters of ``lower``."""
+        if self._endings is None:
+            self._endings = count_endings(self.freq)
+        return self._endings.get(lower[-ENDING_LETTERS:], 0)
+
+    def _changed_near(self, lower: str) -> bool:
+        """Whether ``lower`` may be one edit from a ``changed`` word (they share a deletion key)."""
+        changed = self._changed
+        return bool(changed) and (lower in changed or any(k in changed for k in _deletes1(lower)))
+
     def name_only(self, lower: str) -> bool:
         """Whether ``lower`` is accepted only capitalised, because wordfreq lists it (not the core's names)."""
         return lower not in self.freq and lower not in self.names and lower in self.rare and not self.known(lower)
 
-    def _typing_rival(self, lower: str, at_least: int, any_edit: bool = False) -> bool:
-        """Whether a word ``at_least`` this frequent is one *typing slip* from ``lower``.
-
-        A slip is what fingers do: a letter lost, two swapped, a neighbouring
-        key or a doubled letter, a vowel for a vowel (``edit_cost`` under 1).
-        An arbitrary letter added or changed is how other words are made:
-        "gzip" is no slip for "grip", nor "codec" for "code", nor "json" for "son".
-        ``any_edit`` counts every edit: for a name the core lists only
-        capitalised, whose lower-case form is no word ("barth", "earth").
-        """
-        freq = self.freq
-        # The known words among the edits, found by a set intersection (in C), then judged one by one.
-        for w in freq.keys() & edits1(lower):
-            if freq[w] >= at_least and (any_edit or len(w) > len(lower) or edit_cost(lower, w) < 1):
-                return True
-        return False
-
     def _stems(self, lower: str) -> Iterator[str]:
-        for suffix in _SUFFIXES:
+        for suffix in _SUFFIXES if lower.endswith(_SUFFIXES) else ():  # one test in C for most names
             if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:
                 stem = lower[: -len(suffix)]
                 if stem[-1] == suffix[0] and len(suffix) == 1:
@@ -721,7 +953,7 @@ class WordLexicon:
                     yield stem[:-1]  # "committers", "gzipped": a final consonant doubled before a vowel
         if lower.endswith("bly"):
             yield lower[:-1] + "e"  # "stably", "notably"
-        for prefix in _PREFIXES:
+        for prefix in _PREFIXES if lower.startswith(_PREFIXES) else ():
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
                 yield lower[len(prefix) :]
 
@@ -740,7 +972,8 @@ class WordLexicon:
         edit from another form of its stem ("tomatos" beside
         "tomatoes") or from a word much commoner than the stem.
         """
-        stems = [s for s in self._stems(lower) if s in self.freq or self._rare_stem(s)]
+        words = self.freq
+        stems = [s for s in self._stems(lower) if s in words or (len(s) >= _SHORTEST_RARE_STEM and self._rare_stem(s))]
         if not stems:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
@@ -748,12 +981,13 @@ class WordLexicon:
         attested = self.rare.get(lower, 0)  # how often wordfreq has seen the form itself
         if stem_freq >= _DERIVED_STEM_LIMIT and attested * _ATTESTED_SHARE < stem_freq:
             return False  # "anothers", "justs"; but "normals" is seen as often as a real plural is
-        if self.slip_rival(lower) >= _DERIVED_STEM_LIMIT:
+        near = self.one_edit(lower)
+        if self.slip_rival(lower, near) >= _DERIVED_STEM_LIMIT:
             return False  # "untill" is no "till" with a prefix: it is "until" with a doubled letter
-        for rival in edits1(lower):
-            freq = self.freq.get(rival)
-            if freq is None or rival in stems:
+        for rival in near:
+            if rival in stems:
                 continue
+            freq = self.freq[rival]
             if freq >= MUCH_COMMONER * stem_freq:
                 return False
             if (
@@ -795,13 +1029,20 @@ class WordLexicon:
             return lower in self._slips  # "teh"; a short form used thrice ("tty", "pref") is an abbreviation
         shaped = self._shaped.get(lower)
         if shaped is None:  # judged once per form, like the tiers' other statuses
-            shaped = slip_shaped(lower, self.rare.get(lower, 0), self.freq) and self.slip_rival(lower) >= COMMON
+            near = self.one_edit(lower)
+            shaped = (
+                slip_shaped(lower, self.rare.get(lower, 0), self.freq, near) and self.slip_rival(lower, near) >= COMMON
+            )
             self._shaped[lower] = shaped
         return shaped
 
-    def slip_rival(self, lower: str) -> int:
-        """The frequency of the commonest known word one slip from ``lower``."""
-        return max((self.freq.get(w, 0) for w in slip_intended(lower)), default=0)
+    def slip_rival(self, lower: str, near: Iterable[str]) -> int:
+        """The frequency of the commonest known word one slip (``slip_intended``) from ``lower``.
+
+        ``near``: the known words one edit from ``lower`` (``one_edit_words``); every slip is one edit.
+        """
+        freq = self.freq
+        return max((freq[w] for w in near if _is_slip(lower, w)), default=0)
 
     def slip(self, word: str) -> str | None:
         """The very common word that ``word`` is one edit from, if ``word`` is unknown ("teh" -> "the")."""
@@ -810,6 +1051,32 @@ class WordLexicon:
     @cached_property
     def _index(self) -> tuple[DeleteIndex, ...]:
         return self._load_index(self.freq)
+
+    def one_edit(self, lower: str) -> set[str]:
+        """The known words one edit (``edits1``) from ``lower``: ``one_edit_words(lower, self.freq)``.
+
+        Once the correction index is loaded (``candidates``), it answers from
+        ``lower`` and its one-letter deletions, a dozen probes, where
+        ``edits1`` makes hundreds of strings. Every known word one edit away
+        shares one of those keys; the index holds the known words of two
+        letters or more, and ``edits1`` adds and changes only the letters a-z,
+        hence the conditions.
+        """
+        if (
+            "_index" not in self.__dict__
+            or len(lower) < 3
+            or not (lower.isascii() and lower.isalpha() and lower.islower())
+        ):
+            return one_edit_words(lower, self.freq)
+        probes = {lower, *_deletes1(lower)}
+        size = len(lower)
+        distance = _OSA.distance
+        return {
+            w
+            for index in self._index
+            for w in index.lookup(probes)
+            if -1 <= len(w) - size <= 1 and w.isascii() and w.islower() and distance(lower, w, score_cutoff=1) == 1
+        }
 
     def candidates(self, word: str, limit: int = 2) -> list[tuple[str, int]]:
         """Known words within ``limit`` edits, at most two (one for words under ``SHORTEST_DISTANCE2`` letters).

@@ -40,6 +40,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.checks.spelling.lexicon import (
+    ENDING_LETTERS,
     MUCH_COMMONER,
     NEIGHBOURS,
     LexiconSpec,
@@ -158,7 +159,7 @@ independently.
 | flags per 1,000 correct words | 0.17 (30) | 0.72 (131) | 0.16 (29) |
 | recall, 1,200 generated slips | 97.1% (97.3% with `--seed 7`, 96.3% with `--seed 11`) | 13.4% | 17.3% |
 | first suggestion right | 92.5% (92.5%, 92.8%) | | |
-| speed, MB/s of CPU | 11.5 steady (best of 5 passes: the lexicon's per-word caches warm), 2.5 on a first pass (1.4-1.7 before) | 4.7 (CLI) | 11.2 (CLI) |
+| speed, MB/s of CPU | 10.2-10.9 on a first pass, median 9.7 (a new lexicon: 2.8-3.1 before each word's status was judged at build time), 11.8-13.0 steady (best of 5 passes); best of 10 runs on a shared machine | 4.7 (CLI) | 11.2 (CLI) |
 
 As a peer comparison only, on 300 misspellings taken from codespell's own
 list (`--codespell-list 300`), NL101 finds 96.0%.
@@ -171,6 +172,7 @@ alarms left are technical jargon ("varint", "memcache", "setjmp",
 "gzipped"), user names, dialect and archaisms in fiction ("sarvant",
 "snavelled", "blazonry"), coinages ("fecophile", "argold")
 and foreign phrases ("jus soli", "nom de guerre"). The cached dictionary
+(built once in about 6 s, when every wordfreq form's status is judged)
 loads in 90-150 ms and the distance-2 index (22 MB, built once in about
 5 s) in 80-110 ms; the spell-checking time is the analysis of each
 distinct form and the distance-2 search, once per distinct unknown form.
@@ -291,8 +293,8 @@ _SHORTEST_CLIP = 4
 #: at least this long, a stem at least this long, and at most this many letters of ending on either side.
 _DERIVED_MIN = 8
 _DERIVED_STEM = 6
-_DERIVED_ENDING = 3
-#: ... and its ending must end at least this many known words of six letters or more.
+_DERIVED_ENDING = ENDING_LETTERS
+#: ... and its ending must end at least this many known words of ``ENDING_WORD`` letters or more.
 _COMMON_ENDING = 20
 #: A lower-case word before a name this short is a particle ("von", "bin", "dos").
 _LONGEST_PARTICLE = 4
@@ -432,7 +434,6 @@ class Speller:
     _nearest: dict[str, int] = field(default_factory=dict, repr=False)
     _near_one: dict[str, bool] = field(default_factory=dict, repr=False)
     _lexicon: WordLexicon | None = field(default=None, repr=False)
-    _endings: Counter[str] | None = field(default=None, repr=False)
 
     def __getstate__(self) -> dict[str, object]:
         return {"spec": self.spec}
@@ -448,9 +449,7 @@ class Speller:
 
     def common_ending(self, lower: str) -> bool:
         """Whether the last letters of ``lower`` end many known words ("-tor", "-acy"; not "-xyt", "-nng")."""
-        if self._endings is None:  # counted once, on the first two-edit word that needs it (~10 ms)
-            self._endings = Counter(w[-_DERIVED_ENDING:] for w in self.lexicon.freq if len(w) >= _DERIVED_STEM)
-        return self._endings[lower[-_DERIVED_ENDING:]] >= _COMMON_ENDING
+        return self.lexicon.ending_count(lower) >= _COMMON_ENDING  # counted when the lexicon was built
 
     def analyse(self, text: str) -> tuple[_Unknown, ...]:
         """The unknown parts of a word token (memoised per distinct token text)."""
@@ -745,7 +744,7 @@ class _DocContext:
             names = {
                 _strip_possessive(text).lower()
                 for text, count in doc.vocabulary.items()
-                if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start[text]
+                if text[:1].isupper() and kind_of[text] is TokenKind.WORD and count > at_start.get(text, 0)
             }
             for i in opening if self.has_references else ():
                 text = texts[i]

@@ -82,7 +82,9 @@ Flags a sentence of at least six words that appears word for word (after the
 same folding as NL501) in another paragraph of the same article, when both
 paragraphs are prose. Sentences that recur in reference entries ("Te Ara: The
 Encyclopedia of New Zealand."), table cells or command output are not
-repeats, nor is a quotation cited again. Repeats that NL501 already reports
+repeats, nor is a quotation cited again, nor a sentence found in three or
+more paragraphs: the stock lines every entry of a roundup or listing
+carries are a repeating structure, not a paste. Repeats that NL501 already reports
 are not reported again. Of the two copies, the one away from the prose is
 reported, else the later one. Consecutive sentences of one paragraph that
 repeat consecutive sentences of another are one paste: one finding over
@@ -434,8 +436,8 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         first_pid = sentences[first].paragraph
         if first in covered or not is_prose(first_pid):
             continue
-        if len(where) >= _TEMPLATE_COPIES and all(is_whole_paragraph(i, i + 1) for i in where):
-            continue  # a line of the page's template, as in NL501
+        if len({sentences[i].paragraph for i in where}) >= _TEMPLATE_COPIES:
+            continue  # in that many paragraphs, a sentence of the page's or the entries' template, as in NL501
         for i in where[1:]:
             pid = sentences[i].paragraph
             if i in covered or pid == first_pid or not is_prose(pid):

@@ -478,6 +478,10 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         j += found[1]
         if not former and units[j].folded == "former" and _adjacent(units, j + 1):
             former, j = True, j + 1
+    # "former interim President X", "then-acting Prime Minister X": the acting word sits inside the mention
+    acting_inside = (former or then) and units[j].text in table.acting_words and _adjacent(units, j + 1)
+    if acting_inside:
+        j += 1
     found = m.titles.match(units, j)
     if found is None:
         return None
@@ -504,7 +508,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         return None
     before = units[i - 1].text if i > 0 and units[i].space_before else ""
     qualified = table.qualifies(before, title)  # with its case: "Under Secretary", not "under President"
-    acting = before in table.acting_words
+    acting = acting_inside or before in table.acting_words
     fields = {
         "lead": units[i].start,
         "start": title_start,

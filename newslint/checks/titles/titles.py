@@ -431,7 +431,7 @@ def _former(
             FORMER_FOR_INCUMBENT,
             m.lead,
             m.end,
-            f'"former" {m.title_text}: {t.person} has been {table.styled(t.country, t.office)} since {t.start}, '
+            f'"former" {m.title_text}: {t.person} has been {_acting(t)}{table.styled(t.country, t.office)} since {t.start}, '
             f"and the {_dated(date)}",
             suggestion='Delete "former"',
         )
