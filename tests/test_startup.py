@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -338,3 +339,32 @@ class TestConfiguredOnFirstCheck:
         assert proc.returncode == 2
         err = proc.stderr.decode() if isinstance(proc.stderr, bytes) else proc.stderr
         assert err.startswith("newslint: error:") and "house.toml" in err
+
+
+class TestLazyPatterns:
+    def test_a_lazy_pattern_is_the_pattern_it_stands_for(self):
+        from newslint.text.lazy_re import lazy_compile
+
+        lazy = lazy_compile(r"(?P<word>[a-z]+)ing\b", re.IGNORECASE)
+        plain = re.compile(r"(?P<word>[a-z]+)ing\b", re.IGNORECASE)
+        text = "Reading and WRITING, then nothing."
+        assert lazy.pattern == plain.pattern
+        assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert lazy.sub(r"\g<word>", text) == plain.sub(r"\g<word>", text)
+        assert lazy.groupindex == plain.groupindex and lazy.flags == plain.flags
+
+    def test_importing_newslint_and_its_plugins_compiles_no_model_pattern(self):
+        code = (
+            "from newslint.plugin.registry import make_plugin_manager\n"
+            "import newslint.cli\n"
+            "make_plugin_manager()\n"
+            "from newslint.model import document, line_roles\n"
+            "from newslint.text import dates\n"
+            "pats = [document._SENTENCE_END, line_roles._AUTHOR_YEAR, dates._WEEKDAY_AFTER]\n"
+            "print([p._compiled is None for p in pats])\n"
+            "document.Document('One. Two.').sentences\n"
+            "print(document._SENTENCE_END._compiled is not None)\n"
+        )
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSLINT_DISABLE_PLUGIN_AUTOLOAD": "1"}
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        assert out.stdout.split("\n")[:2] == ["[True, True, True]", "True"]

@@ -7,13 +7,14 @@ worker processes, into the cache and out through any reporter unchanged.
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
+
+from newslint.text.lazy_re import lazy_compile
 
 __all__ = ["CODE_PATTERN", "Category", "Diagnostic", "Edit", "Rule", "Severity"]
 
 #: Codes are a 2-4 letter prefix and three digits; the hundred names the family.
-CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+CODE_PATTERN = lazy_compile(r"^[A-Z]{2,4}[0-9]{3}$")
 
 
 class Severity(str, enum.Enum):

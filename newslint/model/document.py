@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
 from newslint.model.fingerprint import anchor
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import fold, is_blank
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class DecodeError(ValueError):
         self.reason = reason
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def utf16_without_bom(data: bytes, sniff: int = 8192) -> str | None:
@@ -199,7 +200,7 @@ _W = rf"(?:[^\W\d_]|[{_MARKS}])"
 _ALNUM = rf"(?:{_W}|\d)"
 # One token, first alternative that matches wins. Order matters: URLs and
 # e-mail addresses before words, dotted acronyms before single letters.
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     rf"""
     (?P<url>(?:https?://|www\.)[^\s<>"\u201c\u201d]*[^\s<>"\u201c\u201d.,;:!?)\]'\u2019])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
@@ -210,7 +211,7 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _JOINER = r"(?:['\u2019\u02bc\-\u2010\u2011]|(?<=\d)[.,:](?=\d))"
-_HAS_MARK = re.compile(f"[{_MARKS}]")
+_HAS_MARK = lazy_compile(f"[{_MARKS}]")
 
 
 @functools.cache
@@ -232,9 +233,9 @@ def _token_pattern(has_at: bool, has_url: bool, has_marks: bool) -> re.Pattern[s
     )
 
 
-_HYPHEN_SPLIT = re.compile("[\\-\u2010\u2011]")
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
-_NUMERIC = re.compile(r"^[\d.,:\-\u2010\u2011]+$")
+_HYPHEN_SPLIT = lazy_compile("[\\-\u2010\u2011]")
+_ORDINAL = lazy_compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+_NUMERIC = lazy_compile(r"^[\d.,:\-\u2010\u2011]+$")
 
 
 def _classify(text: str) -> TokenKind:
@@ -354,15 +355,15 @@ _GROUP = re.Match.group
 _START = re.Match.start
 _END = re.Match.end
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Characters str.splitlines() breaks at besides \r and \n; lines here do not end at them.
-_OTHER_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_OTHER_BREAKS = lazy_compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # Where a sentence may end: terminal punctuation, closing quotes or brackets,
 # then space. Full-width terminators need no space after them.
 # Written to start with one character class, so the regex engine skips to the
 # next terminator at C speed; the lookbehinds pick the Western or full-width branch.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = lazy_compile(
     r"""[.!?\u2026\u3002\uff01\uff1f\u061f\u06d4]"""
     r"""(?:(?<=[.!?\u2026])[.!?\u2026]*["'\u201d\u2019)\]]*(?=\s+["'\u201c\u2018(\[]?[^\s\w]*\w)"""
     r"""|(?<=[\u3002\uff01\uff1f\u061f\u06d4])[\u3002\uff01\uff1f\u061f\u06d4]*)"""
@@ -435,16 +436,16 @@ _ABBREVIATIONS = frozenset(
         "e.u",
     ]
 )
-_RUN = re.compile(r"[\w.]+")
+_RUN = lazy_compile(r"[\w.]+")
 _WORD_WINDOW = 40  # longer than any abbreviation
 
 # Double quotation marks: straight, and curly opening and closing.
-_DOUBLE_MARK = re.compile('["\u201c\u201d]')
+_DOUBLE_MARK = lazy_compile('["\u201c\u201d]')
 # Single quotation marks that can open (after a space or bracket, before a word
 # character) or close a quotation (after a word or punctuation, before a space,
 # punctuation or the end). Apostrophes inside words match neither.
-_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?\u2026])['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
+_SINGLE_OPEN = lazy_compile(r"(?:^|(?<=[\s(\[\u2014\u2013\"\u201c]))['\u2018](?=\w)")
+_SINGLE_CLOSE = lazy_compile(r"(?<=[\w.,!?\u2026])['\u2019](?=[\s.,;:!?)\]\u2014\u2013\"\u201d]|$)")
 
 
 def _sentence_ends_before(chunk: str, i: int) -> bool:

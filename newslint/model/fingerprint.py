@@ -12,16 +12,16 @@ stays silent after the edit, and SARIF's ``partialFingerprints`` stay stable.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from typing import Protocol
 
 from newslint.model.diagnostic import Diagnostic
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import fold
 
 __all__ = ["anchor", "fingerprint"]
 
-_DIGITS = re.compile(r"[0-9]+")  # numbers in a message: byte offsets, line numbers
+_DIGITS = lazy_compile(r"[0-9]+")  # numbers in a message: byte offsets, line numbers
 
 
 class _Sentence(Protocol):

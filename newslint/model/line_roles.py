@@ -31,6 +31,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from newslint.text.lazy_re import lazy_compile
+
 if TYPE_CHECKING:
     from newslint.model.document import Document
 
@@ -54,10 +56,10 @@ VOICE = frozenset({Role.PROSE, Role.HEADING})
 
 # -- shapes of one line --------------------------------------------------------------
 
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
+_WORD = lazy_compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*")
 # Code-shaped tokens: each is rare in prose and common in listings. Every
 # alternative starts with punctuation, so the engine skips plain words fast.
-_CODE_TOKEN = re.compile(
+_CODE_TOKEN = lazy_compile(
     r"""
     [{}]|\);|;(?=\S)                       # braces, statement ends
   | \((?<=[\w\]\)]\()(?=[\w"'$\[)({])       # a call or declaration: name(arg
@@ -75,18 +77,18 @@ _CODE_TOKEN = re.compile(
 )
 # Every _CODE_TOKEN alternative needs one of these characters: a line without any has no code token.
 # (A cheap exact test: half of an article's lines have none, and the full pattern is slow on prose.)
-_CODE_CHARS = re.compile(r"[{}();=!<>\-:&|\"$_]")
+_CODE_CHARS = lazy_compile(r"[{}();=!<>\-:&|\"$_]")
 # camelCase identifiers (not a brand like iPhone); looked for only where other signs are.
-_CAMEL = re.compile(r"\b[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b")
+_CAMEL = lazy_compile(r"\b[a-z]{2,}[A-Z][a-z]+[A-Za-z]*\b")
 # A shell or REPL prompt at the start, or a line that is only brackets and punctuation.
-_PROMPT = re.compile(r"^\s*(?:[$%]|>>>|#)\s+\S")
+_PROMPT = lazy_compile(r"^\s*(?:[$%]|>>>|#)\s+\S")
 # A line that opens like a comment or directive, or ends like a statement or block.
-_CODE_EDGE = re.compile(r"^\s*(?://|/\*|#\w+\s+[<\"]|[})\]];?\s*$)|\{\s*$|\*/\s*$")
-_BRACKETS_ONLY = re.compile(r"^\s*[(){}\[\];,.]+\s*$")
+_CODE_EDGE = lazy_compile(r"^\s*(?://|/\*|#\w+\s+[<\"]|[})\]];?\s*$)|\{\s*$|\*/\s*$")
+_BRACKETS_ONLY = lazy_compile(r"^\s*[(){}\[\];,.]+\s*$")
 # Reference entries: a leading caret, arrow or bracketed number ...
-_REF_MARKER = re.compile(r"^\s*(?:\^|↑|\[\d{1,4}\]|\d{1,4}\.\s+\^)")
+_REF_MARKER = lazy_compile(r"^\s*(?:\^|↑|\[\d{1,4}\]|\d{1,4}\.\s+\^)")
 # ... or several bibliographic fields.
-_REF_FIELD = re.compile(
+_REF_FIELD = lazy_compile(
     r"""
     \((?:[A-Z][a-z]{2,8}\.?\s)?(?:\d{1,2}\s)?(?:1[5-9]|20)\d\d[a-z]?\)   # (2009) (April 2009)
   | (?:^|\s)["\u201c][^"\u201c\u201d]{3,200}[.?!]?["\u201d]\s?[.,]      # "Title".
@@ -99,19 +101,21 @@ _REF_FIELD = re.compile(
     re.VERBOSE,
 )
 # Every _REF_FIELD alternative needs a digit, a double quote, "al." or an identifier's name (exact pre-test).
-_REF_CHARS = re.compile(r"[\d\"\u201c]|al\.|doi|ISBN|ISSN|arXiv|PMID|Bibcode")
+_REF_CHARS = lazy_compile(r"[\d\"\u201c]|al\.|doi|ISBN|ISSN|arXiv|PMID|Bibcode")
 # A citation that opens with its author and year: "Surname, Given; Other (2008)."
-_AUTHOR_YEAR = re.compile(r"^[A-Z][^\s,;()]{1,40},\s[^()]{1,120}\((?:[A-Z][a-z]{2,8}\.?\s)?(?:\d{1,2}\s)?\d{4}[a-z]?\)")
+_AUTHOR_YEAR = lazy_compile(
+    r"^[A-Z][^\s,;()]{1,40},\s[^()]{1,120}\((?:[A-Z][a-z]{2,8}\.?\s)?(?:\d{1,2}\s)?\d{4}[a-z]?\)"
+)
 # An embedded tweet's signature, or a link only an embed carries.
-_TWEET = re.compile(
+_TWEET = lazy_compile(
     r"(?:[\u2014\u2013]|--?)\s*[^\n()]{1,60}\(@\w{1,30}\)\s*(?:on\s)?[A-Z][a-z]+\.?\s\d{1,2},?\s\d{4}"
     r"|pic\.twitter\.com/\w"
     r"|\(@\w{1,30}\)\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}"
 )
 # A list item: bullet or enumerator, then text.
-_LIST_MARK = re.compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25ba\u2023\u2043]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
+_LIST_MARK = lazy_compile(r"^\s*(?:[-*\u2022\u00b7\u25aa\u25ba\u2023\u2043]|\d{1,3}[.)]|[a-zA-Z][.)]|\(\w{1,3}\))\s+\S")
 # A sentence end at the end of the line, closing quotes and brackets allowed after it.
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026](?:[\"'\u201d\u2019)\]]*|\[\d+\])\s*$")
+_ENDS_SENTENCE = lazy_compile(r"[.!?\u2026](?:[\"'\u201d\u2019)\]]*|\[\d+\])\s*$")
 _OPENING = "\"'\u201c\u2018([\u00bf\u00a1\u2026. "
 
 #: Words from which a line without a sentence end still reads as running text.
@@ -120,7 +124,7 @@ _PROSE_WORDS = 20
 _FRAGMENT_WORDS = 12
 #: From this many words, a line holding a whole sentence before its cut-off end is prose.
 _INNER_END_WORDS = 8
-_INNER_END = re.compile(r"[a-z\d)][.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
+_INNER_END = lazy_compile(r"[a-z\d)][.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z]")
 #: From this many words, a line that starts like a sentence and ends with a colon is prose.
 _INTRO_WORDS = 6
 #: At most this many words, a line between two code lines is code too.

@@ -28,6 +28,8 @@ import re
 import sys
 from collections.abc import Iterable, Mapping
 
+from newslint.text.lazy_re import lazy_compile
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -37,34 +39,36 @@ __all__ = ["MARKDOWN_SUFFIXES", "MarkdownView", "front_matter", "is_markdown", "
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
-_FRONT_OPEN = re.compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_FRONT_OPEN = lazy_compile(r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\r?\n")
+_LINE = lazy_compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 # A YAML scalar at the top level: key, colon, value (quoted or plain), maybe a comment.
-_YAML_FIELD = re.compile(
+_YAML_FIELD = lazy_compile(
     r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$"""
 )
-_TOML_FIELD = re.compile(
+_TOML_FIELD = lazy_compile(
     r"""^(?P<key>[A-Za-z_][\w-]*)[ \t]*=[ \t]*(?P<value>"[^"\r\n]*"|'[^'\r\n]*'|[^#\r\n]*?)[ \t]*(?:#.*)?$"""
 )
 
 # Inline shapes (CommonMark). Code spans first: what is inside them is not markup.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:.|\n)*?(?<!`)\1(?!`)")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)*)>")
-_HTML_COMMENT = re.compile(r"<!--(?:.|\n)*?-->")
-_HTML_TAG = re.compile(
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(?:.|\n)*?(?<!`)\1(?!`)")
+_AUTOLINK = lazy_compile(
+    r"<(?:[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~\-]+@[\w\-]+(?:\.[\w\-]+)*)>"
+)
+_HTML_COMMENT = lazy_compile(r"<!--(?:.|\n)*?-->")
+_HTML_TAG = lazy_compile(
     r"</?[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z_:][\w.:\-]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>"
 )
 # "](destination "title")": the parentheses and what is inside them.
-_LINK_TARGET = re.compile(
+_LINK_TARGET = lazy_compile(
     r"(?<=\])\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
 # "][label]": a full reference link's label.
-_LINK_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
-_BARE_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
-_ATX = re.compile(r"^([ \t]{0,3})(#{1,6})(?=[ \t]|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
-_CELL_PIPE = re.compile(r"(?<!\\)\|")
-_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_LINK_LABEL = lazy_compile(r"(?<=\])\[[^\]\n]*\]")
+_BARE_URL = lazy_compile(r"(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_ATX = lazy_compile(r"^([ \t]{0,3})(#{1,6})(?=[ \t]|$)")
+_ATX_CLOSE = lazy_compile(r"[ \t]+#+[ \t]*$")
+_CELL_PIPE = lazy_compile(r"(?<!\\)\|")
+_DELIMITER_ROW = lazy_compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 
 
 def is_markdown(path: str) -> bool:

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import TextIO
 
 from newslint.model.diagnostic import Diagnostic, Rule
+from newslint.text.lazy_re import lazy_compile
 
 __all__ = ["ReportContext", "Reporter", "display_path", "escape_surrogates", "needs_texts"]
 
 # Characters a file name (or a dataset id) may hold that would break a line-based
 # report or drive a terminal: C0 and C1 controls, DEL, line and paragraph
 # separators, bidirectional overrides, and surrogates (bytes that were not UTF-8).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = lazy_compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -40,7 +41,7 @@ def display_path(path: str) -> str:
     return path if path.isprintable() else _UNPRINTABLE.sub(_escape, path)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = lazy_compile("[\ud800-\udfff]")
 
 
 def escape_surrogates(json_text: str) -> str:

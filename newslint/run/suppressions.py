@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newslint.model.diagnostic import Category, Diagnostic, Edit, Rule, Severity
 from newslint.model.facts import DocumentFacts, Facts
+from newslint.text.lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from newslint.model.document import Document
@@ -83,14 +84,14 @@ The fix removes the comment (or the unused code from it).
 )
 
 # <!-- newslint-disable-next-line NL101, NL4 --> ; codes separated by spaces or commas.
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy_compile(
     r"<!--[ \t]*newslint-(?P<kind>disable-next-line|disable-line|disable|enable)\b"
     r"(?P<codes>(?:[ \t,]+(?:[A-Z]{2,4}[0-9]{0,3}|ALL))*)[ \t]*-->"
 )
-_CODE = re.compile(r"[A-Z]{2,4}[0-9]{0,3}|ALL")
+_CODE = lazy_compile(r"[A-Z]{2,4}[0-9]{0,3}|ALL")
 # In Markdown front matter (YAML or TOML), where an HTML comment would break the data:
 # a comment at the end of a field line, "title: Ferry Back  # newslint-disable-line NL312".
-_FRONT_DIRECTIVE = re.compile(
+_FRONT_DIRECTIVE = lazy_compile(
     r"(?<=[ \t])#[ \t]*newslint-(?P<kind>disable-line)\b"
     r"(?P<codes>(?:[ \t,]+(?:[A-Z]{2,4}[0-9]{0,3}|ALL))*)[ \t]*$",
     re.MULTILINE,
@@ -362,7 +363,7 @@ def _front_field_lines(doc: Document, front_end: int) -> set[int]:
     return out
 
 
-_FRONT_FIELD = re.compile(r"[A-Za-z_][\w-]*[ \t]*[:=][ \t]*\S")
+_FRONT_FIELD = lazy_compile(r"[A-Za-z_][\w-]*[ \t]*[:=][ \t]*\S")
 
 
 def drop_masked(doc: Document, diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

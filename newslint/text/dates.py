@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from newslint.model.document import Document
 from newslint.plugin.context import Context
+from newslint.text.lazy_re import lazy_compile
 
 __all__ = [
     "MONTHS",
@@ -82,25 +83,25 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
 # "Tuesday, Jan. 14, 2026", "January 13-14, 2026", "Jan. 14".
 # Each starts with a lookahead for its possible first characters (a weekday's or
 # month's capital, or a digit), which finds the same matches with less backtracking.
-_MONTH_DAY = re.compile(
+_MONTH_DAY = lazy_compile(
     rf"(?=[JFMASONDTW])(?<![\w-]){_WEEKDAY}{_MONTH}\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?(?!\d){_YEAR}(?![\w-])"
 )
 # "Tuesday, 14 January 2026", "14 Jan 2026", "13-14 January".
-_DAY_MONTH = re.compile(
+_DAY_MONTH = lazy_compile(
     rf"(?=[MTWFS]|\d)(?<![\w-]){_WEEKDAY}(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?P<range>\s*[-\u2013]\s*[0-3]?\d)?\s+(?:of\s+)?{_MONTH}{_YEAR}(?![\w-])"
 )
 # A weekday after the date: "Jan. 13 (Tuesday)", "13 January, a Tuesday,".
 _DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_WEEKDAY_AFTER = re.compile(rf"\s*\(\s*(?P<bracketed>{_DAY_NAMES})\s*\)|,\s+a\s+(?P<apposed>{_DAY_NAMES})(?![\w-])")
+_WEEKDAY_AFTER = lazy_compile(rf"\s*\(\s*(?P<bracketed>{_DAY_NAMES})\s*\)|,\s+a\s+(?P<apposed>{_DAY_NAMES})(?![\w-])")
 # A weekday before a date in brackets: "Tuesday (Jan. 13)"; the date must be followed by ")".
-_WEEKDAY_BEFORE = re.compile(rf"(?P<weekday>{_DAY_NAMES})\s*\(\s*$")
-_CLOSE_AFTER = re.compile(r"\s*\)")
+_WEEKDAY_BEFORE = lazy_compile(rf"(?P<weekday>{_DAY_NAMES})\s*\(\s*$")
+_CLOSE_AFTER = lazy_compile(r"\s*\)")
 # "2026-01-13", also inside "2026-01-13T19:58Z" and "Update: 2026-01-13 19:58 GMT".
 # The lookbehind (no digit or hyphen before the year) sits after "19"/"20", so that the
 # pattern starts with literal digits the regex engine can scan for; it finds the same matches.
-_ISO = re.compile(r"(?P<year>(?:19|20)(?<![\d-]..)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]\d)")
+_ISO = lazy_compile(r"(?P<year>(?:19|20)(?<![\d-]..)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-]\d)")
 # A line that labels the article's own timestamp.
-_LABEL = re.compile(
+_LABEL = lazy_compile(
     r"^\W*(?:last\s+)?(?:update[ds]?|published|posted|first\s+published|date|dated|created|modified)(?:\s+(?:on|at))?\s*[:\-\u2013\u2014]?\s",
     re.IGNORECASE,
 )
@@ -283,8 +284,8 @@ def _date_from_text(doc: Document) -> ArticleDate | None:
     )
 
 
-_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.DOTALL)
-_FRONT_DATE = re.compile(r"^(?:date|published|pubdate)\s*:\s*['\"]?([^'\"\r\n]+)", re.MULTILINE | re.IGNORECASE)
+_FRONT_MATTER = lazy_compile(r"\A---\r?\n(.*?)\r?\n---\r?\n", re.DOTALL)
+_FRONT_DATE = lazy_compile(r"^(?:date|published|pubdate)\s*:\s*['\"]?([^'\"\r\n]+)", re.MULTILINE | re.IGNORECASE)
 
 
 def _front_matter_date(text: str) -> str | None:

@@ -6,8 +6,9 @@ spacing are the same paragraph to a reader; ``fold`` makes them equal strings.
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from newslint.text.lazy_re import lazy_compile
 
 __all__ = ["APOSTROPHES", "DASHES", "HYPHENS", "fold", "is_blank"]
 
@@ -31,9 +32,9 @@ _FOLD_TABLE = str.maketrans(
     }
 )
 # Any character that is not whitespace (no-break and zero-width spaces are whitespace here).
-_NOT_SPACE = re.compile(r"[^\s\u00a0\u200b\u2060\ufeff]")
+_NOT_SPACE = lazy_compile(r"[^\s\u00a0\u200b\u2060\ufeff]")
 # A dash with spaces around it, or none: "TOKYO (AP) - Japan" and "TOKYO (AP) –Japan".
-_SPACED_DASH = re.compile(r" ?- ?")
+_SPACED_DASH = lazy_compile(r" ?- ?")
 
 
 def fold(text: str) -> str:

@@ -39,6 +39,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from newslint.model.document import Document, TokenKind
+from newslint.text.lazy_re import lazy_compile
 
 __all__ = [
     "Ending",
@@ -71,24 +72,23 @@ _KEY_TABLE = str.maketrans(
 _FORM_TABLE = str.maketrans(
     {**{c: None for c in INVISIBLE}, **{c: "-" for c in HYPHEN_LIKE}, **{c: "'" for c in APOSTROPHE_LIKE}}
 )
-_SPACES = re.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 # A possessive at the end of a folded name: "lee's", "xi'an's".
-_POSSESSIVE = re.compile(r"'s$")
+_POSSESSIVE = lazy_compile(r"'s$")
 _DIAERESIS = "\u0308"
 # What may stand between two tokens of one word: one hyphen or apostrophe the
 # tokenizer does not join (en dash, ‘), or soft hyphens and zero-width characters.
-_WORD_JOINER = re.compile(f"[{re.escape(HYPHEN_LIKE + APOSTROPHE_LIKE)}]|[{INVISIBLE}]+")
 # The joiners the tokenizer keeps inside a word ("Jae-myung", "Xi'an") never stand between two
 # word tokens: between two letters they make one token. ``_joined`` looks for the others only.
 _TOKEN_JOINERS = "'\u2019\u02bc-\u2010\u2011"
-_GAP_JOINER = re.compile(
+_GAP_JOINER = lazy_compile(
     f"[{re.escape(''.join(c for c in HYPHEN_LIKE + APOSTROPHE_LIKE if c not in _TOKEN_JOINERS))}]|[{INVISIBLE}]+"
 )
 # Characters before a token that force its capital: an opening quote or bracket, a colon.
 _FORCING = frozenset("\"'“‘«([:")
-_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+_DOTTED_INITIALS = lazy_compile(r"^(?:[A-Z]\.)+$")
 # Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
-_HYPHEN_SPLIT = re.compile(f"[{re.escape(HYPHEN_LIKE)}]")
+_HYPHEN_SPLIT = lazy_compile(f"[{re.escape(HYPHEN_LIKE)}]")
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
 _MEMO_SIZE = 100_000  # texts a lexicon's memo holds before it starts again
 

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Sentence, Severity, hookimpl
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import is_blank
 
 # -- duplicates ----------------------------------------------------------------------
@@ -504,7 +505,7 @@ def _through_line_end(doc: Document, offset: int) -> int:
 
 # -- whitespace ------------------------------------------------------------------------
 
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+$")
+_TRAILING_SPACE = lazy_compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+$")
 
 
 def line_whitespace(doc: Document) -> Iterator[Diagnostic]:
@@ -561,7 +562,7 @@ def trailing_blank_lines(doc: Document) -> Iterator[Diagnostic]:
     )
 
 
-_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff]")
+_INVISIBLE = lazy_compile("[\u200b\u2060\u00ad\ufeff]")
 _INVISIBLE_NAMES = {
     "\u200b": "zero-width space (U+200B)",
     "\u2060": "word joiner (U+2060)",
@@ -600,8 +601,8 @@ def _cp1252_char(byte: int) -> str:
 # as Latin-1 (C1 controls U+0080-U+009F: "Japanâ\x80\x99s").
 _LEADS = "".join(_cp1252_char(b) for b in range(0xC2, 0xF5))
 _CONTINUATIONS = "".join(_cp1252_char(b) for b in range(0x80, 0xC0)) + "".join(chr(b) for b in range(0x80, 0xA0))
-_MOJIBAKE_RUN = re.compile(f"(?:[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]{{1,3}})+")
-_LEAD = re.compile(f"[{re.escape(_LEADS)}]")
+_MOJIBAKE_RUN = lazy_compile(f"(?:[{re.escape(_LEADS)}][{re.escape(_CONTINUATIONS)}]{{1,3}})+")
+_LEAD = lazy_compile(f"[{re.escape(_LEADS)}]")
 _TO_BYTE = {_cp1252_char(b): b for b in range(0x80, 0x100)} | {chr(b): b for b in range(0x80, 0xA0)}
 _MAX_LAYERS = 4  # "cafÃƒÂ©" is two layers; real text never has more than a few
 
@@ -683,7 +684,7 @@ def mojibake(doc: Document) -> Iterator[Diagnostic]:
             )
 
 
-_REPLACEMENT_RUN = re.compile("\ufffd+")
+_REPLACEMENT_RUN = lazy_compile("\ufffd+")
 
 
 def replacement_characters(doc: Document) -> Iterator[Diagnostic]:

@@ -22,6 +22,7 @@ from newslint import (
     hookimpl,
 )
 from newslint.plugin.packs import check_keys, check_pattern, re2_options
+from newslint.text.lazy_re import lazy_compile
 
 CONFUSABLE_WORD = Rule(
     code="NL630",
@@ -100,8 +101,8 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     return list(confusable_words(doc, ctx.packs["confusables"]))
 
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_WORD = re.compile(r"^[a-z]+(?:[-'][a-z]+)*$")
+_ID = lazy_compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WORD = lazy_compile(r"^[a-z]+(?:[-'][a-z]+)*$")
 
 
 _ENTRY_KEYS = ("id", "enabled", "wrong", "right", "case-sensitive", "before", "after", "not-after", "reason")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import operator
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from itertools import compress, repeat
 from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
 from newslint.model.document import Quotation, Token, TokenKind
 from newslint.model.line_roles import Role
+from newslint.text.lazy_re import lazy_compile
 
 MIXED_QUOTE_STYLE = Rule(
     code="NL610",
@@ -329,7 +329,7 @@ def _closes_url(doc: Document, offset: int) -> bool:
 
 # -- NL610: quote style ----------------------------------------------------------------
 
-_QUOTE_MARK = re.compile("['\"\u2018\u2019\u201c\u201d]")
+_QUOTE_MARK = lazy_compile("['\"\u2018\u2019\u201c\u201d]")
 _CURLY = "\u2018\u2019\u201c\u201d"
 _TO_STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -448,7 +448,7 @@ def _quote_finding(doc: Document, group: list[tuple[_Mark, str, str, Counter[str
 
 # A dateline at the start of a paragraph: a place in capitals, an optional
 # date, an optional agency in brackets, then the dash.
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"[A-Z][A-Z.'\-]+(?:[ ,]{1,2}[A-Z][A-Za-z.'\-]+){0,3}"  # TOKYO, NEW YORK, PARIS, France
     r"(?:,\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}|\d{1,2}\s[A-Z][a-z]{2,8}))?"  # , Jan. 13 / , 13 January
     r"(?:\s?\([^()\n]{1,40}\))?"  # (AP) (Yonhap)
@@ -456,7 +456,7 @@ _DATELINE = re.compile(
 )
 # A dash between words: spaced (hyphen, en, em, double hyphen) or an unspaced
 # em dash or double hyphen. Digits on both sides make it a range, not a dash.
-_PAREN_DASH = re.compile(r"(?<=\S)(?P<form> (?:--|[\u2014\u2013\u2015\-]) |\u2014|--)(?=\S)")
+_PAREN_DASH = lazy_compile(r"(?<=\S)(?P<form> (?:--|[\u2014\u2013\u2015\-]) |\u2014|--)(?=\S)")
 
 
 def _dash_label(form: str) -> str:
@@ -576,7 +576,7 @@ def _checked_paragraphs(doc: Document) -> set[int]:
 
 
 # Straight double quotes touching code punctuation; two in a paragraph make it a listing (JSON, HTML).
-_CODE_QUOTES = re.compile(r'[={\[:]"|"[:}\]>]')
+_CODE_QUOTES = lazy_compile(r'[={\[:]"|"[:}\]>]')
 
 
 def _is_code_quote(text: str, i: int) -> bool:
@@ -648,8 +648,8 @@ def _nested_doubles(doc: Document, checked: set[int]) -> tuple[list[Diagnostic],
 
 # A single quotation's opening mark (before a word) and a closing mark (not before a word), for the
 # level between two double-quoted ones: "'We Called It "Plan B"': ..." alternates rightly.
-_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[\"\u201c\u2014\u2013]))['\u2018](?=\w)")
-_SINGLE_CLOSER = re.compile(r"(?<=\S)['\u2019](?!\w)")
+_SINGLE_OPENER = lazy_compile(r"(?:^|(?<=[\s(\[\"\u201c\u2014\u2013]))['\u2018](?=\w)")
+_SINGLE_CLOSER = lazy_compile(r"(?<=\S)['\u2019](?!\w)")
 _TO_SINGLE = str.maketrans({'"': "'", "\u201c": "\u2018", "\u201d": "\u2019"})
 
 
@@ -693,10 +693,10 @@ def unbalanced_quotes(doc: Document) -> Iterator[Diagnostic]:
 
 # -- NL613: unbalanced brackets -------------------------------------------------------
 
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = lazy_compile(r"[()\[\]]")
 _PAIRS = {")": "(", "]": "["}
 # "1)", "a)", "iv)" as list enumerators, and ":)" smileys: closers that open nothing.
-_ENUMERATOR = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?\)")
+_ENUMERATOR = lazy_compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-zA-Z]|[ivx]{1,4})\)|[:;]-?\)")
 
 
 def unbalanced_brackets(doc: Document) -> Iterator[Diagnostic]:

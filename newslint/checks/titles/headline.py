@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from newslint.model.document import Document, Paragraph, Token, TokenKind
 from newslint.text.dates import find_dates
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import fold, is_blank
 
 __all__ = ["Headline", "find_headline", "is_body_paragraph", "is_title_like"]
@@ -29,15 +30,15 @@ _TOP = 4  # paragraphs (after metadata) searched for the headline
 _METADATA_MAX_WORDS = 8
 
 # A paragraph ending a sentence: terminal punctuation, maybe closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_TERMINAL = lazy_compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 # Headline-final characters that make a line something else: a label, a list lead-in, a sentence.
-_NOT_HEADLINE_END = re.compile(r"[.!?\u2026:;,\-\u2013\u2014][\"'\u201d\u2019)\]]*$")
+_NOT_HEADLINE_END = lazy_compile(r"[.!?\u2026:;,\-\u2013\u2014][\"'\u201d\u2019)\]]*$")
 # A byline or a timestamp label: "By Mari Yamaguchi", "Updated: ...", "Published 3 hours ago".
-_METADATA = re.compile(
+_METADATA = lazy_compile(
     r"^\W*(?:by\s+[A-Z]|(?:last\s+)?(?:update[ds]?|published|posted|first\s+published)\b)", re.IGNORECASE
 )
 # A dateline opening a body paragraph: "TOKYO (AP) —", "NARA:", "SEOUL, Jan. 13 (Yonhap) --".
-_DATELINE = re.compile(
+_DATELINE = lazy_compile(
     r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^\u2014\u2013:\n]{1,40}?)?\s*(?:\([^)\n]{1,30}\))?\s*(?:--?|[\u2013\u2014:])\s"
 )
 
@@ -63,8 +64,8 @@ def find_headline(doc: Document) -> Headline | None:
 
 
 # Front matter opening the text, and its title field: "---\ntitle: ...\n---".
-_FRONT_MATTER = re.compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_FRONT_TITLE = re.compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.MULTILINE | re.IGNORECASE)
+_FRONT_MATTER = lazy_compile(r"\A---\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_TITLE = lazy_compile(r"^(?:title|headline)[ \t]*:[ \t]*(['\"]?)(.+?)\1[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _front_matter(doc: Document) -> tuple[int, Headline | None] | None:

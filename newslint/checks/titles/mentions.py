@@ -23,6 +23,7 @@ from typing import NamedTuple, overload
 
 from newslint.checks.titles.offices import OfficeTable, name_key
 from newslint.model.document import Document, TokenKind
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import HYPHENS
 
 __all__ = ["TitleMention", "title_mentions"]
@@ -287,7 +288,7 @@ def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
 _HAS_HYPHEN = re.compile("[" + re.escape(HYPHENS) + "]").search
-_HYPHEN_SPLIT = re.compile("[" + re.escape(HYPHENS) + "]").split
+_HYPHEN_SPLIT = lazy_compile("[" + re.escape(HYPHENS) + "]")
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -385,7 +386,7 @@ def _ends_title(word: str, ends: frozenset[str]) -> bool:
     """Whether a word token's last unit can end a title ("Minister", "Secretary-General",
     "President-elect", possessive or not)."""
     stem = word[:-2] if _is_possessive(word) else word
-    parts = [p.casefold() for p in _HYPHEN_SPLIT(stem) if p]
+    parts = [p.casefold() for p in _HYPHEN_SPLIT.split(stem) if p]
     if not parts:
         return False
     return parts[-1] in ends or (len(parts) > 1 and parts[-1] == "elect" and parts[-2] in ends)

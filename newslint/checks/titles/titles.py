@@ -25,6 +25,7 @@ from newslint.checks.titles.headline import Headline, find_headline
 from newslint.checks.titles.mentions import TitleMention, title_mentions
 from newslint.checks.titles.offices import OFFICES_KIND, OfficeTable, Term, load_offices, parse_offices
 from newslint.text.dates import ArticleDate, article_date
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import fold
 
 _SLACK = dt.timedelta(days=1)  # time zones: a dateline day may be the day before elsewhere
@@ -472,13 +473,13 @@ def _not_held(
 
 
 # A possessive and the one or two words after it ("'s re-election", "'s long reign", "'s 12-year papacy").
-_POSSESSIVE_NEXT = re.compile(
+_POSSESSIVE_NEXT = lazy_compile(
     r"['\u2019]s?\s+([^\W_]+(?:[-\u2010\u2011][^\W\d_]+)?)(?:[ \t\u00a0]+([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?))?"
 )
 
 
 # The word before "of" and the mention ("the funeral of President X"); the mention's lead is right after.
-_OF_BEFORE = re.compile(r"([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)\s+of\s+(?:the\s+)?$")
+_OF_BEFORE = lazy_compile(r"([^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)?)\s+of\s+(?:the\s+)?$")
 
 
 def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
@@ -496,9 +497,9 @@ def _names_an_event(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
 
 
 # The word right before a mention's lead, and the words after its end.
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
-_NAME_REST = re.compile(r"[ \t\u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
-_WORDS_AFTER = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*([^\W\d_]+)")
+_WORD_BEFORE = lazy_compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_NAME_REST = lazy_compile(r"[ \t\u00a0]+([^\W\d_]+(?:-[^\W\d_]+)*)")
+_WORDS_AFTER = lazy_compile(r"[ \t\u00a0]*,?[ \t\u00a0]*([^\W\d_]+)")
 # Prepositions that make a monarch or pope the frame of a period ("under King X", "during Pope Y's visits",
 # "built by Sultan Z"): historical unless the sentence is tied to the article's present.
 _FRAMING = frozenset(["under", "during", "by"])
@@ -518,7 +519,7 @@ _PRESENT_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday
                            "tonight", "yesterday"])  # fmt: skip
 _PRESENT = _PRESENT_DAYS | {"tomorrow", "now", "currently", "will", "shall"}
 
-_THIS_NEXT = re.compile(r"\b(?:this|next)\s+(?:week|month|year|weekend)\b", re.IGNORECASE)
+_THIS_NEXT = lazy_compile(r"\b(?:this|next)\s+(?:week|month|year|weekend)\b", re.IGNORECASE)
 
 
 def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], lo: dt.date) -> bool:
@@ -619,7 +620,7 @@ def _names_a_thing(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
 _BEFORE_DEPARTURE = frozenset(["has", "had", "have", "was", "is", "been", "be", "will", "would", "formally",
                                "officially", "abruptly", "finally", "suddenly", "later", "then", "just", "also",
                                "reportedly", "apparently"])  # fmt: skip
-_NEXT_WORD = re.compile(r"[ \t\u00a0]*([^\W\d_]+)")
+_NEXT_WORD = lazy_compile(r"[ \t\u00a0]*([^\W\d_]+)")
 
 
 def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
@@ -648,7 +649,7 @@ def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
 
 
 # What ends a clause within a sentence: a comma, semicolon, colon, a dash or a bracket.
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
+_CLAUSE_BREAK = lazy_compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
