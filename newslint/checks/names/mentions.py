@@ -189,11 +189,13 @@ class NameLexicon:
         """Apply equivalent endings and spellings; return the atoms and whether the
         spelling uses the preferred form of every equivalence that names one."""
         out = list(atoms)
-        for ending in self.endings:
-            rewritten = _rewrite_ending(out, ending)
-            if rewritten is not None:
-                out = rewritten
-                break
+        lasts, suffixes = self._ending_index()
+        if out and (out[-1] in lasts or out[-1].endswith(suffixes)):  # else no ending can apply
+            for ending in self.endings:
+                rewritten = _rewrite_ending(out, ending)
+                if rewritten is not None:
+                    out = rewritten
+                    break
         if not self.same:
             return out, False
         longest = self.longest
@@ -249,6 +251,19 @@ class NameLexicon:
             memo = {}
             object.__setattr__(self, name, memo)  # frozen: the value does not change, only its cache
         return memo  # type: ignore[no-any-return]
+
+    def _ending_index(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The last atoms an ending's form can end with, and the glued one-atom forms
+        ("ji" of "Horyuji") a last atom can end with: no other atoms can take an ending."""
+        index = self.__dict__.get("_memo_endings")
+        if index is None:
+            lasts = {form[-1] for ending in self.endings for glued, form in ending.forms if not glued or len(form) > 1}
+            suffixes = tuple(
+                form[0] for ending in self.endings for glued, form in ending.forms if glued and len(form) == 1
+            )
+            index = (frozenset(lasts), suffixes)
+            object.__setattr__(self, "_memo_endings", index)
+        return index  # type: ignore[no-any-return]
 
     def loose(self, atom: str) -> str:
         """``atom`` with every romanization alternation folded ("dmitry" gives "dmitri"); memoised."""

@@ -11,6 +11,7 @@ the corpus in corpus mode.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -255,9 +256,36 @@ def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
 
 def _prose_mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
     roles = doc.line_roles
-    return [
-        m for m in find_mentions(doc, lex) if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
-    ]
+    line_of = _Lines(doc).number
+    return [m for m in find_mentions(doc, lex) if roles.in_voice(line_of(m.start)) and not doc.is_quoted(m.start)]
+
+
+class _Lines:
+    """``Document.position`` for many offsets of one document: the line starts listed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.lines = doc.lines
+        self.starts = [line.start for line in self.lines]
+        self.size = len(doc.text)
+
+    def number(self, offset: int) -> int:
+        """The 1-based line of ``offset``, as ``doc.position(offset)[0]``."""
+        return self.lines[bisect_right(self.starts, max(0, min(offset, self.size))) - 1].number
+
+    def span(self, start: int, end: int) -> Span:
+        """``Span(start, end, *doc.position(start), *doc.position(end))``."""
+        a = max(0, min(start, self.size))
+        first = self.lines[bisect_right(self.starts, a) - 1]
+        b = max(0, min(end, self.size))
+        last = self.lines[bisect_right(self.starts, b) - 1]
+        return Span(
+            start,
+            end,
+            first.number,
+            min(a, first.end) - first.start + 1,
+            last.number,
+            min(b, last.end) - last.start + 1,
+        )
 
 
 @hookimpl
@@ -278,7 +306,7 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
 def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> DocNames:
     """The document's name facts, with positions resolved while the text is at hand."""
 
-    return DocNames.build(doc.path, mentions, lambda start, end: _span(doc, start, end), scope)
+    return DocNames.build(doc.path, mentions, _Lines(doc).span, scope)
 
 
 # -- within one document ----------------------------------------------------------------------
