@@ -300,12 +300,13 @@ def test_import_from_a_wikidata_export(tmp_path, capsys, monkeypatch):
     finally:
         sys.path.remove(str(ROOT / "tools"))
     # The tool runs against the bundled table without world2.toml and world5.toml, which hold
-    # Tuvalu: the country is then unknown and the export must declare it.
+    # Tuvalu: the country is then unknown and the export must declare it. world8.toml is left out
+    # too: its Tongan prime ministers need the Tonga those two files declare.
     older = tmp_path / "rules"
     (older / "offices").mkdir(parents=True)
     (older / "offices.toml").write_bytes((bundled_rules_dir() / "offices.toml").read_bytes())
     for path in (bundled_rules_dir() / "offices").glob("*.toml"):
-        if path.name not in ("world2.toml", "world5.toml"):
+        if path.name not in ("world2.toml", "world5.toml", "world8.toml"):
             (older / "offices" / path.name).write_bytes(path.read_bytes())
     monkeypatch.setattr(import_offices, "Packs", lambda: Packs(bundled_dir=older))
     out = tmp_path / "wikidata.toml"
