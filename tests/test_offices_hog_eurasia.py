@@ -82,6 +82,9 @@ def found(who: str, date: dt.date, dateline: str = "VIENNA") -> list[str]:
         pytest.param("Moldovan Prime Minister Vlad Filat", dt.date(2011, 10, 2), [], id="filat"),
         pytest.param("Moldovan Prime Minister Vlad Filat", dt.date(2016, 10, 2), ["NL303"], id="filat-after"),
         pytest.param("Azerbaijani Prime Minister Artur Rasizade", dt.date(2010, 10, 2), [], id="rasizade"),
+        pytest.param("Romanian Prime Minister Ludovic Orban", dt.date(2020, 6, 2), [], id="orban"),
+        pytest.param("Romanian Prime Minister Ludovic Orban", dt.date(2022, 6, 2), ["NL303"], id="orban-after"),
+        pytest.param("Romania's interim Prime Minister Nicolae Ciuca", dt.date(2020, 12, 15), [], id="ciuca-interim"),
         # Tonga: the caretaker word makes the mention an acting one, judged against acting terms only
         pytest.param("Tongan Prime Minister Aisake Eke", dt.date(2025, 6, 3), [], id="eke"),
         pytest.param("Tongan Prime Minister Siaosi Sovaleni", dt.date(2025, 6, 3), ["NL303"], id="sovaleni-after"),
