@@ -90,6 +90,8 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param("Eswatini Prime Minister Russell Dlamini", dt.date(2025, 12, 2), [], id="russell-dlamini"),
         # The Americas: Peru's President of the Council of Ministers and Cuba's restored office
         pytest.param("Peruvian Prime Minister Ernesto Alvarez", dt.date(2026, 1, 13), [], id="alvarez"),
+        pytest.param("Peruvian Prime Minister Denisse Miralles", dt.date(2026, 4, 7), [], id="miralles"),
+        pytest.param("Peruvian Prime Minister Ernesto Alvarez", dt.date(2026, 4, 7), ["NL303"], id="alvarez-after"),
         pytest.param("Peruvian Prime Minister Eduardo Arana", dt.date(2026, 1, 13), ["NL303"], id="arana-after"),
         pytest.param("Peruvian Prime Minister Gustavo Adrianzen", dt.date(2024, 9, 3), [], id="adrianzen"),
         pytest.param("Cuban Prime Minister Manuel Marrero", dt.date(2026, 1, 13), [], id="marrero"),
