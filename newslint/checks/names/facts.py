@@ -107,17 +107,29 @@ class DocNames(NamedTuple):
 
     @classmethod
     def build(
-        cls, path: str, mentions: Sequence[Mention], span: Callable[[int, int], Span], publication: str = ""
+        cls,
+        path: str,
+        mentions: Sequence[Mention],
+        span: Callable[[int, int], Span],
+        publication: str = "",
+        *,
+        spellings: bool = True,
     ) -> DocNames:
-        """Count ``mentions`` by key and (case-resolved) spelling; ``span`` maps offsets to a ``Span``."""
+        """Count ``mentions`` by key and (case-resolved) spelling; ``span`` maps offsets to a ``Span``.
+
+        With ``spellings=False`` only the name words are counted (all that
+        ``near_misses`` reads).
+        """
+        if not spellings:
+            return cls(path, (), _word_uses(mentions, span), publication)
         forms = resolve_case(mentions)
         groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
         for mention, form in zip(mentions, forms):
             groups[(mention.key, form)].append(mention)
-        spellings = []
+        found = []
         for (key, form), members in groups.items():
             own = next((m for m in members if m.form == form), members[0])
-            spellings.append(
+            found.append(
                 Spelling(
                     key=key,
                     form=form,
@@ -128,14 +140,18 @@ class DocNames(NamedTuple):
                     preferred=members[0].preferred,
                 )
             )
-        words: dict[str, list[Any]] = {}
-        for mention in mentions:
-            for word in mention.words:
-                if word.key in words:
-                    words[word.key][2] += 1
-                else:
-                    words[word.key] = [word.key, display(word.text), 1, span(word.start, word.end)]
-        return cls(path, tuple(spellings), tuple(WordUse(*w) for w in words.values()), publication)
+        return cls(path, tuple(found), _word_uses(mentions, span), publication)
+
+
+def _word_uses(mentions: Sequence[Mention], span: Callable[[int, int], Span]) -> tuple[WordUse, ...]:
+    words: dict[str, list[Any]] = {}
+    for mention in mentions:
+        for word in mention.words:
+            if word.key in words:
+                words[word.key][2] += 1
+            else:
+                words[word.key] = [word.key, display(word.text), 1, span(word.start, word.end)]
+    return tuple(WordUse(*w) for w in words.values())
 
 
 def display(text: str) -> str:

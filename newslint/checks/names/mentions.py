@@ -36,9 +36,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from newslint.model.document import Document, Token, TokenKind
+from newslint.model.document import Document, TokenKind
 from newslint.text.lazy_re import lazy_compile
 
 __all__ = [
@@ -78,13 +78,19 @@ _POSSESSIVE = lazy_compile(r"'s$")
 _DIAERESIS = "\u0308"
 # What may stand between two tokens of one word: one hyphen or apostrophe the
 # tokenizer does not join (en dash, ‘), or soft hyphens and zero-width characters.
-_WORD_JOINER = lazy_compile(f"[{re.escape(HYPHEN_LIKE + APOSTROPHE_LIKE)}]|[{INVISIBLE}]+")
+# The joiners the tokenizer keeps inside a word ("Jae-myung", "Xi'an") never stand between two
+# word tokens: between two letters they make one token. ``_joined`` looks for the others only.
+_TOKEN_JOINERS = "'\u2019\u02bc-\u2010\u2011"
+_GAP_JOINER = lazy_compile(
+    f"[{re.escape(''.join(c for c in HYPHEN_LIKE + APOSTROPHE_LIKE if c not in _TOKEN_JOINERS))}]|[{INVISIBLE}]+"
+)
 # Characters before a token that force its capital: an opening quote or bracket, a colon.
 _FORCING = frozenset("\"'“‘«([:")
 _DOTTED_INITIALS = lazy_compile(r"^(?:[A-Z]\.)+$")
 # Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
 _HYPHEN_SPLIT = lazy_compile(f"[{re.escape(HYPHEN_LIKE)}]")
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
+_MEMO_SIZE = 100_000  # texts a lexicon's memo holds before it starts again
 
 
 def _key_fold(text: str) -> str:
@@ -183,11 +189,13 @@ class NameLexicon:
         """Apply equivalent endings and spellings; return the atoms and whether the
         spelling uses the preferred form of every equivalence that names one."""
         out = list(atoms)
-        for ending in self.endings:
-            rewritten = _rewrite_ending(out, ending)
-            if rewritten is not None:
-                out = rewritten
-                break
+        lasts, suffixes = self._ending_index()
+        if out and (out[-1] in lasts or out[-1].endswith(suffixes)):  # else no ending can apply
+            for ending in self.endings:
+                rewritten = _rewrite_ending(out, ending)
+                if rewritten is not None:
+                    out = rewritten
+                    break
         if not self.same:
             return out, False
         longest = self.longest
@@ -233,8 +241,52 @@ class NameLexicon:
             hit = memo[text] = ("".join(atoms), preferred)
         return hit
 
+    def _memo(self, name: str) -> dict[str, Any]:
+        """A process-wide memo of this lexicon's decisions per distinct text (bounded; never pickled).
+
+        Kept as a plain attribute made on first use, not a field, so the
+        cached pack's form does not change."""
+        memo = self.__dict__.get(name)
+        if memo is None or len(memo) > _MEMO_SIZE:
+            memo = {}
+            object.__setattr__(self, name, memo)  # frozen: the value does not change, only its cache
+        return memo  # type: ignore[no-any-return]
+
+    def _ending_index(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The last atoms an ending's form can end with, and the glued one-atom forms
+        ("ji" of "Horyuji") a last atom can end with: no other atoms can take an ending."""
+        index = self.__dict__.get("_memo_endings")
+        if index is None:
+            lasts = {form[-1] for ending in self.endings for glued, form in ending.forms if not glued or len(form) > 1}
+            suffixes = tuple(
+                form[0] for ending in self.endings for glued, form in ending.forms if glued and len(form) == 1
+            )
+            index = (frozenset(lasts), suffixes)
+            object.__setattr__(self, "_memo_endings", index)
+        return index  # type: ignore[no-any-return]
+
+    def loose(self, atom: str) -> str:
+        """``atom`` with every romanization alternation folded ("dmitry" gives "dmitri"); memoised."""
+        memo = self._memo("_memo_loose")
+        hit = memo.get(atom)
+        if hit is None:
+            hit = atom
+            for _language, pattern, replacement in self.alternations:
+                hit = pattern.sub(replacement, hit)
+            memo[atom] = hit
+        return hit
+
+    def strict_atoms(self, text: str) -> tuple[str, ...]:
+        """The key's words of ``text`` after the pack's equivalences (``canonical``); memoised."""
+        memo = self._memo("_memo_strict")
+        hit = memo.get(text)
+        if hit is None:
+            hit = memo[text] = tuple(self.canonical(_key_atoms(text))[0])
+        return hit  # type: ignore[no-any-return]
+
     def __getstate__(self) -> dict[str, object]:
-        return {**self.__dict__, "_keyed": {}, "_plain": set()}  # the caches stay behind
+        state = {k: v for k, v in self.__dict__.items() if not k.startswith("_memo_")}
+        return {**state, "_keyed": {}, "_plain": set()}  # the caches stay behind
 
 
 def _rewrite_ending(atoms: list[str], ending: Ending) -> list[str] | None:
@@ -302,10 +354,10 @@ class _Unit(NamedTuple):
     kind: str  # name, initial, particle, suffix, other
     forced: bool
     possessive: bool
-    first: Token
 
 
 _NAME, _INITIAL, _PARTICLE, _SUFFIX, _OTHER = "name", "initial", "particle", "suffix", "other"
+_MAYBE_INITIAL = "initial?"  # a lone capital letter: an initial when a full stop follows it
 _SHORT = "short"  # a short surname that is also a common word: a name only before a given name
 _TITLE_CASE_MIN_WORDS = 3  # long words a line needs before it can count as title case
 _TITLE_CASE_MAX_WORDS = 25
@@ -370,18 +422,10 @@ def _short_surnames(text: str, units: list[_Unit], para_starts: list[int]) -> li
 _MIN_JOINED_SURNAME = 4  # letters a surname alone needs to be joined: "Al" and "All" are words
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def _loose_atom(atom: str, alternations: tuple[tuple[str, re.Pattern[str], str], ...]) -> str:
-    for _language, pattern, replacement in alternations:
-        atom = pattern.sub(replacement, atom)
-    return atom
-
-
 def loose_atoms(text: str, lexicon: NameLexicon) -> tuple[str, ...]:
     """The key's words of ``text`` with every romanization alternation of the pack folded:
     "Dmitry Peskov" and "Dmitri Peskov" both give ``("dmitri", "peskov")``."""
-    atoms, _ = lexicon.canonical(_key_atoms(text))
-    return tuple(_loose_atom(a, lexicon.alternations) for a in atoms)
+    return tuple(map(lexicon.loose, lexicon.strict_atoms(text)))
 
 
 def transliterations_match(a: str, b: str, lexicon: NameLexicon) -> bool:
@@ -397,9 +441,7 @@ def transliterations_match(a: str, b: str, lexicon: NameLexicon) -> bool:
     """
     if a == b:
         return True
-    strict_a, _ = lexicon.canonical(_key_atoms(a))
-    strict_b, _ = lexicon.canonical(_key_atoms(b))
-    return _atoms_match(strict_a, strict_b, lexicon)
+    return _atoms_match(lexicon.strict_atoms(a), lexicon.strict_atoms(b), lexicon)
 
 
 def _atoms_match(strict_a: Sequence[str], strict_b: Sequence[str], lexicon: NameLexicon) -> bool:
@@ -412,7 +454,7 @@ def _atoms_match(strict_a: Sequence[str], strict_b: Sequence[str], lexicon: Name
         if x == y:
             agree = agree or (x not in lexicon.particles and len(x) > 1)
             continue
-        if _loose_atom(x, lexicon.alternations) != _loose_atom(y, lexicon.alternations):
+        if lexicon.loose(x) != lexicon.loose(y):
             return False
         if frozenset((x, y)) in lexicon.distinct:
             return False
@@ -432,12 +474,12 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     counts: dict[str, int] = {}
     for m in mentions:
         if m.key not in strict:
-            strict[m.key] = tuple(lexicon.canonical(_key_atoms(m.text))[0])
+            strict[m.key] = lexicon.strict_atoms(m.text)
         counts[m.key] = counts.get(m.key, 0) + 1
     by_loose: dict[tuple[str, ...], list[str]] = {}
     for key, atoms in strict.items():
         if len(atoms) >= 2:
-            by_loose.setdefault(tuple(_loose_atom(a, lexicon.alternations) for a in atoms), []).append(key)
+            by_loose.setdefault(tuple(map(lexicon.loose, atoms)), []).append(key)
     rekey: dict[str, str] = {}
     people: dict[str, set[str]] = {}  # loose surname -> the full names (after joining) ending in it
     for loose, keys in by_loose.items():
@@ -455,7 +497,7 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     singles: dict[str, list[str]] = {}
     for key, atoms in strict.items():
         if len(atoms) == 1:
-            singles.setdefault(_loose_atom(atoms[0], lexicon.alternations), []).append(key)
+            singles.setdefault(lexicon.loose(atoms[0]), []).append(key)
     for surname, keys in singles.items():
         if len(keys) > 1 and len(surname) >= _MIN_JOINED_SURNAME and len(people.get(surname, ())) == 1:
             if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
@@ -477,13 +519,18 @@ def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[
 def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     """The units that can be part of a name, in order.
 
-    A lowercase word on its own (not a particle, no hyphen) is always
-    ``_OTHER``: it gets no unit. Leaving it out changes nothing downstream,
-    since two units only continue a run across whitespace, and a left-out
-    word between them is not whitespace.
+    A unit that is ``_OTHER`` (a lowercase word on its own, not a particle,
+    no hyphen; an acronym; a capitalised word that is never a name) gets no
+    unit. Leaving it out changes nothing downstream, since two units only
+    continue a run (or a short surname its given name) across whitespace,
+    and a left-out word between them is not whitespace.
+
+    A one-token unit is classified once per distinct text (``_single``),
+    read from the token columns without building a ``Token``.
     """
     text = doc.text
-    token = doc.token  # a Token built for the candidates only, from the token columns
+    table = doc.token_table
+    texts, starts, ends, kinds = table.texts, table.starts, table.ends, table.kinds
     title_lines = _title_case_lines(doc)
     title_starts = [lo for lo, _ in title_lines]  # the lines are in order and do not overlap
     bisect_right = bisect.bisect_right
@@ -494,45 +541,72 @@ def _units(doc: Document, lexicon: NameLexicon) -> list[_Unit]:
     word = TokenKind.WORD
     joined = _joined(doc)
     sentence_initial = doc.sentence_initial
-    n = len(doc.token_table)
+    singles = lexicon._memo("_memo_single")
+    n = len(table)
     done = 0  # tokens before this index already belong to a unit
     for i in _candidates(doc, joined, lexicon):
         if i < done:
             continue
-        first = token(i)
-        last = first
+        first_kind = kinds[i]
         j = i + 1
-        if first.kind == word:
+        if first_kind == word:
             while j < n and j in joined:
-                last = token(j)
                 j += 1
         done = j
-        last_text = last.text  # its stem: without a possessive 's (Token.stem)
-        if len(last_text) > 2 and last_text[-1] in "sS" and last_text[-2] in "'\u2019":
-            stem_end = last.start + len(last_text) - 2
+        start = starts[i]
+        last_end = ends[j - 1]
+        if j == i + 1:  # one token: its unit text and class depend on its text alone
+            token_text = texts[i]
+            hit = singles.get(token_text)
+            if hit is None or hit[2] != first_kind:
+                stem = _stem(token_text)
+                hit = singles[token_text] = (stem, _classify(stem, first_kind, True, lexicon), first_kind)
+            unit_text, kind, _ = hit
+            stem_end = start + len(unit_text)
         else:
-            stem_end = last.start + len(last_text)
-        start = first.start
-        unit_text = text[start:stem_end]
-        kind = _classify(unit_text, first, last, text, lexicon)
-        forced = kind != _OTHER and (
+            last_text = texts[j - 1]
+            stem_end = ends[j - 1] - (len(last_text) - len(_stem(last_text)))
+            unit_text = text[start:stem_end]
+            kind = _classify(unit_text, first_kind, False, lexicon)
+        if kind is _MAYBE_INITIAL:
+            kind = _INITIAL if text[ends[i] : ends[i] + 1] == "." else _NAME
+        elif kind is _OTHER:
+            continue  # like a lowercase word: the text between its neighbours is then no whitespace
+        forced = (
             start in sentence_initial
             or _forcing_before(text, start)
             or (bool(title_lines) and (k := bisect_right(title_starts, start) - 1) >= 0 and start < title_lines[k][1])
         )
-        append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last.end, first)))
+        append(make(_Unit, (start, stem_end, unit_text, kind, forced, stem_end < last_end)))
     return units
+
+
+def _stem(token_text: str) -> str:
+    """A token's text without a possessive 's (``Token.stem``)."""
+    if len(token_text) > 2 and token_text[-1] in "sS" and token_text[-2] in "'\u2019":
+        return token_text[:-2]
+    return token_text
 
 
 def _joined(doc: Document) -> set[int]:
     """Indexes of the word tokens that continue the word before them across a joiner
-    the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens)."""
-    out: set[int] = set()
+    the tokenizer leaves out ("Jae–myung" with an en dash, soft hyphens).
+
+    The tokenizer's own joiners (hyphen, apostrophe) stand inside a token
+    ("Lee's", "Jae-myung") and are not searched for (``_GAP_JOINER``); of the
+    other matches only one that starts where a token ends can join two, so
+    the others are dropped in C before any is looked at.
+    """
     table = doc.token_table
     starts, ends, kinds = table.starts, table.ends, table.kinds
+    matches = list(_GAP_JOINER.finditer(doc.text))
+    if not matches:
+        return set()
+    token_ends = set(ends)
+    out: set[int] = set()
     n = len(table)
     word = TokenKind.WORD
-    for m in _WORD_JOINER.finditer(doc.text):
+    for m in compress(matches, map(token_ends.__contains__, map(_MATCH_START, matches))):
         k = doc.token_index(m.end())
         if (
             0 < k < n
@@ -545,49 +619,56 @@ def _joined(doc: Document) -> set[int]:
     return out
 
 
+_MATCH_START = re.Match.start
+
+
 def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[int]:
     """Indexes of the tokens that may start a unit other than ``_OTHER``, in order.
 
     Left out: word tokens that ``_classify`` calls ``_OTHER`` on their own
     (lowercase, not a particle, no hyphen: remembered per text in the
     lexicon) and that join no neighbour; and every number, URL, e-mail
-    address and handle. Decided once per distinct text (the vocabulary),
+    address and handle. Decided once per distinct text in the process
+    (texts no document showed before are found by set difference, in C),
     then the indexes are picked from the token column in C.
     """
     plain = lexicon._plain
+    maybe = lexicon._memo("_memo_maybe")  # texts that may start a unit; every other text seen is in plain
     if len(plain) > 200_000:
         plain.clear()
     word, acronym = TokenKind.WORD, TokenKind.ACRONYM
     particles = lexicon.particles
-    table = doc.token_table
-    texts = table.texts
-    keep = set()
-    for text, kind in doc.kind_of.items():
-        if text in plain:
-            continue
+    texts = doc.token_table.texts
+    kind_of = doc.kind_of
+    for text in set(kind_of).difference(plain).difference(maybe):
+        kind = kind_of[text]
         if kind == word:
-            stem = text[:-2] if len(text) > 2 and text[-1] in "sS" and text[-2] in "'\u2019" else text
+            stem = _stem(text)
             if stem[:1].islower() and stem not in particles and not _HYPHEN_SPLIT.search(stem):
                 plain.add(text)
                 continue
         elif kind != acronym:
+            plain.add(text)
             continue
-        keep.add(text)
+        maybe[text] = None
+    keep = kind_of.keys() & maybe.keys()
     out = list(compress(range(len(texts)), map(keep.__contains__, texts)))
     if joined:  # every token of a joined word, so the word is read from its first token
         out = sorted({*out, *joined, *(k - 1 for k in joined)})
     return out
 
 
-def _classify(unit: str, first: Token, last: Token, text: str, lexicon: NameLexicon) -> str:
+def _classify(unit: str, kind: TokenKind, single: bool, lexicon: NameLexicon) -> str:
+    """The class of a unit of one token (``single``) or more, whose first token is of ``kind``;
+    ``_MAYBE_INITIAL`` for a lone capital letter, an initial when a full stop follows it."""
     if unit[:1].islower() and unit not in lexicon.particles and not _HYPHEN_SPLIT.search(unit):
         return _OTHER  # the common case: a lowercase word
     folded = unit.casefold()
-    if first.kind == TokenKind.ACRONYM:
-        if first is last and _DOTTED_INITIALS.match(unit):
+    if kind == TokenKind.ACRONYM:
+        if single and _DOTTED_INITIALS.match(unit):
             return _INITIAL
-        return _SUFFIX if first is last and folded in lexicon.suffixes else _OTHER
-    if first.kind != TokenKind.WORD:
+        return _SUFFIX if single and folded in lexicon.suffixes else _OTHER
+    if kind != TokenKind.WORD:
         return _OTHER
     if folded.rstrip(".") in lexicon.suffixes and unit[:1].isupper():
         return _SUFFIX
@@ -596,8 +677,8 @@ def _classify(unit: str, first: Token, last: Token, text: str, lexicon: NameLexi
             # "To Lam", "He Lifeng": a short surname that is also a common word; a name only
             # before a given name (decided in ``find_mentions``).
             return _SHORT if folded in lexicon.short_surnames and unit[1:].islower() else _OTHER
-        if len(unit) == 1 and text[first.end : first.end + 1] == ".":
-            return _INITIAL
+        if len(unit) == 1:
+            return _MAYBE_INITIAL
         return _NAME
     if folded in lexicon.particles:
         return _PARTICLE
@@ -621,21 +702,37 @@ def _title_case_lines(doc: Document) -> list[tuple[int, int]]:
     Every word of four letters or more is capitalised (but a few prepositions
     styles keep lowercase), there are 3 to 25 of them, and the line does not
     end with a full stop.
+
+    Each distinct word is judged once (capitalised long word, other long
+    word, or neither); a line's tokens are then counted in C.
     """
+    word = TokenKind.WORD
+    status = _TC_STATUS
+    if len(status) > _TC_STATUS_SIZE:
+        status.clear()
+    kind_of = doc.kind_of
+    for form in set(kind_of).difference(status):  # the texts no document showed before
+        if kind_of[form] == word and len(form) >= 4 and form not in _TITLE_CASE_LOWER:
+            status[form] = _TC_CAPITALISED if form[:1].isupper() else _TC_LOWER
+        else:
+            status[form] = _TC_NONE
+    marks = list(map(status.__getitem__, doc.token_table.texts))
+    starts = doc.token_table.starts
+    bisect_left = bisect.bisect_left
     out = []
     for line, text in doc.iter_lines():
         if len(text) > _TITLE_CASE_MAX_CHARS or text.rstrip(" \"'\u201d\u2019").endswith("."):
             continue
-        long_words = [
-            t
-            for t in doc.tokens_between(line.start, line.end)
-            if t.kind == TokenKind.WORD and len(t.text) >= 4 and t.text not in _TITLE_CASE_LOWER
-        ]
-        if _TITLE_CASE_MIN_WORDS <= len(long_words) <= _TITLE_CASE_MAX_WORDS and all(
-            t.is_capitalized for t in long_words
-        ):
+        seg = marks[bisect_left(starts, line.start) : bisect_left(starts, line.end)]
+        if _TC_LOWER not in seg and _TITLE_CASE_MIN_WORDS <= seg.count(_TC_CAPITALISED) <= _TITLE_CASE_MAX_WORDS:
             out.append((line.start, line.end))
     return out
+
+
+_TC_NONE, _TC_CAPITALISED, _TC_LOWER = 0, 1, 2
+# Each text's title-case status (above), shared by the documents of a process; cleared when full.
+_TC_STATUS: dict[str, int] = {}
+_TC_STATUS_SIZE = 200_000
 
 
 def _runs(text: str, units: list[_Unit], para_starts: list[int]) -> Iterable[list[_Unit]]:
@@ -678,8 +775,7 @@ def _strip_title(run: list[_Unit], lexicon: NameLexicon) -> list[_Unit]:
     for k in range(len(run) - 1):
         if run[k + 1].kind == _SUFFIX:
             continue
-        folded = run[k].text.casefold()
-        if folded in lexicon.titles or any(part in lexicon.titles for part in _HYPHEN_SPLIT.split(folded)):
+        if _is_title(run[k].text, lexicon):
             cut = k + 1
     run = run[cut:]
     while run and run[0].kind in (_PARTICLE, _SUFFIX):
@@ -689,7 +785,35 @@ def _strip_title(run: list[_Unit], lexicon: NameLexicon) -> list[_Unit]:
     return run
 
 
+def _is_title(unit: str, lexicon: NameLexicon) -> bool:
+    """Whether the unit is a title word, or a compound with one ("Vice-President"); memoised."""
+    memo = lexicon._memo("_memo_title")
+    hit = memo.get(unit)
+    if hit is None:
+        folded = unit.casefold()
+        titles = lexicon.titles
+        hit = memo[unit] = folded in titles or any(part in titles for part in _HYPHEN_SPLIT.split(folded))
+    return hit  # type: ignore[no-any-return]
+
+
 def _mention(text: str, run: list[_Unit], lexicon: NameLexicon) -> Mention | None:
+    if len(run) == 1:  # most runs: one name word
+        u = run[0]
+        if u.kind != _NAME:
+            return None
+        key, preferred = lexicon.keyed(u.text)
+        if len(key) < 2:
+            return None
+        return Mention(
+            text=u.text,
+            start=u.start,
+            end=u.end,
+            form=spelling_form(u.text),
+            key=key,
+            reliable=not u.forced,
+            preferred=preferred,
+            words=(Word(u.text, u.start, u.end, key),),
+        )
     if not run or not any(u.kind == _NAME for u in run):
         return None
     start, end = run[0].start, run[-1].end

@@ -11,6 +11,7 @@ the corpus in corpus mode.
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -218,9 +219,22 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     if ctx.is_enabled(NAME_VARIANT):
         out.extend(document_variants(doc, mentions))
     if near_miss_here:
-        names = doc_names(doc, mentions)
-        out.extend(_near_miss_diagnostic(m, "here") for m in near_misses([names], lex))
+        # Offsets only: lines and columns are found for the words reported, not for every name word.
+        names = DocNames.build(doc.path, mentions, _offsets, spellings=False)
+        for miss in near_misses([names], lex):
+            first = miss.word.first
+            placed = miss._replace(word=miss.word._replace(first=_span(doc, first.start, first.end)))
+            out.append(_near_miss_diagnostic(placed, "here"))
     return out
+
+
+def _offsets(start: int, end: int) -> Span:
+    """A ``Span`` with offsets only (line and column 0), placed later if reported."""
+    return Span(start, end, 0, 0, 0, 0)
+
+
+def _span(doc: Document, start: int, end: int) -> Span:
+    return Span(start, end, *doc.position(start), *doc.position(end))
 
 
 @hookimpl
@@ -242,9 +256,36 @@ def _mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
 
 def _prose_mentions(doc: Document, lex: NameLexicon) -> list[Mention]:
     roles = doc.line_roles
-    return [
-        m for m in find_mentions(doc, lex) if roles.in_voice(doc.position(m.start)[0]) and not doc.is_quoted(m.start)
-    ]
+    line_of = _Lines(doc).number
+    return [m for m in find_mentions(doc, lex) if roles.in_voice(line_of(m.start)) and not doc.is_quoted(m.start)]
+
+
+class _Lines:
+    """``Document.position`` for many offsets of one document: the line starts listed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.lines = doc.lines
+        self.starts = [line.start for line in self.lines]
+        self.size = len(doc.text)
+
+    def number(self, offset: int) -> int:
+        """The 1-based line of ``offset``, as ``doc.position(offset)[0]``."""
+        return self.lines[bisect_right(self.starts, max(0, min(offset, self.size))) - 1].number
+
+    def span(self, start: int, end: int) -> Span:
+        """``Span(start, end, *doc.position(start), *doc.position(end))``."""
+        a = max(0, min(start, self.size))
+        first = self.lines[bisect_right(self.starts, a) - 1]
+        b = max(0, min(end, self.size))
+        last = self.lines[bisect_right(self.starts, b) - 1]
+        return Span(
+            start,
+            end,
+            first.number,
+            min(a, first.end) - first.start + 1,
+            last.number,
+            min(b, last.end) - last.start + 1,
+        )
 
 
 @hookimpl
@@ -265,10 +306,7 @@ def newslint_check_corpus(facts: Mapping[str, Facts], ctx: Context) -> list[Diag
 def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> DocNames:
     """The document's name facts, with positions resolved while the text is at hand."""
 
-    def span(start: int, end: int) -> Span:
-        return Span(start, end, *doc.position(start), *doc.position(end))
-
-    return DocNames.build(doc.path, mentions, span, scope)
+    return DocNames.build(doc.path, mentions, _Lines(doc).span, scope)
 
 
 # -- within one document ----------------------------------------------------------------------

@@ -18,10 +18,12 @@ from array import array
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple, overload
 
 from newslint.checks.titles.offices import OfficeTable, name_key
 from newslint.model.document import Document, TokenKind
+from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import HYPHENS
 
 __all__ = ["TitleMention", "title_mentions"]
@@ -286,6 +288,7 @@ def _word_unit(word: str) -> tuple[str, bool, str] | tuple[()]:
 
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
 _HAS_HYPHEN = re.compile("[" + re.escape(HYPHENS) + "]").search
+_HYPHEN_SPLIT = lazy_compile("[" + re.escape(HYPHENS) + "]")
 
 
 def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
@@ -367,6 +370,59 @@ class _Matchers:
         """Folded first words a mention can start with (see ``_parse_at``)."""
         return frozenset({"then", "former", "ex", "late", *self.titles.index, *self.countries.index})
 
+    @functools.cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The last word of every title form, casefolded ("minister" of "Prime Minister")."""
+        return frozenset(folded[-1].casefold() for entries in self.titles.index.values() for folded, _, _ in entries)
+
+    @functools.cached_property
+    def ending_texts(self) -> tuple[dict[str, bool], set[str]]:
+        """Token texts seen in this process, each judged once (``_ends_title``), and those
+        judged true: shared by the documents, cleared when full."""
+        return {}, set()
+
+
+def _ends_title(word: str, ends: frozenset[str]) -> bool:
+    """Whether a word token's last unit can end a title ("Minister", "Secretary-General",
+    "President-elect", possessive or not)."""
+    stem = word[:-2] if _is_possessive(word) else word
+    parts = [p.casefold() for p in _HYPHEN_SPLIT.split(stem) if p]
+    if not parts:
+        return False
+    return parts[-1] in ends or (len(parts) > 1 and parts[-1] == "elect" and parts[-2] in ends)
+
+
+def _may_mention(doc: Document, m: _Matchers) -> bool:
+    """Whether a title can stand before a name anywhere in ``doc``: decided on the token
+    columns, before any unit is built.
+
+    A mention needs a word whose last unit ends a title form (or such a word
+    and "-elect"), then only spaces, then a word with a capital (see
+    ``_parse_at`` and ``_name_unit``). Each distinct text is judged once per
+    process; the tokens of the texts that can end a title are then picked in C.
+    """
+    seen, yes = m.ending_texts
+    if len(seen) > _WORDS_SIZE:
+        seen.clear()
+        yes.clear()
+    kind_of = doc.kind_of
+    for text in set(kind_of).difference(seen):
+        seen[text] = hit = kind_of[text] in _WORDISH and _ends_title(text, m.title_ends)
+        if hit:
+            yes.add(text)
+    here = kind_of.keys() & yes
+    if not here:
+        return False
+    table = doc.token_table
+    texts, starts, ends = table.texts, table.starts, table.ends
+    text = doc.text
+    for k in compress(range(len(texts) - 1), map(here.__contains__, texts)):
+        if texts[k + 1][:1].isupper():
+            gap = text[ends[k] : starts[k + 1]]
+            if gap == " " or (gap != "" and not gap.strip(" \u00a0\t")):
+                return True
+    return False
+
 
 def _matchers(table: OfficeTable) -> _Matchers:
     return table.memo("title_mentions.matchers", lambda: _build_matchers(table))
@@ -384,13 +440,15 @@ def title_mentions(doc: Document, table: OfficeTable) -> list[TitleMention]:
 
 
 def _find(doc: Document, table: OfficeTable) -> list[TitleMention]:
-    units = _split_units(doc)
     m = _matchers(table)
+    if not _may_mention(doc, m):  # most documents: no unit needs to be built
+        return []
+    units = _split_units(doc)
     raw: list[tuple[int, int, dict]] = []  # (first unit, name units, fields)
     # A mention starts with "then", "former", "ex", a country or a title: skip other units cheaply.
     starters = m.starters
     i = 0
-    for k in [k for k, folded in enumerate(units.folded) if folded in starters]:
+    for k in list(compress(range(len(units)), map(starters.__contains__, units.folded))):
         if k < i:  # inside the mention parsed last
             continue
         parsed = _parse_at(doc, units, k, m, table)
@@ -524,6 +582,8 @@ def _short_surname(units: Sequence[_Unit], j: int, first: int, m: _Matchers) -> 
 
 
 def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Matchers) -> list[TitleMention]:  # type: ignore[type-arg]
+    if not raw:  # no title before a name: the names of the text are not needed
+        return []
     aliases, by_surname = table.memo("title_mentions.names", lambda: _name_index(table))
     runs = _find_name_runs(doc, units, m)  # not kept on the document: units index them
     present = _people_named_in_full(units, runs, aliases)

@@ -317,7 +317,9 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     if ctx.any_enabled(*_TABLE_RULES, CONFLICTING_TITLES):
         table = load_offices(ctx)
         mentions = title_mentions(doc, table)
-        date = article_date(doc, ctx) if ctx.any_enabled(*_TABLE_RULES) else None
+        # The date is read only when a mention names a person of the table: the rest are never judged.
+        known = any(m.person is not None for m in mentions)
+        date = article_date(doc, ctx) if known and ctx.any_enabled(*_TABLE_RULES) else None
         if date is not None:
             out.extend(table_checks(doc, ctx, table, mentions, date))
         if ctx.is_enabled(CONFLICTING_TITLES):
