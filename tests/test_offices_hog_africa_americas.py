@@ -88,6 +88,22 @@ def found(who: str, date: dt.date) -> list[str]:
             "Malagasy Prime Minister Herintsalama Rajaonarivelo", dt.date(2025, 12, 2), [], id="rajaonarivelo"
         ),
         pytest.param("Eswatini Prime Minister Russell Dlamini", dt.date(2025, 12, 2), [], id="russell-dlamini"),
+        # Histories from 2000: Mali, Burkina Faso, Guinea; and the offices of Gabon, Guinea-Bissau, Djibouti, CAR
+        pytest.param("Malian Prime Minister Moussa Mara", dt.date(2014, 6, 3), [], id="mara"),
+        pytest.param("Malian Prime Minister Moussa Mara", dt.date(2016, 6, 7), ["NL303"], id="mara-after"),
+        pytest.param("Burkinabe Prime Minister Luc-Adolphe Tiao", dt.date(2013, 2, 5), [], id="tiao"),
+        pytest.param("Burkinabe Prime Minister Paul Kaba Thieba", dt.date(2020, 2, 4), ["NL303"], id="thieba-after"),
+        pytest.param("Guinean Prime Minister Mohamed Said Fofana", dt.date(2013, 2, 5), [], id="said-fofana"),
+        pytest.param(
+            "Guinean Prime Minister Ibrahima Kassory Fofana", dt.date(2023, 2, 7), ["NL303"], id="kassory-after"
+        ),
+        pytest.param("Gabonese Prime Minister Raymond Ndong Sima", dt.date(2024, 3, 5), [], id="ndong-sima"),
+        pytest.param(
+            "Gabonese Prime Minister Raymond Ndong Sima", dt.date(2025, 9, 2), ["NL303"], id="ndong-sima-after"
+        ),
+        pytest.param("Bissau-Guinean Prime Minister Ilidio Vieira Te", dt.date(2026, 1, 13), [], id="vieira-te"),
+        pytest.param("Djiboutian Prime Minister Abdoulkader Kamil Mohamed", dt.date(2024, 5, 7), [], id="kamil"),
+        pytest.param("Central African Prime Minister Felix Moloua", dt.date(2024, 5, 7), [], id="moloua"),
         # The Americas: Peru's President of the Council of Ministers and Cuba's restored office
         pytest.param("Peruvian Prime Minister Ernesto Alvarez", dt.date(2026, 1, 13), [], id="alvarez"),
         pytest.param("Peruvian Prime Minister Denisse Miralles", dt.date(2026, 4, 7), [], id="miralles"),
