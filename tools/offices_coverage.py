@@ -73,6 +73,28 @@ HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "C
                       "President of the Council of Ministers"}  # fmt: skip
 
 
+# Member states whose head of state also heads the government today (presidential
+# systems, and sultans who are their own prime ministers): no separate office to
+# list. Past prime ministers of some of them (Angola to 2010, Benin, Zimbabwe
+# 2009-2013) are still to be added; this list does not cover the past.
+HEAD_OF_STATE_HEADS_GOVERNMENT = frozenset({
+    "Angola", "Argentina", "Benin", "Bolivia", "Botswana", "Brazil", "Brunei", "Chile", "Colombia", "Costa Rica",
+    "Cyprus", "Dominican Republic", "Ecuador", "El Salvador", "Eritrea", "Gambia", "Ghana", "Guatemala",
+    "Honduras", "Indonesia", "Iran", "Kiribati", "Liberia", "Malawi", "Maldives", "Marshall Islands", "Mexico",
+    "Micronesia", "Nauru", "Nicaragua", "Nigeria", "Oman", "Palau", "Panama", "Paraguay", "Philippines",
+    "Seychelles", "Sierra Leone", "South Africa", "South Sudan", "Suriname", "Switzerland", "Turkmenistan",
+    "United States", "Uruguay", "Venezuela", "Zambia", "Zimbabwe",
+})  # fmt: skip
+
+
+# Member states whose head of state is the King of the United Kingdom (his terms are the UK's).
+COMMONWEALTH_REALMS = frozenset({
+    "Antigua and Barbuda", "Australia", "Bahamas", "Belize", "Canada", "Grenada", "Jamaica", "New Zealand",
+    "Papua New Guinea", "Saint Kitts and Nevis", "Saint Lucia", "Saint Vincent and the Grenadines",
+    "Solomon Islands", "Tuvalu",
+})  # fmt: skip
+
+
 def coverage(since: dt.date | None = None) -> dict[str, set[str]]:
     """Per member state, the kinds of office ("state", "government") its terms cover (after `since`)."""
     table = Packs().load("offices", parse_offices)
@@ -185,9 +207,16 @@ def main(argv: list[str] | None = None) -> int:
     government_only = sorted(n for n, k in kinds.items() if k == {"government"})
     print(f"{193 - len(none)} of 193 member states have a head of state or government in the table")
     print(f"\nno entry ({len(none)}):\n  " + "\n  ".join(none))
-    print(f"\nhead of state only ({len(state_only)}; a President may also head the government):\n  "
-          + "\n  ".join(state_only))  # fmt: skip
-    print(f"\nhead of government only ({len(government_only)}):\n  " + "\n  ".join(government_only))
+    heads_both = [n for n in state_only if n in HEAD_OF_STATE_HEADS_GOVERNMENT]
+    missing = [n for n in state_only if n not in HEAD_OF_STATE_HEADS_GOVERNMENT]
+    print(f"\nhead of state only, who also heads the government today ({len(heads_both)}):\n  "
+          + "\n  ".join(heads_both))  # fmt: skip
+    print(f"\nhead of state only, a head of government missing ({len(missing)}):\n  " + "\n  ".join(missing))
+    realms = [n for n in government_only if n in COMMONWEALTH_REALMS]
+    no_head = [n for n in government_only if n not in COMMONWEALTH_REALMS]
+    print(f"\nhead of government only, a Commonwealth realm (its King is the United Kingdom's) ({len(realms)}):\n  "
+          + "\n  ".join(realms))  # fmt: skip
+    print(f"\nhead of government only, a head of state missing ({len(no_head)}):\n  " + "\n  ".join(no_head))
     return 0
 
 
