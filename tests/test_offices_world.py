@@ -272,6 +272,7 @@ def test_no_two_holders_of_one_office_at_once():
         "Defense Minister",
         "Captain Regent",  # San Marino: two at once
         "Member of the Presidency",  # Bosnia and Herzegovina: three at once
+        "Co-Prince",  # Andorra: two at once
     }
     # Rival governments, each named by its title in wire copy: Libya's Government of National
     # Accord (al-Sarraj) and the eastern House of Representatives' government (al-Thani), 2016-2021.
