@@ -44,7 +44,9 @@ def found(who: str, date: dt.date = DAY) -> list[str]:
         # Mauritius: the President
         pytest.param("Mauritian President Dharam Gokhool", DAY, [], id="mauritius-gokhool"),
         pytest.param("Mauritian President Prithvirajsing Roopun", DAY, ["NL303"], id="mauritius-roopun-after"),
-        pytest.param("Mauritian President Anerood Jugnauth", dt.date(2008, 5, 7), [], id="mauritius-jugnauth-president"),
+        pytest.param(
+            "Mauritian President Anerood Jugnauth", dt.date(2008, 5, 7), [], id="mauritius-jugnauth-president"
+        ),
         pytest.param("Mauritian President Cassam Uteem", dt.date(2001, 5, 9), [], id="mauritius-uteem"),
         # Trinidad and Tobago: the President
         pytest.param("Trinidad and Tobago President Christine Kangaloo", DAY, [], id="tt-kangaloo"),
