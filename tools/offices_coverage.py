@@ -63,7 +63,7 @@ UN_MEMBER_STATES = (
 # transitional and Presidential Council chairmen, and Sudan's military and
 # Sovereignty Council chairmen, head their states.
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
-                 "Captain Regent", "Co-Prince", "Member of the Presidency", "Chairman of the Presidency",
+                 "Captain Regent", "Co-Prince", "Head of State", "Member of the Presidency", "Chairman of the Presidency",
                  "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
                  "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council",
                  "Chairman of the Presidential Leadership Council"}  # fmt: skip
