@@ -25,6 +25,7 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import hmac
 import marshal
 import math
 import os
@@ -126,6 +127,44 @@ def seal(key: bytes, *parts: bytes) -> bytes:
         h.update(len(part).to_bytes(8, "little"))
         h.update(part)
     return h.digest()
+
+
+def read_sealed(path: Path, purpose: bytes) -> object:
+    """What ``write_sealed(path, purpose, ...)`` stored, or ``None``.
+
+    Only this user's own file (never through a symlink) whose MAC, keyed by the
+    user's cache key and bound to ``purpose`` and the file's name, verifies is
+    handed to ``marshal``, which is not meant for forged input; callers then
+    check the value's shape.
+    """
+    secret = user_key()
+    fd = open_private(path) if secret is not None else None
+    if fd is None:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            blob = fh.read()
+        mac, payload = blob[:_SEAL_BYTES], blob[_SEAL_BYTES:]
+        if hmac.compare_digest(mac, seal(secret, purpose, path.name.encode(), payload)):  # type: ignore[arg-type]
+            return marshal.loads(payload)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    return None
+
+
+def write_sealed(path: Path, purpose: bytes, value: object) -> None:
+    """Write ``value`` (plain data ``marshal`` takes) sealed for ``read_sealed``, atomically;
+    a read-only or missing cache directory, or no user key, just means no cache."""
+    from newslint.plugin.packs import write_cache_file
+
+    secret = user_key()
+    if secret is not None:
+        payload = marshal.dumps(value)  # type: ignore[arg-type]
+        write_cache_file(path, seal(secret, purpose, path.name.encode(), payload) + payload)
+
+
+#: The length of ``seal``'s MAC at the head of a sealed file.
+_SEAL_BYTES = 16
 
 
 def open_private(path: Path) -> int | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli
 
-from newslint import lint_paths
+from newslint import lint_paths, safecache
 from newslint.checks.spelling import lexicon
 from newslint.checks.spelling.lexicon import LexiconSpec, damerau, read_word_list
 from newslint.checks.spelling.spelling import Speller, typos
@@ -285,7 +285,7 @@ class TestLexicon:
         (path,) = (tmp_path / "cache").glob("spelling-en-*.marshal")
         path.write_bytes(marshal.dumps({"words": compile("1", "x", "eval")}))
         assert "defence" in LexiconSpec(WORDS_TXT)._base()["words"]
-        assert isinstance(marshal.loads(path.read_bytes()[lexicon._MAC_BYTES :]), dict)  # rewritten, sealed
+        assert isinstance(marshal.loads(path.read_bytes()[safecache._SEAL_BYTES :]), dict)  # rewritten, sealed
 
     def test_unwritable_cache_builds_in_memory(self, tmp_path, monkeypatch, shared_base):
         monkeypatch.setattr(lexicon, "build_base", lambda _path: shared_base)

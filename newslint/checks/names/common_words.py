@@ -20,19 +20,15 @@ threshold, so a new wordfreq builds a new set.
 from __future__ import annotations
 
 import hashlib
-import hmac
-import marshal
-import os
 from importlib.util import find_spec
 from pathlib import Path
 
-from newslint.plugin.packs import cache_dir, write_cache_file
-from newslint.safecache import open_private, seal, user_key
+from newslint.plugin.packs import cache_dir
+from newslint.safecache import read_sealed, write_sealed
 
 __all__ = ["is_common"]
 
 _FORMAT = 1  # bump when the cached form changes
-_MAC_BYTES = 16
 _SETS: dict[float, frozenset[str] | None] = {}
 
 
@@ -90,25 +86,10 @@ def build_common_set(zipf: float) -> frozenset[str]:
 
 
 def _read(path: Path) -> object:
-    """The cached value at ``path`` if its MAC verifies (this user's own file, never through a symlink), else ``None``."""
-    secret = user_key()
-    fd = open_private(path) if secret is not None else None
-    if fd is None:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            blob = fh.read()
-        mac, payload = blob[:_MAC_BYTES], blob[_MAC_BYTES:]
-        if hmac.compare_digest(mac, seal(secret, b"common-words", path.name.encode(), payload)):  # type: ignore[arg-type]
-            return marshal.loads(payload)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    return None
+    """The cached value at ``path`` if its MAC verifies (``safecache.read_sealed``), else ``None``."""
+    return read_sealed(path, b"common-words")
 
 
 def _write(path: Path, value: frozenset[str]) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
-    secret = user_key()
-    if secret is not None:
-        payload = marshal.dumps(value)
-        write_cache_file(path, seal(secret, b"common-words", path.name.encode(), payload) + payload)
+    write_sealed(path, b"common-words", value)

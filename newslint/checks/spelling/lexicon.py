@@ -41,9 +41,6 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import hmac
-import marshal
-import os
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -57,14 +54,13 @@ from zlib import crc32
 from rapidfuzz.distance import OSA as _OSA
 
 from newslint.plugin.config import read_regular
-from newslint.plugin.packs import cache_dir, write_cache_file
-from newslint.safecache import open_private, seal, user_key
+from newslint.plugin.packs import cache_dir
+from newslint.safecache import read_sealed, write_sealed
 
 __all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "one_edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
 CACHE_FORMAT = 7
-_MAC_BYTES = 16
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
 #: An extended-tier word this frequent (per billion: about 1 per million) is accepted outright.
@@ -278,33 +274,13 @@ class LexiconSpec:
 
 
 def _read_cache(path: Path) -> object:
-    """What ``_write_cache`` wrote at ``path``, or ``None``.
-
-    Only this user's own file (never through a symlink) whose MAC, keyed by the
-    user's cache key, verifies is handed to ``marshal``, which is not meant for
-    forged input; callers then check the value's shape.
-    """
-    secret = user_key()
-    fd = open_private(path) if secret is not None else None
-    if fd is None:
-        return None
-    try:
-        with os.fdopen(fd, "rb") as fh:
-            data = fh.read()
-        mac, payload = data[:_MAC_BYTES], data[_MAC_BYTES:]
-        if hmac.compare_digest(mac, seal(secret, b"lexicon", path.name.encode(), payload)):  # type: ignore[arg-type]
-            return marshal.loads(payload)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    return None
+    """What ``_write_cache`` wrote at ``path``, or ``None`` (``safecache.read_sealed``)."""
+    return read_sealed(path, b"lexicon")
 
 
 def _write_cache(path: Path, data: object) -> None:
     """Write atomically; a read-only or missing cache directory just means no cache."""
-    secret = user_key()
-    if secret is not None:
-        payload = marshal.dumps(data)  # type: ignore[arg-type]
-        write_cache_file(path, seal(secret, b"lexicon", path.name.encode(), payload) + payload)
+    write_sealed(path, b"lexicon", data)
 
 
 def _all_str(table: dict[object, object]) -> bool:
