@@ -292,6 +292,7 @@ def test_a_symlinked_cache_directory_is_refused(tmp_path, victim, baseline):
     assert sorted(p.name for p in outside.iterdir()) == sorted(p.name for p in before)
 
 
+@pytest.mark.slow  # two fresh user caches, each a cold dictionary build (~10 s)
 def test_user_key_is_private_and_a_loose_one_is_replaced(tmp_path):
     victim = tmp_path / "new-user-cache"  # empty: the first run creates the key
     repo = _repo(tmp_path)

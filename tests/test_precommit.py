@@ -19,7 +19,8 @@ import pytest
 from conftest import ROOT
 
 pytest.importorskip("pre_commit")
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git")
+# Slow: pre-commit builds its own environment and installs newslint into it (~12 s); CI runs it with `-m slow`.
+pytestmark = [pytest.mark.skipif(shutil.which("git") is None, reason="pre-commit needs git"), pytest.mark.slow]
 
 #: What pip needs to build and install newslint from the snapshot.
 SNAPSHOT = ["pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "newslint", "rules"]

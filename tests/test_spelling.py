@@ -266,6 +266,7 @@ class TestConfig:
 class TestLexicon:
     """The dictionary cache, the picklable state and the edit distance."""
 
+    @pytest.mark.slow  # a fresh user cache: a cold dictionary build (~5 s)
     def test_cache_written_then_read(self, tmp_path, monkeypatch):
         monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
         spec = LexiconSpec(WORDS_TXT)
