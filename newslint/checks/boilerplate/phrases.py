@@ -320,10 +320,9 @@ class _RegexSearch:
         """Indexes (in ``phrases``, ascending) of the patterns found in ``line``."""
         if self.regex_set is None:
             self.lines += 1
-            if self.lines == _SET_AFTER:
+            if self.lines >= _SET_AFTER:
                 self.regex_set = _compile_set(self.phrases)
-            return [i for i, p in enumerate(self.phrases) if p.pattern.search(line)]  # type: ignore[union-attr]
-        if self.regex_set is False:
+        if self.regex_set is None or self.regex_set is False:
             return [i for i, p in enumerate(self.phrases) if p.pattern.search(line)]  # type: ignore[union-attr]
         found = self.regex_set.Match(line)
         return sorted(found) if found else []
