@@ -75,6 +75,8 @@ REAL_TYPOS_IN_LEE = frozenset(
 #: Real misspellings in the development set's clean/ text (each read in context): not false positives.
 REAL_TYPOS_IN_DEVSET = frozenset(
     [
+        "famishingfor",
+        "resolvedupon",
         "geoengineeering",
         "killled",
         "criticsm",

@@ -577,6 +577,12 @@ class TestTiersAndShapes:
             pytest.param(
                 '^ Wroblik, Anna (3 May 2019). "Harbour plans". The Press. Retrieved 4 May 2019.', id="reference"
             ),
+            pytest.param(
+                '^ Rouer, Ines (2 June 2020). "Dry summer ahead". The Courier.', id="reference-author-near-a-word"
+            ),
+            pytest.param(
+                "The flumpy cushions matched the flumpy sofa in the lobby.", id="coinage-used-twice-is-a-term"
+            ),
         ],
     )
     def test_silent(self, text):
@@ -590,6 +596,8 @@ class TestTiersAndShapes:
             pytest.param("Voters had anothers in mind.", "anothers", 'Use "another"', id="common-stem"),
             pytest.param("The village had a barth for everyone.", "barth", 'Use "birth"', id="name-entry-lower-case"),
             pytest.param("The reciept arrived with teh goods.", "reciept", 'Use "receipt"', id="slip-shaped-form"),
+            pytest.param("The flumpy cushions matched the sofa.", "flumpy", 'Use "frumpy"', id="coinage-used-once"),
+            pytest.param("^ Rouer report (2020).", "Rouer", 'Use "Roger"', id="no-author-pattern"),
         ],
     )
     def test_flagged(self, text, word, suggestion):
@@ -623,9 +631,44 @@ class TestTiersAndShapes:
     def test_two_edit_suggestion_beats_a_rarer_one_edit_word(self):
         assert suggestions("They will stil go, and were sitll there.")[-1] == 'Use "still"'
 
-    def test_unglossed_loanword_near_a_word_is_flagged(self):
-        """The gloss is what makes a loanword: without it, two edits from a word is a typo's shape."""
-        assert nl1("The elders opened with a karakia at dawn.") == [(1, 26, 1, 33)]
+    def test_two_arbitrary_edits_from_a_word_is_no_typo(self):
+        """A loanword or a coinage two untypical edits from some word ("karakia", "kapaka") is left alone."""
+        assert nl1("The elders opened with a karakia at dawn, then the mtalley began.") == []
+
+    def test_two_typical_slips_are_a_typo(self):
+        """Two edits that are both typical slips (a doubled letter, two letters swapped) still make a typo."""
+        assert suggestions("The council said the vote was a formallity and a techincality.") == [
+            'Use "formality"',
+            'Use "technicality"',
+        ]
+
+    def test_two_edits_of_one_sound_are_a_typo(self):
+        """A word spelt by ear is two edits from the word, but one sound for another."""
+        assert suggestions("The minister said the board was never inphormed of the change.") == ['Use "informed"']
+
+    def test_a_first_letter_changed_makes_no_correction(self):
+        """Writers rarely get the first letter wrong: "vlogs" is no "blogs", but "hte" is "the"."""
+        assert suggestions("Her vlogs and zines were sold at hte fair.") == ['Use "the"']
+
+
+class TestRunTogetherPrepositions:
+    """A preposition glued to the word before it: a space lost, reported as NL102 with the two words."""
+
+    @pytest.mark.parametrize(
+        ("text", "fixed"),
+        [
+            ("The crew was dressedin orange overalls.", "dressed in"),
+            ("She kept the diaryall the way to Lisbon.", "diary all"),
+            ("The fund decidedupon a new chair.", "decided upon"),
+        ],
+    )
+    def test_preposition_glued_to_a_word(self, text, fixed):
+        found = check(text, select=["NL1"])
+        assert [(d.code, d.suggestion) for d in found] == [("NL102", f'Use "{fixed}"')]
+
+    def test_preposition_does_not_open_a_coinage(self):
+        """As the first piece a preposition makes a coinage ("onchain", "atcost"), not a lost space."""
+        assert [d.code for d in check("The onchain data showed the transfer.", select=["NL102"])] == []
 
 
 class TestShapesOfTheMistake:

@@ -80,6 +80,8 @@ _SLIP_OVER_STEM = 5
 #: ... unless wordfreq itself sees the form often enough: that word must be this many times as common as the
 #: form ("mics" beside "miss").
 _UNATTESTED = 1000
+#: A word of ``WordLexicon.split``'s ``trailing`` joins only after a word this long.
+_TRAILED = 4
 #: A rare (extended-tier) stem takes affixes only when this long and this frequent (per billion).
 _SHORTEST_RARE_STEM = 5
 _RARE_STEM_FLOOR = 20
@@ -1090,17 +1092,24 @@ class WordLexicon:
                 return True
         return False
 
-    def split(self, word: str, joiners: Iterable[str]) -> tuple[str, str] | None:
-        """``word`` as two known words of which one is in ``joiners`` ("thehuge" -> "the", "huge")."""
+    def split(self, word: str, joiners: Iterable[str], trailing: Iterable[str] = ()) -> tuple[str, str] | None:
+        """``word`` as two known words of which one is in ``joiners`` ("thehuge" -> "the", "huge").
+
+        A word of ``trailing`` joins only as the second piece, after a word of
+        ``_TRAILED`` letters or more: a preposition whose space was lost
+        ("dressedin", "businessat"), not a prefix of a coinage ("onchain").
+        """
         joined = frozenset(joiners)
+        after = frozenset(trailing)
         best: tuple[int, tuple[str, str]] | None = None
         for i in range(1, len(word)):
             left, right = word[:i], word[i:]
             if left not in self.freq or right not in self.freq:
                 continue
-            if left not in joined and right not in joined:
+            glued = right in after and len(left) >= _TRAILED
+            if left not in joined and right not in joined and not glued:
                 continue
-            if any(len(w) < 3 and w not in joined and w != "a" for w in (left, right)):
+            if any(len(w) < 3 and w not in joined and w != "a" for w in (left, right)) and not glued:
                 continue  # "im are", "the mm": a two-letter piece must be a function word
             score = min(self.freq[left], self.freq[right])
             if best is None or score > best[0]:
