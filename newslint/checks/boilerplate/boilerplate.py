@@ -423,7 +423,7 @@ class Unit:
     prob: float = 0.0  # the line model's chrome probability
     chrome: bool = False  # the line model's decision (after the sequence layer)
     block_chrome: bool = False  # the same at _BLOCK_THRESHOLD or the dial, whichever is lower (inside blocks)
-    why: list[str] = field(default_factory=list)  # the features that weighed most, in words
+    why: list[str] = field(default_factory=list)  # the features that weighed most, in words (chrome lines)
     row_header: bool = False  # a block marker standing in a table's row (see ``_row_headers``)
     references: int = -1  # a block marker heading the article's reference section: its last entry's index
 
@@ -445,24 +445,24 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
         return
     units = page.units
     model = _chrome_model.load(ctx.packs.bundled_file(_chrome_model.MODEL_FILE))
-    feats = _chrome_model.features(units, page.first, page.last, page.stopwords)
-    probs, explained = model.score(feats)
-    chrome = model.decide(probs, threshold, feats)
+    scores = model.score_page(_chrome_model.PageFeatures(units, page.first, page.last, page.stopwords))
+    probs = scores.probs
+    chrome = scores.decide(threshold)
     block_threshold = min(threshold, _BLOCK_THRESHOLD)
-    block_chrome = chrome if block_threshold == threshold else model.decide(probs, block_threshold, feats)
+    block_chrome = chrome if block_threshold == threshold else scores.decide(block_threshold)
     headline = _own_headline(doc, units)
     for i, u in enumerate(units):
         u.prob = probs[i]
         u.chrome = chrome[i] and i != headline
         u.block_chrome = block_chrome[i] and i != headline
-        u.why = model.reasons(explained[i])
+    del chrome, block_chrome
     _row_headers(units, page.first, page.last)
     for u in units:
         if u.row_header:
             u.chrome = u.block_chrome = False
     _reference_sections(units)
     if threshold >= _DEFAULT_THRESHOLD and not any(u.evidence for u in units):
-        _trust_clean_page(units, feats)
+        _trust_clean_page(units, scores)
     in_block: set[int] = set()
     if ctx.is_enabled(BOILERPLATE_BLOCK):
         for marker, start, end in _blocks(units):
@@ -471,12 +471,14 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
     for i, u in enumerate(units):
         if i in in_block:
             continue
+        if u.chrome:  # the features that weighed most, for the message: only a chrome line's names them
+            u.why = scores.reasons(i)
         diag = _line_diagnostic(doc, u, ctx)
         if diag is not None:
             yield diag
 
 
-def _trust_clean_page(units: Sequence[Unit], feats: Sequence[dict[str, float]]) -> None:
+def _trust_clean_page(units: Sequence[Unit], scores: _chrome_model.PageScores) -> None:
     """On a page with no chrome evidence, only the surest shapes are chrome.
 
     A page where no line is a pack phrase or foreign text is edited article
@@ -493,10 +495,10 @@ def _trust_clean_page(units: Sequence[Unit], feats: Sequence[dict[str, float]]) 
     Measured: clean/ NL202 41 -> 5 (the fields: 5 -> 3); inline suite recall
     0.538 -> 0.509 at precision 0.892 -> 0.894; page suite recall 0.767 -> 0.766.
     """
-    for i, (u, f) in enumerate(zip(units, feats)):
+    for i, u in enumerate(units):
         if not u.chrome or u.phrase is not None:
             continue
-        if u.score < _chrome_model.LONE_SHAPE or (i and not _chrome_model.alone(f) and _label(units[i - 1])):
+        if u.score < _chrome_model.LONE_SHAPE or (i and not scores.alone(i) and _label(units[i - 1])):
             u.chrome = u.block_chrome = False
 
 

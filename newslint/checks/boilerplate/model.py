@@ -28,15 +28,16 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import compress
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "alone", "features", "load"]
+__all__ = ["GUARD_FEATURES", "MODEL_FILE", "Line", "Model", "PageFeatures", "PageScores", "alone", "features", "load"]
 
 MODEL_FILE = "boilerplate_model.json"
 #: Features only ``decide`` reads, never weighted: reference markers and marked lists are too rare in
@@ -149,16 +150,6 @@ def _log(x: float) -> float:
     return math.log1p(max(x, 0.0))
 
 
-@dataclass
-class _Shape:
-    words: float
-    terminal: bool
-    prose: bool
-    title: float
-    caps: float
-    phrase: bool
-
-
 def _title_share(text: str) -> tuple[float, float]:
     """Share of cased words that start with a capital, and share written all in capitals."""
     words = _LETTER_WORD.findall(text)
@@ -184,93 +175,144 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         first, last: Indexes of the first and last prose line (``len(lines)``, -1 without prose).
         stopwords: Function words of the article's language (empty when unknown).
     """
-    n = len(lines)
-    shapes = []
-    for u in lines:
-        title, caps = _title_share(u.text)
-        shapes.append(_Shape(u.words, u.terminal, u.prose, title, caps, u.phrase is not None))
-    prose = [1.0 if s.prose else 0.0 for s in shapes]
-    cum = [0.0]
-    for p in prose:
-        cum.append(cum[-1] + p)
-    prose_run = [0] * n  # the number of consecutive prose lines ending at each line
-    for k in range(n):
-        if shapes[k].prose:
-            prose_run[k] = prose_run[k - 1] + 1 if k else 1
+    page = PageFeatures(lines, first, last, stopwords)
+    return [page.line(i) for i in range(len(lines))]
 
-    def share(i: int, k: int) -> float:
-        lo, hi = max(0, i - k), min(n, i + k + 1)
-        count = hi - lo - 1
-        return (cum[hi] - cum[lo] - prose[i]) / count if count > 0 else 0.0
 
-    # Runs of non-prose lines: each line's run length and whether prose flanks the run.
-    run_len = [0] * n
-    flanked = [False] * n
-    i = 0
-    while i < n:
-        if shapes[i].prose:
-            i += 1
-            continue
-        j = i
-        while j < n and not shapes[j].prose:
-            j += 1
-        for k in range(i, j):
-            run_len[k] = j - i
-            flanked[k] = i > 0 and j < n
-        i = j
-    keys = Counter(u.text.casefold() for u in lines)
-    marker_run = _marker_runs([u.text for u in lines], [s.prose for s in shapes])
-    # Three or more bare links in a row are a list of sources; chrome's links stand alone.
-    bare = [u.reason == "a bare link" for u in lines]
-    link_list = [
-        bare[k]
-        and any(
-            all(bare[j] for j in range(a, a + _LINK_LIST))
-            for a in range(max(0, k - _LINK_LIST + 1), min(k, n - _LINK_LIST) + 1)
-        )
-        for k in range(n)
-    ]
-    # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
-    cited = [bool(_CITATION.search(u.text)) for u in lines]
-    run_cited = [0] * n
-    i = 0
-    while i < n:
-        j = i + run_len[i] if run_len[i] else i + 1
-        if run_len[i]:
-            count = sum(cited[i:j])
+class PageFeatures:
+    """The stage-one features of a page's lines, built one line at a time by ``line``.
+
+    What the features of a line read from the whole page (prose shares, runs,
+    repetition, the lede's and the body's words, blocks) is computed once, in
+    compact per-line columns; a line's feature dict is built when asked for,
+    so inference need not keep one dict per line (about 2 kB each) alive.
+    """
+
+    def __init__(self, lines: Sequence[Line], first: int, last: int, stopwords: frozenset[str]) -> None:
+        self.lines = lines
+        self.first = first
+        self.last = last
+        self.stopwords = stopwords
+        self.n = n = len(lines)
+        self.has_prose = last >= 0
+        title_of = array("d")
+        caps_of = array("d")
+        for u in lines:
+            title, caps = _title_share(u.text)
+            title_of.append(title)
+            caps_of.append(caps)
+        self.title = title_of
+        self.caps = caps_of
+        self.prose = prose = array("d", [1.0 if u.prose else 0.0 for u in lines])
+        self.cum = cum = array("d", [0.0])
+        for p in prose:
+            cum.append(cum[-1] + p)
+        self.prose_run = prose_run = array("q", bytes(8 * n))  # consecutive prose lines ending at each line
+        for k in range(n):
+            if lines[k].prose:
+                prose_run[k] = prose_run[k - 1] + 1 if k else 1
+        # Runs of non-prose lines: each line's run length and whether prose flanks the run.
+        self.run_len = run_len = array("q", bytes(8 * n))
+        self.flanked = flanked = bytearray(n)
+        i = 0
+        while i < n:
+            if lines[i].prose:
+                i += 1
+                continue
+            j = i
+            while j < n and not lines[j].prose:
+                j += 1
             for k in range(i, j):
-                run_cited[k] = count - cited[k]
-        i = j
-    lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
-    body_words: Counter[str] = Counter()
-    for u in lines:
-        if u.prose:
-            body_words.update(_content(u.word_tokens, stopwords))
-    credit = [bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines]
-    # The article's own credits, written in the bracketed form it uses for many lines no pack phrase names.
-    bracketed = [bool(_BRACKET_CREDIT.match(u.text)) for u in lines]
-    series = sum(1 for u, b in zip(lines, bracketed) if b and u.phrase is None) >= _CREDIT_SERIES
-    marker = -1  # the last line that opens a block, above the current one
-    prose_since_marker = 0
-    has_prose = last >= 0
-    out = []
-    for i, u in enumerate(lines):
-        s = shapes[i]
+                run_len[k] = j - i
+                flanked[k] = i > 0 and j < n
+            i = j
+        keys = Counter(u.text.casefold() for u in lines)
+        self.repeated = bytearray(keys[u.text.casefold()] >= 2 for u in lines)
+        del keys
+        self.marker_run = bytearray(_marker_runs([u.text for u in lines], [u.prose for u in lines]))
+        # Three or more bare links in a row are a list of sources; chrome's links stand alone.
+        bare = [u.reason == "a bare link" for u in lines]
+        self.link_list = bytearray(
+            bare[k]
+            and any(
+                all(bare[j] for j in range(a, a + _LINK_LIST))
+                for a in range(max(0, k - _LINK_LIST + 1), min(k, n - _LINK_LIST) + 1)
+            )
+            for k in range(n)
+        )
+        del bare
+        # Reference markers ("[6]", "[n 2]") belong to sourced text: an infobox or a table of the article.
+        self.cited = cited = bytearray(bool(_CITATION.search(u.text)) for u in lines)
+        self.run_cited = run_cited = array("q", bytes(8 * n))
+        i = 0
+        while i < n:
+            j = i + run_len[i] if run_len[i] else i + 1
+            if run_len[i]:
+                count = sum(cited[i:j])
+                for k in range(i, j):
+                    run_cited[k] = count - cited[k]
+            i = j
+        self.lede = _content(lines[first].word_tokens, stopwords) if 0 <= first < n else set()
+        body_words: Counter[str] = Counter()
+        self.body_words = body_words
+        for u in lines:
+            if u.prose:
+                body_words.update(_content(u.word_tokens, stopwords))
+        self.credit = bytearray(bool(_CREDIT.search(u.text)) or _role(u) == "credit" for u in lines)
+        # The article's own credits, written in the bracketed form it uses for many lines no pack phrase names.
+        self.bracketed = bracketed = bytearray(bool(_BRACKET_CREDIT.match(u.text)) for u in lines)
+        self.series = sum(1 for u, b in zip(lines, bracketed) if b and u.phrase is None) >= _CREDIT_SERIES
+        # Blocks: lines after a block-opening phrase, before prose resumes. ``marker[i]`` is the last
+        # line above ``i`` that opens a block (-1: none, or ``i`` opens one itself); ``after_marker[i]``
+        # whether fewer than three prose lines stand between them.
+        self.marker = marker_of = array("q", bytes(8 * n))
+        self.after_marker = after_of = bytearray(n)
+        marker = -1
+        prose_since_marker = 0
+        for i, u in enumerate(lines):
+            marker_of[i] = -1
+            if u.phrase is not None and u.phrase.opens_block:
+                marker, prose_since_marker = i, 0
+            elif marker >= 0:
+                prose_since_marker += int(u.prose)
+                marker_of[i] = marker
+                after_of[i] = prose_since_marker < 3
+
+    def __len__(self) -> int:
+        return self.n
+
+    def line(self, i: int) -> dict[str, float]:
+        """The stage-one features of line ``i``."""
+        lines = self.lines
+        n = self.n
+        prose = self.prose
+        cum = self.cum
+        stopwords = self.stopwords
+        first, last, has_prose = self.first, self.last, self.has_prose
+        u = lines[i]
         text = u.text
         tokens = u.word_tokens
+        phrase = u.phrase is not None
+        title = self.title[i]
+
+        def share(k: int) -> float:
+            lo, hi = max(0, i - k), min(n, i + k + 1)
+            count = hi - lo - 1
+            return (cum[hi] - cum[lo] - prose[i]) / count if count > 0 else 0.0
+
         f: dict[str, float] = {}
-        lw = _log(s.words)
+        lw = _log(u.words)
         f["log_words"] = lw
         f["log_chars"] = _log(len(text))
-        f["short"] = 1.0 if s.words <= 4 else 0.0
-        f["long"] = 1.0 if s.words >= 20 else 0.0
-        f["terminal"] = 1.0 if s.terminal else 0.0
+        f["short"] = 1.0 if u.words <= 4 else 0.0
+        f["long"] = 1.0 if u.words >= 20 else 0.0
+        f["terminal"] = 1.0 if u.terminal else 0.0
         f["colon_end"] = 1.0 if text.endswith(":") else 0.0
         f["question"] = 1.0 if text.rstrip("\"'\u201d\u2019)").endswith(("?", "\uff1f", "\u061f")) else 0.0
         f["ellipsis_end"] = 1.0 if _ELLIPSIS.search(text) else 0.0
-        f["title_share"] = s.title
-        f["caps_share"] = s.caps
-        f["title_untermed"] = s.title * (1.0 - f["terminal"])
+        f["title_share"] = title
+        f["caps_share"] = self.caps[i]
+        f["title_untermed"] = title * (1.0 - f["terminal"])
         letters = sum(map(str.isalpha, text))  # per character, in C
         digits = sum(map(str.isdigit, text))
         f["digit_share"] = digits / max(1, letters + digits)
@@ -282,8 +324,8 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["stop_unknown"] = 0.0 if stopwords else 1.0
         f["prose"] = prose[i]
         f["foreign"] = 1.0 if u.foreign_script or u.foreign_language else 0.0
-        f["phrase"] = 1.0 if s.phrase else 0.0
-        if s.phrase:
+        f["phrase"] = 1.0 if phrase else 0.0
+        if phrase:
             p = u.phrase
             f["phrase_certain"] = 1.0 if p.certain else 0.0
             f["phrase_opens_block"] = 1.0 if p.opens_block else 0.0
@@ -291,68 +333,70 @@ def features(lines: Sequence[Line], first: int, last: int, stopwords: frozenset[
         f["shape_score"] = u.score
         if u.reason in _SHAPE_REASONS:
             f["shape_" + _SHAPE_REASONS[u.reason]] = 1.0
-        f["repeated"] = 1.0 if keys[text.casefold()] >= 2 else 0.0
+        f["repeated"] = 1.0 if self.repeated[i] else 0.0
         # Context: prose around the line, the prose span, neighbours.
-        f["prose_share_2"] = share(i, 2)
-        f["prose_share_5"] = share(i, 5)
-        f["prose_share_12"] = share(i, 12)
+        f["prose_share_2"] = share(2)
+        f["prose_share_5"] = share(5)
+        f["prose_share_12"] = share(12)
         before = has_prose and i < first
         after = has_prose and i > last
         f["before_span"] = 1.0 if before else 0.0
         f["after_span"] = 1.0 if after else 0.0
         f["no_prose"] = 0.0 if has_prose else 1.0
         f["head"] = 1.0 if i < _HEAD_LINES and cum[i] <= 1 else 0.0  # at most a headline above it
-        if s.phrase:
-            f.update(_own_phrase(u, i, f["head"], first, last, cum, prose_run, series and bracketed[i]))
+        if phrase:
+            series = self.series and bool(self.bracketed[i])
+            f.update(_own_phrase(u, i, f["head"], first, last, cum, self.prose_run, series))
         elif has_prose and i == last + 1 and _SIGN_OFF.match(text):
             f["sign_off"] = 1.0
         f["dist_before"] = _log(first - i) if before else 0.0
         f["dist_after"] = _log(i - last) if after else 0.0
         for name, j in (("prev", i - 1), ("next", i + 1)):
             if 0 <= j < n:
-                t = shapes[j]
+                t = lines[j]
                 f[name + "_prose"] = prose[j]
                 f[name + "_log_words"] = _log(t.words)
                 f[name + "_terminal"] = 1.0 if t.terminal else 0.0
-                f[name + "_phrase"] = 1.0 if t.phrase else 0.0
-                f[name + "_title"] = t.title
+                f[name + "_phrase"] = 1.0 if t.phrase is not None else 0.0
+                f[name + "_title"] = self.title[j]
         # Runs: a list or table inside the prose span is flanked by prose on both sides.
-        f["run_log_len"] = _log(run_len[i])
-        f["marker_run"] = 1.0 if marker_run[i] else 0.0
-        f["link_list"] = 1.0 if link_list[i] else 0.0
-        f["cited"] = 1.0 if cited[i] else 0.0
-        f["run_cited"] = _log(run_cited[i])
+        run_len = self.run_len[i]
+        f["run_log_len"] = _log(run_len)
+        f["marker_run"] = 1.0 if self.marker_run[i] else 0.0
+        f["link_list"] = 1.0 if self.link_list[i] else 0.0
+        f["cited"] = 1.0 if self.cited[i] else 0.0
+        f["run_cited"] = _log(self.run_cited[i])
         inside = has_prose and first < i < last
-        f["list_in_span"] = 1.0 if inside and not s.prose and flanked[i] else 0.0
-        f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len[i] <= 2 else 0.0)
+        f["list_in_span"] = 1.0 if inside and not u.prose and self.flanked[i] else 0.0
+        f["list_in_span_short_run"] = f["list_in_span"] * (1.0 if run_len <= 2 else 0.0)
         # Caption cues: a credit or image label on the line or next to it.
+        credit = self.credit
         near_credit = any(credit[j] for j in (i - 1, i + 1) if 0 <= j < n)
         f["credit"] = 1.0 if credit[i] else 0.0
         f["near_credit"] = 1.0 if near_credit else 0.0
-        f["near_credit_sentence"] = 1.0 if near_credit and s.terminal else 0.0
+        f["near_credit_sentence"] = 1.0 if near_credit and u.terminal else 0.0
         # Headline cues: a title-like line above the body that echoes the lede.
         words_here = _content(tokens, stopwords)
+        lede = self.lede
         echo = len(words_here & lede) / len(words_here) if words_here and lede and i != first else 0.0
         f["lede_echo"] = echo
-        f["headline_cue"] = echo * (1.0 if before and not s.terminal else 0.0)
+        f["headline_cue"] = echo * (1.0 if before and not u.terminal else 0.0)
         # Vocabulary shared with the article's prose (teasers of other stories share little).
         if words_here:
-            own = words_here if s.prose else set()
+            body_words = self.body_words
+            own = words_here if u.prose else set()
             shared = sum(1 for w in words_here if body_words[w] - (w in own) > 0)
             f["body_vocab"] = shared / len(words_here)
         # Blocks: lines after a block-opening phrase, before prose resumes.
-        if s.phrase and u.phrase.opens_block:
-            marker, prose_since_marker = i, 0
-        elif marker >= 0:
-            prose_since_marker += int(s.prose)
-            f["after_marker"] = 1.0 if prose_since_marker < 3 else 0.0
+        marker = self.marker[i]
+        if marker >= 0:
+            f["after_marker"] = 1.0 if self.after_marker[i] else 0.0
             f["marker_dist"] = _log(i - marker) * f["after_marker"]
-        out.append(f)
-    return out
+        return f
 
 
 def _own_phrase(
-    u: Line, i: int, head: float, first: int, last: int, cum: list[float], prose_run: list[int], series: bool
+    u: Line, i: int, head: float, first: int, last: int, cum: Sequence[float], prose_run: Sequence[int], series: bool
 ) -> dict[str, float]:
     """Guard features of a pack-phrase line that is the article's own: its place says so, not its words.
 
@@ -437,21 +481,28 @@ def _marker_runs(texts: Sequence[str], prose: Sequence[bool]) -> list[bool]:
 
 def neighbour_features(f: dict[str, float], scores: Sequence[float], i: int) -> dict[str, float]:
     """Stage two: the line's own features plus the stage-one scores around it."""
-    n = len(scores)
     g = dict(f)
-    g["s1_self"] = scores[i]
+    g.update(_neighbour_scores(scores, i))
+    return g
+
+
+def _neighbour_scores(scores: Sequence[float], i: int) -> list[tuple[str, float]]:
+    """The stage-one scores around line ``i`` that stage two adds to its features, in order."""
+    n = len(scores)
 
     def mean(lo: int, hi: int) -> float:
         vals = [scores[j] for j in range(max(0, lo), min(n, hi + 1)) if j != i]
         return sum(vals) / len(vals) if vals else 0.5
 
-    g["s1_prev"] = scores[i - 1] if i > 0 else 0.5
-    g["s1_next"] = scores[i + 1] if i + 1 < n else 0.5
-    g["s1_mean_2"] = mean(i - 2, i + 2)
-    g["s1_mean_5"] = mean(i - 5, i + 5)
-    g["s1_max_2"] = max((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)
-    g["s1_min_2"] = min((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)
-    return g
+    return [
+        ("s1_self", scores[i]),
+        ("s1_prev", scores[i - 1] if i > 0 else 0.5),
+        ("s1_next", scores[i + 1] if i + 1 < n else 0.5),
+        ("s1_mean_2", mean(i - 2, i + 2)),
+        ("s1_mean_5", mean(i - 5, i + 5)),
+        ("s1_max_2", max((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)),
+        ("s1_min_2", min((scores[j] for j in range(max(0, i - 2), min(n, i + 3)) if j != i), default=0.5)),
+    ]
 
 
 def _role(u: Line) -> str:
@@ -475,9 +526,16 @@ class Stage:
         A feature a line lacks is 0, so its term is a constant: folding those
         into the intercept leaves a product per feature present.
         """
-        intercept, slopes = self._linear
-        z = intercept
-        for name, value in x.items():
+        return self.add(self._linear[0], x.items())
+
+    def add(self, z: float, items: Iterable[tuple[str, float]]) -> float:
+        """``z`` plus the product of each feature in ``items`` with its slope, in the order given.
+
+        ``logit`` is ``add(intercept, x.items())``: a logit summed in two parts
+        (the line's own features, then its neighbours' scores) is the same float.
+        """
+        slopes = self._linear[1]
+        for name, value in items:
             slope = slopes.get(name)
             if slope is not None:
                 z += slope * value
@@ -508,6 +566,27 @@ class Model:
         s1 = [_sigmoid(self.stage1.logit(f)) for f in feats]
         second = [neighbour_features(f, s1, i) for i, f in enumerate(feats)]
         return [_sigmoid(self.stage2.logit(g)) for g in second], second
+
+    def score_page(self, page: PageFeatures) -> PageScores:
+        """``score`` of ``page.line(i)`` for every line, keeping no feature dict per line.
+
+        Each line's features are built once: stage one's logit and stage two's
+        sum over the line's own features are taken from them, with the few
+        facts ``decide`` reads (``_guards``); stage two then adds the
+        neighbours' stage-one scores. The probabilities are those of ``score``.
+        """
+        stage1, stage2 = self.stage1, self.stage2
+        intercept2 = stage2._linear[0]
+        s1 = array("d")
+        own2 = array("d")
+        guards = bytearray(len(page))
+        for i in range(len(page)):
+            f = page.line(i)
+            s1.append(_sigmoid(stage1.logit(f)))
+            own2.append(stage2.add(intercept2, f.items()))
+            guards[i] = _guards(f)
+        probs = array("d", [_sigmoid(stage2.add(z, _neighbour_scores(s1, i))) for i, z in enumerate(own2)])
+        return PageScores(self, page, s1, probs, guards)
 
     def decide(self, probs: Sequence[float], threshold: float, feats: Sequence[dict[str, float]]) -> list[bool]:
         """Chrome or not per line at the operating point ``threshold`` (see ``decide``)."""
@@ -606,21 +685,69 @@ def decide(
     floor = _CARRY * threshold
     out = [v and p >= floor for v, p in zip(viterbi(probs, threshold, cost), probs)]
     if feats is not None:
-        for i, (f, p) in enumerate(zip(feats, probs)):
-            lone = alone(f)
-            shape = f.get("shape_score", 0.0)
-            structure = f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN
-            if structure and not f.get("phrase") or any(f.get(k) for k in _OWN_LINE):
-                out[i] = False
-            elif (
-                (f.get("phrase_certain", 0.0) and (p >= _PHRASE_FLOOR or lone) and not _credited_sentence(f))
-                or (shape >= SURE_SHAPE and not f.get("link_list"))
-                or (shape >= LONE_SHAPE and lone and not (f.get("head") or f.get("before_span")))
-            ):
-                out[i] = True
-            elif _in_span_prose(f) and not f.get("phrase"):
-                out[i] = False
+        _apply_guards(out, probs, [_guards(f) for f in feats])
     return out
+
+
+# What ``decide`` reads of a line's features, as bits (``_guards``).
+_OFF = 1  # a list or reference structure and no pack phrase, or the article's own line: body
+_CERTAIN = 2  # a certain pack phrase that does not close a credited sentence
+_LONE = 4  # ``alone``
+_SURE = 8  # the surest shapes: chrome
+_SPAN = 16  # a sentence inside the prose span with no pack phrase: body unless chrome by the above
+
+
+def _guards(f: dict[str, float]) -> int:
+    lone = alone(f)
+    shape = f.get("shape_score", 0.0)
+    structure = f.get("marker_run") or f.get("cited") or f.get("run_cited", 0.0) >= _CITED_RUN
+    bits = _LONE if lone else 0
+    if structure and not f.get("phrase") or any(f.get(k) for k in _OWN_LINE):
+        bits |= _OFF
+    if f.get("phrase_certain", 0.0) and not _credited_sentence(f):
+        bits |= _CERTAIN
+    if (shape >= SURE_SHAPE and not f.get("link_list")) or (
+        shape >= LONE_SHAPE and lone and not (f.get("head") or f.get("before_span"))
+    ):
+        bits |= _SURE
+    if _in_span_prose(f) and not f.get("phrase"):
+        bits |= _SPAN
+    return bits
+
+
+def _apply_guards(out: list[bool], probs: Sequence[float], guards: Sequence[int]) -> None:
+    for i, (bits, p) in enumerate(zip(guards, probs)):
+        if bits & _OFF:
+            out[i] = False
+        elif (bits & _CERTAIN and (p >= _PHRASE_FLOOR or bits & _LONE)) or bits & _SURE:
+            out[i] = True
+        elif bits & _SPAN:
+            out[i] = False
+
+
+@dataclass
+class PageScores:
+    """``Model.score_page``'s result: the chrome probability of each line and what deciding needs."""
+
+    model: Model
+    page: PageFeatures
+    s1: array[float]  # stage-one scores
+    probs: array[float]  # stage-two scores: the chrome probabilities
+    guards: bytearray  # ``_guards`` of each line's features
+
+    def decide(self, threshold: float) -> list[bool]:
+        """``decide`` at ``threshold``, with the features' guards."""
+        out = decide(self.probs, threshold, self.model.switch_cost)
+        _apply_guards(out, self.probs, self.guards)
+        return out
+
+    def alone(self, i: int) -> bool:
+        """``alone`` of line ``i``'s features."""
+        return bool(self.guards[i] & _LONE)
+
+    def reasons(self, i: int, limit: int = 2) -> list[str]:
+        """``Model.reasons`` of line ``i``'s stage-two features (built again: only reported lines ask)."""
+        return self.model.reasons(neighbour_features(self.page.line(i), self.s1, i), limit)
 
 
 def viterbi(probs: Sequence[float], threshold: float, cost: float) -> list[bool]:
