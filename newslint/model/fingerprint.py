@@ -12,8 +12,7 @@ stays silent after the edit, and SARIF's ``partialFingerprints`` stay stable.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from newslint.model.diagnostic import Diagnostic
 from newslint.text.lazy_re import lazy_compile
@@ -34,8 +33,7 @@ class _Text(Protocol):
 
     text: str
 
-    @property
-    def sentence_fingerprints(self) -> Sequence[str]: ...
+    def sentence_text(self, sentence: Any) -> str: ...
 
     def sentence_at(self, offset: int) -> _Sentence | None: ...
 
@@ -52,7 +50,7 @@ def anchor(doc: _Text, start: int, end: int) -> str:
     """Digest of the folded span and the folded sentence (or line) holding its start."""
     sentence = doc.sentence_at(start)
     if sentence is not None:
-        context = doc.sentence_fingerprints[sentence.index]  # folded, cached
+        context = fold(doc.sentence_text(sentence))  # ``Document.sentence_fingerprints[sentence.index]``
     else:
         context = fold(doc.line_text(doc.position(start)[0]))
     return _digest(fold(doc.text[start:end]), context, size=16)

@@ -595,18 +595,20 @@ def _joined(doc: Document) -> set[int]:
     The tokenizer's own joiners (hyphen, apostrophe) stand inside a token
     ("Lee's", "Jae-myung") and are not searched for (``_GAP_JOINER``); of the
     other matches only one that starts where a token ends can join two, so
-    the others are dropped in C before any is looked at.
+    the others are dropped before any is looked at (matches are few: no set
+    of every token's end is built for them).
     """
     table = doc.token_table
     starts, ends, kinds = table.starts, table.ends, table.kinds
-    matches = list(_GAP_JOINER.finditer(doc.text))
-    if not matches:
-        return set()
-    token_ends = set(ends)
     out: set[int] = set()
     n = len(table)
     word = TokenKind.WORD
-    for m in compress(matches, map(token_ends.__contains__, map(_MATCH_START, matches))):
+    bisect_left = bisect.bisect_left
+    for m in _GAP_JOINER.finditer(doc.text):
+        at = m.start()
+        e = bisect_left(ends, at)
+        if e == n or ends[e] != at:
+            continue
         k = doc.token_index(m.end())
         if (
             0 < k < n
@@ -617,9 +619,6 @@ def _joined(doc: Document) -> set[int]:
         ):
             out.add(k)
     return out
-
-
-_MATCH_START = re.Match.start
 
 
 def _candidates(doc: Document, joined: set[int], lexicon: NameLexicon) -> list[int]:

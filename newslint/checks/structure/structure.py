@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Sentence, Severity, hookimpl
 from newslint.text.lazy_re import lazy_compile
-from newslint.text.normalize import is_blank
+from newslint.text.normalize import fold, is_blank
 
 # -- duplicates ----------------------------------------------------------------------
 
@@ -344,7 +344,10 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
     contents entries, credits, code, references) are not duplicates.
     """
     sentences = doc.sentences
-    keys = doc.sentence_fingerprints
+    # Folded texts (``Document.sentence_fingerprints``, ``paragraph_fingerprints``), built here and
+    # dropped with the generator: kept on the document, they held a folded copy of the text all run.
+    keys = [fold(doc.sentence_text(s)) for s in sentences]
+    paragraph_keys = [fold(doc.paragraph_text(p)) for p in doc.paragraphs]
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         by_key[key].append(i)
@@ -376,18 +379,18 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
         """Whether paragraph ``pid`` repeating paragraphs ``first``-``last`` is a defect."""
         if first - 1 <= pid <= last + 1 and not first <= pid <= last:
             return True  # adjacent copies
-        fingerprint = doc.paragraph_fingerprints[pid]
+        fingerprint = paragraph_keys[pid]
         if fingerprint.count(" ") + 1 < _MIN_PROSE_WORDS or displayed(pid) and displayed(first):
             return False  # a refrain, or the same quotation shown twice
         if copies[fingerprint] >= _TEMPLATE_COPIES:
             return False  # a line under every card or section: a template (NL2xx's business), not a paste
         return is_prose(pid) and is_prose(first) and is_prose(last)
 
-    copies = Counter(doc.paragraph_fingerprints)
+    copies = Counter(paragraph_keys)
     reported: set[int] = set()  # paragraphs reported as copies
     covered: set[int] = set()  # sentence indexes accounted for by NL501
     for para in paragraphs:
-        if para.index not in para_range or len(doc.paragraph_fingerprints[para.index]) < _MIN_PARAGRAPH_CHARS:
+        if para.index not in para_range or len(paragraph_keys[para.index]) < _MIN_PARAGRAPH_CHARS:
             continue
         lo, hi = para_range[para.index]
         n = hi - lo

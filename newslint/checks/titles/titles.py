@@ -781,12 +781,12 @@ def _bare(text: str) -> str:
 
 def _repeated(doc: Document, ctx: Context, headline: Headline) -> Iterator[Diagnostic]:
     target = _bare(doc.text[headline.start : headline.end])
-    own = doc.paragraph_fingerprints[headline.paragraph.index]
+    own = fold(doc.paragraph_text(headline.paragraph))  # ``Document.paragraph_fingerprints``, for two paragraphs
     for sentence in doc.sentences:
         if sentence.paragraph == headline.paragraph.index or _bare(doc.sentence_text(sentence)) != target:
             continue
         para = doc.paragraphs[sentence.paragraph]
-        if ctx.is_enabled(DUPLICATE_PARAGRAPH.code) and doc.paragraph_fingerprints[para.index] == own:
+        if ctx.is_enabled(DUPLICATE_PARAGRAPH.code) and fold(doc.paragraph_text(para)) == own:
             continue  # a whole-paragraph copy: NL501 reports it
         yield doc.diagnostic(
             HEADLINE_REPEATED,
