@@ -403,7 +403,7 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
 # -- the classifier ----------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # one per line of the page: no __dict__ each
 class Unit:
     """One paragraph (in scraped text, one line) and what the classifier found in it."""
 
@@ -527,7 +527,9 @@ def classify(doc: Document, pack: PhrasePack) -> Page | None:
     These descriptions are the line model's input; they do not depend on the
     ``boilerplate-threshold`` dial, which only moves the model's operating point.
     """
-    units = [_unit(doc, p) for p in doc.paragraphs]
+    profiles: _Profiles = {}
+    units = [_unit(doc, p, profiles) for p in doc.paragraphs]
+    del profiles
     units = [u for u in units if u.text]
     if not units:
         return None
@@ -585,18 +587,24 @@ def _own_headline(doc: Document, units: Sequence[Unit]) -> int:
 _WORDISH = frozenset((TokenKind.WORD, TokenKind.ACRONYM))
 
 
-def _unit(doc: Document, para: Paragraph) -> Unit:
+# Script profiles by their counts (in order) and letters: equal ones are shared by the page's units.
+_Profiles = dict[tuple[tuple[tuple[str, int], ...], int], ScriptProfile]
+
+
+def _unit(doc: Document, para: Paragraph, profiles: _Profiles) -> Unit:
+    """The unit of ``para``; equal script profiles (``{"Latin": 212}``) are one object in ``profiles``."""
     raw = doc.paragraph_text(para)
     text = raw.strip()
     # Word and acronym tokens, lower-cased, for function-word counts.
     word_key = _phrases.word_key
     tokens = [word_key(t.text) for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
+    found = profile(text)
     return Unit(
         para=para,
         text=text,
         words=_phrases.word_count(text),
         word_tokens=tokens,
-        profile=profile(text),
+        profile=profiles.setdefault((tuple(found.counts.items()), found.letters), found),
         terminal=bool(_TERMINAL.search(text)),
     )
 

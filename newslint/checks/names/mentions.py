@@ -391,6 +391,7 @@ def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
         mention = _mention(doc.text, _strip_title(run, lexicon), lexicon)
         if mention is not None:
             out.append(mention)
+    del units, unforced  # garbage once the mentions are found (they keep offsets): not held while joining
     return join_transliterations(out, lexicon)
 
 

@@ -162,8 +162,8 @@ class _Units(Sequence[_Unit]):
     One unit per token, so an object per unit cost about 30 bytes per
     character of text; the columns share each text and folded string with
     every equal word and keep the offsets in ``array('i')`` and the three
-    flags in one byte (``_HYPHEN``, ``_SPACE``, ``_POSSESSIVE``): about 9
-    bytes per unit besides the texts.
+    flags in one byte (``_HYPHEN``, ``_SPACE``, ``_POSSESSIVE``), and the
+    kind in another: about 10 bytes per unit besides the texts.
     """
 
     __slots__ = ("end", "flags", "folded", "kind", "start", "text")
@@ -172,7 +172,7 @@ class _Units(Sequence[_Unit]):
         self.text: list[str] = []
         self.start = array(code)
         self.end = array(code)
-        self.kind: list[TokenKind] = []
+        self.kind = bytearray()  # ``_KIND_CODE`` of the token's kind
         self.flags = bytearray()
         self.folded: list[str] = []
 
@@ -195,7 +195,7 @@ class _Units(Sequence[_Unit]):
                 self.text[i],
                 self.start[i],
                 self.end[i],
-                self.kind[i],
+                _KINDS[self.kind[i]],
                 bool(f & _HYPHEN),
                 bool(f & _SPACE),
                 bool(f & _POSSESSIVE),
@@ -208,6 +208,8 @@ class _Units(Sequence[_Unit]):
 
 
 _HYPHEN, _SPACE, _POSSESSIVE = 1, 2, 4
+_KINDS = tuple(TokenKind)
+_KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
 
 
 def _split_units(doc: Document) -> _Units:
@@ -221,6 +223,7 @@ def _split_units(doc: Document) -> _Units:
     out = _Units(table.starts.typecode if isinstance(table.starts, array) else "q")
     texts, starts, ends, kinds, flags, folds = out.text, out.start, out.end, out.kind, out.flags, out.folded
     wordish = _WORDISH
+    code_of = _KIND_CODE
     words = _WORDS
     if len(words) > _WORDS_SIZE:
         words.clear()
@@ -231,7 +234,7 @@ def _split_units(doc: Document) -> _Units:
             texts.append("")
             starts.append(start)
             ends.append(end)
-            kinds.append(kind)
+            kinds.append(code_of[kind])
             flags.append(0)
             folds.append("")
             continue
@@ -249,7 +252,7 @@ def _split_units(doc: Document) -> _Units:
             texts.append(stem)
             starts.append(start)
             ends.append(start + len(stem))
-            kinds.append(kind)
+            kinds.append(code_of[kind])
             flags.append((_SPACE if space else 0) | (_POSSESSIVE if possessive else 0))
             folds.append(folded)
             continue
@@ -259,7 +262,7 @@ def _split_units(doc: Document) -> _Units:
             texts.append(part)
             starts.append(s)
             ends.append(e)
-            kinds.append(kind)
+            kinds.append(code_of[kind])
             flags.append(
                 (_HYPHEN if i > 0 else 0)
                 | (_SPACE if space and i == 0 else 0)
