@@ -974,8 +974,8 @@ def _judge(
         return None  # a sound quoted to be talked about ("“ums”"), a user name in a list of credits
     if context.elided(index):
         return None  # "'Tis", "'twas", "'em": a word with its first letters elided
-    if not part.capitalised and context.writes_macrons and _POLYNESIAN.fullmatch(part.lower):
-        return None  # "waka", "weta" in an article that spells Māori with its macrons
+    if not part.capitalised and context.writes_macrons and _POLYNESIAN.fullmatch(part.lower.removesuffix("s")):
+        return None  # "waka", "weta", "pipis" (an English plural) in an article that spells Māori with its macrons
     if part.head and part.last and not part.capitalised:
         if doc.is_sentence_start(tok):
             return None  # "mconley fixed the hang": a user name or an identifier opens the line
