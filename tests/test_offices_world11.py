@@ -76,6 +76,21 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param("Chadian Prime Minister Succes Masra", dt.date(2024, 3, 11), [], id="masra-then"),
         pytest.param("Chadian Prime Minister Succes Masra", dt.date(2025, 3, 10), ["NL303"], id="masra-after"),
         pytest.param("Chadian Prime Minister Albert Pahimi Padacke", dt.date(2021, 9, 13), [], id="pahimi-2021"),
+        # Mauritania, Guyana, Congo-Brazzaville, Madagascar
+        pytest.param("Mauritanian Prime Minister Yahya Ould Hademine", dt.date(2016, 10, 10), [], id="hademine-then"),
+        pytest.param(
+            "Mauritanian Prime Minister Yahya Ould Hademine", dt.date(2021, 10, 11), ["NL303"], id="hademine-after"
+        ),
+        pytest.param("Guyanese Prime Minister Moses Nagamootoo", dt.date(2017, 2, 13), [], id="nagamootoo-then"),
+        pytest.param(
+            "Guyanese Prime Minister Moses Nagamootoo", dt.date(2022, 2, 14), ["NL303"], id="nagamootoo-after"
+        ),
+        pytest.param("Congo-Brazzaville Prime Minister Isidore Mvouba", dt.date(2007, 10, 8), [], id="mvouba-then"),
+        pytest.param(
+            "Congo-Brazzaville Prime Minister Isidore Mvouba", dt.date(2012, 10, 8), ["NL303"], id="mvouba-after"
+        ),
+        pytest.param("Malagasy Prime Minister Christian Ntsay", dt.date(2023, 10, 9), [], id="ntsay-then"),
+        pytest.param("Malagasy Prime Minister Christian Ntsay", dt.date(2025, 11, 10), ["NL303"], id="ntsay-after"),
         # Namibia, Angola, Benin, Zimbabwe: presidential systems with a prime minister for some years
         pytest.param("Namibian Prime Minister Nahas Angula", dt.date(2008, 6, 9), [], id="angula-then"),
         pytest.param("Namibian Prime Minister Hage Geingob", dt.date(2014, 6, 9), [], id="geingob-pm"),
