@@ -104,6 +104,16 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param(
             "Zimbabwean Prime Minister Morgan Tsvangirai", dt.date(2015, 5, 11), ["NL303"], id="tsvangirai-after"
         ),
+        # A lower-case particle inside the name ("do Rosário") keeps the name whole
+        pytest.param(
+            "Mozambican Prime Minister Carlos Agostinho do Rosário", dt.date(2019, 8, 5), [], id="do-rosario-then"
+        ),
+        pytest.param(
+            "Mozambican Prime Minister Carlos Agostinho do Rosário",
+            dt.date(2024, 6, 3),
+            ["NL303"],
+            id="do-rosario-after",
+        ),
     ],
 )
 def test_prime_ministers_of_world11(who: str, date: dt.date, expected: list[str]) -> None:
