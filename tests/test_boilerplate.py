@@ -260,6 +260,18 @@ class TestBlocks:
         found = codes(text)
         assert not any(line <= article <= end for _, line, end in found), found
 
+    def test_block_ends_before_the_articles_footnotes(self):
+        """A "See also" box over two links ends before the entry's own notes: the footnotes are the article's."""
+        text = (
+            f"{LEDE}\n\n{SECOND}\n\nSee also\n\nHarbour dredging timeline\n\nPort authorities of the region\n\n"
+            "Notes\n\n^ The berth figures include the temporary pontoon.\n\n"
+            "^ Tonnage is given in gross tons, as the port reports it.\n"
+        )
+        lines = text.split("\n")
+        notes = lines.index("Notes") + 1
+        found = codes(text, ("NL203",))
+        assert found and all(end < notes for _, _, end in found), (found, notes)
+
     def test_read_also_list_ends_at_the_next_prose(self):
         """An inline "Read also" marker covers only the headlines right after it."""
         text = f"{LEDE}\n\nRead also\n\nBridge closure: what drivers need to know\n\n{SECOND}\n\n{THIRD}\n"

@@ -253,7 +253,9 @@ paragraphs of prose also end the block when what follows them is another
 block's header or an ad slot: a scraper that kept a "Most read" box twice, or
 an ad, inside the article leaves the article's paragraphs between them. The
 block ends at its last line of evidence, so it never takes in the paragraphs
-where the article resumes. It is reported once, from the marker to its last
+where the article resumes, and before the article's own footnotes (a caret
+entry or a citation, and the subhead over it: "See also" over two links,
+then "Notes"). It is reported once, from the marker to its last
 line, naming the marker; its fix (unsafe) says how many lines it deletes.
 Lines inside it are not reported again one by one. A marker inside the
 article's prose span with two table cells before it and one after it (short
@@ -834,6 +836,13 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
                 j = max(k, j + 1)
             else:
                 j += 1
+        # The article's own footnotes after a box ("See also" over two links, then "Notes" and its
+        # entries) end it: the block stops before the first entry, and before the subhead over it.
+        entry = next((k for k in range(i + 1, end + 1) if _reference(units[k])), None)
+        if entry is not None and u.references < 0:
+            end = entry - 1
+            if end > i and not units[end].prose and units[end].words <= _MENU_LABEL_WORDS:
+                end -= 1
         # The headline-shaped lines right under the marker are its teasers (no
         # sentence among them); past them, the block ends at its last evidence.
         teasers = i
