@@ -238,6 +238,40 @@ class TestBlocks:
         assert ("NL203", 3, 15) in found, found
         assert not any(line <= a <= end for _, line, end in found for a in article), (found, article)
 
+    @pytest.mark.parametrize(
+        "bar",
+        [
+            "Home\nSport\nAbout us\nCareers\nContact\n",
+            "Share\nTweet\nComments\n312 Shares\nPrint\n",
+        ],
+        ids=["menu", "share-bar"],
+    )
+    def test_marker_inside_a_menu_ends_at_the_article(self, bar):
+        """A block marker that is one item of a menu or a share bar opens the menu, not the rest of the page.
+
+        The article under the bar is a paragraph or two of prose before a photo
+        credit: fewer than the three paragraphs that end a section's block, but
+        the marker was a label between labels, so its block ends at the first
+        prose line.
+        """
+        text = f"{bar}{LEDE}\nPhoto: Lena Ortiz/Harbour Daily\n{SECOND}\n{THIRD}\n"
+        lines = text.split("\n")
+        article = lines.index(LEDE) + 1
+        found = codes(text)
+        assert not any(line <= article <= end for _, line, end in found), found
+
+    def test_block_ends_before_the_articles_footnotes(self):
+        """A "See also" box over two links ends before the entry's own notes: the footnotes are the article's."""
+        text = (
+            f"{LEDE}\n\n{SECOND}\n\nSee also\n\nHarbour dredging timeline\n\nPort authorities of the region\n\n"
+            "Notes\n\n^ The berth figures include the temporary pontoon.\n\n"
+            "^ Tonnage is given in gross tons, as the port reports it.\n"
+        )
+        lines = text.split("\n")
+        notes = lines.index("Notes") + 1
+        found = codes(text, ("NL203",))
+        assert found and all(end < notes for _, _, end in found), (found, notes)
+
     def test_read_also_list_ends_at_the_next_prose(self):
         """An inline "Read also" marker covers only the headlines right after it."""
         text = f"{LEDE}\n\nRead also\n\nBridge closure: what drivers need to know\n\n{SECOND}\n\n{THIRD}\n"

@@ -571,6 +571,10 @@ class TestTiersAndShapes:
                 id="maori-words-in-a-macron-article",
             ),
             pytest.param(
+                "Iwi leaders at Ōtaki and Māhia said the pāua beds were closed, but the tuatuas and pipis recovered.",
+                id="maori-words-with-english-plurals",
+            ),
+            pytest.param(
                 "The speaker avoided the usual \u201cerms\u201d and \u201cuhms\u201d entirely.", id="mentioned-word"
             ),
             pytest.param("Photos by Ann Ryder, jsmithe, Paul Okafor and others.", id="user-name-in-credits"),

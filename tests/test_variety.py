@@ -19,7 +19,7 @@ class TestMajority:
         ("text", "word"),
         [
             pytest.param(
-                "Spending on defence rose, the defence minister said, and the defense budget grew.",
+                "Spending on defence rose, the defence minister said in grey weather, and the defense budget grew.",
                 "defense",
                 id="one-american-among-british",
             ),
@@ -47,10 +47,13 @@ class TestMajority:
                 "The colour of the defence plan, the neighbours' car; the color and defense.", id="three-to-two"
             ),
             pytest.param("Defence and the defense chief.", id="capitalised-word-is-no-evidence"),
+            pytest.param(
+                "The colourful market and its grey stalls drew a colorful crowd.", id="two-to-one-is-a-coin-flip"
+            ),
         ],
     )
     def test_no_clear_majority_is_silent(self, text):
-        """Without a majority of at least twice the minority nothing is reported."""
+        """Without a majority of three uses or more, at least twice the minority, nothing is reported."""
         assert check(text, ["NL601"]) == []
 
     def test_suggests_majority_form_and_says_counts(self):
@@ -92,7 +95,7 @@ class TestNoEvidence:
 
     def test_license_noun_counts(self):
         """ "license" after a determiner is the American noun."""
-        text = "His licence and her licence were valid, but a license was lost."
+        text = "His licence and her licence were valid in the colour scan, but a license was lost."
         assert positions(text, select=["NL601"]) == [span(text, "license")]
 
     def test_ise_is_british_evidence(self):

@@ -75,8 +75,8 @@ HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "C
 
 # Member states whose head of state also heads the government today (presidential
 # systems, and sultans who are their own prime ministers): no separate office to
-# list. Past prime ministers of some of them (Angola to 2010, Benin, Zimbabwe
-# 2009-2013) are still to be added; this list does not cover the past.
+# list. The past prime ministers of some of them (Angola 2002-2010, Benin, Zimbabwe
+# 2009-2013) are in the table (world11.toml); this list does not describe the past.
 HEAD_OF_STATE_HEADS_GOVERNMENT = frozenset({
     "Angola", "Argentina", "Benin", "Bolivia", "Botswana", "Brazil", "Brunei", "Chile", "Colombia", "Costa Rica",
     "Cyprus", "Dominican Republic", "Ecuador", "El Salvador", "Eritrea", "Gambia", "Ghana", "Guatemala",

@@ -74,6 +74,8 @@ _PROSE_MIN_STOPWORDS = 0.12
 # Article prose resumes after a block marker once this many prose paragraphs
 # follow with no boilerplate evidence among them.
 _RESUME_PROSE = 3
+#: A line of this many words or fewer, not prose, is a label: a menu item, a share button, a count.
+_MENU_LABEL_WORDS = 5
 _AD_ROLES = frozenset({"advert"})
 # A block holding this many reference entries is the article's reference section, not chrome.
 _REFERENCE_ENTRIES = 2
@@ -251,12 +253,18 @@ paragraphs of prose also end the block when what follows them is another
 block's header or an ad slot: a scraper that kept a "Most read" box twice, or
 an ad, inside the article leaves the article's paragraphs between them. The
 block ends at its last line of evidence, so it never takes in the paragraphs
-where the article resumes. It is reported once, from the marker to its last
+where the article resumes, and before the article's own footnotes (a caret
+entry or a citation, and the subhead over it: "See also" over two links,
+then "Notes"). It is reported once, from the marker to its last
 line, naming the marker; its fix (unsafe) says how many lines it deletes.
 Lines inside it are not reported again one by one. A marker inside the
 article's prose span with two table cells before it and one after it (short
 lines that are neither prose nor chrome) is a column header, "Comment" in a
-table of states, and opens nothing.
+table of states, and opens nothing. A marker standing between two short
+labels (five words or fewer, not prose: "Events", "About us", "Jobs" in a
+menu; "Tweet", "Comments", "2192 Shares" in a share bar) is an item of that
+menu: its block is the menu, ending at the next prose line, so it never runs
+on into the article under the bar.
 
 A marker with two or more reference entries right under it, or under one
 subhead (footnotes opening with a caret, citations with their year, title,
@@ -787,7 +795,9 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
     line the model takes for chrome) holding three prose paragraphs, or any
     prose up to another block's header or an ad slot (the article between
     two boxes, or around an ad, that a scraper kept in place). A "list"
-    marker's block ends at the next prose line. The block ends at its last line
+    marker's block ends at the next prose line, and so does the block of a
+    marker standing between two short labels (``_menu_item``: "About us" in
+    a menu, "Comments" in a share bar above the article). The block ends at its last line
     of evidence or at the last of the headline-shaped lines right under its
     marker (the teasers it introduces), so it never takes in the body
     paragraphs where prose resumes, and it needs a line besides its marker.
@@ -808,11 +818,11 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
             continue
         end = n - 1
         j = i + 1
-        if u.phrase.opens_block == "list":
+        if u.phrase.opens_block == "list" or _menu_item(units, i):
             while j < n and not units[j].prose:
                 j += 1
             end = j - 1
-        while j < n and u.phrase.opens_block == "prose":
+        while j < n and u.phrase.opens_block == "prose" and end == n - 1:
             if units[j].prose and not is_evidence(units[j]):
                 # A stretch of the article starting here: does it hold enough prose? An ad label
                 # standing alone between its paragraphs does not break it (ad slots sit inside
@@ -836,6 +846,13 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
                 j = max(k, j + 1)
             else:
                 j += 1
+        # The article's own footnotes after a box ("See also" over two links, then "Notes" and its
+        # entries) end it: the block stops before the first entry, and before the subhead over it.
+        entry = next((k for k in range(i + 1, end + 1) if _reference(units[k])), None)
+        if entry is not None and u.references < 0:
+            end = entry - 1
+            if end > i and not units[end].prose and units[end].words <= _MENU_LABEL_WORDS:
+                end -= 1
         # The headline-shaped lines right under the marker are its teasers (no
         # sentence among them); past them, the block ends at its last evidence.
         teasers = i
@@ -850,6 +867,15 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
         if end > start:
             yield i, start, end
         i = max(end, i) + 1
+
+
+def _menu_item(units: Sequence[Unit], i: int) -> bool:
+    """A marker between two short labels: an item of a menu or a share bar ("Events", "About us", "Jobs";
+    "Comments", "2192 Shares"). Its block is the menu: it ends at the next prose line, as a list's does,
+    never running on into the article that follows the menu."""
+    if not 0 < i < len(units) - 1:
+        return False
+    return all(units[j].words <= _MENU_LABEL_WORDS and not units[j].prose for j in (i - 1, i + 1))
 
 
 def _reference(u: Unit) -> bool:

@@ -43,6 +43,7 @@ SPELLING_VARIETY_MIX = Rule(
 Counts the British and American spellings of the words in `rules/variants.toml`
 ("defence"/"defense", "neighbour"/"neighbor", "travelled"/"traveled" ...) and,
 when the article's majority variety outnumbers the other at least two to one,
+with three uses or more (two against one is a coin flip, not a house style),
 flags each word of the minority variety and suggests the majority spelling.
 With `spelling = "en-GB"` or `"en-US"` in the config, every word of the other
 variety is flagged, whatever the counts.
@@ -223,6 +224,8 @@ def _uses(doc: Document, table: dict[str, Variant]) -> Iterator[_Use]:
 # table, with offsets inside the token, or (in the set) no form at all.
 _CACHE: list = [None, {}, set()]
 _CACHE_SIZE = 200_000
+#: The majority variety needs this many uses: two against one is a coin flip, not a house style.
+_FEWEST_MAJORITY = 3
 
 
 def _form_cache(table: dict[str, Variant]) -> tuple[dict[str, tuple[tuple[Variant, int, int], ...]], set[str]]:
@@ -261,7 +264,7 @@ def spelling_variety(doc: Document, table: dict[str, Variant], house: str | None
         if use.variant.evidence:
             counts[use.variant.variety] += 1
     minority, majority = sorted(counts, key=counts.__getitem__)
-    if counts[minority] == 0 or counts[majority] < 2 * counts[minority]:
+    if counts[minority] == 0 or counts[majority] < max(2 * counts[minority], _FEWEST_MAJORITY):
         return
     example = next(u.variant.form for u in uses if u.variant.variety == majority and u.variant.evidence)
     for use in uses:

@@ -38,6 +38,7 @@ _PARTICLES = frozenset(
         "de",
         "da",
         "das",
+        "do",
         "dos",
         "del",
         "della",
