@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import compress, islice, repeat
+from itertools import compress, count, islice, repeat
 from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast, overload
 
 from newslint.model.diagnostic import Diagnostic, Edit, Rule, Severity
@@ -310,6 +310,56 @@ class TokenView(Sequence[Token]):
         return map(tuple.__new__, repeat(Token), zip(t.texts, t.starts, t.ends, t.kinds))
 
 
+class LineView(Sequence[Line]):
+    """A document's lines as columns, each ``Line`` built when read.
+
+    The start and end offsets are ``array('i')`` (``'q'`` for text longer
+    than 2**31 code points) and each terminator one byte, an index into the
+    few terminators the text uses: 9 bytes a line, where a ``Line`` tuple and
+    its numbers took about 150 (2 bytes per character of news text).
+    ``view[i]`` is one ``Line``, ``view[i:j]`` a list of them; a view equals
+    the list of its lines.
+    """
+
+    __slots__ = ("_names", "codes", "ends", "starts")
+
+    def __init__(self, starts: array[int], ends: array[int], codes: bytearray, names: Sequence[str]) -> None:
+        self.starts = starts
+        self.ends = ends
+        self.codes = codes
+        self._names = tuple(names)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Line]: ...
+
+    def __getitem__(self, i: int | slice) -> Line | list[Line]:
+        if isinstance(i, slice):
+            numbers = range(1, len(self.starts) + 1)[i]
+            terms = map(self._names.__getitem__, self.codes[i])
+            return list(map(tuple.__new__, repeat(Line), zip(numbers, self.starts[i], self.ends[i], terms)))
+        start = self.starts[i]  # IndexError past either end
+        if i < 0:
+            i += len(self.starts)
+        return tuple.__new__(Line, (i + 1, start, self.ends[i], self._names[self.codes[i]]))
+
+    def __iter__(self) -> Iterator[Line]:
+        terms = map(self._names.__getitem__, self.codes)
+        return map(tuple.__new__, repeat(Line), zip(count(1), self.starts, self.ends, terms))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LineView | list | tuple):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 _CHUNK = 50_000  # matches held at once while tokenizing: bounds the transient memory
 _GROUP_KIND = {"url": TokenKind.URL, "email": TokenKind.EMAIL, "handle": TokenKind.HANDLE, "dotted": TokenKind.ACRONYM}
 
@@ -575,35 +625,45 @@ class Document:
     # -- lines and positions ------------------------------------------------
 
     @cached_property
-    def lines(self) -> list[Line]:
+    def lines(self) -> LineView:
         """Physical lines, split at ``\\r\\n``, ``\\r`` and ``\\n`` as editors do."""
         text = self.text
-        out: list[Line] = []
+        code = "q" if len(text) >= 2**31 else "i"
+        starts = array(code)
+        ends = array(code)
+        codes = bytearray()
+        names = {"": 0, "\n": 1, "\r\n": 2, "\r": 3}
         pos = 0
         if _OTHER_BREAKS.search(text) is not None:  # str.splitlines would split at these too
-            for n, m in enumerate(_LINE_BREAK.finditer(text), start=1):
-                out.append(Line(n, pos, m.start(), m.group()))
+            for m in _LINE_BREAK.finditer(text):
+                starts.append(pos)
+                ends.append(m.start())
+                codes.append(names.setdefault(m.group(), len(names)))
                 pos = m.end()
-            out.append(Line(len(out) + 1, pos, len(text), ""))
-            return out
-        make = tuple.__new__
-        for n, piece in enumerate(text.splitlines(True), start=1):
-            size = len(piece)
-            if piece[-1] == "\n":
-                term = "\r\n" if size > 1 and piece[-2] == "\r" else "\n"
-            elif piece[-1] == "\r":
-                term = "\r"
-            else:  # the last line, without a terminator
-                out.append(make(Line, (n, pos, pos + size, "")))
-                return out
-            out.append(make(Line, (n, pos, pos + size - len(term), term)))
-            pos += size
-        out.append(make(Line, (len(out) + 1, pos, len(text), "")))
-        return out
+        else:
+            for piece in text.splitlines(True):
+                size = len(piece)
+                if piece[-1] == "\n":
+                    term = 2 if size > 1 and piece[-2] == "\r" else 1
+                elif piece[-1] == "\r":
+                    term = 3
+                else:  # the last line, without a terminator
+                    starts.append(pos)
+                    ends.append(pos + size)
+                    codes.append(0)
+                    return LineView(starts, ends, codes, list(names))
+                starts.append(pos)
+                ends.append(pos + size - (2 if term == 2 else 1))
+                codes.append(term)
+                pos += size
+        starts.append(pos)
+        ends.append(len(text))
+        codes.append(0)
+        return LineView(starts, ends, codes, list(names))
 
-    @cached_property
-    def _line_starts(self) -> list[int]:
-        return [line.start for line in self.lines]
+    @property
+    def _line_starts(self) -> Sequence[int]:
+        return self.lines.starts
 
     def line_text(self, number: int) -> str:
         """The text of 1-based line ``number`` without its terminator."""

@@ -253,6 +253,7 @@ def lint_source(engine: Engine, source: Source, plan: Plan | None = None) -> Out
         return Outcome(
             source.path, engine.filter([decode_error_diagnostic(source.path, data, exc)]), stamp=stamp, digest=dig
         )
+    del data  # the document holds the text: the bytes are not kept while it is checked
     outcome = check_document(engine, doc, plan, source)
     if plan.fix is None or (outcome.text == doc.source and outcome.note is None):
         outcome.stamp, outcome.digest = stamp, dig  # the results describe the content read
