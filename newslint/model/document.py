@@ -889,6 +889,13 @@ class Document:
         """The index in ``tokens`` of the first token that starts at or after ``offset``."""
         return bisect.bisect_left(self._token_starts, offset)
 
+    def iter_tokens(self, start: int, end: int) -> Iterator[Token]:
+        """``tokens_between``, each ``Token`` built when read: a long paragraph holds no list of them."""
+        lo = bisect.bisect_left(self._token_starts, start)
+        hi = bisect.bisect_left(self._token_starts, end)
+        t = self.token_table
+        return map(tuple.__new__, repeat(Token), zip(t.texts[lo:hi], t.starts[lo:hi], t.ends[lo:hi], t.kinds[lo:hi]))
+
     def tokens_between(self, start: int, end: int) -> Sequence[Token]:
         """Tokens that start inside ``[start, end)``."""
         lo = bisect.bisect_left(self._token_starts, start)

@@ -37,11 +37,38 @@ _NOT_SPACE = lazy_compile(r"[^\s\u00a0\u200b\u2060\ufeff]")
 _SPACED_DASH = lazy_compile(r" ?- ?")
 
 
+_LONG_FOLD = 65_536  # code points folded at once (``_fold_long``)
+
+
 def fold(text: str) -> str:
     """Fold case, quotes, apostrophes, dashes and whitespace runs for comparison."""
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
-    text = " ".join(text.split())  # runs of whitespace to one space, trimmed
+    if len(text) > _LONG_FOLD:
+        text = _fold_long(text)
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+        text = " ".join(text.split())  # runs of whitespace to one space, trimmed
     return _SPACED_DASH.sub("-", text) if "-" in text else text
+
+
+def _fold_long(text: str) -> str:
+    """``fold`` but the dashes, a stretch at a time: a long text's words are never all in one list.
+
+    Folding a text whole holds about seven times its size at once (the
+    casefold buffer, the list of its words). Stretches end before an ASCII
+    space, which nothing composes with and which is whitespace either way,
+    so the folded stretches joined by one space are the folded text.
+    """
+    parts = []
+    pos, n = 0, len(text)
+    while pos < n:
+        cut = text.find(" ", pos + _LONG_FOLD)
+        if cut < 0:
+            cut = n
+        part = " ".join(unicodedata.normalize("NFKC", text[pos:cut]).casefold().translate(_FOLD_TABLE).split())
+        if part:
+            parts.append(part)
+        pos = cut
+    return " ".join(parts)
 
 
 def is_blank(text: str) -> bool:

@@ -30,9 +30,10 @@ one by one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -605,7 +606,9 @@ def _unit(doc: Document, para: Paragraph, profiles: _Profiles) -> Unit:
     text = raw.strip()
     # Word and acronym tokens, lower-cased, for function-word counts.
     word_key = _phrases.word_key
-    tokens = [word_key(t.text) for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
+    table = doc.token_table  # read from the columns: no Token per word of a long paragraph
+    lo, hi = doc.token_index(para.start), doc.token_index(para.end)
+    tokens = [word_key(text) for text, kind in zip(table.texts[lo:hi], table.kinds[lo:hi]) if kind in _WORDISH]
     found = profile(text)
     return Unit(
         para=para,
@@ -699,6 +702,40 @@ _SEPARATORS = re.compile(r"\s[|\u2022\u00b7\u203a\u00bb>/\u25b8\u25ba\u2192]\s|[
 _LIST_SPLIT = re.compile(r"\s*[,;\u3001\u060c]\s*")
 
 
+def _menu_piece(s: str) -> bool:
+    return _phrases.word_count(s) <= 4
+
+
+def _tag_piece(s: str) -> bool:
+    return _phrases.word_count(s) <= 3 and (not s[:1].isalpha() or not s[:1].islower())
+
+
+_LONG_LINE = 10_000
+
+
+def _split_short(
+    pattern: re.Pattern[str], text: str, keep: Callable[[str], object], short: Callable[[str], bool]
+) -> bool:
+    """Whether ``pattern.split(text)`` gives at least three pieces ``keep`` keeps, all ``short``.
+
+    A long line is split one piece at a time and given up at its first long
+    piece: a list of every piece of a megabyte line held several times its size.
+    """
+    if len(text) <= _LONG_LINE:
+        pieces = [s for s in pattern.split(text) if keep(s)]
+        return len(pieces) >= 3 and all(map(short, pieces))
+    count = pos = 0
+    for m in itertools.chain(pattern.finditer(text), (None,)):
+        s = text[pos : m.start()] if m is not None else text[pos:]
+        if m is not None:
+            pos = m.end()
+        if keep(s):
+            if not short(s):
+                return False
+            count += 1
+    return count >= 3
+
+
 def _shape(
     u: Unit,
     i: int,
@@ -737,8 +774,7 @@ def _shape(
             and not (u.terminal and len(letters_words) > len(others) + 4)
         ):
             return 0.85, "a timestamp"
-    segments = [s for s in _SEPARATORS.split(text) if s.strip()]
-    if len(segments) >= 3 and not u.terminal and all(_phrases.word_count(s) <= 4 for s in segments):
+    if not u.terminal and _split_short(_SEPARATORS, text, str.strip, _menu_piece):
         return 0.9, "a navigation trail or menu"
     has_prose = last >= 0
     after_end = has_prose and i > last
@@ -746,15 +782,8 @@ def _shape(
     short = u.words <= 6 and not u.terminal
     if short and repeats[_phrases.key(text)] >= 2:
         return 0.75, "a short line repeated in the article"
-    items = [s for s in _LIST_SPLIT.split(text) if s]
     share = _stop_share(u, language)
-    if (
-        len(items) >= 3
-        and not u.terminal
-        and all(_phrases.word_count(s) <= 3 for s in items)
-        and (share is None or share <= 0.1)
-        and all(not s[:1].isalpha() or not s[:1].islower() for s in items)
-    ):
+    if not u.terminal and (share is None or share <= 0.1) and _split_short(_LIST_SPLIT, text, bool, _tag_piece):
         return (0.8 if before_start or after_end else 0.55), "a list of tags"
     if after_end and short:
         if _title_case(text) or u.words <= 2:

@@ -163,6 +163,14 @@ def _title_share(text: str) -> tuple[float, float]:
     return upper / cased, caps / cased
 
 
+def _casefold(text: str, stretch: int = 65_536) -> str:
+    """``text.casefold()``, a stretch at a time when long (it folds each character alone): a
+    whole long line at once holds a buffer of three times its size."""
+    if len(text) <= stretch:
+        return text.casefold()
+    return "".join(text[i : i + stretch].casefold() for i in range(0, len(text), stretch))
+
+
 def _content(tokens: Sequence[str], stop: frozenset[str]) -> set[str]:
     return {t for t in set(tokens).difference(stop) if len(t) > 2}  # each distinct word once
 
@@ -226,9 +234,10 @@ class PageFeatures:
                 run_len[k] = j - i
                 flanked[k] = i > 0 and j < n
             i = j
-        keys = Counter(u.text.casefold() for u in lines)
-        self.repeated = bytearray(keys[u.text.casefold()] >= 2 for u in lines)
-        del keys
+        folded = [_casefold(u.text) for u in lines]
+        keys = Counter(folded)
+        self.repeated = bytearray(keys[k] >= 2 for k in folded)
+        del keys, folded
         self.marker_run = bytearray(_marker_runs([u.text for u in lines], [u.prose for u in lines]))
         # Three or more bare links in a row are a list of sources; chrome's links stand alone.
         bare = [u.reason == "a bare link" for u in lines]

@@ -126,7 +126,7 @@ def _headline(doc: Document, para: Paragraph, **kw: object) -> Headline:
 
 
 def _words(doc: Document, para: Paragraph) -> list[Token]:
-    return [t for t in doc.tokens_between(para.start, para.end) if t.kind in _WORDISH]
+    return [t for t in doc.iter_tokens(para.start, para.end) if t.kind in _WORDISH]
 
 
 def _word_count(doc: Document, para: Paragraph, limit: int) -> int:
@@ -134,7 +134,7 @@ def _word_count(doc: Document, para: Paragraph, limit: int) -> int:
     n = 0
     if limit <= 0:
         return n
-    for t in doc.tokens_between(para.start, para.end):
+    for t in doc.iter_tokens(para.start, para.end):
         if t.kind in _WORDISH:
             n += 1
             if n == limit:
