@@ -198,7 +198,7 @@ class TestDatasetLimits:
         )
         assert proc.returncode == 2, proc.stderr.decode()[-500:]
         assert (
-            b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (16777216); skipped" in proc.stderr
+            b"bomb.jsonl.gz:1: record too large: 268435483 bytes, over max-file-size (52428800); skipped" in proc.stderr
         )
 
 

@@ -247,7 +247,7 @@ def test_a_1_gb_file_is_refused_by_size_without_reading_it(tmp_path):
     (tmp_path / "ok.txt").write_text(BROKEN, encoding="utf-8")
     proc, elapsed, rss = _run_measured(["--isolated", "huge.txt", "ok.txt"], tmp_path, timeout=120)
     assert proc.returncode == 2
-    assert b"huge.txt: file too large: 1073741824 bytes, over max-file-size (16777216); skipped" in proc.stderr
+    assert b"huge.txt: file too large: 1073741824 bytes, over max-file-size (52428800); skipped" in proc.stderr
     assert b"ok.txt:2:1: NL510" in proc.stdout
     assert rss < 150, f"{rss} MB peak for a file that should not have been read"
     print(f"\n1 GB file: refused in {elapsed:.2f} s, peak RSS {rss} MB")

@@ -108,7 +108,7 @@ CORE_OPTIONS: tuple[Option, ...] = (
     Option(
         "max-file-size",
         "int",
-        16 * 1024 * 1024,  # about 1.2 GB of peak memory at most: docs/robustness.md
+        50 * 1024 * 1024,  # about 1.3 GB of peak memory for news text: docs/memory.md
         "Files larger than this many bytes are reported, not read",
         bounds=(1, 2**31),
     ),
