@@ -234,10 +234,9 @@ class PageFeatures:
                 run_len[k] = j - i
                 flanked[k] = i > 0 and j < n
             i = j
-        folded = [_casefold(u.text) for u in lines]
-        keys = Counter(folded)
-        self.repeated = bytearray(keys[k] >= 2 for k in folded)
-        del keys, folded
+        keys = Counter(_casefold(u.text) for u in lines)  # each distinct line once
+        self.repeated = bytearray(keys[_casefold(u.text)] >= 2 for u in lines)
+        del keys
         self.marker_run = bytearray(_marker_runs([u.text for u in lines], [u.prose for u in lines]))
         # Three or more bare links in a row are a list of sources; chrome's links stand alone.
         bare = [u.reason == "a bare link" for u in lines]
