@@ -260,10 +260,19 @@ class TestBlocks:
         found = codes(text)
         assert not any(line <= article <= end for _, line, end in found), found
 
-    def test_block_ends_before_the_articles_footnotes(self):
-        """A "See also" box over two links ends before the entry's own notes: the footnotes are the article's."""
+    def test_see_also_over_the_notes_is_back_matter(self):
+        """A "See also" over two links to other entries, then the entry's own notes: the article's back matter."""
         text = (
             f"{LEDE}\n\n{SECOND}\n\nSee also\n\nHarbour dredging timeline\n\nPort authorities of the region\n\n"
+            "Notes\n\n^ The berth figures include the temporary pontoon.\n\n"
+            "^ Tonnage is given in gross tons, as the port reports it.\n"
+        )
+        assert codes(text, ("NL203",)) == []
+
+    def test_block_ends_before_the_articles_footnotes(self):
+        """A box with chrome in it ends before the notes under it: the footnotes are the article's."""
+        text = (
+            f"{LEDE}\n\n{SECOND}\n\nRelated articles\n\nHarbour dredging timeline\n\nShare this article\n\n"
             "Notes\n\n^ The berth figures include the temporary pontoon.\n\n"
             "^ Tonnage is given in gross tons, as the port reports it.\n"
         )

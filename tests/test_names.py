@@ -277,6 +277,11 @@ class TestWithinDocument:
             ),
             pytest.param("서울에서 이재명 대통령이 다카이치 총리를 만났다. 李在明 총통.\n", id="hangul"),
             pytest.param("Lee Jae Myung met them.\n" * 2 + "Lee Jae-myung-ah spoke.\n", id="longer-name"),
+            pytest.param(
+                "In the 1998 book L\u2019Ombre et le Métal, the historian traces metal in cities. Metal signs "
+                "spread; firms such as Let There Be Metal made them. Metal lighting followed.\n",
+                id="word-in-a-foreign-title",
+            ),
         ],
     )
     def test_clean(self, text):

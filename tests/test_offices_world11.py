@@ -104,6 +104,9 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param(
             "Zimbabwean Prime Minister Morgan Tsvangirai", dt.date(2015, 5, 11), ["NL303"], id="tsvangirai-after"
         ),
+        # "Minister of State" heads Monaco's government; elsewhere a minister of state is a minister
+        pytest.param("Minister of State Aminata Touré", dt.date(2025, 3, 3), [], id="minister-of-state-senegal"),
+        pytest.param("Minister of State Pierre Dartout", dt.date(2025, 3, 3), ["NL303"], id="minister-of-state-monaco"),
         # A lower-case particle inside the name ("do Rosário") keeps the name whole
         pytest.param(
             "Mozambican Prime Minister Carlos Agostinho do Rosário", dt.date(2019, 8, 5), [], id="do-rosario-then"

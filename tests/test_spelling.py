@@ -655,6 +655,37 @@ class TestTiersAndShapes:
         assert suggestions("Her vlogs and zines were sold at hte fair.") == ['Use "the"']
 
 
+class TestDoubledLetters:
+    """A doubled letter written single, or a single one doubled: the commonest real misspelling."""
+
+    @pytest.mark.parametrize(
+        ("text", "fixed"),
+        [
+            ("The collision occured just after the ferry left the quay.", "occurred"),
+            ("The inquiry will reccomend changes to the harbour rules.", "recommend"),
+            ("Residents said the road would reopen tommorow morning.", "tomorrow"),
+            ("Police tried to supress the footage of the arrest.", "suppress"),
+        ],
+    )
+    def test_doubling_slip_of_a_common_word_is_flagged(self, text, fixed):
+        """wordfreq lists these forms (the web writes them), but a far commoner word differs only in doubling."""
+        assert suggestions(text) == [f'Use "{fixed}"']
+
+    def test_both_spellings_of_a_variant_pass(self):
+        """Spellings the dictionary holds ("travelled", "focussed", "woollen") are never judged against another."""
+        assert nl1("She travelled north, focussed on the woollen mills, and cancelled the programme.") == []
+
+
+class TestOtherLanguages:
+    def test_paragraph_in_another_language_is_not_spell_checked(self):
+        """A French headline or caption quoted in a page is no English typo; the English around it is checked."""
+        text = (
+            "Les députés ont voté contre notre proposition hier soir\n\n"
+            "The council said the vote was a formallity after the debate.\n"
+        )
+        assert suggestions(text) == ['Use "formality"']
+
+
 class TestRunTogetherPrepositions:
     """A preposition glued to the word before it: a space lost, reported as NL102 with the two words."""
 

@@ -237,6 +237,12 @@ class TestDuplicatesInStructure:
         )
         assert [(d.code, d.line) for d in check(text, ["NL501", "NL502"])] == [("NL501", 7)]
 
+    def test_two_footnotes_citing_one_book_are_silent(self):
+        """Side by side, two numbered notes may cite the same pages: deleting one would break the numbering."""
+        note = "^ Hale, Tom (May 2019). Painters of the Coast. Harbour Press. p. 41. ISBN 978-1-5555-0101-3."
+        text = f"The exhibition opens on Friday with forty paintings from private collections.\n\n{note}\n\n{note}\n"
+        assert check(text, ["NL501", "NL502"]) == []
+
     def test_adjacent_short_copies_still_fire(self):
         text = "The market fell sharply on Monday.\n\nContinue reading the story\n\nContinue reading the story\n"
         assert [(d.code, d.line) for d in check(text, ["NL501"])] == [("NL501", 5)]

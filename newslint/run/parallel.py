@@ -222,7 +222,7 @@ def _pool_run(
         # while the others idle (the collector sorts the results, so the order changes no output).
         by_size = sorted(files, key=lambda unit: _size(unit.source), reverse=True)
         outstanding: set[Future[list[Batch]]] = {
-            pool.submit(_lint, by_size[i : i + per_task], plan) for i in range(0, len(by_size), per_task)
+            pool.submit(_lint, list[Unit](by_size[i : i + per_task]), plan) for i in range(0, len(by_size), per_task)
         }
         for dataset in datasets:
             for chunk in collector.records(dataset, progress, _CHUNK_BYTES):

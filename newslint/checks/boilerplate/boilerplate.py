@@ -255,8 +255,10 @@ block's header or an ad slot: a scraper that kept a "Most read" box twice, or
 an ad, inside the article leaves the article's paragraphs between them. The
 block ends at its last line of evidence, so it never takes in the paragraphs
 where the article resumes, and before the article's own footnotes (a caret
-entry or a citation, and the subhead over it: "See also" over two links,
-then "Notes"). It is reported once, from the marker to its last
+entry or a citation, and the subhead over it). When only titles stand
+between the marker and those notes ("See also" over two links to other
+entries, then "Notes"), the marker heads the article's back matter and
+opens no block. It is reported once, from the marker to its last
 line, naming the marker; its fix (unsafe) says how many lines it deletes.
 Lines inside it are not reported again one by one. A marker inside the
 article's prose span with two table cells before it and one after it (short
@@ -882,6 +884,8 @@ def _blocks(units: Sequence[Unit]) -> Iterator[tuple[int, int, int]]:
             end = entry - 1
             if end > i and not units[end].prose and units[end].words <= _MENU_LABEL_WORDS:
                 end -= 1
+            if not any(units[k].evidence or units[k].prose for k in range(i + 1, end + 1)):
+                end = i  # only titles between the marker and the notes: the article's back matter ("See also")
         # The headline-shaped lines right under the marker are its teasers (no
         # sentence among them); past them, the block ends at its last evidence.
         teasers = i

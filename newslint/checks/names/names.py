@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 
-from newslint import Category, Context, Diagnostic, Document, Facts, PackUse, Rule, Severity, hookimpl
+from newslint import Category, Context, Diagnostic, Document, Facts, PackUse, Rule, Severity, TokenKind, hookimpl
 from newslint.checks.names.facts import (
     CorpusVariant,
     DocNames,
@@ -29,7 +29,7 @@ from newslint.checks.names.facts import (
     near_misses,
     resolve_case,
 )
-from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions
+from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions, key_atoms
 from newslint.checks.names.pack import parse_names_packs
 from newslint.plugin.config import Option
 
@@ -54,7 +54,10 @@ Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple"), and its
 "Dmitri Peskov", "Andriy"/"Andrii", "al-Shara"/"al-Sharaa", "Dbeibah"/
 "Dbeibeh") when the rest of the name agrees word for word. Only the
 article's own prose is read: code, reference entries, tables, lists, tweets
-and quotations (cited titles, quoted speech) are left out.
+and quotations (cited titles, quoted speech) are left out. A one-word "name"
+that the article also writes lower case is a word, capitalised at a
+sentence start or in a title ("Neon signs", the French title "Néon" in an
+article about neon): its spellings are not compared.
 
 The key never merges by similarity, so "Lee Jae-yong" is not "Lee
 Jae-myung", "Kim Jong Il" is not "Kim Jong Un", "George W. Bush" is not
@@ -318,7 +321,15 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_key[mention.key].append(i)
+    common: set[str] | None = None
     for indexes in by_key.values():
+        if all(" " not in mentions[i].text for i in indexes):
+            if common is None:  # the article's lower-case words, folded: built once, when a one-word group needs it
+                common = {
+                    " ".join(key_atoms(t)) for t, kind in doc.kind_of.items() if kind is TokenKind.WORD and t.islower()
+                }
+            if " ".join(key_atoms(mentions[indexes[0]].text)) in common:
+                continue  # "Neon" and the French title's "Néon" in an article that writes "neon": a word, no name
         stats: dict[str, FormStat] = {}
         for i in indexes:
             form = forms[i]

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import re
 from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
@@ -60,7 +61,7 @@ from newslint.safecache import read_sealed, write_sealed
 __all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "one_edit_cost", "read_word_list"]
 
 #: Bump when the cached form or the way it is built changes.
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 #: wordfreq's frequencies are stored as occurrences per this many words.
 PER = 1_000_000_000
 #: An extended-tier word this frequent (per billion: about 1 per million) is accepted outright.
@@ -151,6 +152,13 @@ _VERY_COMMON_STEM = 100_000
 #: What follows an apostrophe in a contraction or a possessive: "that's", "didn't", "you're", "women's".
 _CLITICS = frozenset({"s", "nt", "re", "ve", "ll", "d", "m"})
 _VOWELS_ONLY = "aeiou"
+#: A form of this many letters or more that differs from a core word only in its doubled letters ...
+_DOUBLING_WORD = 6
+#: ... is a misspelling when that word is this many times as common and common itself ("occured", "tommorow",
+#: "reccomend": a doubled letter written single, a single one doubled, anywhere in the word, once or twice).
+_DOUBLING_COMMONER = 20
+_DOUBLED_LETTERS = re.compile(r"(.)\1+")
+_TRIPLED = re.compile(r"(.)\1\1")
 #: A word this long with a commoner spelling one speller's slip away (``_spelling_slips``) is a misspelling.
 _LONG_WORD = 8
 #: ... when that core word is this many times as common ("wracking" beside "wrecking", 4.4 times, is a word).
@@ -469,6 +477,7 @@ def build_base(words_file: Path) -> dict:
     for lower in list(names):
         if lower in words:
             del names[lower]
+    refused.extend(doubling_slips(rare, core, set(refused)))
     # The rare forms in two tables, those judged words and those not (``build_rivalled``): the status
     # of every form is then in the cache at no cost in size, with no list of forms to load beside them.
     no_words = set(build_rivalled(words, names, rare, refused)).union(refused)
@@ -481,6 +490,34 @@ def build_base(words_file: Path) -> dict:
         "refused": sorted(refused),
         "endings": count_endings(words),
     }
+
+
+def doubling_slips(rare: Mapping[str, int], core: Mapping[str, int], skip: Collection[str] = ()) -> list[str]:
+    """The forms of ``rare`` that differ from a much commoner core word only in their doubled letters.
+
+    The commonest real misspelling: a doubled letter written single, or a
+    single one doubled ("occured", "supress", "harrass"), often twice in one
+    word ("tommorow", "reccomend", "ocassion"). The web uses such forms often
+    enough for wordfreq to list them, so frequency alone accepts them. Both
+    words spelt with every doubled letter single ("tomorow") are the same:
+    that key finds them all at once. Not for short forms, letters tripled
+    (emphasis: "sooo") or a core word under ``COMMON``; a form spelt so in
+    the core itself ("travelling", "focussed") is never judged.
+    """
+    best: dict[str, tuple[str, int]] = {}
+    for word, freq in core.items():
+        if len(word) >= _DOUBLING_WORD and freq >= COMMON and word.isascii() and word.isalpha():
+            key = _DOUBLED_LETTERS.sub(r"\1", word)
+            if freq > best.get(key, ("", 0))[1]:
+                best[key] = (word, freq)
+    out = []
+    for form, freq in rare.items():
+        if len(form) < _DOUBLING_WORD or form in skip or form in core or _TRIPLED.search(form):
+            continue
+        found = best.get(_DOUBLED_LETTERS.sub(r"\1", form))
+        if found is not None and found[0] != form and found[1] >= _DOUBLING_COMMONER * max(freq, 1):
+            out.append(form)
+    return out
 
 
 def count_endings(words: Iterable[str]) -> dict[str, int]:

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Rule, Sentence, Severity, hookimpl
+from newslint.model.line_roles import Role
 from newslint.text.lazy_re import lazy_compile
 from newslint.text.normalize import fold, is_blank
 
@@ -34,7 +35,8 @@ counts when it runs across a line break ("the teaser on line 1 repeats lines
 
 A repeat is reported when both copies are prose (sentence-shaped lines in
 the article's voice, of eight words or more) or when the copies are adjacent
-paragraphs. Lines that recur inside a structure are not duplicates: list
+paragraphs (but not two reference entries side by side: footnotes that
+cite one source twice). Lines that recur inside a structure are not duplicates: list
 items, table cells, contents entries repeating the subheads, photo credits,
 product cards, code listings, reference entries (see the line roles in
 `newslint/model/line_roles.py`). Neither is a quotation shown twice after a line
@@ -378,7 +380,10 @@ def duplicates(doc: Document) -> Iterator[Diagnostic]:
     def counts(pid: int, first: int, last: int) -> bool:
         """Whether paragraph ``pid`` repeating paragraphs ``first``-``last`` is a defect."""
         if first - 1 <= pid <= last + 1 and not first <= pid <= last:
-            return True  # adjacent copies
+            # adjacent copies; but two footnotes citing one book are two notes, not a paste
+            return not (
+                roles.of(paragraphs[pid].line) is Role.REFERENCE and roles.of(paragraphs[first].line) is Role.REFERENCE
+            )
         fingerprint = paragraph_keys[pid]
         if fingerprint.count(" ") + 1 < _MIN_PROSE_WORDS or displayed(pid) and displayed(first):
             return False  # a refrain, or the same quotation shown twice

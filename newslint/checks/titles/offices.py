@@ -59,6 +59,10 @@ class Title:
     ``regnal``: a monarch's or pope's title, which stays with the holder in
     history ("King Bhumibol", "Pope John Paul II"): a mention in a frame of
     the past is no claim that the person still reigns (see NL303).
+
+    ``countries``: the title names its office only there (Monaco's head of
+    government is its "Minister of State"; in Senegal or Ireland a minister of
+    state is a minister): elsewhere a mention is no claim to the office.
     """
 
     name: str
@@ -67,6 +71,7 @@ class Title:
     equivalent: frozenset[str] = frozenset()
     style: bool = False
     regnal: bool = False
+    countries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -181,12 +186,22 @@ class OfficeTable:
         """Whether ``day`` is after the table's ``as_of`` date, so its facts may have changed."""
         return self.as_of is not None and day > self.as_of
 
-    def same_office(self, a: str, b: str) -> bool:
-        """Whether titles ``a`` and ``b`` name the same office ("Premier", "Prime Minister")."""
+    def same_office(self, a: str, b: str, country: str | None = None) -> bool:
+        """Whether the title ``a`` names office ``b`` ("Premier", "Prime Minister"), in ``country`` when given.
+
+        A title that names its office only in some countries (``Title.countries``) names it nowhere else.
+        """
+        ta, tb = self.titles.get(a), self.titles.get(b)
+        if country is not None and ta is not None and ta.countries and country not in ta.countries:
+            return False
         if a == b:
             return True
-        ta, tb = self.titles.get(a), self.titles.get(b)
         return bool((ta and b in ta.equivalent) or (tb and a in tb.equivalent))
+
+    def local(self, title: str) -> bool:
+        """Whether ``title`` names its office only in some countries (``Title.countries``)."""
+        t = self.titles.get(title)
+        return t is not None and bool(t.countries)
 
     def same_country(self, written: str | None, term_country: str) -> bool:
         """Whether a country written before a title fits a term's country ("EU" fits "European Commission")."""
@@ -270,6 +285,8 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 | (old.equivalent if old else frozenset()),
                 style=field_of(src, entry, "style", bool, where, required=False, default=bool(old and old.style)),
                 regnal=field_of(src, entry, "regnal", bool, where, required=False, default=bool(old and old.regnal)),
+                countries=frozenset(_strings(src, entry, "countries", where, required=False))
+                | (old.countries if old else frozenset()),
             )
         for i, entry in enumerate(tables_of(src, "country")):
             where = f"country[{i}]"
@@ -328,6 +345,9 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for other in title.equivalent:
             if other not in titles:
                 raise PackError(sources[-1].path, f"title {title.name!r}.equivalent", f"unknown title {other!r}")
+        for place in title.countries:
+            if place not in countries:
+                raise PackError(sources[-1].path, f"title {title.name!r}.countries", f"unknown country {place!r}")
     people = {
         person: Person(person, tuple(spellings), surnames.get(person) or person.split()[-1])
         for person, spellings in names.items()

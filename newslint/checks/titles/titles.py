@@ -378,7 +378,11 @@ def table_checks(
         if m.person is None or m.then or m.quoted or m.qualified or _speaks_of_another_time(doc, m, lo, hi):
             continue
         terms = table.terms_of(m.person)
-        same = [t for t in terms if table.same_office(m.title, t.office) and table.same_country(m.country, t.country)]
+        same = [
+            t
+            for t in terms
+            if table.same_office(m.title, t.office, t.country) and table.same_country(m.country, t.country)
+        ]
         if m.acting:  # "acting President X": judged against the acting terms only
             same = [t for t in same if t.acting]
             if not same:
@@ -390,9 +394,11 @@ def table_checks(
             if ctx.is_enabled(FORMER_FOR_INCUMBENT) and date.exact:
                 yield from _former(doc, table, m, same, date, lo, hi)
         elif not same:
-            # A style ("Prince William") is no claim of an office: judged only for holders of the office.
+            # A style ("Prince William") is no claim of an office, nor a title that names the office only in some
+            # countries (Monaco's "Minister of State") of a person from elsewhere: judged only for its holders.
             if ctx.is_enabled(OFFICE_NOT_HELD) and (
-                not _style(table, m.title) or any(table.same_office(m.title, t.office) for t in terms)
+                not (_style(table, m.title) or table.local(m.title))
+                or any(table.same_office(m.title, t.office, t.country) for t in terms)
             ):
                 yield from _not_held(doc, table, m, terms, date, lo, hi)
         elif (
