@@ -107,6 +107,12 @@ def found(who: str, date: dt.date) -> list[str]:
         # "Minister of State" heads Monaco's government; elsewhere a minister of state is a minister
         pytest.param("Minister of State Aminata Touré", dt.date(2025, 3, 3), [], id="minister-of-state-senegal"),
         pytest.param("Minister of State Pierre Dartout", dt.date(2025, 3, 3), ["NL303"], id="minister-of-state-monaco"),
+        # Removals after the table's check date: Peru's Jerí (censured 17 February 2026), Guinea-Bissau's Embaló
+        pytest.param("Peruvian President José Jerí", dt.date(2026, 3, 10), ["NL303"], id="jeri-after-censure"),
+        pytest.param("Peruvian President José María Balcázar", dt.date(2026, 3, 10), [], id="balcazar-interim"),
+        pytest.param(
+            "Bissau-Guinean President Umaro Sissoco Embaló", dt.date(2026, 1, 12), ["NL303"], id="embalo-after-coup"
+        ),
         # A lower-case particle inside the name ("do Rosário") keeps the name whole
         pytest.param(
             "Mozambican Prime Minister Carlos Agostinho do Rosário", dt.date(2019, 8, 5), [], id="do-rosario-then"
