@@ -677,6 +677,11 @@ class TestDoubledLetters:
 
 
 class TestOtherLanguages:
+    def test_term_in_brackets_is_not_spell_checked(self):
+        """A Latin term named in brackets after the English is no typo; a typical slip in brackets still is."""
+        assert nl1("Citizenship passed only by descent (jus sanguinis) until the 1983 reform.") == []
+        assert suggestions("The ministry published the report (tehcnical annex) on Monday.") == ['Use "technical"']
+
     def test_paragraph_in_another_language_is_not_spell_checked(self):
         """A French headline or caption quoted in a page is no English typo; the English around it is checked."""
         text = (
