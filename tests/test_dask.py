@@ -44,6 +44,7 @@ def client():
         os.environ["PYTHONPATH"] = old
 
 
+@pytest.mark.slow  # a local Dask cluster: seconds to start
 def test_lint_bag_matches_single_process_with_corpus_rules(client, tmp_path):
     write_tree(tmp_path, 60, seed=21, texts=SEED_TEXTS, per_dir=30)
     options = RunOptions(
@@ -62,6 +63,7 @@ def test_lint_bag_matches_single_process_with_corpus_rules(client, tmp_path):
     assert len(workers) == 2
 
 
+@pytest.mark.slow  # a local Dask cluster: seconds to start
 def test_cli_engine_dask_matches_jobs_1(client, tmp_path):
     write_tree(tmp_path / "t", 40, seed=22, texts=SEED_TEXTS, per_dir=20)
     write_jsonl(tmp_path / "t" / "c.jsonl", 30, seed=23, texts=SEED_TEXTS)

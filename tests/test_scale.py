@@ -145,6 +145,7 @@ def test_pack_contents_are_part_of_the_cache_key(tmp_path):
     assert _cached(run_cli(*args, cwd=tmp_path)) == (5, 0)
 
 
+@pytest.mark.slow  # 4 s; tests/test_cache_safety.py covers cached entries in the default run
 def test_corpus_rules_see_facts_of_cached_files(tmp_path):
     root = tmp_path / "t"
     write_tree(root, 70, seed=8, texts=SEED_TEXTS, per_dir=70)
@@ -212,6 +213,7 @@ def test_jsonl_custom_fields(tmp_path):
     assert f"{path}#x9:2:9: NL512".encode() in proc.stdout
 
 
+@pytest.mark.slow  # 2 s; test_jobs_1_and_2_give_identical_output covers the pool in the default run
 def test_jsonl_records_in_the_pool_identical_and_corpus_rules_across_records(tmp_path):
     """A small dataset beside MIN_POOL_FILES files: the pool runs and lints the records too."""
     write_tree(tmp_path / "t", MIN_POOL_FILES, seed=6, texts=SEED_TEXTS, per_dir=MIN_POOL_FILES)
@@ -275,6 +277,7 @@ def _stderr_on_a_tty(*args: str, env: dict | None = None) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
+@pytest.mark.slow  # 3 s on a pty
 def test_progress_bar_on_a_tty(big_tree):
     drawn = _stderr_on_a_tty(str(big_tree), "--isolated", "--no-cache", "-j", "1")
     assert "files/s" in drawn and "320" in drawn
@@ -305,6 +308,7 @@ def test_progress_bar_in_bytes_for_a_dataset_on_a_tty(dataset):
     assert "newslint:" in drawn and "B/s" in drawn
 
 
+@pytest.mark.slow  # 2 s
 def test_no_progress_bar_for_a_dataset_in_ci_quiet_or_piped(dataset):
     assert "newslint:" not in _stderr_on_a_tty(str(dataset), "--isolated", "--no-cache", env={"CI": "true"})
     assert "newslint:" not in _stderr_on_a_tty(str(dataset), "--isolated", "--no-cache", "--quiet")
