@@ -1,4 +1,4 @@
-"""Peru's prime ministers of 2001-2022 and an acting prime minister of South Korea
+"""Peru's prime ministers of 2001-2022 and two acting prime ministers of South Korea
 (rules/offices/world12.toml, issue #18).
 
 Short wire-style articles, each dated: a prime minister correctly titled on the article's day is not
@@ -57,7 +57,15 @@ def found(who: str, date: dt.date) -> list[str]:
             "Peruvian Prime Minister Pedro Cateriano", dt.date(2018, 10, 9), ["NL303"], id="cateriano-between"
         ),
         pytest.param("Peruvian Prime Minister Pedro Cateriano", dt.date(2020, 7, 28), [], id="cateriano-second"),
-        # South Korea: the finance minister acting as prime minister in May 2015
+        # South Korea: Han Duck-soo acting in 2006, a year before his first full term
+        pytest.param("South Korean acting Prime Minister Han Duck-soo", dt.date(2006, 4, 4), [], id="han-acting-2006"),
+        pytest.param(
+            "South Korean acting Prime Minister Han Duck-soo",
+            dt.date(2006, 10, 10),
+            ["NL303"],
+            id="han-acting-after",
+        ),
+        # South Korea: Choi Kyoung-hwan acting between Lee Wan-koo and Hwang Kyo-ahn in 2015
         pytest.param(
             "South Korean acting Prime Minister Choi Kyoung-hwan", dt.date(2015, 5, 12), [], id="choi-acting-then"
         ),
