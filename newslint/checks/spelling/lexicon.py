@@ -58,7 +58,16 @@ from newslint.plugin.config import read_regular
 from newslint.plugin.packs import cache_dir
 from newslint.safecache import read_sealed, write_sealed
 
-__all__ = ["DeleteIndex", "LexiconSpec", "WordLexicon", "damerau", "edit_cost", "one_edit_cost", "read_word_list"]
+__all__ = [
+    "DeleteIndex",
+    "LexiconSpec",
+    "WordLexicon",
+    "damerau",
+    "edit_cost",
+    "one_edit_cost",
+    "read_word_list",
+    "undoubled",
+]
 
 #: Bump when the cached form or the way it is built changes.
 CACHE_FORMAT = 8
@@ -159,6 +168,13 @@ _DOUBLING_WORD = 6
 _DOUBLING_COMMONER = 20
 _DOUBLED_LETTERS = re.compile(r"(.)\1+")
 _TRIPLED = re.compile(r"(.)\1\1")
+
+
+def undoubled(word: str) -> str:
+    """``word`` with every run of one letter written once: "tommorow" and "tomorrow" both give "tomorow"."""
+    return _DOUBLED_LETTERS.sub(r"\1", word)
+
+
 #: A word this long with a commoner spelling one speller's slip away (``_spelling_slips``) is a misspelling.
 _LONG_WORD = 8
 #: ... when that core word is this many times as common ("wracking" beside "wrecking", 4.4 times, is a word).
@@ -507,14 +523,14 @@ def doubling_slips(rare: Mapping[str, int], core: Mapping[str, int], skip: Colle
     best: dict[str, tuple[str, int]] = {}
     for word, freq in core.items():
         if len(word) >= _DOUBLING_WORD and freq >= COMMON and word.isascii() and word.isalpha():
-            key = _DOUBLED_LETTERS.sub(r"\1", word)
+            key = undoubled(word)
             if freq > best.get(key, ("", 0))[1]:
                 best[key] = (word, freq)
     out = []
     for form, freq in rare.items():
         if len(form) < _DOUBLING_WORD or form in skip or form in core or _TRIPLED.search(form):
             continue
-        found = best.get(_DOUBLED_LETTERS.sub(r"\1", form))
+        found = best.get(undoubled(form))
         if found is not None and found[0] != form and found[1] >= _DOUBLING_COMMONER * max(freq, 1):
             out.append(form)
     return out

@@ -49,6 +49,7 @@ from newslint.checks.spelling.lexicon import (
     damerau,
     edit_cost,
     spec_for,
+    undoubled,
 )
 from newslint.model.line_roles import Role
 
@@ -605,14 +606,13 @@ def _same_start(typed: str, word: str) -> bool:
 #: Spellings of one sound, each rewritten to one of them, in this order: "ph" and "f", "qu" and "kw", a soft "c" and "s".
 _SOUNDS = (("ph", "f"), ("gh", ""), ("ck", "k"), ("qu", "kw"), ("x", "ks"), ("tion", "sion"), ("z", "s"))
 _SOFT_C = re.compile(r"c(?=[eiy])")
-_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _sound_key(word: str) -> str:
     """``word`` spelt by its sounds: "sophtware" and "software", "rekwest" and "request" have one key."""
     for spelling, sound in _SOUNDS:
         word = word.replace(spelling, sound)
-    return _DOUBLED.sub(r"\1", _SOFT_C.sub("s", word).replace("c", "k"))
+    return undoubled(_SOFT_C.sub("s", word).replace("c", "k"))
 
 
 def _sounds_alike(typed: str, word: str) -> bool:
@@ -992,8 +992,10 @@ class _DocContext:
         the line's other words English.
         """
         doc = self.doc
-        starts = self.paragraph_starts
-        para = doc.paragraphs[bisect.bisect_right(starts, offset) - 1]
+        if not hasattr(self, "_foreign"):
+            self._paragraph_starts = [p.start for p in doc.paragraphs]
+            self._foreign: dict[int, bool] = {}
+        para = doc.paragraphs[bisect.bisect_right(self._paragraph_starts, offset) - 1]
         verdict = self._foreign.get(para.index)
         if verdict is None:
             freq = speller.lexicon.freq
@@ -1006,13 +1008,6 @@ class _DocContext:
             )
             self._foreign[para.index] = verdict
         return verdict
-
-    @property
-    def paragraph_starts(self) -> list[int]:
-        if not hasattr(self, "_paragraph_starts"):
-            self._paragraph_starts = [p.start for p in self.doc.paragraphs]
-            self._foreign: dict[int, bool] = {}
-        return self._paragraph_starts
 
     def glossed(self, index: int) -> bool:
         """A word explained in parentheses right after it: a loanword glossed for the reader ("taonga (treasures)")."""
