@@ -99,6 +99,16 @@ class TestPhrases:
         found = check(f"Opinion\n\nBridge to reopen on Friday\n\n{BODY}\nRead more\n", select=["NL201"])
         assert [(d.line, d.severity) for d in found] == [(1, Severity.WARNING), (13, Severity.ERROR)]
 
+    def test_lone_platform_name_is_called_a_credit(self):
+        """One platform's name between paragraphs (twice for two pictures) is an orphaned photo credit;
+        a share bar names several platforms side by side."""
+        credits = check(f"{LEDE}\n\nInstagram\n\nInstagram\n\n{SECOND}\n\n{THIRD}\n", select=["NL201"])
+        assert [d.line for d in credits] == [3, 5]
+        assert all(d.message.startswith("Lone platform name (a photo credit or a share button) left") for d in credits)
+        share_bar = check(f"{LEDE}\n\n{SECOND}\n\nFacebook\n\nWhatsApp\n\nX\n", select=["NL201"])
+        assert [d.line for d in share_bar] == [5, 7, 9]
+        assert all(d.message.startswith("Social or share prompt left") for d in share_bar)
+
     def test_message_names_role_and_language(self):
         """The message says what kind of chrome it is and which pack language matched."""
         [d] = check(f"{LEDE}\n\nمقالات ذات صلة\n", select=["NL201"])
