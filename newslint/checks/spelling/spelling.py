@@ -400,6 +400,9 @@ _CODE_BEFORE = frozenset("_<$=&@\\[:{#~")
 _CODE_LINE = re.compile(r"[{}]|=>|\w\(\)|\);|^\s*[$>#%]\s|</?[a-z_]+>|^\s*\(\w+[ )]|\w\.\w+\(", re.MULTILINE)
 #: An apostrophe right after a word ending in "in" marks a dropped g ("keepin'"), not a typo.
 _ELISIONS = ("'", "\u2019")
+#: Articles and prepositions that hold a phrase of another language together ("nom de guerre", "joie de
+#: vivre", "crème de la crème", "Sturm und Drang"), none of them an English word.
+_FOREIGN_LINKS = frozenset(["de", "du", "des", "la", "le", "les", "del", "della", "dei", "di", "el", "los", "las", "und"])
 #: Code is written in short lines; a long line is a paragraph, whatever punctuation it quotes.
 _LONGEST_CODE_LINE = 100
 #: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
@@ -944,6 +947,23 @@ class _DocContext:
             self._code_words = frozenset(words)
         return self._code_words
 
+    def foreign_phrase(self, index: int) -> bool:
+        """A word on either side of another language's linking word: "nom de guerre", "joie de vivre".
+
+        French, Spanish, Italian, Portuguese and German phrases borrowed whole
+        keep their articles and prepositions (``_FOREIGN_LINKS``: none of
+        them an English word), and their nouns are no English typos. English
+        prose almost never puts "de" or "und" next to a word of its own.
+        """
+        for step in (-1, 1):
+            link = self._neighbour(index, step)
+            if link is None or link.text not in _FOREIGN_LINKS:
+                continue
+            other = self._neighbour(index + step, step)
+            if other is not None and other.text[:1].islower():
+                return True
+        return False
+
     def elided(self, index: int) -> bool:
         """A word whose first letters an apostrophe replaces ("'Tis", "'twas", "'em")."""
         text = self.doc.text
@@ -1031,6 +1051,8 @@ def _judge(
         return None  # a sound quoted to be talked about ("“ums”"), a user name in a list of credits
     if context.elided(index):
         return None  # "'Tis", "'twas", "'em": a word with its first letters elided
+    if part.head and part.last and not part.capitalised and context.foreign_phrase(index):
+        return None  # "his nom de guerre": a phrase of another language, borrowed whole
     if context.foreign_paragraph(tok.start, speller):
         return None  # "23 choses que toutes les filles…": a paragraph in another language
     if not part.capitalised and context.writes_macrons and _POLYNESIAN.fullmatch(part.lower.removesuffix("s")):
