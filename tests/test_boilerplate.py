@@ -117,7 +117,6 @@ class TestLineShape:
         ("line", "reason"),
         [
             pytest.param("https://example.com/world/asia/summit", "a bare link", id="url"),
-            pytest.param("newsdesk@example.com", "an e-mail address", id="email"),
             pytest.param("@nhk_news @kyodo_english", "social media handles", id="handles"),
             pytest.param("#Japan #SouthKorea", "hashtags", id="hashtags"),
             pytest.param("+82-2-555-0142", "figures with no words", id="phone"),
@@ -132,6 +131,19 @@ class TestLineShape:
         [d] = check(text, select=["NL202"])
         assert (d.line, d.column, d.end_line, d.end_column) == (5, 1, 5, len(line) + 1)
         assert reason in d.message
+
+    def test_email_address_under_the_article_is_reported(self):
+        """A bare address in the page's footer or an author box, after the last paragraph, is chrome."""
+        text = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n\nnewsdesk@example.com\n"
+        [d] = check(text, select=["NL202"])
+        assert (d.line, d.column, d.end_column) == (7, 1, len("newsdesk@example.com") + 1)
+        assert "an e-mail address" in d.message
+
+    def test_email_address_between_paragraphs_is_the_articles_own(self):
+        """An address standing between two of the article's paragraphs is the contact it gives its readers."""
+        invite = "If you run a community newsroom and want to share what worked for you, write to us."
+        text = f"{LEDE}\n\n{invite}\n\ntips@harbourgazette.example\n\n{THIRD}\n\n{FOURTH}\n"
+        assert check(text, select=["NL2"]) == []
 
     def test_trailing_title_case_heading_is_reported_only_when_the_dial_is_lowered(self):
         """A lone title-case line after the last paragraph is a coin toss (a sign-off, a section or a
