@@ -279,8 +279,10 @@ def test_no_two_holders_of_one_office_at_once():
         "Co-Prince",  # Andorra: two at once
     }
     # Rival governments, each named by its title in wire copy: Libya's Government of National
-    # Accord (al-Sarraj) and the eastern House of Representatives' government (al-Thani), 2016-2021.
-    rivals = {("Libya", "Prime Minister")}
+    # Accord (al-Sarraj) and the eastern House of Representatives' government (al-Thani), 2016-2021;
+    # Madagascar's two prime ministers of the disputed presidency of February-May 2002 (Andrianarivo,
+    # Sylla); Guinea-Bissau's Imbali, named by Vaz in October 2019 while ECOWAS kept Aristides Gomes.
+    rivals = {("Libya", "Prime Minister"), ("Madagascar", "Prime Minister"), ("Guinea-Bissau", "Prime Minister")}
     by_office: dict[tuple[str, str], list] = {}
     for term in t.terms:
         if not term.acting and term.office not in shared and (term.country, term.office) not in rivals:
