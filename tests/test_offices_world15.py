@@ -43,7 +43,9 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param("former Montenegrin Prime Minister Igor Luksic", dt.date(2014, 3, 11), [], id="luksic-former"),
         pytest.param("Montenegrin Prime Minister Dusko Markovic", dt.date(2018, 6, 12), [], id="markovic"),
         pytest.param("Montenegrin Prime Minister Dritan Abazovic", dt.date(2022, 9, 13), [], id="abazovic-then"),
-        pytest.param("Montenegrin Prime Minister Dritan Abazovic", dt.date(2024, 9, 10), ["NL303"], id="abazovic-after"),
+        pytest.param(
+            "Montenegrin Prime Minister Dritan Abazovic", dt.date(2024, 9, 10), ["NL303"], id="abazovic-after"
+        ),
         pytest.param("Montenegrin Prime Minister Milojko Spajic", dt.date(2025, 3, 11), [], id="spajic"),
         # Madagascar, 2000-2018, and the rival governments of 2002
         pytest.param("Malagasy Prime Minister Tantely Andrianarivo", dt.date(2001, 4, 10), [], id="andrianarivo"),
@@ -91,10 +93,31 @@ def found(who: str, date: dt.date) -> list[str]:
             "Bissau-Guinean Prime Minister Nuno Gomes Nabiam", dt.date(2024, 5, 14), ["NL303"], id="nabiam-after"
         ),
         # Embaló was prime minister before he was president
-        pytest.param(
-            "Bissau-Guinean Prime Minister Umaro Sissoco Embalo", dt.date(2017, 5, 9), [], id="embalo-pm"
-        ),
+        pytest.param("Bissau-Guinean Prime Minister Umaro Sissoco Embalo", dt.date(2017, 5, 9), [], id="embalo-pm"),
         pytest.param("Bissau-Guinean Prime Minister Rui Duarte de Barros", dt.date(2024, 6, 11), [], id="barros"),
+        # Europe: Iceland, Slovakia, Slovenia, North Macedonia and Albania before their current holders
+        pytest.param("Icelandic Prime Minister Geir Haarde", dt.date(2008, 10, 7), [], id="haarde"),
+        pytest.param("Icelandic Prime Minister Geir Haarde", dt.date(2010, 10, 5), ["NL303"], id="haarde-after"),
+        pytest.param("Icelandic Prime Minister Katrin Jakobsdottir", dt.date(2020, 10, 6), [], id="jakobsdottir"),
+        # Benediktsson led the government twice, in 2017 and in 2024
+        pytest.param("Icelandic Prime Minister Bjarni Benediktsson", dt.date(2017, 6, 6), [], id="benediktsson-2017"),
+        pytest.param(
+            "Icelandic Prime Minister Bjarni Benediktsson", dt.date(2020, 6, 9), ["NL303"], id="benediktsson-between"
+        ),
+        pytest.param("Icelandic Prime Minister Bjarni Benediktsson", dt.date(2024, 6, 11), [], id="benediktsson-2024"),
+        # Fico's earlier premierships (2006-2010, 2012-2018)
+        pytest.param("Slovak Prime Minister Robert Fico", dt.date(2015, 9, 8), [], id="fico-2015"),
+        pytest.param("Slovak Prime Minister Robert Fico", dt.date(2011, 9, 6), ["NL303"], id="fico-2011"),
+        pytest.param("Slovak Prime Minister Eduard Heger", dt.date(2022, 3, 8), [], id="heger"),
+        pytest.param("Slovenian Prime Minister Janez Jansa", dt.date(2021, 3, 9), [], id="jansa-2021"),
+        pytest.param("Slovenian Prime Minister Miro Cerar", dt.date(2016, 3, 8), [], id="cerar"),
+        pytest.param("Macedonian Prime Minister Nikola Gruevski", dt.date(2012, 3, 6), [], id="gruevski"),
+        pytest.param("Macedonian Prime Minister Nikola Gruevski", dt.date(2018, 3, 6), ["NL303"], id="gruevski-after"),
+        pytest.param("Albanian Prime Minister Sali Berisha", dt.date(2008, 3, 11), [], id="berisha"),
+        # Syria under Assad
+        pytest.param("Syrian Prime Minister Wael al-Halqi", dt.date(2014, 3, 11), [], id="halqi"),
+        pytest.param("Syrian Prime Minister Wael al-Halqi", dt.date(2018, 3, 13), ["NL303"], id="halqi-after"),
+        pytest.param("Syrian Prime Minister Hussein Arnous", dt.date(2022, 3, 8), [], id="arnous"),
     ],
 )
 def test_heads_of_government_of_world15(who: str, date: dt.date, expected: list[str]) -> None:
