@@ -99,6 +99,16 @@ class TestPhrases:
         found = check(f"Opinion\n\nBridge to reopen on Friday\n\n{BODY}\nRead more\n", select=["NL201"])
         assert [(d.line, d.severity) for d in found] == [(1, Severity.WARNING), (13, Severity.ERROR)]
 
+    def test_lone_platform_name_is_called_a_credit(self):
+        """One platform's name between paragraphs (twice for two pictures) is an orphaned photo credit;
+        a share bar names several platforms side by side."""
+        credits = check(f"{LEDE}\n\nInstagram\n\nInstagram\n\n{SECOND}\n\n{THIRD}\n", select=["NL201"])
+        assert [d.line for d in credits] == [3, 5]
+        assert all(d.message.startswith("Lone platform name (a photo credit or a share button) left") for d in credits)
+        share_bar = check(f"{LEDE}\n\n{SECOND}\n\nFacebook\n\nWhatsApp\n\nX\n", select=["NL201"])
+        assert [d.line for d in share_bar] == [5, 7, 9]
+        assert all(d.message.startswith("Social or share prompt left") for d in share_bar)
+
     def test_message_names_role_and_language(self):
         """The message says what kind of chrome it is and which pack language matched."""
         [d] = check(f"{LEDE}\n\nمقالات ذات صلة\n", select=["NL201"])
@@ -117,7 +127,6 @@ class TestLineShape:
         ("line", "reason"),
         [
             pytest.param("https://example.com/world/asia/summit", "a bare link", id="url"),
-            pytest.param("newsdesk@example.com", "an e-mail address", id="email"),
             pytest.param("@nhk_news @kyodo_english", "social media handles", id="handles"),
             pytest.param("#Japan #SouthKorea", "hashtags", id="hashtags"),
             pytest.param("+82-2-555-0142", "figures with no words", id="phone"),
@@ -132,6 +141,19 @@ class TestLineShape:
         [d] = check(text, select=["NL202"])
         assert (d.line, d.column, d.end_line, d.end_column) == (5, 1, 5, len(line) + 1)
         assert reason in d.message
+
+    def test_email_address_under_the_article_is_reported(self):
+        """A bare address in the page's footer or an author box, after the last paragraph, is chrome."""
+        text = f"{LEDE}\n\n{SECOND}\n\n{THIRD}\n\nnewsdesk@example.com\n"
+        [d] = check(text, select=["NL202"])
+        assert (d.line, d.column, d.end_column) == (7, 1, len("newsdesk@example.com") + 1)
+        assert "an e-mail address" in d.message
+
+    def test_email_address_between_paragraphs_is_the_articles_own(self):
+        """An address standing between two of the article's paragraphs is the contact it gives its readers."""
+        invite = "If you run a community newsroom and want to share what worked for you, write to us."
+        text = f"{LEDE}\n\n{invite}\n\ntips@harbourgazette.example\n\n{THIRD}\n\n{FOURTH}\n"
+        assert check(text, select=["NL2"]) == []
 
     def test_trailing_title_case_heading_is_reported_only_when_the_dial_is_lowered(self):
         """A lone title-case line after the last paragraph is a coin toss (a sign-off, a section or a

@@ -371,6 +371,25 @@ class TestReferenceSections:
         assert (d.code, d.line, d.end_line) == ("NL203", 35, 41)
         assert 'after the reference section under "Further reading"' in d.message
 
+    def test_link_titles_after_the_references_are_back_matter(self):
+        """An encyclopedia's "External links" after its citations, and no pack phrase below: the article's.
+
+        (A section name of the pack among them, "Travel" or "Sport", still makes the rest a block.)"""
+        text = article(
+            *HARBOUR,
+            "Further reading",
+            "Ekholm, Tomas (2004). Bridges and Boats. Quay Press. ISBN 978-91-0-000001-7.",
+            "Solheim, Ingrid (2012). A Harbour Town. Port Books. ISBN 978-91-0-000002-4.",
+            "External links",
+            "Official bodies",
+            "Lysekil municipality portal",
+            "Swedish Maritime Administration – includes charts of the harbour approaches",
+            "Visiting the coast",
+            "Official site of West Sweden Tourism",
+            "Lysekil at the Nordic Harbours Atlas",
+        )
+        assert codes(text) == []
+
 
 def test_infobox_fields_on_a_page_without_chrome_evidence():
     """A date under "Founded", a link under "Website": an infobox's fields, not a timestamp or a stray link."""

@@ -484,7 +484,7 @@ def orphan_text(doc: Document, pack: PhrasePack, ctx: Context) -> Iterator[Diagn
             continue
         if u.chrome:  # the features that weighed most, for the message: only a chrome line's names them
             u.why = scores.reasons(i)
-        diag = _line_diagnostic(doc, u, ctx)
+        diag = _line_diagnostic(doc, u, ctx, _platform_credit(units, i))
         if diag is not None:
             yield diag
 
@@ -561,6 +561,8 @@ def classify(doc: Document, pack: PhrasePack) -> Page | None:
             u.prose = False
         else:
             u.score, u.reason = _shape(u, i, top_words, first, last, repeats, language, date_words)
+            if u.reason == _EMAIL_REASON and 0 < i < len(units) - 1 and units[i - 1].prose and units[i + 1].prose:
+                u.score = _OWN_ADDRESS  # between two of the article's paragraphs: its own contact ("write to us:")
             if u.score >= _SHAPE_CUT:
                 u.prose = False
     return Page(units, first, last, language)
@@ -682,6 +684,12 @@ def _is_prose(u: Unit, language: Language | None) -> bool:
 # -- line shape ----------------------------------------------------------------------------
 
 _HASHTAGS = re.compile(r"^(?:#[^\W_][\w-]*[\s,]*)+$")
+#: A platform's name of this many words or fewer, with no other one within this many lines: a photo credit.
+_PLATFORM_WORDS = 2
+_PLATFORM_REACH = 2
+_EMAIL_REASON = "an e-mail address"
+#: The shape score of an e-mail address standing between two paragraphs of prose: a contact the article gives.
+_OWN_ADDRESS = 0.3
 _EMAIL_LINE = re.compile(r"^(?:e-?mail:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$", re.IGNORECASE)
 _URL_LINE = re.compile(
     r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|co\.kr|co\.jp|news|info|io)(?:/\S*)?$",
@@ -758,7 +766,7 @@ def _shape(
     if _URL_LINE.match(text):
         return 0.95, "a bare link"
     if _EMAIL_LINE.match(text):
-        return 0.95, "an e-mail address"
+        return 0.95, _EMAIL_REASON
     if _HANDLE_LINE.match(text):
         return 0.9, "social media handles"
     if _HASHTAGS.match(text):
@@ -949,6 +957,12 @@ def _reference_sections(units: Sequence[Unit]) -> None:
             u.references = last
             for v in units[i : last + 1]:
                 v.chrome = v.block_chrome = False
+            if not any(v.evidence for v in units[last + 1 :]):
+                # Nothing below the references is a phrase of the pack (a footer, a share bar, a
+                # related box): what follows is the article's back matter, an encyclopedia's
+                # "External links" over its link titles, however list-like the model finds it.
+                for v in units[last + 1 :]:
+                    v.chrome = v.block_chrome = False
 
 
 def _block_diagnostic(doc: Document, units: Sequence[Unit], marker: int, start: int, end: int) -> Diagnostic:
@@ -978,7 +992,22 @@ def _block_diagnostic(doc: Document, units: Sequence[Unit], marker: int, start: 
     )
 
 
-def _line_diagnostic(doc: Document, u: Unit, ctx: Context) -> Diagnostic | None:
+def _platform_credit(units: Sequence[Unit], i: int) -> bool:
+    """A platform's name alone ("Facebook") with no other platform's name around it: an orphaned photo credit.
+
+    A share bar names several platforms side by side ("Facebook", "X",
+    "WhatsApp"); a picture taken from a social network leaves its credit,
+    one name, between the paragraphs when the picture is gone (and the same
+    name twice for two pictures). Still a line to delete, but called what it is.
+    """
+    u = units[i]
+    if u.phrase is None or u.phrase.role != "social" or u.words > _PLATFORM_WORDS:
+        return False
+    near = units[max(0, i - _PLATFORM_REACH) : i + _PLATFORM_REACH + 1]
+    return not any(v.phrase is not None and v.phrase.role == "social" and v.text != u.text for v in near)
+
+
+def _line_diagnostic(doc: Document, u: Unit, ctx: Context, credit: bool = False) -> Diagnostic | None:
     start, end = doc.trimmed(u.para.start, u.para.end)
     make = partial(doc.diagnostic, start=start, end=end, unsafe_fix=[Edit(*_deletion(doc, u.para.start, u.para.end))])
     why = f"; {', '.join(u.why)}" if u.why else ""
@@ -986,9 +1015,10 @@ def _line_diagnostic(doc: Document, u: Unit, ctx: Context) -> Diagnostic | None:
         if not ctx.is_enabled(BOILERPLATE_PHRASE):
             return None
         p = u.phrase
+        role = "lone platform name (a photo credit or a share button)" if credit else p.role_name
         return make(
             BOILERPLATE_PHRASE,
-            message=f'{p.role_name.capitalize()} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack;'
+            message=f'{role[0].upper() + role[1:]} left in the text: "{_clip(u.text)}" ({p.lang} phrase pack;'
             f" chrome score {u.prob:.2f}{why})",
             suggestion="Delete the line",
             severity=Severity.ERROR if p.certain else Severity.WARNING,
