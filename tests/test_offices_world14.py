@@ -145,6 +145,54 @@ def test_terms_of_world14(who: str, date: dt.date, dateline: str, expected: list
     assert found(who, date, dateline) == expected
 
 
+# Heads of government of Eurasian states and Timor-Leste that the table lacked.
+@pytest.mark.parametrize(
+    ("who", "date", "dateline", "expected"),
+    [
+        pytest.param("Georgian Prime Minister Nika Gilauri", dt.date(2011, 3, 8), "TBILISI", [], id="gilauri"),
+        pytest.param(
+            "Georgian Prime Minister Nika Gilauri", dt.date(2013, 3, 12), "TBILISI", ["NL303"], id="gilauri-after"
+        ),
+        pytest.param(
+            "Georgian Prime Minister Irakli Garibashvili",
+            dt.date(2017, 5, 9),
+            "TBILISI",
+            ["NL303"],
+            id="gharibashvili-gap",
+        ),
+        pytest.param(
+            "Georgian Prime Minister Irakli Garibashvili", dt.date(2022, 5, 10), "TBILISI", [], id="garibashvili-second"
+        ),
+        pytest.param(
+            "Armenian Prime Minister Tigran Sargsyan", dt.date(2012, 10, 9), "YEREVAN", [], id="tigran-sargsyan"
+        ),
+        pytest.param(
+            "Armenian acting Prime Minister Karen Karapetyan",
+            dt.date(2018, 5, 1),
+            "YEREVAN",
+            [],
+            id="karapetyan-acting",
+        ),
+        pytest.param("Timorese Prime Minister Rui Maria de Araújo", dt.date(2016, 4, 12), "DILI", [], id="araujo"),
+        pytest.param(
+            "Timorese Prime Minister Mari Alkatiri", dt.date(2010, 4, 13), "DILI", ["NL303"], id="alkatiri-between"
+        ),
+        pytest.param("Belarusian Prime Minister Sergei Sidorsky", dt.date(2007, 6, 12), "MINSK", [], id="sidorsky"),
+        pytest.param("Kazakh Prime Minister Daniyal Akhmetov", dt.date(2005, 9, 13), "ASTANA", [], id="akhmetov"),
+        pytest.param("Uzbek Prime Minister Abdulla Aripov", dt.date(2021, 3, 9), "TASHKENT", [], id="aripov"),
+        pytest.param("Lithuanian Prime Minister Rolandas Paksas", dt.date(2001, 2, 13), "VILNIUS", [], id="paksas-pm"),
+        pytest.param("Kyrgyz Prime Minister Temir Sariyev", dt.date(2015, 10, 13), "BISHKEK", [], id="sariyev"),
+        pytest.param(
+            "Kyrgyz Prime Minister Temir Sariyev", dt.date(2017, 10, 10), "BISHKEK", ["NL303"], id="sariyev-after"
+        ),
+        pytest.param("Kyrgyz Prime Minister Akylbek Japarov", dt.date(2023, 5, 9), "BISHKEK", [], id="akylbek-japarov"),
+        pytest.param("Peruvian Prime Minister Alberto Bustamante", dt.date(2000, 3, 14), "LIMA", [], id="bustamante"),
+    ],
+)
+def test_heads_of_government_of_world14(who: str, date: dt.date, dateline: str, expected: list[str]) -> None:
+    assert found(who, date, dateline) == expected
+
+
 # Latvia: two men named Andris Bērziņš, Prime Minister 2000-2002 and President 2011-2015.
 @pytest.mark.parametrize(
     ("who", "date", "expected"),
