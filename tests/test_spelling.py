@@ -587,6 +587,13 @@ class TestTiersAndShapes:
             pytest.param(
                 "The flumpy cushions matched the flumpy sofa in the lobby.", id="coinage-used-twice-is-a-term"
             ),
+            pytest.param("The chef's joie de vivre filled the kitchen on opening night.", id="foreign-phrase-de"),
+            pytest.param("The smuggler was known to the police only by his nom de guerre.", id="foreign-phrase-nom"),
+            pytest.param(
+                "The council named the excusers and the refusers of the levy in its report.",
+                id="agent-plural-beside-verb-form",
+            ),
+            pytest.param("The nightly backups were tarred and gzipped before upload.", id="doubled-short-rare-stem"),
         ],
     )
     def test_silent(self, text):
@@ -602,6 +609,13 @@ class TestTiersAndShapes:
             pytest.param("The reciept arrived with teh goods.", "reciept", 'Use "receipt"', id="slip-shaped-form"),
             pytest.param("The flumpy cushions matched the sofa.", "flumpy", 'Use "frumpy"', id="coinage-used-once"),
             pytest.param("^ Rouer report (2020).", "Rouer", 'Use "Roger"', id="no-author-pattern"),
+            pytest.param(
+                "The goverment's plan was costly, the auditors said.", "goverment", 'Use "government"', id="possessive"
+            ),
+            pytest.param(
+                "Voters in the town de facto ignored the goverment.", "goverment", 'Use "government"',
+                id="slip-away-from-the-foreign-link",
+            ),
         ],
     )
     def test_flagged(self, text, word, suggestion):

@@ -118,6 +118,14 @@ BODIES = ("United Nations", "NATO", "European Commission", "European Council", "
           "Holy See")  # fmt: skip
 # Offices that did not exist for part of the period: no gap before their first holder.
 FOUNDED = {"European Council": dt.date(2009, 12, 1)}
+# Member states that became independent after 2000: no state to head, and no gap, before that day
+# (each was admitted to the United Nations weeks later: Timor-Leste on 27 September 2002, Montenegro on
+# 28 June 2006, South Sudan on 14 July 2011). Their depth counts the days from independence only.
+INDEPENDENCE = {
+    "Timor-Leste": dt.date(2002, 5, 20),
+    "Montenegro": dt.date(2006, 6, 3),
+    "South Sudan": dt.date(2011, 7, 9),
+}
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
 
@@ -139,7 +147,7 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.dat
         for t in table.terms
         if t.country == country and (country in BODIES or t.office in offices)
     )
-    lo = max(lo, FOUNDED.get(country, lo))
+    lo = max(lo, FOUNDED.get(country, lo), INDEPENDENCE.get(country, lo))
     out, cur = [], lo
     for start, end in spans:
         if start > cur and cur <= hi:
@@ -158,11 +166,17 @@ def _heads_government(country: str) -> bool:
 def depth(lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
     """The share of the days of ``[lo, hi]`` on which some head of state or government of a member state is known.
 
-    Returns the mean over the 193 member states and the share per state.
+    Returns the mean over the 193 member states and the share per state. A state independent after
+    ``lo`` is measured from its independence (``INDEPENDENCE``); one not yet independent by ``hi`` has
+    nothing to measure and counts as covered.
     """
-    days = (hi - lo).days + 1
     share = {}
     for name in UN_MEMBER_STATES:
+        first = max(lo, INDEPENDENCE.get(name, lo))
+        days = (hi - first).days + 1
+        if days <= 0:
+            share[name] = 1.0
+            continue
         uncovered = _intersect(gaps(name, "state", lo, hi), gaps(name, "government", lo, hi))
         share[name] = 1 - sum((b - a).days for a, b in uncovered) / days
     return sum(share.values()) / len(share), share

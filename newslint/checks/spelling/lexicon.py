@@ -988,12 +988,17 @@ class WordLexicon:
             if lower.startswith(prefix) and len(lower) - len(prefix) >= 4:
                 yield lower[len(prefix) :]
 
-    def _rare_stem(self, stem: str) -> bool:
+    def _rare_stem(self, stem: str, lower: str) -> bool:
         """An extended-tier stem good enough to derive from: long, not at the floor, itself accepted.
 
-        Short rare entries are junk as often as not ("hak" would make "haker", "heda" "heday").
+        Short rare entries are junk as often as not ("hak" would make "haker", "heda" "heday"); a
+        four-letter one counts when ``lower`` doubles its final consonant before the ending, as only a
+        stem that is a word does ("gzip" in "gzipped", "grep" in "grepping").
         """
-        return len(stem) >= _SHORTEST_RARE_STEM and self.rare.get(stem, 0) >= _RARE_STEM_FLOOR and self.known(stem)
+        shortest = _SHORTEST_RARE_STEM
+        if len(stem) == shortest - 1 and stem[-1] not in _VOWELS_ONLY + "wxy" and lower.startswith(stem + stem[-1]):
+            shortest -= 1
+        return len(stem) >= shortest and self.rare.get(stem, 0) >= _RARE_STEM_FLOOR and self.known(stem)
 
     def _is_derived(self, lower: str) -> bool:
         """A common or core stem with a productive affix ("uncarpeted", "ponderings"), no sibling form one edit away.
@@ -1004,7 +1009,7 @@ class WordLexicon:
         "tomatoes") or from a word much commoner than the stem.
         """
         words = self.freq
-        stems = [s for s in self._stems(lower) if s in words or (len(s) >= _SHORTEST_RARE_STEM and self._rare_stem(s))]
+        stems = [s for s in self._stems(lower) if s in words or self._rare_stem(s, lower)]
         if not stems:
             return False
         stem = max(stems, key=lambda s: self.freq.get(s, 0) or self.rare.get(s, 0))
@@ -1042,6 +1047,8 @@ class WordLexicon:
             return False
         if len(rival) == len(lower) and lower.endswith(_AGENT_ENDINGS):
             return False
+        if lower.endswith("ers") and rival == lower[:-2] + "s":
+            return False  # "refusers" beside "refuses": the agent noun's plural, one "r" from the verb's form
         if rival.startswith(stem):
             ending = rival[len(stem) :]
             if not ending or ending in _SIBLING_ENDINGS:
