@@ -66,6 +66,16 @@ def found(who: str, date: dt.date, dateline: str = "SEOUL (Reuters)") -> list[st
         pytest.param(
             "South Korean Prime Minister Park Tae-joon", dt.date(2000, 9, 12), "SEOUL", ["NL303"], id="park-after"
         ),
+        pytest.param(
+            "South Korean acting Prime Minister Lee Ju-ho", dt.date(2025, 6, 17), "SEOUL", [], id="lee-ju-ho-june-2025"
+        ),
+        pytest.param(
+            "South Korean acting Prime Minister Lee Ju-ho",
+            dt.date(2025, 9, 9),
+            "SEOUL",
+            ["NL303"],
+            id="lee-ju-ho-after",
+        ),
         # Peru, 2000-2001: Fujimori's last cabinet chief and Paniagua's
         pytest.param("Peruvian Prime Minister Federico Salas", dt.date(2000, 9, 12), "LIMA", [], id="salas-then"),
         pytest.param(
