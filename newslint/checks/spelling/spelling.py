@@ -403,7 +403,9 @@ _CODE_LINE = re.compile(r"[{}]|=>|\w\(\)|\);|^\s*[$>#%]\s|</?[a-z_]+>|^\s*\(\w+[
 _ELISIONS = ("'", "\u2019")
 #: Articles and prepositions that hold a phrase of another language together ("nom de guerre", "joie de
 #: vivre", "crème de la crème", "Sturm und Drang"), none of them an English word.
-_FOREIGN_LINKS = frozenset(["de", "du", "des", "la", "le", "les", "del", "della", "dei", "di", "el", "los", "las", "und"])
+_FOREIGN_LINKS = frozenset(
+    ["de", "du", "des", "la", "le", "les", "del", "della", "dei", "di", "el", "los", "las", "und"]
+)
 #: Code is written in short lines; a long line is a paragraph, whatever punctuation it quotes.
 _LONGEST_CODE_LINE = 100
 #: Heads of "n't" contractions: "isn ‘t" with a space inside is one broken word, not two.
