@@ -147,3 +147,18 @@ def test_a_state_is_counted_from_its_independence() -> None:
     assert before["South Sudan"] == 1.0  # nothing to count before independence
     assert cov.gaps("Iraq", "government", lo, hi) == [(dt.date(2003, 4, 9), dt.date(2004, 6, 28))]
     assert share["Iraq"] < 0.96
+
+
+def test_each_office_is_measured_apart() -> None:
+    """The depth per office: the realms have no head of state of their own to count, a presidential
+    system no head of government, and Iraq's prime-ministerial vacancy of 2003-04 shows in the
+    head-of-government share while its head-of-state share stays whole for those days."""
+    cov = _coverage()
+    lo, hi = dt.date(2000, 1, 1), dt.date(2025, 10, 31)
+    _, state = cov.office_depth("state", lo, hi)
+    _, government = cov.office_depth("government", lo, hi)
+    assert "Jamaica" not in state and "Jamaica" in government
+    assert "United States" in state and "United States" not in government  # the President heads both
+    gap = sum((b - a).days for a, b in cov.gaps("Iraq", "government", lo, hi))
+    assert government["Iraq"] == pytest.approx(1 - gap / ((hi - lo).days + 1))
+    assert all(0.0 <= v <= 1.0 for v in (*state.values(), *government.values()))

@@ -613,7 +613,9 @@ class TestTiersAndShapes:
                 "The goverment's plan was costly, the auditors said.", "goverment", 'Use "government"', id="possessive"
             ),
             pytest.param(
-                "Voters in the town de facto ignored the goverment.", "goverment", 'Use "government"',
+                "Voters in the town de facto ignored the goverment.",
+                "goverment",
+                'Use "government"',
                 id="slip-away-from-the-foreign-link",
             ),
         ],

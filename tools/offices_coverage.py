@@ -182,6 +182,25 @@ def depth(lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
     return sum(share.values()) / len(share), share
 
 
+def office_depth(kind: str, lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
+    """The share of the days of ``[lo, hi]`` on which the holder of one office (``kind``) is known, per state.
+
+    ``"state"`` is measured for every member state but the Commonwealth realms (the United Kingdom's
+    King is theirs); ``"government"`` for the states whose table names a head of government apart from
+    the head of state (a presidential system has none). The mean is over the states measured.
+    """
+    share = {}
+    for name in UN_MEMBER_STATES:
+        if kind == "state" and name in COMMONWEALTH_REALMS or kind == "government" and not _heads_government(name):
+            continue
+        first = max(lo, INDEPENDENCE.get(name, lo))
+        days = (hi - first).days + 1
+        if days <= 0:
+            continue
+        share[name] = 1 - sum((b - a).days for a, b in gaps(name, kind, lo, hi)) / days
+    return (sum(share.values()) / len(share) if share else 1.0), share
+
+
 def _intersect(a: list[tuple[dt.date, dt.date]], b: list[tuple[dt.date, dt.date]]) -> list[tuple[dt.date, dt.date]]:
     out = []
     for s1, e1 in a:
@@ -261,6 +280,12 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
     print("\nleast covered member states (share of days):")
     for v, c in worst:
         print(f"  {c}: {100 * v:.0f}%")
+    for kind, office in (("state", "head of state"), ("government", "head of government")):
+        mean, by_office = office_depth(kind, lo, hi)
+        full = sum(1 for v in by_office.values() if v >= 1)
+        print(f"\n{office}: known on {100 * mean:.1f}% of the days, {full} of {len(by_office)} states on every day;")
+        print("  least covered: " + ", ".join(f"{c} {100 * v:.0f}%" for v, c in sorted(
+            (v, c) for c, v in by_office.items() if v < 1)[:15]))  # fmt: skip
     return 0
 
 

@@ -150,6 +150,12 @@ their words:
   or more credits in that form that no pack phrase names ("(Artist: name)");
 - the header of the article's reference section (see NL203).
 
+A platform's name standing alone ("Facebook", "Instagram"), with no other
+platform's name within two lines, is reported as what it most often is: the
+credit of a picture taken from that network, left behind when the picture
+went ("Lone platform name (a photo credit or a share button)"). A share bar
+names several platforms side by side and is reported as a share prompt.
+
 ## Known problems
 A body line that is nothing but a UI phrase ("Share" as a one-word
 paragraph) is flagged. Remove a phrase with `remove = true` in your own pack.
@@ -187,7 +193,9 @@ when it holds two more (an infobox), a lone date or number at the head of
 the text (its dateline, a chapter number), three or more bare links in a row
 (a list of sources), a comma-separated list of figures, a citation such as
 "Bain 2006, p. 31" (no timestamp), a writer's sign-off right under the last
-paragraph ("-- By Jane Doe"). A pack phrase still reports such a line.
+paragraph ("-- By Jane Doe"), a bare e-mail address between two of the
+article's paragraphs (the contact it gives its readers; in a footer or an
+author box it is reported). A pack phrase still reports such a line.
 
 On a page with no chrome evidence at all (no line is a pack phrase or
 foreign text), only the shapes no sentence has (bare links, handles, menus,
@@ -275,6 +283,9 @@ pages or ISBN), heads the article's own reference section: "Further
 reading" over a bibliography in an encyclopedia entry. The marker and its section are not chrome; a block,
 if any, starts at the first line of evidence after the section's last entry
 ("Lines 35-41 are page chrome after the reference section under ...").
+When no line below the references is a phrase of the pack (no footer, share
+bar or related box), the lines there are the article's back matter (an
+encyclopedia's "External links" over its link titles) and are not reported.
 
 ## Why is this bad?
 Teasers of related articles are fluent news prose, often about the same
@@ -298,7 +309,9 @@ Use instead:
 Teasers that are three or more prose paragraphs in a row, with nothing
 between them, are taken for the article resuming. An encyclopedia entry's
 "External links" list after its reference section is still reported as a
-block: its link titles read like related headlines. So is an
+block when a phrase of the pack stands anywhere below it (a scraped page's
+navigation boxes and footer; or a subhead such as "Travel" that the pack
+also lists as a section label): its link titles read like related headlines. So is an
 encyclopedia's "See also" list of titles above its footnotes (and a footnote
 that ends in a reference marker rather than a full stop, with it): the
 titles read like related links, and the portal box a page shows among them

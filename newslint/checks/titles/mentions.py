@@ -609,6 +609,7 @@ def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Ma
             ):  # "Francis Fox" is not Pope Francis: a one-word spelling must be the whole name
                 break
             if hit:
+                hit = _namesake(table, hit, fields["title"])
                 person, key, end = hit, f"person:{hit}", units[first + n - 1].end
                 break
         if person is None:
@@ -631,6 +632,36 @@ def _resolve(doc: Document, units: _Units, raw: list, table: OfficeTable, m: _Ma
                 **fields,
             )
         )
+    return out
+
+
+def _namesake(table: OfficeTable, person: str, title: str) -> str:
+    """The person a spelling names beside ``title``, among the table's namesakes.
+
+    Two people of the table may share every spelling (Latvia's Prime Minister of 2000-2002 and its
+    President of 2011-2015, both Andris Bērziņš): the spelling's first person is the one the index
+    keeps, and the mention belongs to the namesake who held the office written before the name, when
+    exactly one did.
+    """
+    namesakes = table.memo("title_mentions.namesakes", lambda: _namesakes(table))
+    others = namesakes.get(person)
+    if not others:
+        return person
+    held = [p for p in others if any(table.same_office(title, t.office) for t in table.terms_of(p))]
+    return held[0] if len(held) == 1 else person
+
+
+def _namesakes(table: OfficeTable) -> dict[str, tuple[str, ...]]:
+    """For each person who shares a full spelling with another, everyone who shares it (the person included)."""
+    by_spelling: dict[str, list[str]] = defaultdict(list)
+    for person in table.people.values():
+        for spelling in {name_key(n) for n in person.names if len(n.split()) >= 2}:
+            by_spelling[spelling].append(person.name)
+    out: dict[str, tuple[str, ...]] = {}
+    for people in by_spelling.values():
+        if len(people) > 1:
+            for p in people:
+                out[p] = tuple(dict.fromkeys([*out.get(p, ()), *people]))
     return out
 
 
