@@ -114,6 +114,11 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param("Macedonian Prime Minister Nikola Gruevski", dt.date(2012, 3, 6), [], id="gruevski"),
         pytest.param("Macedonian Prime Minister Nikola Gruevski", dt.date(2018, 3, 6), ["NL303"], id="gruevski-after"),
         pytest.param("Albanian Prime Minister Sali Berisha", dt.date(2008, 3, 11), [], id="berisha"),
+        # Jordan during the 2011-2012 protests
+        pytest.param("Jordanian Prime Minister Awn Khasawneh", dt.date(2012, 1, 10), [], id="awn-khasawneh"),
+        pytest.param(
+            "Jordanian Prime Minister Awn Khasawneh", dt.date(2012, 9, 11), ["NL303"], id="awn-khasawneh-after"
+        ),
         # Syria under Assad
         pytest.param("Syrian Prime Minister Wael al-Halqi", dt.date(2014, 3, 11), [], id="halqi"),
         pytest.param("Syrian Prime Minister Wael al-Halqi", dt.date(2018, 3, 13), ["NL303"], id="halqi-after"),
