@@ -129,6 +129,12 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param("Yemeni Prime Minister Shaea al-Zindani", dt.date(2026, 1, 28), "ADEN", [], id="al-zindani"),
         # Afghanistan: the Taliban's council in Kabul
         pytest.param("Afghan Prime Minister Mohammad Rabbani", dt.date(2000, 10, 11), "KABUL", [], id="rabbani"),
+        # ... and the same Abdul Kabir acting for the ailing Hasan Akhund in 2023, whose own term runs on
+        pytest.param("Afghan acting Prime Minister Abdul Kabir", dt.date(2023, 6, 14), "KABUL", [], id="kabir-2023"),
+        pytest.param(
+            "Afghan acting Prime Minister Abdul Kabir", dt.date(2024, 6, 12), "KABUL", ["NL303"], id="kabir-after"
+        ),
+        pytest.param("Afghan Prime Minister Hasan Akhund", dt.date(2023, 6, 14), "KABUL", [], id="akhund-2023"),
     ],
 )
 def test_heads_of_government_of_world16(who: str, date: dt.date, dateline: str, expected: list[str]) -> None:
