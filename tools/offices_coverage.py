@@ -59,7 +59,8 @@ UN_MEMBER_STATES = (
 # Offices that head a state, and offices that head a government. A President
 # may be both; the report only says which kinds a country's terms include.
 # Bosnia and Herzegovina's head of state is its three-member Presidency; San
-# Marino's Secretary of State for Foreign Affairs leads its government; Libya's
+# Marino's Secretary of State for Foreign Affairs leads its government (and Pakistan's Chief
+# Executive, Musharraf, led it from the coup of 1999 to November 2002); Libya's
 # transitional and Presidential Council chairmen, and Sudan's military and
 # Sovereignty Council chairmen, head their states.
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
@@ -70,7 +71,7 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
-                      "President of the Council of Ministers"}  # fmt: skip
+                      "President of the Council of Ministers", "Chief Executive"}  # fmt: skip
 
 
 # Member states whose head of state also heads the government today (presidential
