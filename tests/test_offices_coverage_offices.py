@@ -55,6 +55,16 @@ def test_a_vacancy_is_still_a_gap() -> None:
     ]
 
 
+def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
+    """Sudan had no prime minister from the coup of 1989 to March 2017 nor under the military council of
+    2019; its prime ministers and acting heads (world17.toml) cover the rest but for two vacancies."""
+    cov = _coverage()
+    assert cov.gaps("Sudan", "government", LO, HI) == [
+        (dt.date(2021, 10, 25), dt.date(2021, 11, 21)),
+        (dt.date(2022, 1, 2), dt.date(2022, 1, 19)),
+    ]
+
+
 def test_only_the_head_of_government_is_skipped() -> None:
     """The head of state's gaps are counted as before: the spans say nothing about the President."""
     cov = _coverage()
