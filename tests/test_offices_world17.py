@@ -49,10 +49,18 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         # Jordan, 2000-2012
         pytest.param("Jordanian Prime Minister Ali Abu al-Ragheb", dt.date(2002, 5, 8), "AMMAN", [], id="abu-ragheb"),
         pytest.param(
-            "Jordanian Prime Minister Ali Abu al-Ragheb", dt.date(2004, 5, 12), "AMMAN", ["NL303"], id="abu-ragheb-after"
+            "Jordanian Prime Minister Ali Abu al-Ragheb",
+            dt.date(2004, 5, 12),
+            "AMMAN",
+            ["NL303"],
+            id="abu-ragheb-after",
         ),
         pytest.param(
-            "former Jordanian Prime Minister Ali Abu al-Ragheb", dt.date(2004, 5, 12), "AMMAN", [], id="abu-ragheb-former"
+            "former Jordanian Prime Minister Ali Abu al-Ragheb",
+            dt.date(2004, 5, 12),
+            "AMMAN",
+            [],
+            id="abu-ragheb-former",
         ),
         pytest.param("Jordanian Prime Minister Marouf al-Bakhit", dt.date(2006, 6, 7), "AMMAN", [], id="bakhit-first"),
         pytest.param(
@@ -93,7 +101,9 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param("Malian Prime Minister Moctar Ouane", dt.date(2021, 2, 10), "BAMAKO", [], id="ouane"),
         pytest.param("Malian Prime Minister Choguel Maiga", dt.date(2023, 5, 10), "BAMAKO", [], id="choguel"),
         # Algeria, Myanmar, Serbia, Pakistan
-        pytest.param("Algerian Prime Minister Abdelaziz Belkhadem", dt.date(2007, 6, 13), "ALGIERS", [], id="belkhadem"),
+        pytest.param(
+            "Algerian Prime Minister Abdelaziz Belkhadem", dt.date(2007, 6, 13), "ALGIERS", [], id="belkhadem"
+        ),
         pytest.param(
             "Algerian Prime Minister Abdelaziz Belkhadem",
             dt.date(2009, 6, 10),
@@ -114,12 +124,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param(
             "Singapore Prime Minister Goh Chok Tong", dt.date(2005, 8, 10), "SINGAPORE", ["NL303"], id="goh-after"
         ),
-        pytest.param("Moroccan Prime Minister Abderrahmane Youssoufi", dt.date(2001, 5, 9), "RABAT", [], id="youssoufi"),
+        pytest.param(
+            "Moroccan Prime Minister Abderrahmane Youssoufi", dt.date(2001, 5, 9), "RABAT", [], id="youssoufi"
+        ),
         pytest.param("Liechtenstein Prime Minister Mario Frick", dt.date(2000, 11, 8), "VADUZ", [], id="frick"),
         pytest.param(
             "Djiboutian Prime Minister Barkat Gourad Hamadou", dt.date(2000, 6, 14), "DJIBOUTI", [], id="barkat-gourad"
         ),
-        pytest.param("Cape Verdean Prime Minister Gualberto do Rosário", dt.date(2000, 12, 13), "PRAIA", [], id="rosario"),
+        pytest.param(
+            "Cape Verdean Prime Minister Gualberto do Rosário", dt.date(2000, 12, 13), "PRAIA", [], id="rosario"
+        ),
     ],
 )
 def test_heads_of_government_of_world17(who: str, date: dt.date, dateline: str, expected: list[str]) -> None:
