@@ -188,6 +188,11 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # September 2022). The post then stayed vacant until Amadou Ba's appointment on 17 September 2022:
     # those days stay gaps.
     "Senegal": ((dt.date(2019, 5, 14), dt.date(2021, 12, 10)),),
+    # Guinea: Cellou Dalein Diallo was dismissed on 5 April 2006 and the post, left empty, was abolished
+    # by the decree read on 29 May 2006; it was restored in February 2007 with Eugène Camara (Guinée360,
+    # 29 May 2024, "le poste de Premier ministre est supprimé"). From 5 April to 29 May 2006 the post was
+    # vacant: those days stay gaps.
+    "Guinea": ((dt.date(2006, 5, 29), dt.date(2007, 2, 9)),),
 }  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
