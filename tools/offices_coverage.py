@@ -133,8 +133,10 @@ INDEPENDENCE = {
 # span is ``(first day without the office, first day with it again)``; ``None`` is an open end (a start
 # of ``None``: the office was abolished before 2000, on a day not checked). A vacancy of an office that
 # existed (Angola's prime minister from 29 January 1999 to 6 December 2002, a "Vacant" row of the
-# Wikipedia list) is no such span: its days stay gaps. Sources: the Wikipedia article or list, and the
-# stored copy read.
+# Wikipedia list) is no such span: its days stay gaps. Where a text restored the post some months
+# before its first holder (Sudan's amendment of December 2016, Cuba's constitution of 2019, the Republic
+# of the Congo's of 2015), the span runs to the first holder's day: the day the text took effect was not
+# read. Sources: the Wikipedia article or list, and the stored copy read.
 NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # Prime Minister of Turkey: closed by the decree of 4 July 2018 (Press TV, 4 July 2018), abolished
     # when Erdoğan took the oath under the presidential system on 9 July 2018 (Sputnik Arabic, 11 July
