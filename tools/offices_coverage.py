@@ -59,7 +59,8 @@ UN_MEMBER_STATES = (
 # Offices that head a state, and offices that head a government. A President
 # may be both; the report only says which kinds a country's terms include.
 # Bosnia and Herzegovina's head of state is its three-member Presidency; San
-# Marino's Secretary of State for Foreign Affairs leads its government; Libya's
+# Marino's Secretary of State for Foreign Affairs leads its government (and Pakistan's Chief
+# Executive, Musharraf, led it from the coup of 1999 to November 2002); Libya's
 # transitional and Presidential Council chairmen, and Sudan's military and
 # Sovereignty Council chairmen, head their states.
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
@@ -70,7 +71,7 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
-                      "President of the Council of Ministers"}  # fmt: skip
+                      "President of the Council of Ministers", "Chief Executive"}  # fmt: skip
 
 
 # Member states whose head of state also heads the government today (presidential
@@ -126,6 +127,75 @@ INDEPENDENCE = {
     "Montenegro": dt.date(2006, 6, 3),
     "South Sudan": dt.date(2011, 7, 9),
 }
+# Member states that had, for part of the period, no head-of-government office apart from the head of
+# state: the office was abolished (or not yet created), and the President (or the military council) led
+# the government. `gaps(country, "government", ...)` skips these days; they are no missing term. Each
+# span is ``(first day without the office, first day with it again)``; ``None`` is an open end (a start
+# of ``None``: the office was abolished before 2000, on a day not checked). A vacancy of an office that
+# existed (Angola's prime minister from 29 January 1999 to 6 December 2002, a "Vacant" row of the
+# Wikipedia list) is no such span: its days stay gaps. Where a text restored the post some months
+# before its first holder (Sudan's amendment of December 2016, Cuba's constitution of 2019, the Republic
+# of the Congo's of 2015), the span runs to the first holder's day: the day the text took effect was not
+# read. Sources: the Wikipedia article or list, and the stored copy read.
+NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
+    # Prime Minister of Turkey: closed by the decree of 4 July 2018 (Press TV, 4 July 2018), abolished
+    # when Erdoğan took the oath under the presidential system on 9 July 2018 (Sputnik Arabic, 11 July
+    # 2018; wikisum copy of "Prime Minister of Turkey": abolished in 2018); Yıldırım's term ends that day.
+    "Turkey": ((dt.date(2018, 7, 9), None),),
+    # Prime Minister of Kenya (osmarks copy, wikipedia_en_all_maxi_2020-08): "Post abolished (12 December
+    # 1964 – 17 April 2008)", "Post abolished (9 April 2013 – present)". The Prime Cabinet Secretary
+    # (Executive Order No. 1 of 27 September 2022, wikimili copy) assists the President, who heads the
+    # government; the table has no such office.
+    "Kenya": ((dt.date(1964, 12, 12), dt.date(2008, 4, 17)), (dt.date(2013, 4, 9), None)),
+    # Prime Minister of Zimbabwe (simple.wikipedia copy at wiki.1209k.com, 2024-06; wikimili): "Post
+    # abolished (31 December 1987 – 11 February 2009)", abolished again on 11 September 2013.
+    "Zimbabwe": ((dt.date(1987, 12, 31), dt.date(2009, 2, 11)), (dt.date(2013, 9, 11), None)),
+    # List of heads of government of Sudan (wikimili copy): the office was abolished after the coup of
+    # 1989 (day not checked) and re-established in 2017; Bakri Hassan Saleh took the oath on Thursday
+    # 2 March 2017 (Cameroon Concord News and Middle East Monitor, 2 March 2017: "first premier since the
+    # 1989 coup"). The military coup of 11 April 2019 deposed Ayala's government with the President
+    # (osmarks copy of "Mohamed Tahir Ayala"); the Transitional Military Council governed until the
+    # constitutional declaration's prime minister, Hamdok, was appointed on 21 August 2019 (list).
+    "Sudan": ((None, dt.date(2017, 3, 2)), (dt.date(2019, 4, 11), dt.date(2019, 8, 21))),
+    # List of prime ministers of Benin (cryer.org.uk copy): "Post abolished (14 May 1998 – 28 May 2011)",
+    # "(11 August 2013 – 18 June 2015)", "(6 April 2016 – present)"; Reuters via Ahram Online, 12 August
+    # 2013: the new cabinet has no prime minister.
+    "Benin": ((dt.date(1998, 5, 14), dt.date(2011, 5, 28)), (dt.date(2013, 8, 11), dt.date(2015, 6, 18)),
+              (dt.date(2016, 4, 6), None)),
+    # Prime Minister of Burundi (wikimili and defzone simple copies): "Abolished 12 June 1998 – 23 June
+    # 2020"; Parliament approved Bunyoni on Tuesday 23 June 2020 (atlanticactu.com).
+    "Burundi": ((dt.date(1998, 6, 12), dt.date(2020, 6, 23)),),
+    # Cuba: the post of prime minister was scrapped in 1976 (day not checked) and reinstated by the 2019
+    # constitution; the National Assembly named Manuel Marrero on Saturday 21 December 2019 (Trend via
+    # Sputnik, 22 December 2019; Hiru News, 22 December 2019: first prime minister since 1976).
+    "Cuba": ((None, dt.date(2019, 12, 21)),),
+    # List of prime ministers of the Comoros (wikimili copy): "Abolished 15 April 2002"; Hamada Madi (kiwix
+    # copy, wikipedia_en_all_maxi_2024-01): prime minister to 15 April 2002, "Succeeded by Position
+    # abolished".
+    "Comoros": ((dt.date(2002, 4, 15), None),),
+    # List of prime ministers of Angola (wikiclassic.com copy): Kassoma left office on 4 February 2010,
+    # the office was abolished in the constitution of 2010 (perceptiode copy: abolished 5 February 2010).
+    "Angola": ((dt.date(2010, 2, 5), None),),
+    # Isidore Mvouba (en.wikipedia copy): prime minister 7 January 2005 – 15 September 2009, "Preceded by
+    # Position abolished", "Succeeded by Position abolished" (abolished after the 1997 war, day not
+    # checked); Clément Mouamba was named on 23 April 2016 (fr.other.wiki copy; La Semaine Africaine).
+    "Republic of the Congo": ((None, dt.date(2005, 1, 7)), (dt.date(2009, 9, 15), dt.date(2016, 4, 23))),
+    # Prime Minister of Myanmar (cloudfront copy of en.wikipedia): "Abolished 30 March 2011 (first)", the
+    # office re-established on 1 August 2021 by SAC Order No 152/2021; the State Counsellor's office was
+    # established for Aung San Suu Kyi on 6 April 2016 (en.m.wikipedia copy of "Prime Minister of Burma")
+    # and ended with the coup of 1 February 2021 (her term in the table).
+    "Myanmar": ((dt.date(2011, 3, 30), dt.date(2016, 4, 6)), (dt.date(2021, 2, 1), dt.date(2021, 8, 1))),
+    # Senegal: Sall abolished the post in May 2019 (24newsbulletin after DN; Dionne's term in world9.toml
+    # ends on 14 May); the National Assembly voted its reinstatement on 10 December 2021 (muebuz.com, 17
+    # September 2022). The post then stayed vacant until Amadou Ba's appointment on 17 September 2022:
+    # those days stay gaps.
+    "Senegal": ((dt.date(2019, 5, 14), dt.date(2021, 12, 10)),),
+    # Guinea: Cellou Dalein Diallo was dismissed on 5 April 2006 and the post, left empty, was abolished
+    # by the decree read on 29 May 2006; it was restored in February 2007 with Eugène Camara (Guinée360,
+    # 29 May 2024, "le poste de Premier ministre est supprimé"). From 5 April to 29 May 2006 the post was
+    # vacant: those days stay gaps.
+    "Guinea": ((dt.date(2006, 5, 29), dt.date(2007, 2, 9)),),
+}  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
 
@@ -155,7 +225,21 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.dat
         cur = max(cur, end)
     if cur <= hi:
         out.append((cur, hi + dt.timedelta(days=1)))
+    if kind == "government" and country not in BODIES:
+        for start, end in NO_OFFICE.get(country, ()):
+            out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
+
+
+def _subtract(spans: list[tuple[dt.date, dt.date]], lo: dt.date, hi: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """The spans ``[a, b)`` less the days of ``[lo, hi)``."""
+    out = []
+    for a, b in spans:
+        if a < lo:
+            out.append((a, min(b, lo)))
+        if b > hi:
+            out.append((max(a, hi), b))
+    return out
 
 
 def _heads_government(country: str) -> bool:

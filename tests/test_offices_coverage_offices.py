@@ -1,0 +1,89 @@
+"""The coverage tool's spans without a head-of-government office (tools/offices_coverage.py, ``NO_OFFICE``;
+issue #18): a day on which a state had no such office apart from its head of state is no gap, a vacancy
+of an office that existed still is, and no span hides a term of the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import pytest
+
+LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
+
+
+def _coverage():
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    try:
+        import offices_coverage
+    finally:
+        sys.path.pop(0)
+    return offices_coverage
+
+
+def test_an_abolished_office_leaves_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turkey's prime ministers end on 9 July 2018, when the office was abolished: the days after are
+    no gap, and are one without the span."""
+    cov = _coverage()
+    assert cov.gaps("Turkey", "government", LO, HI) == []
+    monkeypatch.setitem(cov.NO_OFFICE, "Turkey", ())
+    assert cov.gaps("Turkey", "government", LO, HI) == [(dt.date(2018, 7, 9), HI + dt.timedelta(days=1))]
+
+
+@pytest.mark.parametrize("country", ["Kenya", "Zimbabwe", "Benin", "Cuba", "Burundi", "Turkey"])
+def test_a_state_whose_prime_ministers_are_all_listed_is_covered(country: str) -> None:
+    """Kenya (Odinga 2008-2013), Zimbabwe (Tsvangirai 2009-2013), Benin (Koupaki, Zinsou), Cuba (from
+    Marrero, 2019), Burundi (from 2020): the office existed only for their terms, all in the table. Burundi's
+    parliament approved its first prime minister on 23 June 2020, the day before his term in the table."""
+    cov = _coverage()
+    expected = [(dt.date(2020, 6, 23), dt.date(2020, 6, 24))] if country == "Burundi" else []
+    assert cov.gaps(country, "government", LO, HI) == expected
+    _, share = cov.office_depth("government", LO, HI)
+    assert share[country] == pytest.approx(1 - sum((b - a).days for a, b in expected) / ((HI - LO).days + 1))
+
+
+def test_a_vacancy_is_still_a_gap() -> None:
+    """Angola's prime minister's post was vacant, not abolished, from January 1999 to December 2002, and
+    Senegal's restored post stayed vacant from December 2021 to September 2022: no term can fill them,
+    and the tool says so."""
+    cov = _coverage()
+    assert cov.gaps("Angola", "government", LO, HI) == [(LO, dt.date(2002, 12, 6))]
+    assert cov.gaps("Senegal", "government", dt.date(2019, 1, 1), dt.date(2023, 12, 31)) == [
+        (dt.date(2021, 12, 10), dt.date(2022, 9, 17))
+    ]
+
+
+def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
+    """Sudan had no prime minister from the coup of 1989 to March 2017 nor under the military council of
+    2019; its prime ministers and acting heads (world17.toml) cover the rest but for two vacancies."""
+    cov = _coverage()
+    assert cov.gaps("Sudan", "government", LO, HI) == [
+        (dt.date(2021, 10, 25), dt.date(2021, 11, 21)),
+        (dt.date(2022, 1, 2), dt.date(2022, 1, 19)),
+    ]
+
+
+def test_only_the_head_of_government_is_skipped() -> None:
+    """The head of state's gaps are counted as before: the spans say nothing about the President."""
+    cov = _coverage()
+    assert cov.gaps("Myanmar", "state", LO, HI)[0][0] == LO  # the SPDC chairman is not in the table
+    assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
+
+
+def test_no_span_hides_a_term() -> None:
+    """A span without the office never overlaps a term of a head of government of that state: the table
+    and the spans agree on when the office existed."""
+    cov = _coverage()
+    terms = cov._table().terms
+    for country, spans in cov.NO_OFFICE.items():
+        assert country in cov.UN_MEMBER_STATES, country
+        assert list(spans) == sorted(spans, key=lambda s: s[0] or dt.date.min), country
+        for start, end in spans:
+            lo, hi = start or dt.date.min, end or dt.date.max
+            assert lo < hi, country
+            for t in terms:
+                if t.country == country and t.office in cov.HEAD_OF_GOVERNMENT:
+                    t_end = t.end or dt.date.max
+                    assert t_end <= lo or t.start >= hi, (country, t.person, t.start, t.end)
