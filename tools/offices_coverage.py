@@ -142,6 +142,30 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # when Erdoğan took the oath under the presidential system on 9 July 2018 (Sputnik Arabic, 11 July
     # 2018; wikisum copy of "Prime Minister of Turkey": abolished in 2018); Yıldırım's term ends that day.
     "Turkey": ((dt.date(2018, 7, 9), None),),
+    # Prime Minister of Afghanistan (world16.toml's header: en.wikipedia copy "Abolished ... 22 December
+    # 2001", simple.wikipedia copy: a presidential government 2004-2021, revived on 7 September 2021):
+    # from the fall of Kabul to the Taliban's acting prime minister.
+    "Afghanistan": ((dt.date(2001, 11, 13), dt.date(2021, 9, 7)),),
+    # The Democratic Republic of the Congo (world13.toml's and world11.toml's headers): no prime minister
+    # from 1997 to the office's restoration under the 2006 constitution (Gizenga appointed on 30 December
+    # 2006).
+    "Democratic Republic of the Congo": ((None, dt.date(2006, 12, 30)),),
+    # Chad (world13.toml): the office abolished by the Fourth Republic's constitution (Pahimi Padacké's
+    # term ends on 4 May 2018) and restored with his appointment of 26 April 2021.
+    "Chad": ((dt.date(2018, 5, 4), dt.date(2021, 4, 26)),),
+    # Georgia (world14.toml): the prime minister's office restored on 17 February 2004; before it, a State
+    # Minister (Zhvania from 27 November 2003), another office under the President.
+    "Georgia": ((None, dt.date(2004, 2, 17)),),
+    # Syria (world15.toml's header): no prime minister since the constitutional declaration and the
+    # transitional government of 29 March 2025 (al-Bashir's term ends that day).
+    "Syria": ((dt.date(2025, 3, 29), None),),
+    # Gabon (world15.toml): the 2025 constitution abolished the office (Ndong Sima's term ends on 4 May
+    # 2025, when the new government under the President was formed).
+    "Gabon": ((dt.date(2025, 5, 4), None),),
+    # Nepal (world16.toml's header: polity.org.za/AFP, 31 May 2003; wikisum copy of "Sher Bahadur Deuba";
+    # infobox copies of "Girija Prasad Koirala"): no prime minister from the King's dismissal of Deuba to
+    # Chand's appointment, nor in his direct rule from 1 February 2005 to Koirala's oath of 30 April 2006.
+    "Nepal": ((dt.date(2002, 10, 4), dt.date(2002, 10, 11)), (dt.date(2005, 2, 1), dt.date(2006, 4, 30))),
     # Prime Minister of Kenya (osmarks copy, wikipedia_en_all_maxi_2020-08): "Post abolished (12 December
     # 1964 – 17 April 2008)", "Post abolished (9 April 2013 – present)". The Prime Cabinet Secretary
     # (Executive Order No. 1 of 27 September 2022, wikimili copy) assists the President, who heads the
