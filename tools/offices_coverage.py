@@ -94,6 +94,9 @@ COMMONWEALTH_REALMS = frozenset({
     "Papua New Guinea", "Saint Kitts and Nevis", "Saint Lucia", "Saint Vincent and the Grenadines",
     "Solomon Islands", "Tuvalu",
 })  # fmt: skip
+# Former realms: the King of the United Kingdom was their head of state until they became republics (their
+# own heads of state are counted from that day). Barbados: President Mason sworn in on 30 November 2021.
+FORMER_REALMS = {"Barbados": dt.date(2021, 11, 30)}
 
 
 def coverage(since: dt.date | None = None) -> dict[str, set[str]]:
@@ -301,11 +304,11 @@ def office_depth(kind: str, lo: dt.date, hi: dt.date) -> tuple[float, dict[str, 
     for name in UN_MEMBER_STATES:
         if kind == "state" and name in COMMONWEALTH_REALMS or kind == "government" and not _heads_government(name):
             continue
-        first = max(lo, INDEPENDENCE.get(name, lo))
+        first = max(lo, INDEPENDENCE.get(name, lo), FORMER_REALMS.get(name, lo) if kind == "state" else lo)
         days = (hi - first).days + 1
         if days <= 0:
             continue
-        share[name] = 1 - sum((b - a).days for a, b in gaps(name, kind, lo, hi)) / days
+        share[name] = 1 - sum((b - a).days for a, b in gaps(name, kind, first, hi)) / days
     return (sum(share.values()) / len(share) if share else 1.0), share
 
 
