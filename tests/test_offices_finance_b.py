@@ -168,6 +168,26 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="agbal-governor-after",
         ),
+        # Earlier holders: India 2000, Mexico 2000, Turkey 2005, Argentina 2004, Russia 2001
+        pytest.param("Indian Finance Minister Yashwant Sinha", dt.date(2000, 2, 29), "NEW DELHI", [], id="sinha"),
+        pytest.param(
+            "Indian Finance Minister Yashwant Sinha", dt.date(2003, 2, 28), "NEW DELHI", ["NL303"], id="sinha-after"
+        ),
+        pytest.param("Mexican Finance Minister José Ángel Gurría", dt.date(2000, 9, 5), "MEXICO CITY", [], id="gurria"),
+        pytest.param("Turkish Finance Minister Kemal Unakıtan", dt.date(2005, 10, 11), "ANKARA", [], id="unakitan"),
+        pytest.param(
+            "Turkish Finance Minister Kemal Unakıtan",
+            dt.date(2010, 10, 12),
+            "ANKARA",
+            ["NL303"],
+            id="unakitan-after",
+        ),
+        pytest.param(
+            "Argentine Economy Minister Roberto Lavagna", dt.date(2004, 6, 8), "BUENOS AIRES", [], id="lavagna"
+        ),
+        pytest.param(
+            "Bank of Russia Governor Viktor Gerashchenko", dt.date(2001, 4, 10), "MOSCOW", [], id="gerashchenko"
+        ),
         # Argentina: Economy (Treasury 2016-2019) and the central bank's President
         pytest.param(
             "Argentine Economy Minister Axel Kicillof", dt.date(2014, 8, 5), "BUENOS AIRES", [], id="kicillof"
