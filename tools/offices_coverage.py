@@ -427,6 +427,13 @@ CENTRAL_BANKS = {
 }  # fmt: skip
 
 
+def _vouched_end(term) -> dt.date:
+    """The first day after a term that the table vouches for: its end, or the day after its pack's ``checked``."""
+    if term.end is not None or term.known_until is None:
+        return term.end or dt.date.max
+    return term.known_until + dt.timedelta(days=1)
+
+
 def report_finance(lo: dt.date, hi: dt.date) -> int:
     """Print, per G20 member, the share of ``[lo, hi]`` on which its finance minister and its central bank's head
     are known (a day is known when some term of the office runs on it; an open term up to its pack's
@@ -435,7 +442,7 @@ def report_finance(lo: dt.date, hi: dt.date) -> int:
 
     def spans(pick) -> list[tuple[dt.date, dt.date]]:
         out, cur = [], lo
-        for start, end in sorted((t.start, t.known_until or dt.date.max) for t in terms if pick(t)):
+        for start, end in sorted((t.start, _vouched_end(t)) for t in terms if pick(t)):
             if start > cur and cur <= hi:
                 out.append((cur, min(start, hi + dt.timedelta(days=1))))
             cur = max(cur, end)
