@@ -100,7 +100,15 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="macfarlane-after",
         ),
-        # South Korea: the Bank of Korea before Rhee Chang-yong
+        # South Korea: the finance ministers between Kang Man-soo and Choi Sang-mok, the Bank of Korea before Rhee
+        pytest.param("South Korean Finance Minister Hong Nam-ki", dt.date(2020, 9, 11), "SEOUL", [], id="hong-nam-ki"),
+        pytest.param(
+            "South Korean Finance Minister Hong Nam-ki",
+            dt.date(2023, 3, 10),
+            "SEOUL",
+            ["NL303"],
+            id="hong-nam-ki-after",
+        ),
         pytest.param("Bank of Korea Governor Kim Choong-soo", dt.date(2012, 7, 13), "SEOUL", [], id="kim-choong-soo"),
         pytest.param(
             "Bank of Korea Governor Kim Choong-soo",
