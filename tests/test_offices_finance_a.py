@@ -100,7 +100,8 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="macfarlane-after",
         ),
-        # South Korea: the finance ministers between Kang Man-soo and Choi Sang-mok, the Bank of Korea before Rhee
+        # South Korea: the finance ministers from 1999 to Choi Sang-mok, and the Bank of Korea before Rhee
+        pytest.param("South Korean Finance Minister Jin Nyum", dt.date(2001, 6, 8), "SEOUL", [], id="jin-nyum"),
         pytest.param("South Korean Finance Minister Hong Nam-ki", dt.date(2020, 9, 11), "SEOUL", [], id="hong-nam-ki"),
         pytest.param(
             "South Korean Finance Minister Hong Nam-ki",
@@ -152,5 +153,6 @@ def test_finance_report_counts_the_days_of_each_office(capsys: pytest.CaptureFix
     assert "United Kingdom: finance 100.0%, central bank 100.0%" in out
     # Italy: Tremonti's resignation in July 2004 left twelve unknown days before Siniscalco
     assert "Italy (finance): 2004-07-03..2004-07-15" in out
-    # South Korea's finance ministers before 2008 are still missing
-    assert "South Korea (finance): 2000-01-01..2008-02-28" in out
+    # South Korea: every finance minister is known; the Bank of Korea before April 2006 is not
+    assert "South Korea: finance 100.0%" in out
+    assert "South Korea (central bank): 2000-01-01..2006-03-31" in out
