@@ -151,7 +151,7 @@ def test_finance_report_counts_the_days_of_each_office(capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     assert "Japan: finance 100.0%, central bank 100.0%" in out
     assert "United Kingdom: finance 100.0%, central bank 100.0%" in out
-    # Italy: Tremonti's resignation in July 2004 left twelve unknown days before Siniscalco
-    assert "Italy (finance): 2004-07-03..2004-07-15" in out
+    # Italy: Berlusconi's interim of July 2004 is known; 8-16 May 2006 is not
+    assert "Italy (finance): 2006-05-08..2006-05-16" in out
     # South Korea: every finance minister and central-bank governor is known
     assert "South Korea: finance 100.0%, central bank 100.0%" in out
