@@ -424,3 +424,23 @@ class TestPageOfSeveralArticles:
         assert [doc.position(s)[0] for s in article_starts(doc)] == [1, 15]
         lone = Document("\n\n".join(["Library reopens after a year", "By Tomas Ekholm", *self.SECOND]) + "\n")
         assert article_starts(lone) == [0]
+
+
+def test_spelling_variety_is_counted_per_article():
+    """A British writer's article and an American writer's on one page: no mix in either; one article mixing
+    the two is still flagged."""
+    british = [
+        "The council's defence of the harbour plan drew criticism from the neighbour towns.",
+        "Its favourite option, a new breakwater, would take a year of labour to build.",
+        "The harbour master said the colour of the new lights had been chosen with care.",
+        "Fishermen organised a meeting to discuss the plan on Thursday evening.",
+    ]
+    american = [
+        "The city's defense of its parking plan drew criticism from neighbor towns.",
+        "Its favorite option, a new garage, would take a year of labor to build.",
+        "Officials said the color of the new signs had been chosen with care.",
+    ]
+    page = "\n\n".join(["Harbour plan", "By Mara Lindqvist", *british, "Parking plan", "By Tom Roe", *american])
+    assert check(page + "\n", select=["NL601"]) == []
+    one = "\n\n".join(["Harbour and parking plans", "By Mara Lindqvist", *british, american[0]])
+    assert [d.line for d in check(one + "\n", select=["NL601"])] == [13, 13]  # "defense", "neighbor"
