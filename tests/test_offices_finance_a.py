@@ -48,9 +48,7 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param(
             "acting Treasury Secretary Stuart Levey", dt.date(2009, 1, 23), "WASHINGTON", [], id="levey-acting"
         ),
-        pytest.param(
-            "acting Treasury Secretary Neal Wolin", dt.date(2013, 2, 15), "WASHINGTON", [], id="wolin-acting"
-        ),
+        pytest.param("acting Treasury Secretary Neal Wolin", dt.date(2013, 2, 15), "WASHINGTON", [], id="wolin-acting"),
         # Japan: thirteen finance ministers between Miyazawa and Aso
         pytest.param("Japanese Finance Minister Sadakazu Tanigaki", dt.date(2005, 4, 15), "TOKYO", [], id="tanigaki"),
         pytest.param(
@@ -81,9 +79,7 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             "Italian Finance Minister Giulio Tremonti", dt.date(2007, 7, 13), "ROME", ["NL303"], id="tremonti-gap"
         ),
         pytest.param("Bank of Italy Governor Antonio Fazio", dt.date(2004, 11, 5), "ROME", [], id="fazio"),
-        pytest.param(
-            "Bank of Italy Governor Antonio Fazio", dt.date(2007, 11, 9), "ROME", ["NL303"], id="fazio-after"
-        ),
+        pytest.param("Bank of Italy Governor Antonio Fazio", dt.date(2007, 11, 9), "ROME", ["NL303"], id="fazio-after"),
         # Canada, Australia
         pytest.param("Canadian Finance Minister John Manley", dt.date(2003, 5, 9), "OTTAWA", [], id="manley"),
         pytest.param(

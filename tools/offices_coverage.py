@@ -454,9 +454,9 @@ def report_finance(lo: dt.date, hi: dt.date) -> int:
     rows, shares = [], []
     for member in (*G20, "European Union"):
         banks = CENTRAL_BANKS[member]
-        kinds = [("central bank", spans(lambda t: t.country in banks))]
+        kinds = [("central bank", spans(lambda t, banks=banks: t.country in banks))]
         if member != "European Union":  # the EU has no finance minister
-            kinds.insert(0, ("finance", spans(lambda t: t.country == member and t.office in FINANCE_OFFICES)))
+            kinds.insert(0, ("finance", spans(lambda t, m=member: t.country == m and t.office in FINANCE_OFFICES)))
         share = {k: 1 - sum((b - a).days for a, b in g) / days for k, g in kinds}
         shares.extend(share.values())
         print(f"{member}: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in share.items()))
