@@ -380,3 +380,67 @@ class TestOneFindingPerDefect:
         assert "(6 to 2)" in diag.message
         fixed, _ = apply_fixes(text, [diag.fix])
         assert "crossing \u2014 two hours in calm seas \u2014 took" in fixed and check(fixed, ["NL611"]) == []
+
+
+class TestPageOfSeveralArticles:
+    """A digest holds several writers' articles: each keeps its own dash and quote habits."""
+
+    FIRST = (
+        "The harbour board voted on Tuesday to replace the swing bridge \u2014 stuck open twice \u2014 with a new span.",
+        "Engineers said the gears were worn \u2014 beyond repair, in their words \u2014 and no spare parts are made.",
+        "The new bridge should take about eighteen months to build, the board said in a statement.",
+        "Boat owners asked for a temporary crossing during the works, and the board promised a plan in May.",
+    )
+    SECOND = (
+        "The town's library reopened on Saturday after a year of repairs\u2014and a new roof\u2014paid for by a levy.",
+        "Readers queued from early morning, and the first loans were made before nine o'clock.",
+        "The librarian said the children's room\u2014the largest in the county\u2014would open in June.",
+        "Volunteers moved forty thousand books back onto the shelves over three weekends\u2014a record.",
+        "The council will decide next month whether to keep the longer weekend opening hours.",
+    )
+
+    def digest(self) -> str:
+        parts = ["Harbour to replace its swing bridge", "By Mara Lindqvist", *self.FIRST]
+        parts += ["Library reopens after a year", "By Tomas Ekholm", *self.SECOND]
+        return "\n\n".join(parts) + "\n"
+
+    def test_each_article_keeps_its_own_dashes(self):
+        """Four spaced em dashes in one writer's article, five unspaced in the other's: no mix in either."""
+        assert check(self.digest(), select=["NL611"]) == []
+
+    def test_one_article_with_both_forms_is_still_flagged(self):
+        """Under one byline the same writer's habits are one article's: two spaced em dashes among seven unspaced."""
+        roof = "The roof\u2014slate from the old quarry\u2014was laid in the spring."
+        text = "\n\n".join(["Library news", "By Mara Lindqvist", *self.SECOND, roof, self.FIRST[1]]) + "\n"
+        found = check(text, select=["NL611"])
+        assert [d.line for d in found] == [17]
+        assert "unspaced em dash (7 to 2)" in found[0].message
+
+    def test_a_byline_under_the_headline_starts_nothing(self):
+        """The page's own byline, above the first paragraph, is not a second article."""
+        from newslint.model.articles import article_starts
+
+        doc = Document(self.digest())
+        assert [doc.position(s)[0] for s in article_starts(doc)] == [1, 15]
+        lone = Document("\n\n".join(["Library reopens after a year", "By Tomas Ekholm", *self.SECOND]) + "\n")
+        assert article_starts(lone) == [0]
+
+
+def test_spelling_variety_is_counted_per_article():
+    """A British writer's article and an American writer's on one page: no mix in either; one article mixing
+    the two is still flagged."""
+    british = [
+        "The council's defence of the harbour plan drew criticism from the neighbour towns.",
+        "Its favourite option, a new breakwater, would take a year of labour to build.",
+        "The harbour master said the colour of the new lights had been chosen with care.",
+        "Fishermen organised a meeting to discuss the plan on Thursday evening.",
+    ]
+    american = [
+        "The city's defense of its parking plan drew criticism from neighbor towns.",
+        "Its favorite option, a new garage, would take a year of labor to build.",
+        "Officials said the color of the new signs had been chosen with care.",
+    ]
+    page = "\n\n".join(["Harbour plan", "By Mara Lindqvist", *british, "Parking plan", "By Tom Roe", *american])
+    assert check(page + "\n", select=["NL601"]) == []
+    one = "\n\n".join(["Harbour and parking plans", "By Mara Lindqvist", *british, american[0]])
+    assert [d.line for d in check(one + "\n", select=["NL601"])] == [13, 13]  # "defense", "neighbor"

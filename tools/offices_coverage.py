@@ -8,6 +8,7 @@ two kinds. Run it after adding terms:
 
     python tools/offices_coverage.py [--since 2000-01-01]
     python tools/offices_coverage.py --depth 2000-01-01:2015-12-31 [--states Egypt,Nigeria]
+    python tools/offices_coverage.py --finance 2000-01-01:2026-12-01
 
 The second form lists, day by day, the spans of 2000-2015 on which the table
 knows no head of state or of government of a G20 state (and of the states
@@ -340,7 +341,15 @@ def main(argv: list[str] | None = None) -> int:
         "--states",
         help="with --depth: also list the gaps of these member states (comma-separated, as the table names them)",
     )
+    ap.add_argument(
+        "--finance",
+        metavar="FROM:TO",
+        help="per G20 member, the share of the days between two days on which its finance minister "
+        "and its central bank's head are known, and the gaps",
+    )
     args = ap.parse_args(argv)
+    if args.finance:
+        return report_finance(*(dt.date.fromisoformat(d) for d in args.finance.split(":")))
     if args.depth:
         extra = tuple(s.strip() for s in args.states.split(",")) if args.states else ()
         return report_depth(*(dt.date.fromisoformat(d) for d in args.depth.split(":")), extra=extra)
@@ -397,6 +406,65 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
         print(f"\n{office}: known on {100 * mean:.1f}% of the days, {full} of {len(by_office)} states on every day;")
         print("  least covered: " + ", ".join(f"{c} {100 * v:.0f}%" for v, c in sorted(
             (v, c) for c, v in by_office.items() if v < 1)[:15]))  # fmt: skip
+    return 0
+
+
+# ``--finance``: the finance ministry's offices, and the body whose head is each G20 member's central banker
+# (the names g20-finance*.toml gives them; a euro member's own central bank, the ECB for the European Union).
+FINANCE_OFFICES = {"Finance Minister", "Treasury Secretary", "Chancellor of the Exchequer", "Treasurer",
+                   "Economy Minister"}  # fmt: skip
+CENTRAL_BANKS = {
+    "Argentina": ("Central Bank of Argentina",), "Australia": ("Reserve Bank of Australia",),
+    "Brazil": ("Central Bank of Brazil",), "Canada": ("Bank of Canada",), "China": ("People's Bank of China",),
+    "France": ("Banque de France",), "Germany": ("Bundesbank",), "India": ("Reserve Bank of India",),
+    "Indonesia": ("Bank Indonesia",), "Italy": ("Bank of Italy",), "Japan": ("Bank of Japan",),
+    "Mexico": ("Bank of Mexico",), "Russia": ("Bank of Russia",),
+    "Saudi Arabia": ("Saudi Central Bank", "Saudi Arabian Monetary Authority"),
+    "South Africa": ("South African Reserve Bank",), "South Korea": ("Bank of Korea",),
+    "Turkey": ("Central Bank of the Republic of Turkey", "Central Bank of Turkey"),
+    "United Kingdom": ("Bank of England",), "United States": ("Federal Reserve",),
+    "European Union": ("European Central Bank",),
+}  # fmt: skip
+
+
+def _vouched_end(term) -> dt.date:
+    """The first day after a term that the table vouches for: its end, or the day after its pack's ``checked``."""
+    if term.end is not None or term.known_until is None:
+        return term.end or dt.date.max
+    return term.known_until + dt.timedelta(days=1)
+
+
+def report_finance(lo: dt.date, hi: dt.date) -> int:
+    """Print, per G20 member, the share of ``[lo, hi]`` on which its finance minister and its central bank's head
+    are known (a day is known when some term of the office runs on it; an open term up to its pack's
+    ``checked`` day), then the gaps; return 0."""
+    terms = _table().terms
+
+    def spans(pick) -> list[tuple[dt.date, dt.date]]:
+        out, cur = [], lo
+        for start, end in sorted((t.start, _vouched_end(t)) for t in terms if pick(t)):
+            if start > cur and cur <= hi:
+                out.append((cur, min(start, hi + dt.timedelta(days=1))))
+            cur = max(cur, end)
+        if cur <= hi:
+            out.append((cur, hi + dt.timedelta(days=1)))
+        return out
+
+    days = (hi - lo).days + 1
+    rows, shares = [], []
+    for member in (*G20, "European Union"):
+        banks = CENTRAL_BANKS[member]
+        kinds = [("central bank", spans(lambda t, banks=banks: t.country in banks))]
+        if member != "European Union":  # the EU has no finance minister
+            kinds.insert(0, ("finance", spans(lambda t, m=member: t.country == m and t.office in FINANCE_OFFICES)))
+        share = {k: 1 - sum((b - a).days for a, b in g) / days for k, g in kinds}
+        shares.extend(share.values())
+        print(f"{member}: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in share.items()))
+        rows += [(member, k, g) for k, g in kinds if g]
+    print(f"\nmean over {len(shares)} offices: {100 * sum(shares) / len(shares):.1f}% of the {days} days {lo}..{hi}")
+    print("\ngaps:")
+    for member, kind, found in rows:
+        print(f"  {member} ({kind}): " + ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in found))
     return 0
 
 

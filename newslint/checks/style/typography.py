@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import compress, repeat
 
 from newslint import Category, Context, Diagnostic, Document, Edit, Option, Rule, Severity, hookimpl
+from newslint.model.articles import article_index, article_starts
 from newslint.model.document import Quotation, Token, TokenKind
 from newslint.model.line_roles import Role
 from newslint.text.lazy_re import lazy_compile
@@ -45,6 +46,8 @@ entries, lists and tables keep the marks of their source. With
 `quote-style = "straight"` or `"curly"` in the config, every mark of the
 other style is flagged. A straight mark right after a digit (feet and
 inches, `6'2"`) is a prime and is not counted.
+On a page of several articles, each under its own byline, each article's
+marks are counted on their own (as for NL611).
 
 ## Why is this bad?
 Mixed marks show that text was pasted from another source without editing,
@@ -97,6 +100,11 @@ tie says nothing about which form the article means. With `dash-style` or
 The dashes of one paragraph are one finding (the two dashes setting off one
 aside are one defect), with one fix changing all of them when the spacing
 stays the same.
+
+On a page of several articles (a digest, a weekly edition: a byline such as
+"By Jane Doe" between two stretches of prose opens the next one, see
+`newslint/model/articles.py`), each article is compared with itself: two
+writers' habits on one page are no mix.
 
 ## Why is this bad?
 Agencies differ (AP: spaced em dash; Reuters and the Guardian: spaced en dash
@@ -275,6 +283,18 @@ class _Mark:
     form: str
 
 
+def _per_article(doc: Document, marks: list[_Mark]) -> list[list[_Mark]]:
+    """``marks`` split by the article they stand in (``model.articles``): each article of a page of
+    several (a digest, a weekly edition) keeps its own writer's habits."""
+    starts = article_starts(doc)
+    if len(starts) == 1:
+        return [marks]
+    out: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        out.setdefault(article_index(starts, mark.start), []).append(mark)
+    return list(out.values())
+
+
 def _odd_ones(marks: Sequence[_Mark], house: str | None) -> tuple[str | None, Counter[str]]:
     """The expected form (house, else most used, else first used) and the counts."""
     counts = Counter(m.form for m in marks)
@@ -370,12 +390,13 @@ def mixed_quote_style(doc: Document, house: str | None) -> Iterator[Diagnostic]:
             families[family].append(_Mark(i, i + 1, "curly" if m.group() in _CURLY else "straight"))
     odd: list[tuple[_Mark, str, str, Counter[str]]] = []  # mark, family, expected form, counts
     for family, marks in families.items():
-        expected, counts = _odd_ones(marks, house)
-        if expected is None:
-            continue
-        if house is None and not _clear_minority(counts, expected):
-            continue
-        odd.extend((mark, family, expected, counts) for mark in marks if mark.form != expected)
+        for own in _per_article(doc, marks):
+            expected, counts = _odd_ones(own, house)
+            if expected is None:
+                continue
+            if house is None and not _clear_minority(counts, expected):
+                continue
+            odd.extend((mark, family, expected, counts) for mark in own if mark.form != expected)
     if not odd:
         return
     odd.sort(key=lambda o: o[0].start)
@@ -506,40 +527,48 @@ def mixed_dash_style(doc: Document, house: str | None, dateline_house: str | Non
         ("dateline dash", datelines, dateline_house, "dateline-dash"),
         ("parenthetical dash", parenthetical, house, "dash-style"),
     ):
-        expected, counts = _odd_ones(marks, expected_house)
-        if expected is None:
-            continue
-        if role == "parenthetical dash" and expected_house is None and not _clear_minority(counts, expected):
-            continue  # a near tie says nothing about which form the article means
-        label = _dash_label(expected) if role == "parenthetical dash" else _DASH_NAMES[expected]
-        para_starts = [p.start for p in doc.paragraphs]
-        groups: dict[int, list[_Mark]] = {}
-        for mark in marks:
-            if mark.form != expected:
-                groups.setdefault(bisect.bisect_right(para_starts, mark.start) - 1, []).append(mark)
-        for group in groups.values():  # one finding per paragraph: the two dashes of one aside are one defect
-            forms = list(dict.fromkeys(m.form for m in group))
-            names = [_DASH_NAMES[f] if role == "dateline dash" else _dash_label(f) for f in forms]
-            why = (
-                f"the house style is {_a(label)} ({key} in config)"
-                if expected_house
-                else f"the article's other {role}{'es' if counts[expected] > 1 else ''} "
-                f"use{'' if counts[expected] > 1 else 's'} {_a(label)} "
-                f"({counts[expected]} to {', '.join(str(counts[f]) for f in forms)})"
-            )
-            if len(group) == 1:
-                what = f"{role.capitalize()} is {_a(names[0])}"
-            else:
-                what = f"{len(group)} {role}es in one paragraph are {' and '.join(_plural(n) for n in names)}"
-            edits = [_dash_fix(m, expected, role) for m in group]
-            yield doc.diagnostic(
-                MIXED_DASH_STYLE,
-                group[0].start,
-                group[-1].end,
-                f"{what}; {why}",
-                suggestion=f"Use {_a(label)}",
-                fix=[e for fix in edits for e in fix] if all(edits) else (),
-            )
+        for own in _per_article(doc, marks):
+            yield from _dash_findings(doc, role, own, expected_house, key)
+
+
+def _dash_findings(
+    doc: Document, role: str, marks: list[_Mark], expected_house: str | None, key: str
+) -> Iterator[Diagnostic]:
+    """The NL611 findings of one role in one article: the dashes that differ from its expected form."""
+    expected, counts = _odd_ones(marks, expected_house)
+    if expected is None:
+        return
+    if role == "parenthetical dash" and expected_house is None and not _clear_minority(counts, expected):
+        return  # a near tie says nothing about which form the article means
+    label = _dash_label(expected) if role == "parenthetical dash" else _DASH_NAMES[expected]
+    para_starts = [p.start for p in doc.paragraphs]
+    groups: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        if mark.form != expected:
+            groups.setdefault(bisect.bisect_right(para_starts, mark.start) - 1, []).append(mark)
+    for group in groups.values():  # one finding per paragraph: the two dashes of one aside are one defect
+        forms = list(dict.fromkeys(m.form for m in group))
+        names = [_DASH_NAMES[f] if role == "dateline dash" else _dash_label(f) for f in forms]
+        why = (
+            f"the house style is {_a(label)} ({key} in config)"
+            if expected_house
+            else f"the article's other {role}{'es' if counts[expected] > 1 else ''} "
+            f"use{'' if counts[expected] > 1 else 's'} {_a(label)} "
+            f"({counts[expected]} to {', '.join(str(counts[f]) for f in forms)})"
+        )
+        if len(group) == 1:
+            what = f"{role.capitalize()} is {_a(names[0])}"
+        else:
+            what = f"{len(group)} {role}es in one paragraph are {' and '.join(_plural(n) for n in names)}"
+        edits = [_dash_fix(m, expected, role) for m in group]
+        yield doc.diagnostic(
+            MIXED_DASH_STYLE,
+            group[0].start,
+            group[-1].end,
+            f"{what}; {why}",
+            suggestion=f"Use {_a(label)}",
+            fix=[e for fix in edits for e in fix] if all(edits) else (),
+        )
 
 
 def _plural(label: str) -> str:

@@ -22,6 +22,7 @@ from newslint import (
     field_of,
     hookimpl,
 )
+from newslint.model.articles import article_index, article_starts
 from newslint.model.document import Token, TokenKind
 from newslint.model.line_roles import Role
 
@@ -46,7 +47,8 @@ when the article's majority variety outnumbers the other at least two to one,
 with three uses or more (two against one is a coin flip, not a house style),
 flags each word of the minority variety and suggests the majority spelling.
 With `spelling = "en-GB"` or `"en-US"` in the config, every word of the other
-variety is flagged, whatever the counts.
+variety is flagged, whatever the counts. On a page of several articles, each
+under its own byline (see NL611), each article is counted on its own.
 
 Words that start with a capital are skipped (names and titles keep their own
 spelling: "Labor Party", "Pearl Harbor", "Ministry of Defence"), and so is
@@ -259,6 +261,16 @@ def spelling_variety(doc: Document, table: dict[str, Variant], house: str | None
                     doc, use, f'the house style is {_VARIETY_NAMES[house]} (spelling = "{_house_key(house)}")'
                 )
         return
+    starts = article_starts(doc)
+    by_article: dict[int, list[_Use]] = {}
+    for use in uses:
+        by_article.setdefault(article_index(starts, use.start), []).append(use)
+    for own in by_article.values():  # each article of a page of several writes its own writer's variety
+        yield from _minority(doc, own)
+
+
+def _minority(doc: Document, uses: list[_Use]) -> Iterator[Diagnostic]:
+    """The words of one article's minority variety, when its majority is clear."""
     counts = {BRITISH: 0, AMERICAN: 0}
     for use in uses:
         if use.variant.evidence:
