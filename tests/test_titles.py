@@ -422,3 +422,13 @@ class TestOfficesPack:
         (found,) = json.loads(proc.stdout)
         assert (found["code"], found["line"], found["column"], found["category"]) == ("NL302", 1, 1, "title")
         assert "Shinjiro Koizumi has been Japanese Defense Minister since 2025-10-21" in found["message"]
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_body_whose_name_is_possessive_is_matched_whole(apostrophe):
+    """ "People's Bank of China Governor" names the bank's governor, not a "China Governor": a possessive inside
+    a body's own name does not end the match (a possessive before a title, "Trump's Secretary", still does)."""
+    line = f"People{apostrophe}s Bank of China Governor {{}} said policy would stay loose.\n"
+    assert check(line.format("Yi Gang"), select=["NL3"], date=dt.date(2021, 5, 4)) == []
+    [d] = check(line.format("Zhou Xiaochuan"), select=["NL3"], date=dt.date(2021, 5, 4))
+    assert d.code == "NL303" and "People's Bank of China Governor" in d.message

@@ -311,8 +311,12 @@ def _parts(text: str, start: int) -> list[tuple[str, int, int]]:
 
 def _form_units(form: str) -> tuple[str, ...]:
     """A pack form as the unit texts it must match ("Secretary-General" → secretary, general)."""
-    doc = Document(form)
-    return tuple(u.text for u in _split_units(doc) if u.text)
+    return tuple(text for text, _ in _form_units_with_possessives(form))
+
+
+def _form_units_with_possessives(form: str) -> list[tuple[str, bool]]:
+    """A pack form's units, each with whether the form itself writes it possessive ("People's Bank")."""
+    return [(u.text, u.possessive) for u in _split_units(Document(form)) if u.text]
 
 
 def _casefold_unless_exact(text: str, exact: bool) -> str:
@@ -324,13 +328,18 @@ class _Forms:
 
     def __init__(self, forms: dict[str, str], *, case_sensitive: bool) -> None:
         self.index: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], str]]] = defaultdict(list)
+        #: The forms whose own units are possessive ("People's Bank of China"), by their folded units.
+        self.possessive: dict[tuple[str, ...], tuple[bool, ...]] = {}
         for form, value in forms.items():
-            units = _form_units(form)
-            if not units:
+            pieces = _form_units_with_possessives(form)
+            if not pieces:
                 continue
+            units = tuple(text for text, _ in pieces)
             exact = tuple(case_sensitive or u.isupper() or "." in u for u in units)
             folded = tuple(_casefold_unless_exact(u, e) for u, e in zip(units, exact))
             self.index[folded[0].casefold()].append((folded, exact, value))
+            if any(p for _, p in pieces):
+                self.possessive[folded] = tuple(p for _, p in pieces)
         for entries in self.index.values():
             entries.sort(key=lambda e: -len(e[0]))
 
@@ -351,8 +360,8 @@ class _Forms:
                 if (u.text if exact[k] else u.folded) != folded[k] or (k and not (u.hyphen_before or u.space_before)):
                     ok = False
                     break
-                if k < n - 1 and u.possessive:
-                    ok = False
+                if k < n - 1 and u.possessive and not (folded in self.possessive and self.possessive[folded][k]):
+                    ok = False  # "Trump's Secretary": a possessive ends the form, unless the form has it
                     break
             if ok:
                 return value, n
