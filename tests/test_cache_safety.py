@@ -386,3 +386,16 @@ def test_cached_patterns_compile_on_first_use_and_match_as_before():
     assert lazy_re.flags & re.IGNORECASE
     assert safecache.decode(safecache.encode([lazy_re2, lazy_re])) == [lazy_re2, lazy_re]  # re-encoded as written
     assert safecache.decode(data)[0] is lazy_re2  # one per pattern in a process
+
+
+def test_a_sealed_pack_is_decoded_once_per_process(tmp_path, monkeypatch):
+    """A second engine with the same packs reuses the decoded value (the office table costs 60-70 ms to
+    decode); a changed pack is another cache file and is parsed anew; a forged entry never reaches the memo."""
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "user"))
+    pack = tmp_path / "desks.toml"
+    pack.write_text('desks = ["metro", "sport"]\n\n[pack]\nkind = "desks"\nschema = 1\n', encoding="utf-8")
+    Packs([pack]).load("desks", parse_desks)  # parsed, then written to the cache
+    first = Packs([pack]).load("desks", parse_desks)  # decoded from the cache
+    assert Packs([pack]).load("desks", parse_desks) is first
+    pack.write_text('desks = ["metro"]\n\n[pack]\nkind = "desks"\nschema = 1\n', encoding="utf-8")
+    assert Packs([pack]).load("desks", parse_desks) == ("metro",)
