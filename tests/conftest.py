@@ -111,3 +111,14 @@ def run_main(
 @pytest.fixture
 def cli():
     return run_cli
+
+
+def offices_coverage_tool():
+    """``tools/offices_coverage.py`` as a module (``tools/`` is no package), imported once."""
+    tools = str(ROOT / "tools")
+    sys.path.insert(0, tools)
+    try:
+        import offices_coverage
+    finally:
+        sys.path.remove(tools)
+    return offices_coverage

@@ -6,21 +6,11 @@ of an office that existed still is, and no span hides a term of the table.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import offices_coverage_tool as _coverage
 
 LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
-
-
-def _coverage():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    try:
-        import offices_coverage
-    finally:
-        sys.path.pop(0)
-    return offices_coverage
 
 
 def test_an_abolished_office_leaves_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,10 +9,10 @@ still given the title after the term is (NL303).
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import offices_coverage_tool as _coverage
 
 from newslint.checks.titles.offices import parse_offices
 from newslint.plugin.packs import Packs
@@ -129,15 +129,6 @@ def test_every_term_names_a_source() -> None:
     assert data["term"] and all(t.get("source", "").startswith("wikipedia:") for t in data["term"])
     table = Packs().load("offices", parse_offices)
     assert {"Treasury Secretary", "Chancellor of the Exchequer", "Treasurer", "Governor"} <= set(table.titles)
-
-
-def _coverage():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    try:
-        import offices_coverage
-    finally:
-        sys.path.pop(0)
-    return offices_coverage
 
 
 def test_finance_report_counts_the_days_of_each_office(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,10 +11,9 @@ Minister" for a past holder is not.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import offices_coverage_tool as _coverage
 
 from newslint.testing import check
 
@@ -107,15 +106,6 @@ def found(who: str, date: dt.date) -> list[str]:
 )
 def test_heads_of_government_of_world13(who: str, date: dt.date, expected: list[str]) -> None:
     assert found(who, date) == expected
-
-
-def _coverage():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
-    try:
-        import offices_coverage
-    finally:
-        sys.path.pop(0)
-    return offices_coverage
 
 
 def test_somalia_and_the_central_african_republic_have_a_prime_minister_but_for_the_vacancies() -> None:
