@@ -68,7 +68,9 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
                  "Captain Regent", "Co-Prince", "Head of State", "Member of the Presidency", "Chairman of the Presidency",
                  "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
                  "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council",
-                 "Chairman of the Presidential Leadership Council"}  # fmt: skip
+                 "Chairman of the Presidential Leadership Council",
+                 "Chairman of the State Peace and Development Council",
+                 "Chairman of the Supreme Council of the Armed Forces"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
@@ -224,6 +226,29 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # vacant: those days stay gaps.
     "Guinea": ((dt.date(2006, 5, 29), dt.date(2007, 2, 9)),),
 }  # fmt: skip
+# Spans ``[from, to)`` on which a state's head-of-state office was vacant and no one held or acted in
+# it (rules/offices/world18.toml's header): a true vacancy, not a gap the table could fill. The days
+# are no gap of the head of state; a span never hides a term of one (tests/test_offices_world18.py).
+VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
+    # Lebanon: Article 62 of the constitution gives the President's powers, in a vacancy, to the Council
+    # of Ministers as a body (Daily Star, 24 May 2014, "What happens in a presidential vacuum?"); no
+    # one acts as President. Lahoud left at midnight on 23-24 November 2007 and the cabinet "assumes the
+    # powers of the presidency" (Reuters, 24 November 2007) to Suleiman's election on 25 May 2008
+    # (freebase copy of "2007-2008 Lebanese presidential election"); Suleiman's term ended on 25 May
+    # 2014 (Daily Star) and Michel Aoun's on 31 October 2022 (Al Arabiya and Reuters, 30 October 2022:
+    # left "without a successor", the cabinet in a caretaker capacity), each to the next President's
+    # first day in the table (31 October 2016, 9 January 2025).
+    "Lebanon": ((dt.date(2007, 11, 24), dt.date(2008, 5, 25)), (dt.date(2014, 5, 25), dt.date(2016, 10, 31)),
+                (dt.date(2022, 10, 31), dt.date(2025, 1, 9))),
+    # Somalia: "no central government since" Siad Barre's ouster in 1991 (The New York Times via
+    # globalpolicy.org, 14 August 2000) until Abdiqasim Salad Hassan, sworn in on 27 August 2000 (IRIN,
+    # 2000; Chicago Tribune, 27 August 2000: "the country's first since it collapsed into anarchy").
+    "Somalia": ((None, dt.date(2000, 8, 27)),),
+    # Peru: Merino resigned on Sunday 15 November 2020; Congress elected Sagasti its president on the
+    # 16th, 26 hours later (Causa Operária, 16 November 2020), and he was sworn in as President on the
+    # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between.
+    "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)),),
+}  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
 
@@ -255,6 +280,9 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.dat
         out.append((cur, hi + dt.timedelta(days=1)))
     if kind == "government" and country not in BODIES:
         for start, end in NO_OFFICE.get(country, ()):
+            out = _subtract(out, start or dt.date.min, end or dt.date.max)
+    if kind == "state" and country not in BODIES:
+        for start, end in VACANT_HEAD_OF_STATE.get(country, ()):
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
 
