@@ -1,0 +1,201 @@
+"""Heads of state of 2000 to today that the table lacked (rules/offices/world18.toml, issue #18): Myanmar's
+junta chairman, Ethiopia's first federal president, Egypt's military council chairman, Serbia's acting
+presidents, Nepal's acting head of state of 2008, Malaysia's acting kings, Haiti's acting president of
+February 2016 and Austria's collective acting presidency; and the vacancies the coverage tool does not
+count as gaps (tools/offices_coverage.py, ``VACANT_HEAD_OF_STATE``).
+
+Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; one
+still given the title after the term is (NL303).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import offices_coverage_tool as _coverage
+
+from newslint.testing import check
+
+TABLE_CODES = ["NL301", "NL302", "NL303", "NL304"]
+
+VISIT = """\
+Neighbours sign river water accord
+
+{dateline} - {who} signed a water-sharing accord with two neighbouring states on Monday, officials said, \
+ending a dispute over dams upstream that had lasted for years.
+Farmers' groups welcomed the deal but asked for the flow figures to be published.
+"""
+
+
+def found(who: str, date: dt.date, dateline: str) -> list[str]:
+    return [d.code for d in check(VISIT.format(who=who, dateline=dateline), TABLE_CODES, date=date)]
+
+
+@pytest.mark.parametrize(
+    ("who", "date", "dateline", "expected"),
+    [
+        # Myanmar: the State Peace and Development Council's chairman to 30 March 2011
+        pytest.param(
+            "Myanmar State Peace and Development Council Chairman Than Shwe",
+            dt.date(2007, 10, 2),
+            "YANGON",
+            [],
+            id="than-shwe-spdc",
+        ),
+        pytest.param(
+            "Myanmar State Peace and Development Council Chairman Than Shwe",
+            dt.date(2011, 6, 7),
+            "YANGON",
+            ["NL303"],
+            id="than-shwe-after",
+        ),
+        # Ethiopia: Negasso Gidada to 8 October 2001
+        pytest.param("Ethiopian President Negasso Gidada", dt.date(2000, 6, 13), "ADDIS ABABA", [], id="negasso"),
+        pytest.param(
+            "Ethiopian President Negasso Gidada", dt.date(2002, 6, 11), "ADDIS ABABA", ["NL303"], id="negasso-after"
+        ),
+        # Egypt: the military council's chairman, February 2011 - June 2012
+        pytest.param("Egyptian SCAF chief Hussein Tantawi", dt.date(2011, 11, 22), "CAIRO", [], id="tantawi-scaf"),
+        pytest.param(
+            "Egyptian SCAF chief Hussein Tantawi", dt.date(2012, 9, 4), "CAIRO", ["NL303"], id="tantawi-scaf-after"
+        ),
+        # Serbia: the Speakers acting as President
+        pytest.param(
+            "Serbian acting President Dragan Maršićanin", dt.date(2004, 2, 24), "BELGRADE", [], id="marsicanin"
+        ),
+        pytest.param(
+            "Serbian acting President Predrag Marković", dt.date(2004, 5, 18), "BELGRADE", [], id="markovic-acting"
+        ),
+        pytest.param(
+            "Serbian acting President Predrag Marković",
+            dt.date(2004, 9, 14),
+            "BELGRADE",
+            ["NL303"],
+            id="markovic-after",
+        ),
+        pytest.param(
+            "Serbian acting President Slavica Đukić Dejanović",
+            dt.date(2012, 4, 24),
+            "BELGRADE",
+            [],
+            id="djukic-dejanovic",
+        ),
+        pytest.param(
+            "Serbian acting President Slavica Đukić Dejanović",
+            dt.date(2012, 7, 3),
+            "BELGRADE",
+            ["NL303"],
+            id="djukic-dejanovic-after",
+        ),
+        # Nepal: Koirala between the monarchy and the first president
+        pytest.param(
+            "Nepal's acting Head of State Girija Prasad Koirala", dt.date(2008, 6, 17), "KATHMANDU", [], id="koirala"
+        ),
+        # Malaysia: the deputy kings who acted
+        pytest.param(
+            "Malaysian acting King Sultan Nazrin Shah", dt.date(2019, 1, 22), "KUALA LUMPUR", [], id="nazrin-acting"
+        ),
+        pytest.param(
+            "Malaysian acting King Sultan Nazrin Shah",
+            dt.date(2019, 4, 16),
+            "KUALA LUMPUR",
+            ["NL303"],
+            id="nazrin-after",
+        ),
+        pytest.param(
+            "Malaysian acting King Sultan Mizan Zainal Abidin",
+            dt.date(2001, 12, 4),
+            "KUALA LUMPUR",
+            [],
+            id="mizan-acting-2001",
+        ),
+        # Haiti: the prime minister acting as president for a week; his premiership runs on
+        pytest.param(
+            "Haitian acting President Evans Paul", dt.date(2016, 2, 10), "PORT-AU-PRINCE", [], id="evans-paul-acting"
+        ),
+        pytest.param(
+            "Haitian acting President Evans Paul",
+            dt.date(2016, 2, 23),
+            "PORT-AU-PRINCE",
+            ["NL303"],
+            id="evans-paul-after",
+        ),
+        pytest.param(
+            "Haitian Prime Minister Evans Paul", dt.date(2016, 2, 10), "PORT-AU-PRINCE", [], id="evans-paul-premier"
+        ),
+        # Austria: the three Presidents of the National Council, jointly
+        pytest.param("Austrian acting President Doris Bures", dt.date(2016, 10, 11), "VIENNA", [], id="bures"),
+        pytest.param("Austrian acting President Karlheinz Kopf", dt.date(2016, 10, 11), "VIENNA", [], id="kopf"),
+        pytest.param(
+            "Austrian acting President Norbert Hofer", dt.date(2017, 3, 14), "VIENNA", ["NL303"], id="hofer-after"
+        ),
+    ],
+)
+def test_terms_of_world18(who: str, date: dt.date, dateline: str, expected: list[str]) -> None:
+    assert found(who, date, dateline) == expected
+
+
+LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("country", "lo", "hi"),
+    [
+        ("Myanmar", LO, dt.date(2011, 12, 31)),
+        ("Ethiopia", LO, dt.date(2002, 12, 31)),
+        ("Egypt", dt.date(2011, 1, 1), dt.date(2012, 12, 31)),
+        ("Serbia", dt.date(2004, 1, 1), dt.date(2012, 12, 31)),
+        ("Nepal", dt.date(2008, 1, 1), dt.date(2008, 12, 31)),
+        ("Malaysia", LO, HI),
+        ("Austria", dt.date(2016, 1, 1), HI),
+        ("Haiti", dt.date(2016, 1, 1), dt.date(2021, 7, 6)),
+    ],
+)
+def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:
+    """The spans the depth report listed for these states are covered by the new terms."""
+    assert _coverage().gaps(country, "state", lo, hi) == []
+
+
+def test_a_vacancy_of_the_head_of_state_is_no_gap(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lebanon's three presidential vacancies, when the Council of Ministers as a body held the powers,
+    are no gap; without the spans they are, day for day."""
+    cov = _coverage()
+    assert cov.gaps("Lebanon", "state", LO, HI) == []
+    monkeypatch.setitem(cov.VACANT_HEAD_OF_STATE, "Lebanon", ())
+    assert cov.gaps("Lebanon", "state", LO, HI) == [
+        (dt.date(2007, 11, 24), dt.date(2008, 5, 25)),
+        (dt.date(2014, 5, 25), dt.date(2016, 10, 31)),
+        (dt.date(2022, 10, 31), dt.date(2025, 1, 9)),
+    ]
+
+
+def test_a_vacancy_says_nothing_about_the_head_of_government() -> None:
+    """Somalia's head of state is vacant before 27 August 2000; its prime minister's gap (to 8 October
+    2000) is still counted."""
+    cov = _coverage()
+    assert cov.gaps("Somalia", "state", LO, dt.date(2000, 12, 31)) == []
+    assert cov.gaps("Somalia", "government", LO, dt.date(2000, 12, 31)) == [(LO, dt.date(2000, 10, 8))]
+
+
+def test_an_unread_span_stays_a_gap() -> None:
+    """Peru's two days of 2020 are a vacancy; its day of February 2026, not read, is still a gap."""
+    cov = _coverage()
+    assert cov.gaps("Peru", "state", dt.date(2020, 1, 1), dt.date(2026, 6, 30)) == [
+        (dt.date(2026, 2, 17), dt.date(2026, 2, 18))
+    ]
+
+
+def test_no_vacancy_hides_a_term() -> None:
+    """A vacancy never overlaps a term of a head of state of that state, and the spans are ordered."""
+    cov = _coverage()
+    terms = cov._table().terms
+    for country, spans in cov.VACANT_HEAD_OF_STATE.items():
+        assert country in cov.UN_MEMBER_STATES, country
+        assert list(spans) == sorted(spans, key=lambda s: s[0] or dt.date.min), country
+        for start, end in spans:
+            lo, hi = start or dt.date.min, end or dt.date.max
+            assert lo < hi, country
+            for t in terms:
+                if t.country == country and t.office in cov.HEAD_OF_STATE:
+                    assert (t.end or dt.date.max) <= lo or t.start >= hi, (country, t.person, t.start, t.end)
