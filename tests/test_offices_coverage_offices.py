@@ -55,10 +55,13 @@ def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
     ]
 
 
-def test_only_the_head_of_government_is_skipped() -> None:
+def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The head of state's gaps are counted as before: the spans say nothing about the President."""
     cov = _coverage()
-    assert cov.gaps("Myanmar", "state", LO, HI)[0][0] == LO  # the SPDC chairman is not in the table
+    state = cov.gaps("Haiti", "state", LO, HI)
+    assert state[-1][0] == dt.date(2021, 7, 7)  # no president since Moïse's assassination
+    monkeypatch.setitem(cov.NO_OFFICE, "Haiti", ((dt.date(2021, 7, 7), None),))
+    assert cov.gaps("Haiti", "state", LO, HI) == state
     assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
 
 
