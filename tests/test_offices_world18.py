@@ -1,7 +1,8 @@
 """Heads of state of 2000 to today that the table lacked (rules/offices/world18.toml, issue #18): Myanmar's
 junta chairman, Ethiopia's first federal president, Egypt's military council chairman, Serbia's acting
 presidents, Nepal's acting head of state of 2008, Malaysia's acting kings, Haiti's acting president of
-February 2016 and Austria's collective acting presidency; and the vacancies the coverage tool does not
+February 2016 and its Transitional Presidential Council's presidents, and Austria's collective acting
+presidency; and the vacancies the coverage tool does not
 count as gaps (tools/offices_coverage.py, ``VACANT_HEAD_OF_STATE``).
 
 Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; one
@@ -124,6 +125,28 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param(
             "Haitian Prime Minister Evans Paul", dt.date(2016, 2, 10), "PORT-AU-PRINCE", [], id="evans-paul-premier"
         ),
+        # Haiti: the Transitional Presidential Council's rotating presidents, 2024-2026
+        pytest.param(
+            "Haitian Transitional Presidential Council President Fritz Alphonse Jean",
+            dt.date(2025, 5, 13),
+            "PORT-AU-PRINCE",
+            [],
+            id="fritz-jean-council",
+        ),
+        pytest.param(
+            "Haitian Transitional Presidential Council President Leslie Voltaire",
+            dt.date(2025, 5, 13),
+            "PORT-AU-PRINCE",
+            ["NL303"],
+            id="voltaire-after",
+        ),
+        pytest.param(
+            "Haitian Transitional Presidential Council President Laurent Saint-Cyr",
+            dt.date(2026, 3, 10),
+            "PORT-AU-PRINCE",
+            ["NL303"],
+            id="saint-cyr-after-dissolution",
+        ),
         # Austria: the three Presidents of the National Council, jointly
         pytest.param("Austrian acting President Doris Bures", dt.date(2016, 10, 11), "VIENNA", [], id="bures"),
         pytest.param("Austrian acting President Karlheinz Kopf", dt.date(2016, 10, 11), "VIENNA", [], id="kopf"),
@@ -150,6 +173,7 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Malaysia", LO, HI),
         ("Austria", dt.date(2016, 1, 1), HI),
         ("Haiti", dt.date(2016, 1, 1), dt.date(2021, 7, 6)),
+        ("Haiti", dt.date(2024, 4, 30), HI),
     ],
 )
 def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:
@@ -176,6 +200,13 @@ def test_a_vacancy_says_nothing_about_the_head_of_government() -> None:
     cov = _coverage()
     assert cov.gaps("Somalia", "state", LO, dt.date(2000, 12, 31)) == []
     assert cov.gaps("Somalia", "government", LO, dt.date(2000, 12, 31)) == [(LO, dt.date(2000, 10, 8))]
+
+
+def test_haiti_without_a_president() -> None:
+    """Haiti had no President from Moïse's assassination to the council's oath, nor after the council's
+    dissolution; the council's first days, before it elected its president, stay a gap."""
+    cov = _coverage()
+    assert cov.gaps("Haiti", "state", dt.date(2021, 1, 1), HI) == [(dt.date(2024, 4, 25), dt.date(2024, 4, 30))]
 
 
 def test_an_unread_span_stays_a_gap() -> None:

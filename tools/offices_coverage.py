@@ -70,7 +70,8 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
                  "Chairman of the Transitional Military Council", "Chairman of the Sovereignty Council",
                  "Chairman of the Presidential Leadership Council",
                  "Chairman of the State Peace and Development Council",
-                 "Chairman of the Supreme Council of the Armed Forces"}  # fmt: skip
+                 "Chairman of the Supreme Council of the Armed Forces",
+                 "President of the Transitional Presidential Council"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
@@ -244,6 +245,13 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # globalpolicy.org, 14 August 2000) until Abdiqasim Salad Hassan, sworn in on 27 August 2000 (IRIN,
     # 2000; Chicago Tribune, 27 August 2000: "the country's first since it collapsed into anarchy").
     "Somalia": ((None, dt.date(2000, 8, 27)),),
+    # Haiti: no President from Moïse's assassination (7 July 2021) to the Transitional Presidential
+    # Council's oath on 25 April 2024 (teleSUR, 30 April 2024: "The new body took over as head of state
+    # last week"); the council "was founded in a context of executive power vacuum" (MercoPress, 9 August
+    # 2025). The council dissolved on 7 February 2026 without a successor body, executive authority
+    # passing "by default to Prime Minister Alix Didier Fils-Aime" (Ayiti Intel, 8 February 2026; Al
+    # Jazeera, 7 February 2026: "now the country's only politician with executive powers").
+    "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2026, 2, 7), None)),
     # Peru: Merino resigned on Sunday 15 November 2020; Congress elected Sagasti its president on the
     # 16th, 26 hours later (Causa Operária, 16 November 2020), and he was sworn in as President on the
     # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between.
