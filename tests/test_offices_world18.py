@@ -210,11 +210,10 @@ def test_haiti_without_a_president() -> None:
 
 
 def test_an_unread_span_stays_a_gap() -> None:
-    """Peru's two days of 2020 are a vacancy; its day of February 2026, not read, is still a gap."""
+    """Peru's two days of November 2020 and Jerí's censure day are vacancies; the presidency from 28 July
+    2026, whose holder was not read, is still a gap."""
     cov = _coverage()
-    assert cov.gaps("Peru", "state", dt.date(2020, 1, 1), dt.date(2026, 6, 30)) == [
-        (dt.date(2026, 2, 17), dt.date(2026, 2, 18))
-    ]
+    assert cov.gaps("Peru", "state", dt.date(2020, 1, 1), HI) == [(dt.date(2026, 7, 28), HI + dt.timedelta(days=1))]
 
 
 def test_no_vacancy_hides_a_term() -> None:

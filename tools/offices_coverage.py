@@ -254,8 +254,12 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2026, 2, 7), None)),
     # Peru: Merino resigned on Sunday 15 November 2020; Congress elected Sagasti its president on the
     # 16th, 26 hours later (Causa Operária, 16 November 2020), and he was sworn in as President on the
-    # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between.
-    "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)),),
+    # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between. On 17 February 2026
+    # Congress censured Jerí and its acting president declared the presidency of the Republic vacant
+    # (en.wikipedia copy of "Censure of José Jerí"), the Council of Ministers' president discharging the
+    # executive (Latina Noticias, 17 February 2026), until Congress elected Balcázar on the 18th (El
+    # Espectador, 18 February 2026), his first day in the table.
+    "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)), (dt.date(2026, 2, 17), dt.date(2026, 2, 18))),
 }  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
