@@ -58,11 +58,13 @@ def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
 def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The head of state's gaps are counted as before: the spans say nothing about the President."""
     cov = _coverage()
-    occupation = [(dt.date(2003, 4, 9), dt.date(2004, 6, 28))]  # Iraq: neither head listed
-    assert cov.gaps("Iraq", "state", LO, HI) == cov.gaps("Iraq", "government", LO, HI) == occupation
-    monkeypatch.setitem(cov.NO_OFFICE, "Iraq", tuple(occupation))
-    assert cov.gaps("Iraq", "government", LO, HI) == []
-    assert cov.gaps("Iraq", "state", LO, HI) == occupation
+    # Syria: al-Sharaa's weeks before his presidency (no head of state listed), Zuabi's (no premier)
+    state = [(dt.date(2024, 12, 8), dt.date(2025, 1, 29))]
+    assert cov.gaps("Syria", "state", LO, HI) == state
+    assert cov.gaps("Syria", "government", LO, HI) == [(LO, dt.date(2000, 3, 7))]
+    monkeypatch.setitem(cov.NO_OFFICE, "Syria", ((None, dt.date(2000, 3, 7)), (dt.date(2024, 12, 8), None)))
+    assert cov.gaps("Syria", "government", LO, HI) == []
+    assert cov.gaps("Syria", "state", LO, HI) == state
     assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
 
 

@@ -195,11 +195,13 @@ def test_a_vacancy_of_the_head_of_state_is_no_gap(monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_vacancy_says_nothing_about_the_head_of_government() -> None:
-    """Somalia's head of state is vacant before 27 August 2000; its prime minister's gap (to 8 October
-    2000) is still counted."""
+    """Somalia's head of state is vacant before 27 August 2000, Iraq's under the occupation; Somalia's
+    prime minister's gap (to 8 October 2000) and Iraq's are still counted."""
     cov = _coverage()
     assert cov.gaps("Somalia", "state", LO, dt.date(2000, 12, 31)) == []
     assert cov.gaps("Somalia", "government", LO, dt.date(2000, 12, 31)) == [(LO, dt.date(2000, 10, 8))]
+    assert cov.gaps("Iraq", "state", LO, HI) == []
+    assert cov.gaps("Iraq", "government", LO, HI) == [(dt.date(2003, 4, 9), dt.date(2004, 6, 28))]
 
 
 def test_haiti_without_a_president() -> None:

@@ -245,6 +245,13 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # globalpolicy.org, 14 August 2000) until Abdiqasim Salad Hassan, sworn in on 27 August 2000 (IRIN,
     # 2000; Chicago Tribune, 27 August 2000: "the country's first since it collapsed into anarchy").
     "Somalia": ((None, dt.date(2000, 8, 27)),),
+    # Iraq under occupation, from the fall of Baghdad (Saddam Hussein's term ends on 9 April 2003) to the
+    # transfer of sovereignty on 28 June 2004, when al-Yawer took office: no Iraqi head of state. The
+    # Governing Council's monthly rotating presidents headed an advisory body whose decisions were
+    # "subject to the approval of Paul Bremer" (RFE/RL, 30 July 2003; Reuters via NZ Herald: "final
+    # control of Iraq still rests with US civilian administrator Paul Bremer"); the CPA Administrator was
+    # the occupying powers' official. Neither is listed as Iraq's head of state.
+    "Iraq": ((dt.date(2003, 4, 9), dt.date(2004, 6, 28)),),
     # Haiti: no President from Moïse's assassination (7 July 2021) to the Transitional Presidential
     # Council's oath on 25 April 2024 (teleSUR, 30 April 2024: "The new body took over as head of state
     # last week"); the council "was founded in a context of executive power vacuum" (MercoPress, 9 August
