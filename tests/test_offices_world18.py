@@ -218,6 +218,20 @@ def test_an_unread_span_stays_a_gap() -> None:
     assert cov.gaps("Peru", "state", dt.date(2020, 1, 1), HI) == [(dt.date(2026, 7, 28), HI + dt.timedelta(days=1))]
 
 
+def test_a_vacancy_is_no_known_head_in_the_overall_depth() -> None:
+    """The overall depth counts a day on which some head of state or government is known: Iraq under the
+    occupation had neither, so the days still count against it there, while Lebanon's vacancies are
+    covered by its prime ministers."""
+    cov = _coverage()
+    lo, hi = dt.date(2003, 1, 1), dt.date(2004, 12, 31)
+    _, share = cov.depth(lo, hi)
+    assert share["Iraq"] == pytest.approx(1 - 446 / 731)  # 9 April 2003 - 27 June 2004
+    _, state = cov.office_depth("state", lo, hi)
+    assert state["Iraq"] == 1.0
+    _, share = cov.depth(dt.date(2014, 1, 1), dt.date(2016, 12, 31))
+    assert share["Lebanon"] == 1.0
+
+
 def test_no_vacancy_hides_a_term() -> None:
     """A vacancy never overlaps a term of a head of state of that state, and the spans are ordered."""
     cov = _coverage()

@@ -277,10 +277,12 @@ def _table() -> OfficeTable:
     return Packs().load("offices", parse_offices)
 
 
-def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.date, dt.date]]:
+def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = True) -> list[tuple[dt.date, dt.date]]:
     """Spans ``[from, to)`` of ``[lo, hi]`` on which no term of the kind ("state", "government") runs.
 
-    A body has one office (its head): ``kind`` is ignored for it.
+    A body has one office (its head): ``kind`` is ignored for it. The days without a head-of-government
+    office (``NO_OFFICE``) are no gap; nor, unless ``vacancies`` is false, are the head of state's true
+    vacancies (``VACANT_HEAD_OF_STATE``): no term can fill them, but no one was known either.
     """
     table = _table()
     offices = HEAD_OF_STATE if kind == "state" else HEAD_OF_GOVERNMENT
@@ -300,7 +302,7 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date) -> list[tuple[dt.dat
     if kind == "government" and country not in BODIES:
         for start, end in NO_OFFICE.get(country, ()):
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
-    if kind == "state" and country not in BODIES:
+    if kind == "state" and vacancies and country not in BODIES:
         for start, end in VACANT_HEAD_OF_STATE.get(country, ()):
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
@@ -336,7 +338,8 @@ def depth(lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
         if days <= 0:
             share[name] = 1.0
             continue
-        uncovered = _intersect(gaps(name, "state", lo, hi), gaps(name, "government", lo, hi))
+        # a vacancy of the head of state is a day on which no one of that office is known
+        uncovered = _intersect(gaps(name, "state", lo, hi, vacancies=False), gaps(name, "government", lo, hi))
         share[name] = 1 - sum((b - a).days for a, b in uncovered) / days
     return sum(share.values()) / len(share), share
 
