@@ -1,8 +1,8 @@
 """Heads of state of 2000 to today that the table lacked (rules/offices/world18.toml, issue #18): Myanmar's
 junta chairman, Ethiopia's first federal president, Egypt's military council chairman, Serbia's acting
 presidents, Nepal's acting head of state of 2008, Malaysia's acting kings, Haiti's acting president of
-February 2016 and its Transitional Presidential Council's presidents, and Austria's collective acting
-presidency; and the vacancies the coverage tool does not
+February 2016 and its Transitional Presidential Council's presidents, Austria's collective acting
+presidency, and acting presidents of Rwanda, Vietnam, Poland, Singapore and Sri Lanka; and the vacancies the coverage tool does not
 count as gaps (tools/offices_coverage.py, ``VACANT_HEAD_OF_STATE``).
 
 Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; one
@@ -147,6 +147,34 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="saint-cyr-after-dissolution",
         ),
+        # Acting presidents of Rwanda, Vietnam, Poland, Singapore and Sri Lanka
+        pytest.param("Rwandan acting President Paul Kagame", dt.date(2000, 4, 11), "KIGALI", [], id="kagame-acting"),
+        pytest.param(
+            "Vietnamese acting President Dang Thi Ngoc Thinh", dt.date(2018, 10, 9), "HANOI", [], id="thinh-acting"
+        ),
+        pytest.param(
+            "Vietnamese acting President Dang Thi Ngoc Thinh",
+            dt.date(2019, 1, 8),
+            "HANOI",
+            ["NL303"],
+            id="thinh-after",
+        ),
+        pytest.param(
+            "Polish acting President Grzegorz Schetyna", dt.date(2010, 7, 20), "WARSAW", [], id="schetyna-acting"
+        ),
+        pytest.param(
+            "Singapore's acting President J.Y. Pillay", dt.date(2017, 9, 5), "SINGAPORE", [], id="pillay-acting"
+        ),
+        pytest.param(
+            "Sri Lankan acting President Ranil Wickremesinghe", dt.date(2022, 7, 18), "COLOMBO", [], id="ranil-acting"
+        ),
+        pytest.param(
+            "Sri Lankan acting President Ranil Wickremesinghe",
+            dt.date(2022, 8, 2),
+            "COLOMBO",
+            ["NL303"],
+            id="ranil-acting-after",
+        ),
         # Austria: the three Presidents of the National Council, jointly
         pytest.param("Austrian acting President Doris Bures", dt.date(2016, 10, 11), "VIENNA", [], id="bures"),
         pytest.param("Austrian acting President Karlheinz Kopf", dt.date(2016, 10, 11), "VIENNA", [], id="kopf"),
@@ -174,6 +202,11 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Austria", dt.date(2016, 1, 1), HI),
         ("Haiti", dt.date(2016, 1, 1), dt.date(2021, 7, 6)),
         ("Haiti", dt.date(2024, 4, 30), HI),
+        ("Rwanda", dt.date(2000, 3, 24), HI),
+        ("Vietnam", dt.date(2018, 9, 23), HI),
+        ("Poland", LO, HI),
+        ("Singapore", LO, HI),
+        ("Sri Lanka", dt.date(2022, 7, 15), HI),
     ],
 )
 def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:
