@@ -113,6 +113,20 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         ),
         # Saudi Arabia
         pytest.param("Saudi Finance Minister Mohammed Al-Jadaan", dt.date(2023, 10, 10), "RIYADH", [], id="al-jadaan"),
+        pytest.param("SAMA Governor Ahmed Alkholifey", dt.date(2019, 9, 17), "RIYADH", [], id="alkholifey"),
+        pytest.param(
+            "SAMA Governor Ahmed Alkholifey", dt.date(2021, 6, 15), "RIYADH", ["NL303"], id="alkholifey-after"
+        ),
+        pytest.param(
+            "Saudi Central Bank Governor Fahad Al-Mubarak", dt.date(2022, 3, 16), "RIYADH", [], id="al-mubarak"
+        ),
+        pytest.param(
+            "Saudi Central Bank Governor Fahad Al-Mubarak",
+            dt.date(2023, 9, 12),
+            "RIYADH",
+            ["NL303"],
+            id="al-mubarak-after",
+        ),
         # South Africa: van Rooyen's four days, Gordhan back for 2015-2017
         pytest.param(
             "South African Finance Minister Pravin Gordhan",
