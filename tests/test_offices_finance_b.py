@@ -111,6 +111,26 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="chatib-basri-after",
         ),
+        # Indonesia: the ministers of 2000-2004, Bank Indonesia's governors and acting governors to 2013
+        pytest.param("Indonesian Finance Minister Rizal Ramli", dt.date(2001, 7, 3), "JAKARTA", [], id="rizal-ramli"),
+        pytest.param("Indonesian Finance Minister Boediono", dt.date(2003, 6, 10), "JAKARTA", [], id="boediono"),
+        pytest.param(
+            "Indonesian Finance Minister Boediono", dt.date(2007, 3, 13), "JAKARTA", ["NL303"], id="boediono-after"
+        ),
+        pytest.param(
+            "Bank Indonesia Governor Burhanuddin Abdullah", dt.date(2005, 6, 7), "JAKARTA", [], id="burhanuddin"
+        ),
+        pytest.param(
+            "Bank Indonesia Governor Burhanuddin Abdullah",
+            dt.date(2009, 6, 9),
+            "JAKARTA",
+            ["NL303"],
+            id="burhanuddin-after",
+        ),
+        pytest.param(
+            "acting Bank Indonesia Governor Darmin Nasution", dt.date(2010, 3, 9), "JAKARTA", [], id="darmin-acting"
+        ),
+        pytest.param("Bank Indonesia Governor Darmin Nasution", dt.date(2012, 2, 14), "JAKARTA", [], id="darmin"),
         # Saudi Arabia
         pytest.param("Saudi Finance Minister Mohammed Al-Jadaan", dt.date(2023, 10, 10), "RIYADH", [], id="al-jadaan"),
         pytest.param("SAMA Governor Ahmed Alkholifey", dt.date(2019, 9, 17), "RIYADH", [], id="alkholifey"),
