@@ -202,6 +202,24 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="agbal-governor-after",
         ),
+        pytest.param("Turkish Finance Minister Sümer Oral", dt.date(2001, 5, 8), "ANKARA", [], id="sumer-oral"),
+        pytest.param(
+            "Turkish Finance Minister Sümer Oral", dt.date(2004, 2, 10), "ANKARA", ["NL303"], id="sumer-oral-after"
+        ),
+        pytest.param(
+            "Turkish central bank Governor Süreyya Serdengeçti",
+            dt.date(2004, 6, 8),
+            "ANKARA",
+            [],
+            id="serdengecti",
+        ),
+        pytest.param(
+            "Turkish central bank Governor Süreyya Serdengeçti",
+            dt.date(2008, 6, 10),
+            "ANKARA",
+            ["NL303"],
+            id="serdengecti-after",
+        ),
         # Earlier holders: India 2000, Mexico 2000, Turkey 2005, Argentina 2004, Russia 2001
         pytest.param("Indian Finance Minister Yashwant Sinha", dt.date(2000, 2, 29), "NEW DELHI", [], id="sinha"),
         pytest.param(
