@@ -255,6 +255,29 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             "Argentine Economy Minister Silvina Batakis", dt.date(2022, 7, 19), "BUENOS AIRES", [], id="batakis"
         ),
         pytest.param(
+            "Argentine Economy Minister Domingo Cavallo", dt.date(2001, 7, 10), "BUENOS AIRES", [], id="cavallo"
+        ),
+        pytest.param(
+            "Argentine Economy Minister Domingo Cavallo",
+            dt.date(2003, 5, 13),
+            "BUENOS AIRES",
+            ["NL303"],
+            id="cavallo-after",
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Mario Blejer", dt.date(2002, 3, 12), "BUENOS AIRES", [], id="blejer"
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Martín Redrado", dt.date(2007, 8, 14), "BUENOS AIRES", [], id="redrado"
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Martín Redrado",
+            dt.date(2012, 8, 14),
+            "BUENOS AIRES",
+            ["NL303"],
+            id="redrado-after",
+        ),
+        pytest.param(
             "Central Bank of Argentina President Federico Sturzenegger",
             dt.date(2017, 3, 14),
             "BUENOS AIRES",
