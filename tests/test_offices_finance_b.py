@@ -39,6 +39,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             "Chinese Finance Minister Xie Xuren", dt.date(2014, 3, 11), "BEIJING", ["NL303"], id="xie-xuren-after"
         ),
         pytest.param("Chinese Finance Minister Lan Fo'an", dt.date(2024, 3, 5), "BEIJING", [], id="lan-foan"),
+        pytest.param(
+            "Chinese Finance Minister Xiang Huaicheng", dt.date(2001, 3, 6), "BEIJING", [], id="xiang-huaicheng"
+        ),
+        pytest.param(
+            "Chinese Finance Minister Xiang Huaicheng",
+            dt.date(2004, 3, 9),
+            "BEIJING",
+            ["NL303"],
+            id="xiang-huaicheng-after",
+        ),
         pytest.param("PBOC Governor Zhou Xiaochuan", dt.date(2005, 7, 26), "BEIJING", [], id="zhou-2005"),
         pytest.param(
             "PBOC Governor Zhou Xiaochuan",
@@ -75,6 +85,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         ),
         pytest.param(
             "Brazilian Finance Minister Henrique Meirelles", dt.date(2017, 5, 9), "BRASILIA", [], id="meirelles"
+        ),
+        pytest.param(
+            "Brazilian central bank President Arminio Fraga", dt.date(2001, 6, 19), "BRASILIA", [], id="arminio-fraga"
+        ),
+        pytest.param(
+            "Brazilian central bank President Arminio Fraga",
+            dt.date(2004, 6, 15),
+            "BRASILIA",
+            ["NL303"],
+            id="arminio-fraga-after",
         ),
         # Russia
         pytest.param("Russian Finance Minister Alexei Kudrin", dt.date(2008, 10, 7), "MOSCOW", [], id="kudrin"),
