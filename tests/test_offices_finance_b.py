@@ -39,6 +39,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             "Chinese Finance Minister Xie Xuren", dt.date(2014, 3, 11), "BEIJING", ["NL303"], id="xie-xuren-after"
         ),
         pytest.param("Chinese Finance Minister Lan Fo'an", dt.date(2024, 3, 5), "BEIJING", [], id="lan-foan"),
+        pytest.param(
+            "Chinese Finance Minister Xiang Huaicheng", dt.date(2001, 3, 6), "BEIJING", [], id="xiang-huaicheng"
+        ),
+        pytest.param(
+            "Chinese Finance Minister Xiang Huaicheng",
+            dt.date(2004, 3, 9),
+            "BEIJING",
+            ["NL303"],
+            id="xiang-huaicheng-after",
+        ),
         pytest.param("PBOC Governor Zhou Xiaochuan", dt.date(2005, 7, 26), "BEIJING", [], id="zhou-2005"),
         pytest.param(
             "PBOC Governor Zhou Xiaochuan",
@@ -76,6 +86,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param(
             "Brazilian Finance Minister Henrique Meirelles", dt.date(2017, 5, 9), "BRASILIA", [], id="meirelles"
         ),
+        pytest.param(
+            "Brazilian central bank President Arminio Fraga", dt.date(2001, 6, 19), "BRASILIA", [], id="arminio-fraga"
+        ),
+        pytest.param(
+            "Brazilian central bank President Arminio Fraga",
+            dt.date(2004, 6, 15),
+            "BRASILIA",
+            ["NL303"],
+            id="arminio-fraga-after",
+        ),
         # Russia
         pytest.param("Russian Finance Minister Alexei Kudrin", dt.date(2008, 10, 7), "MOSCOW", [], id="kudrin"),
         pytest.param(
@@ -111,8 +131,42 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="chatib-basri-after",
         ),
+        # Indonesia: the ministers of 2000-2004, Bank Indonesia's governors and acting governors to 2013
+        pytest.param("Indonesian Finance Minister Rizal Ramli", dt.date(2001, 7, 3), "JAKARTA", [], id="rizal-ramli"),
+        pytest.param("Indonesian Finance Minister Boediono", dt.date(2003, 6, 10), "JAKARTA", [], id="boediono"),
+        pytest.param(
+            "Indonesian Finance Minister Boediono", dt.date(2007, 3, 13), "JAKARTA", ["NL303"], id="boediono-after"
+        ),
+        pytest.param(
+            "Bank Indonesia Governor Burhanuddin Abdullah", dt.date(2005, 6, 7), "JAKARTA", [], id="burhanuddin"
+        ),
+        pytest.param(
+            "Bank Indonesia Governor Burhanuddin Abdullah",
+            dt.date(2009, 6, 9),
+            "JAKARTA",
+            ["NL303"],
+            id="burhanuddin-after",
+        ),
+        pytest.param(
+            "acting Bank Indonesia Governor Darmin Nasution", dt.date(2010, 3, 9), "JAKARTA", [], id="darmin-acting"
+        ),
+        pytest.param("Bank Indonesia Governor Darmin Nasution", dt.date(2012, 2, 14), "JAKARTA", [], id="darmin"),
         # Saudi Arabia
         pytest.param("Saudi Finance Minister Mohammed Al-Jadaan", dt.date(2023, 10, 10), "RIYADH", [], id="al-jadaan"),
+        pytest.param("SAMA Governor Ahmed Alkholifey", dt.date(2019, 9, 17), "RIYADH", [], id="alkholifey"),
+        pytest.param(
+            "SAMA Governor Ahmed Alkholifey", dt.date(2021, 6, 15), "RIYADH", ["NL303"], id="alkholifey-after"
+        ),
+        pytest.param(
+            "Saudi Central Bank Governor Fahad Al-Mubarak", dt.date(2022, 3, 16), "RIYADH", [], id="al-mubarak"
+        ),
+        pytest.param(
+            "Saudi Central Bank Governor Fahad Al-Mubarak",
+            dt.date(2023, 9, 12),
+            "RIYADH",
+            ["NL303"],
+            id="al-mubarak-after",
+        ),
         # South Africa: van Rooyen's four days, Gordhan back for 2015-2017
         pytest.param(
             "South African Finance Minister Pravin Gordhan",
@@ -168,6 +222,24 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="agbal-governor-after",
         ),
+        pytest.param("Turkish Finance Minister Sümer Oral", dt.date(2001, 5, 8), "ANKARA", [], id="sumer-oral"),
+        pytest.param(
+            "Turkish Finance Minister Sümer Oral", dt.date(2004, 2, 10), "ANKARA", ["NL303"], id="sumer-oral-after"
+        ),
+        pytest.param(
+            "Turkish central bank Governor Süreyya Serdengeçti",
+            dt.date(2004, 6, 8),
+            "ANKARA",
+            [],
+            id="serdengecti",
+        ),
+        pytest.param(
+            "Turkish central bank Governor Süreyya Serdengeçti",
+            dt.date(2008, 6, 10),
+            "ANKARA",
+            ["NL303"],
+            id="serdengecti-after",
+        ),
         # Earlier holders: India 2000, Mexico 2000, Turkey 2005, Argentina 2004, Russia 2001
         pytest.param("Indian Finance Minister Yashwant Sinha", dt.date(2000, 2, 29), "NEW DELHI", [], id="sinha"),
         pytest.param(
@@ -201,6 +273,29 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         ),
         pytest.param(
             "Argentine Economy Minister Silvina Batakis", dt.date(2022, 7, 19), "BUENOS AIRES", [], id="batakis"
+        ),
+        pytest.param(
+            "Argentine Economy Minister Domingo Cavallo", dt.date(2001, 7, 10), "BUENOS AIRES", [], id="cavallo"
+        ),
+        pytest.param(
+            "Argentine Economy Minister Domingo Cavallo",
+            dt.date(2003, 5, 13),
+            "BUENOS AIRES",
+            ["NL303"],
+            id="cavallo-after",
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Mario Blejer", dt.date(2002, 3, 12), "BUENOS AIRES", [], id="blejer"
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Martín Redrado", dt.date(2007, 8, 14), "BUENOS AIRES", [], id="redrado"
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Martín Redrado",
+            dt.date(2012, 8, 14),
+            "BUENOS AIRES",
+            ["NL303"],
+            id="redrado-after",
         ),
         pytest.param(
             "Central Bank of Argentina President Federico Sturzenegger",
