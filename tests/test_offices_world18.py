@@ -2,7 +2,8 @@
 junta chairman, Ethiopia's first federal president, Egypt's military council chairman, Serbia's acting
 presidents, Nepal's acting head of state of 2008, Malaysia's acting kings, Haiti's acting president of
 February 2016 and its Transitional Presidential Council's presidents, Austria's collective acting
-presidency, and acting presidents of Rwanda, Vietnam, Poland, Singapore and Sri Lanka; and the vacancies the coverage tool does not
+presidency, acting presidents of Rwanda, Vietnam, Poland, Mauritius, Singapore and Sri Lanka, and Fiji's
+military government of 2000; and the vacancies the coverage tool does not
 count as gaps (tools/offices_coverage.py, ``VACANT_HEAD_OF_STATE``).
 
 Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; one
@@ -175,6 +176,28 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="ranil-acting-after",
         ),
+        pytest.param(
+            "Mauritian acting President Monique Ohsan Bellepeau",
+            dt.date(2015, 6, 2),
+            "PORT LOUIS",
+            [],
+            id="ohsan-bellepeau-2015",
+        ),
+        pytest.param(
+            "Mauritian acting President Monique Ohsan Bellepeau",
+            dt.date(2016, 6, 7),
+            "PORT LOUIS",
+            ["NL303"],
+            id="ohsan-bellepeau-after",
+        ),
+        # Fiji: the interim military government of 2000, under its own title
+        pytest.param(
+            "Fiji's head of the interim military government Frank Bainimarama",
+            dt.date(2000, 6, 20),
+            "SUVA",
+            [],
+            id="bainimarama-2000",
+        ),
         # Austria: the three Presidents of the National Council, jointly
         pytest.param("Austrian acting President Doris Bures", dt.date(2016, 10, 11), "VIENNA", [], id="bures"),
         pytest.param("Austrian acting President Karlheinz Kopf", dt.date(2016, 10, 11), "VIENNA", [], id="kopf"),
@@ -207,6 +230,9 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Poland", LO, HI),
         ("Singapore", LO, HI),
         ("Sri Lanka", dt.date(2022, 7, 15), HI),
+        ("Fiji", LO, HI),
+        ("Mauritius", LO, dt.date(2019, 11, 25)),
+        ("Czech Republic", dt.date(2003, 2, 3), dt.date(2013, 3, 6)),
     ],
 )
 def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:

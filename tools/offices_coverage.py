@@ -71,7 +71,8 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
                  "Chairman of the Presidential Leadership Council",
                  "Chairman of the State Peace and Development Council",
                  "Chairman of the Supreme Council of the Armed Forces",
-                 "President of the Transitional Presidential Council"}  # fmt: skip
+                 "President of the Transitional Presidential Council",
+                 "Head of the Interim Military Government"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
@@ -245,6 +246,12 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # globalpolicy.org, 14 August 2000) until Abdiqasim Salad Hassan, sworn in on 27 August 2000 (IRIN,
     # 2000; Chicago Tribune, 27 August 2000: "the country's first since it collapsed into anarchy").
     "Somalia": ((None, dt.date(2000, 8, 27)),),
+    # Czech Republic: Havel's mandate ended at midnight on Sunday 2 February 2003 and he handed the
+    # presidential powers to Prime Minister Špidla (abroad, the armed forces) and Speaker Zaorálek (at
+    # home) "for an interim period" without a president (Radio Prague, 2 February 2003; Der Standard,
+    # "vorerst ohne Präsident"), until Klaus, elected on 28 February (DW), took office on 7 March 2003.
+    # (Havel's term in world4.toml ends on 2 February, a day early: that day stays a gap.)
+    "Czech Republic": ((dt.date(2003, 2, 3), dt.date(2003, 3, 7)),),
     # Iraq under occupation, from the fall of Baghdad (Saddam Hussein's term ends on 9 April 2003) to the
     # transfer of sovereignty on 28 June 2004, when al-Yawer took office: no Iraqi head of state. The
     # Governing Council's monthly rotating presidents headed an advisory body whose decisions were
