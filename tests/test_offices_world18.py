@@ -270,6 +270,27 @@ def test_haiti_without_a_president() -> None:
     assert cov.gaps("Haiti", "state", dt.date(2021, 1, 1), HI) == [(dt.date(2024, 4, 25), dt.date(2024, 4, 30))]
 
 
+@pytest.mark.parametrize(
+    ("country", "start", "end"),
+    [
+        ("Algeria", dt.date(2019, 4, 2), dt.date(2019, 4, 9)),
+        ("Burundi", dt.date(2020, 6, 8), dt.date(2020, 6, 18)),
+        ("Kuwait", dt.date(2006, 1, 24), dt.date(2006, 1, 29)),
+        ("Czech Republic", dt.date(2003, 2, 3), dt.date(2003, 3, 7)),
+    ],
+)
+def test_the_days_before_a_successor_are_a_vacancy(
+    monkeypatch: pytest.MonkeyPatch, country: str, start: dt.date, end: dt.date
+) -> None:
+    """Between a head of state's departure and the successor's installation, with no one named to act,
+    the days are a vacancy; without the span they are a gap."""
+    cov = _coverage()
+    lo, hi = start, end + dt.timedelta(days=30)
+    assert cov.gaps(country, "state", lo, hi) == []
+    monkeypatch.setitem(cov.VACANT_HEAD_OF_STATE, country, ())
+    assert cov.gaps(country, "state", lo, hi) == [(start, end)]
+
+
 def test_an_unread_span_stays_a_gap() -> None:
     """Peru's two days of November 2020 and Jerí's censure day are vacancies; the presidency from 28 July
     2026, whose holder was not read, is still a gap."""

@@ -246,6 +246,18 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # globalpolicy.org, 14 August 2000) until Abdiqasim Salad Hassan, sworn in on 27 August 2000 (IRIN,
     # 2000; Chicago Tribune, 27 August 2000: "the country's first since it collapsed into anarchy").
     "Somalia": ((None, dt.date(2000, 8, 27)),),
+    # Algeria: Bouteflika resigned on 2 April 2019; Parliament met on 9 April to take note of the
+    # vacancy and install the upper house's president, Bensalah, as interim head of state (AP via The
+    # Star, 6 April 2019: "the country not having a leader"; Petroleum Africa, 8 April 2019).
+    "Algeria": ((dt.date(2019, 4, 2), dt.date(2019, 4, 9)),),
+    # Burundi: Nkurunziza died on 8 June 2020; the cabinet asked the Constitutional Court to declare the
+    # presidency vacant (Africanews, 11 June 2020), and the court ruled that no interim was needed and
+    # the president-elect be sworn in at once (Reuters via Devdiscourse, 12 June 2020), on 18 June.
+    "Burundi": ((dt.date(2020, 6, 8), dt.date(2020, 6, 18)),),
+    # Kuwait: Parliament voted Emir Saad out on 24 January 2006 and the cabinet nominated Sheikh Sabah
+    # the same day (BBC, 24 January 2006); he took the oath on 29 January after Parliament's vote (The
+    # Guardian, 30 January 2006). No one was Emir in between.
+    "Kuwait": ((dt.date(2006, 1, 24), dt.date(2006, 1, 29)),),
     # Czech Republic: Havel's mandate ended at midnight on Sunday 2 February 2003 and he handed the
     # presidential powers to Prime Minister Špidla (abroad, the armed forces) and Speaker Zaorálek (at
     # home) "for an interim period" without a president (Radio Prague, 2 February 2003; Der Standard,
