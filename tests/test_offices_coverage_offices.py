@@ -68,18 +68,21 @@ def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch)
     assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
 
 
-def test_no_span_hides_a_term() -> None:
-    """A span without the office never overlaps a term of a head of government of that state: the table
-    and the spans agree on when the office existed."""
+@pytest.mark.parametrize(
+    ("spans_name", "offices_name"), [("NO_OFFICE", "HEAD_OF_GOVERNMENT"), ("VACANT_HEAD_OF_STATE", "HEAD_OF_STATE")]
+)
+def test_no_span_hides_a_term(spans_name: str, offices_name: str) -> None:
+    """A span without the office (``NO_OFFICE``) or without a holder (``VACANT_HEAD_OF_STATE``) never overlaps
+    a term of that office in that state, and the spans are ordered: the table and the spans agree."""
     cov = _coverage()
     terms = cov._table().terms
-    for country, spans in cov.NO_OFFICE.items():
+    offices = getattr(cov, offices_name)
+    for country, spans in getattr(cov, spans_name).items():
         assert country in cov.UN_MEMBER_STATES, country
         assert list(spans) == sorted(spans, key=lambda s: s[0] or dt.date.min), country
         for start, end in spans:
             lo, hi = start or dt.date.min, end or dt.date.max
             assert lo < hi, country
             for t in terms:
-                if t.country == country and t.office in cov.HEAD_OF_GOVERNMENT:
-                    t_end = t.end or dt.date.max
-                    assert t_end <= lo or t.start >= hi, (country, t.person, t.start, t.end)
+                if t.country == country and t.office in offices:
+                    assert (t.end or dt.date.max) <= lo or t.start >= hi, (country, t.person, t.start, t.end)

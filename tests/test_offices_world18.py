@@ -310,18 +310,3 @@ def test_a_vacancy_is_no_known_head_in_the_overall_depth() -> None:
     assert state["Iraq"] == 1.0
     _, share = cov.depth(dt.date(2014, 1, 1), dt.date(2016, 12, 31))
     assert share["Lebanon"] == 1.0
-
-
-def test_no_vacancy_hides_a_term() -> None:
-    """A vacancy never overlaps a term of a head of state of that state, and the spans are ordered."""
-    cov = _coverage()
-    terms = cov._table().terms
-    for country, spans in cov.VACANT_HEAD_OF_STATE.items():
-        assert country in cov.UN_MEMBER_STATES, country
-        assert list(spans) == sorted(spans, key=lambda s: s[0] or dt.date.min), country
-        for start, end in spans:
-            lo, hi = start or dt.date.min, end or dt.date.max
-            assert lo < hi, country
-            for t in terms:
-                if t.country == country and t.office in cov.HEAD_OF_STATE:
-                    assert (t.end or dt.date.max) <= lo or t.start >= hi, (country, t.person, t.start, t.end)

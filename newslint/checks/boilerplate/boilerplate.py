@@ -953,6 +953,8 @@ def _reference_sections(units: Sequence[Unit]) -> None:
     footnotes under it: the development set labels such a box chrome.
     """
     n = len(units)
+    last_evidence = max((k for k, v in enumerate(units) if v.evidence), default=-1)  # one pass, not one per section
+    cleared = n  # the back matter already cleared starts here
     for i, u in enumerate(units):
         if not (u.phrase and u.phrase.opens_block) or u.row_header:
             continue
@@ -970,12 +972,13 @@ def _reference_sections(units: Sequence[Unit]) -> None:
             u.references = last
             for v in units[i : last + 1]:
                 v.chrome = v.block_chrome = False
-            if not any(v.evidence for v in units[last + 1 :]):
+            if last >= last_evidence:
                 # Nothing below the references is a phrase of the pack (a footer, a share bar, a
                 # related box): what follows is the article's back matter, an encyclopedia's
                 # "External links" over its link titles, however list-like the model finds it.
-                for v in units[last + 1 :]:
+                for v in units[last + 1 : cleared]:
                     v.chrome = v.block_chrome = False
+                cleared = min(cleared, last + 1)  # each line cleared once, however many sections
 
 
 def _block_diagnostic(doc: Document, units: Sequence[Unit], marker: int, start: int, end: int) -> Diagnostic:
