@@ -1,4 +1,4 @@
-"""San Marino's Captains Regent of October 2002 - April 2020 that the table lacked (rules/offices/world19.toml,
+"""San Marino's Captains Regent of April 2002 - April 2020 that the table lacked (rules/offices/world19.toml,
 issue #18): two at once, one semester each, from 1 April or 1 October.
 
 Short wire-style articles, each dated: a Captain Regent titled so within the semester is not flagged; the
