@@ -69,9 +69,7 @@ def found(who: str, date: dt.date) -> list[str]:
         pytest.param("Captain Regent Matteo Ciacci", dt.date(2018, 6, 12), [], id="ciacci"),
         pytest.param("Captain Regent Matteo Ciacci", dt.date(2019, 6, 11), ["NL303"], id="ciacci-after"),
         pytest.param("Captain Regent Mariella Mularoni", dt.date(2020, 1, 14), [], id="mariella-mularoni"),
-        pytest.param(
-            "Captain Regent Mariella Mularoni", dt.date(2021, 1, 12), ["NL303"], id="mariella-mularoni-after"
-        ),
+        pytest.param("Captain Regent Mariella Mularoni", dt.date(2021, 1, 12), ["NL303"], id="mariella-mularoni-after"),
         # a namesake of another semester is judged by her own: Antonella Mularoni, April - October 2013
         pytest.param("Captain Regent Antonella Mularoni", dt.date(2020, 1, 14), ["NL303"], id="antonella-mularoni"),
     ],
