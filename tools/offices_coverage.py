@@ -63,7 +63,9 @@ UN_MEMBER_STATES = (
 # Marino's Secretary of State for Foreign Affairs leads its government (and Pakistan's Chief
 # Executive, Musharraf, led it from the coup of 1999 to November 2002); Libya's
 # transitional and Presidential Council chairmen, and Sudan's military and
-# Sovereignty Council chairmen, head their states.
+# Sovereignty Council chairmen, head their states; so did the Secretaries-General of Libya's General
+# People's Congress (the Jamahiriya's nominal heads of state) and Syria's General Command leader
+# between Assad's fall and al-Sharaa's presidency (rules/offices/world21.toml).
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
                  "Captain Regent", "Co-Prince", "Head of State", "Member of the Presidency", "Chairman of the Presidency",
                  "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
@@ -72,7 +74,8 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
                  "Chairman of the State Peace and Development Council",
                  "Chairman of the Supreme Council of the Armed Forces",
                  "President of the Transitional Presidential Council",
-                 "Head of the Interim Military Government"}  # fmt: skip
+                 "Head of the Interim Military Government",
+                 "Secretary-General of the General People's Congress", "Leader of the General Command"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
@@ -287,6 +290,27 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # Espectador, 18 February 2026), his first day in the table.
     "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)), (dt.date(2026, 2, 17), dt.date(2026, 2, 18))),
 }  # fmt: skip
+# Spans ``[from, to)`` on which an international body's head was vacant and no one held or acted in the
+# office (rules/offices/world21.toml's header): no gap of the body's head, as ``VACANT_HEAD_OF_STATE`` is
+# none of a state's. A span never hides a term of the body (tests/test_offices_world21.py).
+VACANT_HEAD_OF_BODY: dict[str, tuple[tuple[dt.date, dt.date], ...]] = {
+    # The Holy See's sedes vacantes: no one is Pope between a pope's death or resignation and the next
+    # election; the Camerlengo administers the Holy See's goods and the College of Cardinals deals only
+    # with "ordinary business", unable to decide what is reserved to the pope (CNS via Georgia Bulletin,
+    # 7 April 2005). John Paul II died on 2 April 2005 (AP via Lubbock Online, 3 April 2005: "the
+    # interregnum has begun"); Benedict XVI was elected on 19 April. Benedict's resignation took effect at
+    # 20:00 on 28 February 2013, when "the period of vacancy began" (alessiopaduano.it; Catholic News
+    # Agency, 1 March 2013), and Francis was elected on 13 March 2013. Francis died on Monday 21 April 2025
+    # and "the Sede Vacante" began (hola.com, 21 April 2025; Libero, April 2025), to Leo XIV's election on
+    # 8 May 2025.
+    "Holy See": ((dt.date(2005, 4, 2), dt.date(2005, 4, 19)), (dt.date(2013, 2, 28), dt.date(2013, 3, 13)),
+                 (dt.date(2025, 4, 21), dt.date(2025, 5, 8))),
+    # The WTO: Azevêdo stepped down on 31 August 2020 (Sputnik and Business Standard, 14 May 2020;
+    # Atalayar, 31 August 2020: "left headless"); the members failed to agree on an acting
+    # Director-General among the four deputies, who "would instead all stay on in their existing roles"
+    # (Reuters via Al Arabiya, 31 July 2020), until Okonjo-Iweala took office on 1 March 2021.
+    "World Trade Organization": ((dt.date(2020, 9, 1), dt.date(2021, 3, 1)),),
+}  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
 
@@ -301,7 +325,8 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
 
     A body has one office (its head): ``kind`` is ignored for it. The days without a head-of-government
     office (``NO_OFFICE``) are no gap; nor, unless ``vacancies`` is false, are the head of state's true
-    vacancies (``VACANT_HEAD_OF_STATE``): no term can fill them, but no one was known either.
+    vacancies (``VACANT_HEAD_OF_STATE``) or a body's (``VACANT_HEAD_OF_BODY``): no term can fill them,
+    but no one was known either.
     """
     table = _table()
     offices = HEAD_OF_STATE if kind == "state" else HEAD_OF_GOVERNMENT
@@ -321,8 +346,11 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
     if kind == "government" and country not in BODIES:
         for start, end in NO_OFFICE.get(country, ()):
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
-    if kind == "state" and vacancies and country not in BODIES:
-        for start, end in VACANT_HEAD_OF_STATE.get(country, ()):
+    if vacancies:
+        spans = VACANT_HEAD_OF_BODY.get(country, ()) if country in BODIES else ()
+        if kind == "state" and country not in BODIES:
+            spans = VACANT_HEAD_OF_STATE.get(country, ())
+        for start, end in spans:
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
 
@@ -465,6 +493,11 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
             if found:
                 spans = ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in found)
                 print(f"  {country} ({'head' if country in BODIES else kind}): {spans}")
+    print("\nvacancies of the bodies' heads (no one held or acted in the office; no gap):")
+    for body in BODIES:
+        spans = [(a, b) for a, b in VACANT_HEAD_OF_BODY.get(body, ()) if a <= hi and b > lo]
+        if spans:
+            print(f"  {body}: " + ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in spans))
     worst = sorted((v, c) for c, v in share.items() if v < 1)[:40]
     print("\nleast covered member states (share of days):")
     for v, c in worst:
