@@ -265,7 +265,7 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # presidential powers to Prime Minister Špidla (abroad, the armed forces) and Speaker Zaorálek (at
     # home) "for an interim period" without a president (Radio Prague, 2 February 2003; Der Standard,
     # "vorerst ohne Präsident"), until Klaus, elected on 28 February (DW), took office on 7 March 2003.
-    # (Havel's term in world4.toml ends on 2 February, a day early: that day stays a gap.)
+    # (Havel's term in world4.toml runs through 2 February, its `end` the vacancy's first day.)
     "Czech Republic": ((dt.date(2003, 2, 3), dt.date(2003, 3, 7)),),
     # Iraq under occupation, from the fall of Baghdad (Saddam Hussein's term ends on 9 April 2003) to the
     # transfer of sovereignty on 28 June 2004, when al-Yawer took office: no Iraqi head of state. The
