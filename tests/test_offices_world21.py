@@ -108,9 +108,7 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param(
             "Cambodia's acting Head of State Chea Sim", dt.date(2004, 10, 12), "PHNOM PENH", [], id="chea-sim"
         ),
-        pytest.param(
-            "Mauritian acting President Eddy Balancy", dt.date(2019, 11, 29), "PORT LOUIS", [], id="balancy"
-        ),
+        pytest.param("Mauritian acting President Eddy Balancy", dt.date(2019, 11, 29), "PORT LOUIS", [], id="balancy"),
         pytest.param(
             "Mauritian acting President Eddy Balancy",
             dt.date(2020, 2, 4),
@@ -124,6 +122,21 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         pytest.param("Ukrainian President Viktor Yanukovych", dt.date(2014, 2, 22), "KIEV", [], id="yanukovych-last"),
         pytest.param(
             "Ukrainian President Viktor Yanukovych", dt.date(2014, 3, 4), "KIEV", ["NL303"], id="yanukovych-after"
+        ),
+        # Sudan: Ibn Auf's day at the head of the junta
+        pytest.param(
+            "Sudan's Transitional Military Council chief Awad Ibn Auf",
+            dt.date(2019, 4, 12),
+            "KHARTOUM",
+            [],
+            id="ibn-auf",
+        ),
+        pytest.param(
+            "Sudan's Transitional Military Council chief Awad Ibn Auf",
+            dt.date(2019, 5, 14),
+            "KHARTOUM",
+            ["NL303"],
+            id="ibn-auf-after",
         ),
     ],
 )
@@ -148,6 +161,11 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Argentina", LO, HI),
         ("Rwanda", LO, HI),
         ("Sri Lanka", LO, HI),
+        ("Sudan", LO, HI),
+        ("Burkina Faso", LO, HI),
+        ("Bolivia", LO, HI),
+        ("Zimbabwe", LO, HI),
+        ("Haiti", LO, HI),
     ],
 )
 def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:
@@ -165,47 +183,21 @@ def test_libya_had_a_nominal_head_of_state_before_2011() -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "spans"),
+    ("country", "start", "end"),
     [
-        (
-            "Holy See",
-            [
-                (dt.date(2005, 4, 2), dt.date(2005, 4, 19)),
-                (dt.date(2013, 2, 28), dt.date(2013, 3, 13)),
-                (dt.date(2025, 4, 21), dt.date(2025, 5, 8)),
-            ],
-        ),
-        ("World Trade Organization", [(dt.date(2020, 9, 1), dt.date(2021, 3, 1))]),
+        ("Bolivia", dt.date(2019, 11, 11), dt.date(2019, 11, 12)),
+        ("Zimbabwe", dt.date(2017, 11, 22), dt.date(2017, 11, 24)),
+        ("Haiti", dt.date(2024, 4, 25), dt.date(2024, 4, 30)),
     ],
 )
-def test_a_vacancy_of_a_body_is_no_gap(body: str, spans: list[tuple[dt.date, dt.date]]) -> None:
-    """The sedes vacantes and the WTO's months without a Director-General are vacancies: no gap, and,
-    without the spans, exactly the days no term covers."""
+def test_the_days_without_a_holder_are_a_vacancy(
+    monkeypatch: pytest.MonkeyPatch, country: str, start: dt.date, end: dt.date
+) -> None:
+    """Bolivia after the whole line of succession resigned, Zimbabwe between Mugabe's resignation and
+    Mnangagwa's oath, Haiti's council before it named its president: vacancies, and gaps without the span."""
     cov = _coverage()
-    assert cov.gaps(body, "state", LO, HI) == []
-    assert cov.gaps(body, "state", LO, HI, vacancies=False) == spans
-
-
-def test_no_vacancy_of_a_body_hides_a_term() -> None:
-    """A body's vacancy never overlaps a term of its head, and the spans are ordered."""
-    cov = _coverage()
-    terms = cov._table().terms
-    for body, spans in cov.VACANT_HEAD_OF_BODY.items():
-        assert body in cov.BODIES, body
-        assert list(spans) == sorted(spans), body
-        for start, end in spans:
-            assert start < end, body
-            for t in terms:
-                if t.country == body:
-                    assert (t.end or dt.date.max) <= start or t.start >= end, (body, t.person, t.start, t.end)
-
-
-def test_the_depth_report_names_the_bodies_vacancies(capsys: pytest.CaptureFixture[str]) -> None:
-    """``--depth`` lists the bodies' vacancies apart from their gaps."""
-    cov = _coverage()
-    assert cov.main(["--depth", "2020-01-01:2021-12-31"]) == 0
-    out = capsys.readouterr().out
-    gaps, vacancies = out.split("vacancies of the bodies' heads", 1)
-    assert "World Trade Organization" not in gaps
-    assert "  World Trade Organization: 2020-09-01..2021-02-28" in vacancies
-    assert "Holy See" not in vacancies.split("least covered")[0]
+    lo, hi = start - dt.timedelta(days=30), end + dt.timedelta(days=30)
+    assert cov.gaps(country, "state", lo, hi) == []
+    spans = tuple(s for s in cov.VACANT_HEAD_OF_STATE[country] if s != (start, end))
+    monkeypatch.setitem(cov.VACANT_HEAD_OF_STATE, country, spans)
+    assert cov.gaps(country, "state", lo, hi) == [(start, end)]

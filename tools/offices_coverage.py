@@ -280,7 +280,12 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # 2025). The council dissolved on 7 February 2026 without a successor body, executive authority
     # passing "by default to Prime Minister Alix Didier Fils-Aime" (Ayiti Intel, 8 February 2026; Al
     # Jazeera, 7 February 2026: "now the country's only politician with executive powers").
-    "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2026, 2, 7), None)),
+    # The council itself, sworn in on Thursday 25 April 2024 ("took over as head of state", teleSUR),
+    # sat without a president until it named Leblanc Fils on Tuesday 30 April (world18.toml): like
+    # Lebanon's Council of Ministers, a body with no single holder (AFP via UOL and Africanews, 25-26
+    # April 2024: the nine members sworn in, none named to lead; rules/offices/world21.toml).
+    "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2024, 4, 25), dt.date(2024, 4, 30)),
+              (dt.date(2026, 2, 7), None)),
     # Peru: Merino resigned on Sunday 15 November 2020; Congress elected Sagasti its president on the
     # 16th, 26 hours later (Causa Operária, 16 November 2020), and he was sworn in as President on the
     # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between. On 17 February 2026
@@ -289,6 +294,16 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # executive (Latina Noticias, 17 February 2026), until Congress elected Balcázar on the 18th (El
     # Espectador, 18 February 2026), his first day in the table.
     "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)), (dt.date(2026, 2, 17), dt.date(2026, 2, 18))),
+    # Bolivia: Morales resigned on the evening of Sunday 10 November 2019 (his term runs through that day),
+    # and the vice president and the presidents of both chambers resigned with him: "Durante dos días,
+    # Bolivia no tuvo presidente" (Infobae, 24 November 2019; KPBS/NPR, 11 November: "a power vacuum";
+    # bolivia-today.blogspot.com) until Áñez assumed the presidency on 12 November (world2.toml).
+    "Bolivia": ((dt.date(2019, 11, 11), dt.date(2019, 11, 12)),),
+    # Zimbabwe: Mugabe resigned on the evening of Tuesday 21 November 2017; on the Wednesday the Speaker
+    # said ZANU-PF had nominated Mnangagwa "to fill the vacancy of the office of president" (Reuters via
+    # Yahoo and The Zimbabwe Mail, 22 November 2017; Al Jazeera), and he was sworn in on Friday 24
+    # November (world.toml). No one was reported acting in between.
+    "Zimbabwe": ((dt.date(2017, 11, 22), dt.date(2017, 11, 24)),),
 }  # fmt: skip
 # Spans ``[from, to)`` on which an international body's head was vacant and no one held or acted in the
 # office (rules/offices/world21.toml's header): no gap of the body's head, as ``VACANT_HEAD_OF_STATE`` is
