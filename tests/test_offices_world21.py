@@ -166,6 +166,10 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Bolivia", LO, HI),
         ("Zimbabwe", LO, HI),
         ("Haiti", LO, HI),
+        ("Central African Republic", LO, HI),
+        ("Gabon", LO, HI),
+        ("Tanzania", LO, HI),
+        ("Malawi", LO, HI),
     ],
 )
 def test_the_terms_close_the_head_of_state_gaps(country: str, lo: dt.date, hi: dt.date) -> None:
@@ -188,13 +192,16 @@ def test_libya_had_a_nominal_head_of_state_before_2011() -> None:
         ("Bolivia", dt.date(2019, 11, 11), dt.date(2019, 11, 12)),
         ("Zimbabwe", dt.date(2017, 11, 22), dt.date(2017, 11, 24)),
         ("Haiti", dt.date(2024, 4, 25), dt.date(2024, 4, 30)),
+        ("Tanzania", dt.date(2021, 3, 18), dt.date(2021, 3, 19)),
+        ("Malawi", dt.date(2012, 4, 6), dt.date(2012, 4, 7)),
     ],
 )
 def test_the_days_without_a_holder_are_a_vacancy(
     monkeypatch: pytest.MonkeyPatch, country: str, start: dt.date, end: dt.date
 ) -> None:
     """Bolivia after the whole line of succession resigned, Zimbabwe between Mugabe's resignation and
-    Mnangagwa's oath, Haiti's council before it named its president: vacancies, and gaps without the span."""
+    Mnangagwa's oath, Haiti's council before it named its president, Tanzania and Malawi between a
+    president's death and the vice president's oath: vacancies, and gaps without the span."""
     cov = _coverage()
     lo, hi = start - dt.timedelta(days=30), end + dt.timedelta(days=30)
     assert cov.gaps(country, "state", lo, hi) == []

@@ -304,6 +304,16 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # Yahoo and The Zimbabwe Mail, 22 November 2017; Al Jazeera), and he was sworn in on Friday 24
     # November (world.toml). No one was reported acting in between.
     "Zimbabwe": ((dt.date(2017, 11, 22), dt.date(2017, 11, 24)),),
+    # Tanzania: Magufuli's death was announced on the night of Wednesday 17 March 2021 (his term runs
+    # through that day); under the constitution the Vice President serves out the term once sworn in,
+    # which she was on Friday 19 March (Al Jazeera and Reuters via Devdiscourse, 19 March 2021); on the
+    # 18th "a date for her swearing in has not yet been announced" (The Indian Awaaz, 18 March 2021).
+    "Tanzania": ((dt.date(2021, 3, 18), dt.date(2021, 3, 19)),),
+    # Malawi: Mutharika died on Thursday 5 April 2012 (his term runs through that day); the government
+    # denied his death until Saturday 7 April, when Vice President Banda was sworn in: "it wasn't clear
+    # who was leading" (AP via Deseret News, 7 April 2012); his inner circle's naming of his brother as
+    # acting president (Los Angeles Times, 7 April 2012) had no force under the constitution.
+    "Malawi": ((dt.date(2012, 4, 6), dt.date(2012, 4, 7)),),
 }  # fmt: skip
 # Spans ``[from, to)`` on which an international body's head was vacant and no one held or acted in the
 # office (rules/offices/world21.toml's header): no gap of the body's head, as ``VACANT_HEAD_OF_STATE`` is
