@@ -2,7 +2,8 @@
 Myanmar's transitional prime minister, Kyrgyzstan's interim government of 2010, Thailand's acting prime
 ministers, Bangladesh's caretaker of 2006-2007, Ivory Coast's prime minister of 2000, Bosnia and
 Herzegovina's co-chairman of the Council of Ministers, Somalia's and Kazakhstan's acting prime
-ministers, South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
+ministers, Syria's prime minister to March 2000, Austria's chancellor of 2021, Mongolia's acting prime
+minister of 2017, South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
 Chang Sang); and Myanmar's span with no prime minister from April 2026 (tools/offices_coverage.py,
 ``NO_OFFICE``).
 
@@ -151,6 +152,28 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="kim-jong-pil-after",
         ),
+        # Syria, Austria and Mongolia
+        pytest.param("Syrian Prime Minister Mahmoud Zuabi", dt.date(2000, 2, 8), "DAMASCUS", [], id="zuabi"),
+        pytest.param(
+            "Syrian Prime Minister Mahmoud Zuabi", dt.date(2000, 4, 11), "DAMASCUS", ["NL303"], id="zuabi-after"
+        ),
+        pytest.param(
+            "Austrian Chancellor Alexander Schallenberg", dt.date(2021, 11, 16), "VIENNA", [], id="schallenberg-2021"
+        ),
+        pytest.param(
+            "Austrian Chancellor Alexander Schallenberg",
+            dt.date(2022, 6, 14),
+            "VIENNA",
+            ["NL303"],
+            id="schallenberg-2021-after",
+        ),
+        pytest.param(
+            "Mongolian acting Prime Minister Jargaltulgyn Erdenebat",
+            dt.date(2017, 9, 19),
+            "ULAANBAATAR",
+            [],
+            id="erdenebat-acting",
+        ),
         # The ends fixed in place: Ponta on the day of his resignation, Chang Sang on the day of the vote
         pytest.param("Romanian Prime Minister Victor Ponta", dt.date(2015, 11, 4), "BUCHAREST", [], id="ponta-last"),
         pytest.param(
@@ -177,6 +200,9 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Somalia", dt.date(2000, 10, 8), HI),
         ("Kazakhstan", LO, HI),
         ("Romania", LO, HI),
+        ("Syria", LO, dt.date(2025, 3, 28)),
+        ("Austria", LO, HI),
+        ("Mongolia", dt.date(2008, 1, 1), HI),
         ("South Korea", LO, dt.date(2000, 1, 11)),
         ("South Korea", dt.date(2000, 1, 14), dt.date(2010, 8, 10)),
     ],
