@@ -3,7 +3,7 @@ Myanmar's transitional prime minister, Kyrgyzstan's interim government of 2010, 
 ministers, Bangladesh's caretaker of 2006-2007, Ivory Coast's prime minister of 2000, Bosnia and
 Herzegovina's co-chairman of the Council of Ministers, Somalia's and Kazakhstan's acting prime
 ministers, Syria's prime minister to March 2000, Austria's chancellor of 2021, Mongolia's acting prime
-minister of 2017, South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
+minister of 2017, Georgia's President as acting prime minister (2005), South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
 Chang Sang); and Myanmar's span with no prime minister from April 2026 (tools/offices_coverage.py,
 ``NO_OFFICE``).
 
@@ -174,6 +174,26 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             [],
             id="erdenebat-acting",
         ),
+        pytest.param(
+            "Georgian acting Prime Minister Mikheil Saakashvili",
+            dt.date(2005, 2, 8),
+            "TBILISI",
+            [],
+            id="saakashvili-pm",
+        ),
+        pytest.param(
+            "Georgian acting Prime Minister Mikheil Saakashvili",
+            dt.date(2005, 6, 14),
+            "TBILISI",
+            ["NL303"],
+            id="saakashvili-pm-after",
+        ),
+        # A head of state who also headed the government keeps the head of state's title
+        pytest.param(
+            "Georgian President Mikheil Saakashvili", dt.date(2005, 2, 8), "TBILISI", [], id="saakashvili-pres"
+        ),
+        pytest.param("Kyrgyz President Roza Otunbayeva", dt.date(2010, 9, 14), "BISHKEK", [], id="otunbayeva-pres"),
+        pytest.param("Bangladeshi President Iajuddin Ahmed", dt.date(2006, 11, 21), "DHAKA", [], id="iajuddin-pres"),
         # The ends fixed in place: Ponta on the day of his resignation, Chang Sang on the day of the vote
         pytest.param("Romanian Prime Minister Victor Ponta", dt.date(2015, 11, 4), "BUCHAREST", [], id="ponta-last"),
         pytest.param(
@@ -203,6 +223,7 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Syria", LO, dt.date(2025, 3, 28)),
         ("Austria", LO, HI),
         ("Mongolia", dt.date(2008, 1, 1), HI),
+        ("Georgia", LO, HI),
         ("South Korea", LO, dt.date(2000, 1, 11)),
         ("South Korea", dt.date(2000, 1, 14), dt.date(2010, 8, 10)),
     ],
