@@ -1,6 +1,6 @@
 """Heads of government of 2000 to today that the table lacked (rules/offices/world20.toml, issue #18):
 Myanmar's transitional prime minister, Kyrgyzstan's interim government of 2010, Thailand's acting prime
-ministers, Bangladesh's caretaker of 2006-2007, Ivory Coast's prime minister of 2000, Bosnia and
+ministers, Bangladesh's caretakers of 2001 and 2006-2007, Ivory Coast's prime minister of 2000, Bosnia and
 Herzegovina's co-chairman of the Council of Ministers, Somalia's and Kazakhstan's acting prime
 ministers, Syria's prime minister to March 2000, Austria's chancellor of 2021, Mongolia's acting prime
 minister of 2017, Georgia's President as acting prime minister (2005), South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
@@ -109,6 +109,16 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
             ["NL303"],
             id="iajuddin-ca-after",
         ),
+        pytest.param(
+            "Bangladesh's acting Chief Adviser Latifur Rahman", dt.date(2001, 8, 14), "DHAKA", [], id="latifur-ca"
+        ),
+        pytest.param(
+            "Bangladesh's acting Chief Adviser Latifur Rahman",
+            dt.date(2002, 2, 5),
+            "DHAKA",
+            ["NL303"],
+            id="latifur-ca-after",
+        ),
         # Ivory Coast: Seydou Diarra's first premiership, May - October 2000
         pytest.param("Ivorian Prime Minister Seydou Diarra", dt.date(2000, 8, 22), "ABIDJAN", [], id="diarra-2000"),
         pytest.param(
@@ -214,7 +224,7 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Myanmar", dt.date(2011, 1, 1), HI),
         ("Kyrgyzstan", LO, dt.date(2020, 10, 8)),
         ("Thailand", LO, HI),
-        ("Bangladesh", dt.date(2001, 10, 10), dt.date(2024, 8, 4)),
+        ("Bangladesh", LO, dt.date(2024, 8, 4)),
         ("Ivory Coast", dt.date(2000, 5, 18), HI),
         ("Bosnia and Herzegovina", LO, HI),
         ("Somalia", dt.date(2000, 10, 8), HI),
