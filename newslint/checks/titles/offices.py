@@ -157,6 +157,7 @@ class OfficeTable:
     narrow: dict[str, tuple[str, ...]] = field(default_factory=dict)
     short_surnames: frozenset[str] = frozenset()
     departures: frozenset[str] = frozenset()
+    prospective: frozenset[str] = frozenset()
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def memo(self, key: str, factory: Callable[[], T]) -> T:
@@ -173,6 +174,26 @@ class OfficeTable:
         out: dict[str, list[Term]] = {}
         for t in self.terms:
             out.setdefault(t.person, []).append(t)
+        return out
+
+    def sole_holder(self, office: str, country: str, lo: dt.date, hi: dt.date) -> Term | None:
+        """The one holder of ``office`` in ``country`` on every day of ``[lo, hi]``, or ``None``.
+
+        ``None`` also when the table knows no holder for some day, or knows
+        two people holding it at once (San Marino's two Captains Regent, a
+        collective acting presidency): only a single known holder shows that
+        nobody else held the office then.
+        """
+        by_country = self.memo("offices.terms_by_country", self._terms_by_country)
+        held = [t for t in by_country.get(country, ()) if self.same_office(office, t.office) and t.overlaps(lo, hi)]
+        if len({t.person for t in held}) != 1 or not held[0].covers(lo, hi):
+            return None
+        return held[0]
+
+    def _terms_by_country(self) -> dict[str, list[Term]]:
+        out: dict[str, list[Term]] = {}
+        for t in self.terms:
+            out.setdefault(t.country, []).append(t)
         return out
 
     def qualifies(self, word: str, title: str) -> bool:
@@ -238,6 +259,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
     departures: set[str] = set()
     narrow: dict[str, tuple[str, ...]] = {}
     short_surnames: set[str] = set()
+    prospective: set[str] = set()
     as_of: dt.date | None = None
     for src in sources:
         data = src.data
@@ -253,6 +275,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 "acting",
                 "events",
                 "departures",
+                "prospective",
                 "short-surnames",
                 "title",
                 "country",
@@ -267,6 +290,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         acting_words.update(_strings(src, data, "acting", "", required=False))
         events.update(e.casefold() for e in _strings(src, data, "events", "", required=False))
         departures.update(e.casefold() for e in _strings(src, data, "departures", "", required=False))
+        prospective.update(w.casefold() for w in _strings(src, data, "prospective", "", required=False))
         short_surnames.update(w.casefold() for w in _strings(src, data, "short-surnames", "", required=False))
         narrow_table = field_of(src, data, "narrow-qualifiers", dict, "", required=False, default={})
         for word in narrow_table:
@@ -365,6 +389,7 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         narrow,
         frozenset(short_surnames),
         frozenset(departures),
+        frozenset(prospective),
     )
 
 

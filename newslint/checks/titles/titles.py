@@ -1,15 +1,17 @@
 """Titles (NL3xx): office titles against the offices table and the article date, and the headline.
 
-Date policy. The table checks (NL301-NL304) need the article date and say
-which one they used; without one they are silent. An exact date (``--date``,
-config, metadata, a timestamp line or a dateline) is judged with one day of
-slack either side for time zones. An inexact date (only the latest date the
-text mentions) is a floor, not a timestamp: the article may announce events
-up to about six months ahead, and may be written long after. So it stands for
-the window of the 183 days before it, and a check reports only what is wrong
-on every day of its window. "former" inside a term (NL302) needs an upper
-bound too, so it runs with exact dates only. A mention whose sentence names a
-year before the window speaks of another time and is not judged.
+Date policy. The table checks (NL301-NL304, NL306) need the article date
+and say which one they used; without one they are silent. An exact date
+(``--date``, config, metadata, a timestamp line or a dateline) is judged with
+one day of slack either side for time zones. An inexact date (only the latest
+date the text mentions) is a floor, not a timestamp: the article may announce
+events up to about six months ahead, and may be written long after. So it
+stands for the window of the 183 days before it, and a check reports only
+what is wrong on every day of its window. "former" inside a term (NL302)
+needs an upper bound too, so it runs with exact dates only; a title before the
+term (NL306) with the article's own date only (not one inferred from the
+first lines). A mention whose sentence names a year before the window
+speaks of another time and is not judged.
 """
 
 from __future__ import annotations
@@ -132,6 +134,48 @@ Use instead:
     Former Prime Minister Shigeru Ishiba welcomed the agreement.
 
 {_KNOWN_PROBLEMS_TABLE}""",
+)
+
+TITLE_BEFORE_TERM = Rule(
+    code="NL306",
+    name="title-before-term-start",
+    category=Category.TITLE,
+    severity=Severity.WARNING,
+    summary="Title of an office the person had not yet taken on the article date",
+    explanation=f"""\
+## What it does
+Flags a bare title ("Chancellor Friedrich Merz" in 2024) when every term of
+the person in that office begins after the article's date, and the offices
+table names someone else as its only holder on that date. It needs the
+article's own date (`--date`, config, metadata, or a labelled timestamp line
+such as "Updated ..." or "Published ..."): a date read from the first lines or
+the latest date a text mentions may be one the article looks back to.
+An office held by two people at once (San Marino's Captains Regent), a day the
+table knows no holder for, the time between election and inauguration (see
+NL301), "incoming", "future", "would-be" and the like before the title, an
+indefinite article ("a President X ..."), "would" right after the name, a
+conditional sentence ("if", "unless") and a sentence naming a later year are
+left alone, as are
+"former", "then-", quotations and the cases NL303 leaves alone.
+
+## Why is this bad?
+Copy that gives a person an office before they hold it has been rewritten
+from later knowledge: a background paragraph updated with today's titles, a
+date typed wrong, or a model that knows how the story ended. Each reader who
+remembers who held the office that day stops trusting the rest.
+
+## Example
+    (article dated 2023-03-14)
+    Prime Minister Keir Starmer told the Commons on Tuesday ...
+
+Use instead:
+    Labour leader Keir Starmer told the Commons on Tuesday ...
+
+{_KNOWN_PROBLEMS_TABLE}A person who also held the office before the table's first day (2000 for most
+countries) is reported with the first term the table knows; the finding holds
+(the person was not in office on the article's date) but the message's start
+date is only the table's.
+""",
 )
 
 OFFICE_NOT_HELD = Rule(
@@ -297,7 +341,7 @@ Deleting the full stop is offered as an unsafe fix: the line may be a lede.
 """,
 )
 
-_TABLE_RULES = (ELECT_AFTER_START, FORMER_FOR_INCUMBENT, TITLE_AFTER_TERM, OFFICE_NOT_HELD)
+_TABLE_RULES = (ELECT_AFTER_START, FORMER_FOR_INCUMBENT, TITLE_AFTER_TERM, OFFICE_NOT_HELD, TITLE_BEFORE_TERM)
 _HEADLINE_RULES = (HEADLINE_AFTER_BODY, HEADLINE_REPEATED, HEADLINE_FULL_STOP)
 
 
@@ -372,7 +416,7 @@ def _hedge(terms: list[Term], hi: dt.date) -> str:
 def table_checks(
     doc: Document, ctx: Context, table: OfficeTable, mentions: list[TitleMention], date: ArticleDate
 ) -> Iterator[Diagnostic]:
-    """NL301-NL304 for every mention of a person the table knows."""
+    """NL301-NL304 and NL306 for every mention of a person the table knows."""
     lo, hi = window(date)
     for m in mentions:
         if m.person is None or m.then or m.quoted or m.qualified or _speaks_of_another_time(doc, m, lo, hi):
@@ -408,6 +452,14 @@ def table_checks(
             and not _in_history(doc, table, m, same, lo)
         ):
             yield from _after_term(doc, table, m, same, date, lo, hi)
+        if (
+            same
+            and not (m.elect or m.former)
+            and ctx.is_enabled(TITLE_BEFORE_TERM)
+            and date.exact
+            and not date.inferred
+        ):
+            yield from _before_term(doc, table, m, same, date, lo, hi)
 
 
 def _elect(
@@ -460,6 +512,62 @@ def _after_term(
             f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(same, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
+
+
+def _before_term(
+    doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], date: ArticleDate, lo: dt.date, hi: dt.date
+) -> Iterator[Diagnostic]:
+    if any(t.start <= hi or t.elect_overlaps(lo, hi) for t in same):
+        return  # in office, or elected, on some day the article may have been written
+    if _names_an_event(doc, table, m) or _prospective(doc, table, m) or _conditional(doc, m, hi):
+        return
+    first = min(same, key=lambda t: t.start)
+    holder = table.sole_holder(first.office, first.country, lo, hi)
+    if holder is None or holder.person == first.person:
+        return
+    styled = table.styled(first.country, first.office)
+    yield doc.diagnostic(
+        TITLE_BEFORE_TERM,
+        m.start,
+        m.end,
+        f'"{"acting " if m.acting else ""}{m.written}" before the term: the offices table has {holder.person} as '
+        f"{_acting(holder)}{table.styled(holder.country, holder.office)} then, and {first.person} as "
+        f"{_acting(first)}{styled} only from {first.start}; {_dated(date)}",
+        suggestion="Give the title the person held on the article's date",
+    )
+
+
+# A word, hyphenated or not, right before a mention ("incoming", "would-be").
+_WORD_BEFORE_LEAD = lazy_compile(r"([^\W\d_]+(?:-[^\W\d_]+)*)[ \t\u00a0]+$")
+_INDEFINITE = frozenset(["a", "an"])
+# Words that make a sentence a condition ("if she wins"), and "would" right after the name ("President X
+# would scrap it"): a title there may be one to come. A "would" further on is mostly reported speech.
+_CONDITIONAL = frozenset(["if", "unless", "whether"])
+_WOULD_NEXT = lazy_compile(r"[ \t\u00a0]+would\b")
+
+
+def _prospective(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
+    """ "incoming Prime Minister X", "a President X would ...": the title is one still to come."""
+    before = _WORD_BEFORE_LEAD.search(doc.text, max(0, m.lead - 40), m.lead)
+    word = before.group(1).casefold() if before else ""
+    inside = doc.text[m.lead : m.start].casefold().split()
+    return word in table.prospective or word in _INDEFINITE or any(w in table.prospective for w in inside)
+
+
+def _conditional(doc: Document, m: TitleMention, hi: dt.date) -> bool:
+    """Whether the mention's sentence is a condition or names a later year ("if she wins", "by 2030")."""
+    if _WOULD_NEXT.match(doc.text, m.end):
+        return True
+    sentence = doc.sentence_at(m.start)
+    if sentence is None:
+        return False
+    for token in doc.tokens_between(sentence.start, sentence.end):
+        text = token.text.casefold()
+        if token.kind is TokenKind.WORD and text in _CONDITIONAL:
+            return True
+        if token.kind is TokenKind.NUMBER and len(text) == 4 and text.isdigit() and hi.year < int(text) <= 2099:
+            return True
+    return False
 
 
 def _not_held(

@@ -1,0 +1,108 @@
+"""Titles and names on a third independent-style set of wire articles (issue #18, the world 2000-2026).
+
+The articles in tests/data/independent-c/ were written for this test, blind to
+the offices table and to the titles and names checks, dated 2000-2025 and
+spread over Africa, Latin America, Asia, Europe, the Middle East and the
+international bodies (UN, NATO, EU, IMF, World Bank, WHO, WTO, the Pope, a
+central bank): 20 with one title wrong for the article's date (former holders,
+"President-elect" and "Prime Minister-designate" after taking office, an acting
+title after the acting term, a leader given the wrong country), 20 correct
+titles that look risky (acting and interim holders during their terms,
+"former", "the late", "then-", brothers with one surname, "chief executive",
+"Under Secretary", "the president of Real Madrid", a successor two weeks into
+the job), 14 that spell one person's name two ways (Arabic, Russian, Ukrainian,
+Korean, Chinese, Vietnamese, Hindi, Persian, Turkish diacritics; al-/el-;
+hyphen or space) and 10 about relatives whose names must stay apart. Each
+article carries its own date (an "Updated" line). tests/data/independent-c/README.md
+records what newslint said on each article when the set was written.
+
+The misses and the false alarm asserted below are the measured baseline, not a
+goal: when a change fixes one, remove it from the list here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from independent_sets import NAME_CODES, TITLE_CODES, ArticleSet
+
+from newslint.testing import check
+
+SET = ArticleSet("independent-c")
+articles = SET.articles
+flagged = SET.flagged
+
+
+def test_sets_have_their_size():
+    assert len(articles("titles_wrong.txt")) == 20
+    assert len(articles("titles_correct.txt")) == 20
+    assert len(articles("names_variant.txt")) == 14
+    assert len(articles("names_lookalike.txt")) == 10
+
+
+def test_wrong_titles_are_found(capsys):
+    found = flagged("titles_wrong.txt", TITLE_CODES)
+    hits = [k for k, v in found.items() if v]
+    missed = sorted(set(found) - set(hits))
+    with capsys.disabled():
+        print(f"\ntitles (set c): {len(hits)} of {len(found)} wrong titles found; missed: {missed}")
+    # Baseline to improve:
+    # - "President Boris Yeltsin" in June 2000: he left office on 1999-12-31, just before the
+    #   table's window, so the table has no Yeltsin and nothing is said;
+    # - "Prime Minister-designate Nouri al-Maliki" in August 2006, months after he took office:
+    #   "-designate" titles are not checked (NL301 covers "President-elect").
+    assert missed == ["maliki-designate-2006-08", "yeltsin-former-2000-06"]
+
+
+def test_correct_titles_are_not_flagged(capsys):
+    found = flagged("titles_correct.txt", TITLE_CODES)
+    bad = {k: v for k, v in found.items() if v}
+    with capsys.disabled():
+        print(f"\ntitles (set c): {len(bad)} of {len(found)} correct articles flagged {bad or ''}")
+    assert bad == {}
+
+
+def test_variant_spellings_are_found(capsys):
+    found = flagged("names_variant.txt", NAME_CODES)
+    hits = [k for k, v in found.items() if v]
+    missed = sorted(set(found) - set(hits))
+    with capsys.disabled():
+        print(f"\nnames (set c): {len(hits)} of {len(found)} variant spellings found; missed: {missed}")
+    # Baseline to improve: a variant given as the surname alone ("Zelensky" after "Volodymyr
+    # Zelenskyy", "Erdogan" after "Recep Tayyip Erdoğan", "Hifter's" after "Khalifa Haftar"),
+    # a Korean given name split by a space with a capital ("Moon Jae In" after "Moon Jae-in"),
+    # and the Persian j/zh alternation ("Ahmadinezhad" after "Ahmadinejad").
+    assert missed == [
+        "ahmadinejad-ezhad-2009-06",
+        "erdogan-diacritics-2017-04",
+        "haftar-hifter-2019-04",
+        "moon-hyphen-2018-04",
+        "zelenskyy-zelensky-2022-03",
+    ]
+
+
+def test_look_alike_names_are_not_flagged(capsys):
+    found = flagged("names_lookalike.txt", NAME_CODES + ["NL403"])
+    bad = {k: v for k, v in found.items() if v}
+    with capsys.disabled():
+        print(f"\nnames (set c): {len(bad)} of {len(found)} look-alike articles flagged {bad or ''}")
+    assert bad == {}
+
+
+@pytest.mark.parametrize(
+    ("key", "codes"),
+    [
+        ("museveni-kenya-2016-05", ["NL304"]),  # a leader given the wrong country
+        ("temer-acting-2017-04", ["NL303"]),  # an acting title after the acting term
+        ("choi-acting-2025-07", ["NL303"]),
+        ("biden-elect-2021-03", ["NL301"]),  # "President-elect" after the inauguration
+        ("milei-elect-2024-02", ["NL301"]),
+        ("benedict-pope-2015-09", ["NL303"]),
+        ("kuroda-boj-2023-09", ["NL303"]),
+        # The NL303 on Lula is right; the NL304 on "Central Bank Governor Alexandre Tombini" is a
+        # false alarm (English copy calls the head of Brazil's central bank governor as often as
+        # president): baseline to improve.
+        ("lula-former-2013-05", ["NL303", "NL304"]),
+    ],
+)
+def test_the_rule_that_finds_it(key, codes):
+    assert [d.code for d in check(articles("titles_wrong.txt")[key], TITLE_CODES)] == codes  # this article alone
