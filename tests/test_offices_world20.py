@@ -204,6 +204,30 @@ def found(who: str, date: dt.date, dateline: str) -> list[str]:
         ),
         pytest.param("Kyrgyz President Roza Otunbayeva", dt.date(2010, 9, 14), "BISHKEK", [], id="otunbayeva-pres"),
         pytest.param("Bangladeshi President Iajuddin Ahmed", dt.date(2006, 11, 21), "DHAKA", [], id="iajuddin-pres"),
+        # Yemen's acting prime minister of 2014; Afghanistan's prime minister without "acting" from August 2025
+        pytest.param(
+            "Yemeni acting Prime Minister Abdullah Mohsen al-Akwa", dt.date(2014, 10, 14), "SANAA", [], id="akwa"
+        ),
+        pytest.param(
+            "Yemeni acting Prime Minister Abdullah Mohsen al-Akwa",
+            dt.date(2015, 6, 9),
+            "SANAA",
+            ["NL303"],
+            id="akwa-after",
+        ),
+        pytest.param(
+            "Afghan Prime Minister Mohammad Hasan Akhund", dt.date(2025, 10, 21), "KABUL", [], id="akhund-2025"
+        ),
+        pytest.param(
+            "Afghan acting Prime Minister Mohammad Hasan Akhund", dt.date(2023, 3, 14), "KABUL", [], id="akhund-acting"
+        ),
+        pytest.param(
+            "Afghan acting Prime Minister Mohammad Hasan Akhund",
+            dt.date(2025, 10, 21),
+            "KABUL",
+            ["NL303"],
+            id="akhund-acting-after",
+        ),
         # The ends fixed in place: Ponta on the day of his resignation, Chang Sang on the day of the vote
         pytest.param("Romanian Prime Minister Victor Ponta", dt.date(2015, 11, 4), "BUCHAREST", [], id="ponta-last"),
         pytest.param(
@@ -234,6 +258,7 @@ LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
         ("Austria", LO, HI),
         ("Mongolia", dt.date(2008, 1, 1), HI),
         ("Georgia", LO, HI),
+        ("Yemen", LO, dt.date(2015, 1, 21)),
         ("South Korea", LO, dt.date(2000, 1, 11)),
         ("South Korea", dt.date(2000, 1, 14), dt.date(2010, 8, 10)),
     ],
