@@ -1,12 +1,11 @@
 """Heads of government of 2000 to today that the table lacked (rules/offices/world20.toml, issue #18):
 Myanmar's transitional prime minister, Kyrgyzstan's interim government of 2010, Thailand's acting prime
 ministers, Bangladesh's caretakers of 2001 and 2006-2007, Ivory Coast's prime minister of 2000, Bosnia and
-Herzegovina's co-chairman of the Council of Ministers, Somalia's and Kazakhstan's acting prime
-ministers, Syria's prime minister to March 2000, Austria's chancellor of 2021, Mongolia's acting prime
-minister of 2017, Georgia's President as acting prime minister (2005), South Korea's prime minister of 1998-2000; the ends fixed in other files (Ponta, Massimov,
-Chang Sang), Yemen's acting prime minister of 2014, Afghanistan's prime minister without "acting" from August
-2025; and Myanmar's span with no prime minister from April 2026 (tools/offices_coverage.py,
-``NO_OFFICE``).
+Herzegovina's co-chairman of the Council of Ministers, the acting prime ministers of Somalia, Kazakhstan,
+Mongolia, Yemen and Georgia (its President, 2005), Syria's prime minister to March 2000, Austria's
+chancellor of 2021, South Korea's prime minister of 1998-2000 and Afghanistan's without "acting" from
+August 2025; the ends fixed in other files (Ponta, Massimov, Chang Sang); and Myanmar's span with no prime
+minister from April 2026 (tools/offices_coverage.py, ``NO_OFFICE``).
 
 Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; one
 still given the title after the term is (NL303).
