@@ -10,7 +10,7 @@ from pathlib import Path
 
 from newslint.testing import check
 
-TITLE_CODES = ["NL301", "NL302", "NL303", "NL304", "NL305"]
+TITLE_CODES = ["NL301", "NL302", "NL303", "NL304", "NL305", "NL306"]
 NAME_CODES = ["NL401"]
 
 

@@ -486,7 +486,7 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
 # ``--finance``: the finance ministry's offices, and the body whose head is each G20 member's central banker
 # (the names g20-finance*.toml gives them; a euro member's own central bank, the ECB for the European Union).
 FINANCE_OFFICES = {"Finance Minister", "Treasury Secretary", "Chancellor of the Exchequer", "Treasurer",
-                   "Economy Minister"}  # fmt: skip
+                   "Economy Minister", "Treasury Minister"}  # fmt: skip
 CENTRAL_BANKS = {
     "Argentina": ("Central Bank of Argentina",), "Australia": ("Reserve Bank of Australia",),
     "Brazil": ("Central Bank of Brazil",), "Canada": ("Bank of Canada",), "China": ("People's Bank of China",),
