@@ -68,10 +68,10 @@ def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setitem(cov.NO_OFFICE, "Peru", ((dt.date(2026, 7, 28), None),))
     assert cov.gaps("Peru", "government", lo, HI) == []
     assert cov.gaps("Peru", "state", lo, HI) == state
-    # Syria: Zuabi's months before March 2000 (no premier listed); al-Sharaa's weeks as the General
-    # Command's leader (rules/offices/world21.toml) close the head of state's gap of 2024-2025
+    # Syria: al-Sharaa's weeks as the General Command's leader (rules/offices/world21.toml) close the head
+    # of state's gap of 2024-2025; Zuabi to March 2000 (world20.toml) the head of government's
     assert cov.gaps("Syria", "state", LO, HI) == []
-    assert cov.gaps("Syria", "government", LO, HI) == [(LO, dt.date(2000, 3, 7))]
+    assert cov.gaps("Syria", "government", LO, HI) == []
     assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
 
 

@@ -79,7 +79,8 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
-                      "President of the Council of Ministers", "Chief Executive"}  # fmt: skip
+                      "President of the Council of Ministers", "Chief Executive",
+                      "Co-Chairman of the Council of Ministers"}  # fmt: skip
 
 
 # Member states whose head of state also heads the government today (presidential
@@ -219,7 +220,11 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # office re-established on 1 August 2021 by SAC Order No 152/2021; the State Counsellor's office was
     # established for Aung San Suu Kyi on 6 April 2016 (en.m.wikipedia copy of "Prime Minister of Burma")
     # and ended with the coup of 1 February 2021 (her term in the table).
-    "Myanmar": ((dt.date(2011, 3, 30), dt.date(2016, 4, 6)), (dt.date(2021, 2, 1), dt.date(2021, 8, 1))),
+    # The transitional premiership of 2025 (Nyo Saw, world20.toml) ended when the President elected under the
+    # 2008 constitution, which has "no provision for the post" (defzone copy of "Prime Minister of
+    # Myanmar"), took the oath on 10 April 2026 (vaidra.in, April 2026).
+    "Myanmar": ((dt.date(2011, 3, 30), dt.date(2016, 4, 6)), (dt.date(2021, 2, 1), dt.date(2021, 8, 1)),
+                (dt.date(2026, 4, 10), None)),
     # Senegal: Sall abolished the post in May 2019 (24newsbulletin after DN; Dionne's term in world9.toml
     # ends on 14 May); the National Assembly voted its reinstatement on 10 December 2021 (muebuz.com, 17
     # September 2022). The post then stayed vacant until Amadou Ba's appointment on 17 September 2022:
