@@ -476,11 +476,11 @@ def _loose_surname(unit: _Unit, units: list[_Unit], lexicon: NameLexicon, memo: 
     if not lexicon.alternations or len(atoms) != 1 or len(atoms[0]) < _MIN_JOINED_SURNAME:
         return False
     free = memo.get("free")
-    if free is None:  # the loose forms of the one-word names written freely, found once per document
+    if free is None:  # the loose forms of the name words written freely ("Sarraj" of "al-Sarraj"), once per document
         free = memo["free"] = {
-            lexicon.loose(a[0], family=True)
+            lexicon.loose(a[-1], family=True)
             for u in units
-            if u.kind == _NAME and not u.forced and len(a := lexicon.strict_atoms(u.text)) == 1
+            if u.kind == _NAME and not u.forced and (a := lexicon.strict_atoms(u.text))
         }
     return lexicon.loose(atoms[0], family=True) in free and not is_common(atoms[0], KNOWN_WORD_ZIPF)
 
@@ -630,13 +630,28 @@ class SurnameGroup(NamedTuple):
     """A person's family name written alone in another spelling ("Zelensky" beside "Volodymyr Zelenskyy").
 
     ``lone``: indexes of the one-word mentions of the family name; ``full``:
-    indexes of the person's full-name mentions, whose word ``family[i]`` (an
-    index into ``mentions[i].words``) is the family name.
+    indexes of the person's full-name mentions, and ``family[i]`` the family
+    name as written in ``mentions[i]`` ("Sarraj" of "Fayez al-Sarraj").
     """
 
     lone: tuple[int, ...]
     full: tuple[int, ...]
-    family: dict[int, int]
+    family: dict[int, Word]
+
+
+def _family_word(m: Mention, atom: str, lexicon: NameLexicon) -> Word | None:
+    """The family name ``atom`` as written in ``m``: a word of its own ("Haftar"), or the part of
+    a word after its particles ("Sarraj" of "al-Sarraj"); None if it is written inside a longer word."""
+    for w in reversed(m.words):
+        if lexicon.strict_atoms(w.text) == (atom,):
+            return w
+        parts = _HYPHEN_SPLIT.split(w.text)
+        if len(parts) > 1 and all(p.casefold() in lexicon.particles for p in parts[:-1]):
+            last = parts[-1]
+            if lexicon.strict_atoms(last) == (atom,):
+                start = w.end - len(last)
+                return Word(last, start, w.end, lexicon.key(last))
+    return None
 
 
 def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[SurnameGroup]:
@@ -658,7 +673,7 @@ def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[Su
     people: dict[str, set[str]] = defaultdict(set)  # loose family name -> person keys
     words_of: dict[str, set[str]] = defaultdict(set)  # strict word -> person keys whose name has it
     family_atom: dict[str, str] = {}  # person key -> strict family word of its first full mention
-    family_word: dict[int, int] = {}  # full mention index -> index of its family word in ``words``
+    family_word: dict[int, Word] = {}  # full mention index -> its family name as written
     lone: dict[str, list[int]] = defaultdict(list)  # strict atom -> one-word mention indexes
     for i, m in enumerate(mentions):
         atoms = lexicon.strict_atoms(m.text)
@@ -672,10 +687,9 @@ def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[Su
         if family is None:
             continue
         people[lexicon.loose(atoms[family], family=True)].add(m.key)
-        # The family name's own word in the text: one word that is that one key word.
-        at = next((k for k, w in enumerate(m.words) if lexicon.strict_atoms(w.text) == (atoms[family],)), None)
-        if at is not None:
-            family_word[i] = at
+        word = _family_word(m, atoms[family], lexicon)
+        if word is not None:
+            family_word[i] = word
             family_atom.setdefault(m.key, atoms[family])
     by_person: dict[str, list[int]] = defaultdict(list)
     for atom, indexes in lone.items():
@@ -695,7 +709,7 @@ def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[Su
     for person, lone_indexes in by_person.items():
         full = tuple(i for i, m in enumerate(mentions) if m.key == person and i in family_word)
         spellings = {spelling_form(mentions[i].text).casefold() for i in lone_indexes}
-        spellings.update(spelling_form(mentions[i].words[family_word[i]].text).casefold() for i in full)
+        spellings.update(spelling_form(family_word[i].text).casefold() for i in full)
         if full and len(spellings) > 1:
             out.append(SurnameGroup(tuple(sorted(lone_indexes)), full, {i: family_word[i] for i in full}))
     return out

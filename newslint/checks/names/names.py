@@ -401,7 +401,7 @@ def _surname_variants(
     if not uses:
         return
     for i in group.full:
-        word = mentions[i].words[group.family[i]]
+        word = group.family[i]
         uses.append((spelling_form(word.text), word.start, word.end, lexicon.keyed(word.text)[1], True))
     uses.sort(key=lambda u: u[1])
     stats: dict[str, FormStat] = {}
