@@ -60,7 +60,16 @@ tie) the first used. The pack adds equivalences no key finds (Kiev/Kyiv,
 Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple"), and its
 `[[alternation]]` entries join romanizations of one name ("Dmitry Peskov"/
 "Dmitri Peskov", "Andriy"/"Andrii", "al-Shara"/"al-Sharaa", "Dbeibah"/
-"Dbeibeh") when the rest of the name agrees word for word. Only the
+"Dbeibeh", "Ahmadinejad"/"Ahmadinezhad") when the rest of the name agrees
+word for word; some apply to family names only (the Arabic short vowels of
+"Haftar"/"Hifter", never in given names such as Hamad/Hamid). A family
+name written alone ("Zelensky", "Erdogan", "Hifter's") is compared with
+the family name of the one person in the article it folds to ("Volodymyr
+Zelenskyy"), unless two people share it (Ilham and Heydar Aliyev, Trump
+and Trump Jr.), it is a word of another person's name, or it follows
+"bin" ("Mohammed bin Salman" has no family name). A Korean given-name
+syllable that is also a word ("Moon Jae In") is part of the name when the
+article also writes that name as one ("Moon Jae-in"). Only the
 article's own prose is read: code, reference entries, tables, lists, tweets
 and quotations (cited titles, quoted speech) are left out. A one-word "name"
 that the article also writes lower case is a word, capitalised at a
@@ -85,11 +94,21 @@ Use instead:
     South Korean President Lee Jae Myung arrived in Nara on Tuesday.
     Lee Jae Myung will meet Prime Minister Sanae Takaichi.
 
+The family name alone:
+    Czech Prime Minister Andrej Babiš met farmers in Brno.
+    The subsidies Babis promised would come in the spring.
+
+Use instead:
+    Czech Prime Minister Andrej Babiš met farmers in Brno.
+    The subsidies Babiš promised would come in the spring.
+
 ## Known problems
 Case alone is no evidence at a sentence start or in a title-case headline.
 Two people whose names share a key (namesakes) are taken for one, and so are
 two people whose names differ only by an alternation ("Kelly Smith" and
-"Kelli Smith"); list such pairs under `[[distinct]]` in a names pack. A
+"Kelli Smith"), and a surname alone is taken for the family name of the one
+person in the article it folds to (a Hassen quoted beside Ali Hassan); list
+such pairs under `[[distinct]]` in a names pack. A
 foreign-language title in the prose ("L'être et le Néon") is read as a
 spelling of the English word.
 """,
