@@ -47,10 +47,10 @@ __all__ = [
     "Alternation",
     "Ending",
     "Mention",
-    "SurnameGroup",
-    "family_index",
     "NameLexicon",
+    "SurnameGroup",
     "Word",
+    "family_index",
     "find_mentions",
     "join_transliterations",
     "key_atoms",
@@ -462,7 +462,12 @@ def _given_syllables(doc: Document, mentions: list[Mention], lexicon: NameLexico
                     start, end = hit.start(1), hit.end(1)
                     word = Word(text[start:end], start, end, lexicon.key(text[start:end]))
                     m = m._replace(
-                        text=longer, end=end, form=spelling_form(longer), key=key, preferred=preferred, words=(*m.words, word)
+                        text=longer,
+                        end=end,
+                        form=spelling_form(longer),
+                        key=key,
+                        preferred=preferred,
+                        words=(*m.words, word),
                     )
         out.append(m)
     return out

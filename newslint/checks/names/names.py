@@ -357,7 +357,9 @@ def document_variants(doc: Document, mentions: Sequence[Mention], lexicon: NameL
         """The article's lower-case words, folded: built once, when a one-word name needs it."""
         nonlocal common
         if common is None:
-            common = {" ".join(key_atoms(t)) for t, kind in doc.kind_of.items() if kind is TokenKind.WORD and t.islower()}
+            common = {
+                " ".join(key_atoms(t)) for t, kind in doc.kind_of.items() if kind is TokenKind.WORD and t.islower()
+            }
         return common
 
     for indexes in by_key.values():
