@@ -1,5 +1,5 @@
-"""San Marino's Secretaries of State for Foreign Affairs of 1986 - January 2020 and Fabio Berardi's Regency
-of April - October 2001 (rules/offices/world24.toml, issue #18).
+"""San Marino's Secretaries of State for Foreign Affairs of 1986 - January 2020 and four more Captain Regent
+semesters (April 2001, April and October 2005, April 2008; rules/offices/world24.toml, issue #18).
 
 Short wire-style articles, each dated: the Secretary titled so (or by the equivalent "Foreign Minister")
 during the term is not flagged; the same title after the successor took over is (NL303). And the coverage
@@ -100,6 +100,29 @@ def test_berardi_captain_regent_in_2001() -> None:
     assert found(who, dt.date(2002, 7, 11)) == ["NL303"]
 
 
+@pytest.mark.parametrize(
+    ("who", "date", "expected"),
+    [
+        # April - October 2005 and October 2005 - April 2006
+        pytest.param("Captain Regent Fausta Morganti", dt.date(2005, 7, 14), [], id="morganti"),
+        pytest.param("Captain Regent Fausta Morganti", dt.date(2006, 7, 13), ["NL303"], id="morganti-after"),
+        pytest.param("Captain Regent Cesare Gasperoni", dt.date(2005, 9, 15), [], id="gasperoni"),
+        pytest.param(
+            "Captains Regent Claudio Muccioli and Antonello Bacciocchi",
+            dt.date(2006, 1, 19),
+            [],
+            id="muccioli-bacciocchi",
+        ),
+        pytest.param("Captain Regent Antonello Bacciocchi", dt.date(2007, 1, 18), ["NL303"], id="bacciocchi-after"),
+        # April - October 2008, a surname of two words
+        pytest.param("Captain Regent Federico Pedini Amati", dt.date(2008, 5, 15), [], id="pedini-amati"),
+        pytest.param("Captain Regent Federico Pedini Amati", dt.date(2009, 5, 14), ["NL303"], id="pedini-amati-after"),
+    ],
+)
+def test_captains_regent_of_world24(who: str, date: dt.date, expected: list[str]) -> None:
+    assert found(who, date) == expected
+
+
 LO, HI = dt.date(2000, 1, 1), dt.date(2026, 11, 30)
 
 
@@ -113,13 +136,19 @@ def test_san_marino_head_of_government_coverage() -> None:
 
 
 def test_san_marino_head_of_state_coverage() -> None:
-    """Berardi's semester closes April - October 2001; the other semesters of world19.toml's header stay
-    gaps, and so does everything from 1 April 2026 (no stored report of the 2026 elections)."""
+    """76% of the days before world24.toml, 84% with it: April - October 2001, April 2005 - April 2006 and
+    April - October 2008 close; the other semesters of world24.toml's header stay gaps, and so does
+    everything from 1 April 2026 (no stored report of the 2026 elections)."""
     cov = _coverage()
     _, state = cov.office_depth("state", LO, HI)
-    assert 0.77 < state["San Marino"] < 0.80
+    assert 0.83 < state["San Marino"] < 0.86
     assert cov.gaps("San Marino", "state", dt.date(2001, 4, 1), dt.date(2001, 9, 30)) == []
-    assert cov.gaps("San Marino", "state", LO, dt.date(2002, 3, 31)) == [
+    assert cov.gaps("San Marino", "state", dt.date(2005, 4, 1), dt.date(2014, 3, 31)) == []
+    assert cov.gaps("San Marino", "state", LO, dt.date(2006, 3, 31)) == [
         (LO, dt.date(2001, 4, 1)),
         (dt.date(2001, 10, 1), dt.date(2002, 4, 1)),
+        (dt.date(2003, 10, 1), dt.date(2005, 4, 1)),
+    ]
+    assert cov.gaps("San Marino", "state", dt.date(2026, 1, 1), HI) == [
+        (dt.date(2026, 4, 1), HI + dt.timedelta(days=1))
     ]
