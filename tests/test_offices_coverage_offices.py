@@ -1,6 +1,7 @@
 """The coverage tool's spans without a head-of-government office (tools/offices_coverage.py, ``NO_OFFICE``;
 issue #18): a day on which a state had no such office apart from its head of state is no gap, a vacancy
-of an office that existed still is, and no span hides a term of the table.
+of an office that existed still is, and no span hides a term of the table. The bodies' heads' vacancies
+(``VACANT_HEAD_OF_BODY``: the Holy See's sedes vacantes, the WTO in 2020-2021) are no gap either.
 """
 
 from __future__ import annotations
@@ -58,13 +59,19 @@ def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
 def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
     """The head of state's gaps are counted as before: the spans say nothing about the President."""
     cov = _coverage()
-    # Syria: al-Sharaa's weeks before his presidency (no head of state listed), Zuabi's (no premier)
-    state = [(dt.date(2024, 12, 8), dt.date(2025, 1, 29))]
-    assert cov.gaps("Syria", "state", LO, HI) == state
-    assert cov.gaps("Syria", "government", LO, HI) == [(LO, dt.date(2000, 3, 7))]
-    monkeypatch.setitem(cov.NO_OFFICE, "Syria", ((None, dt.date(2000, 3, 7)), (dt.date(2024, 12, 8), None)))
+    # Peru from 28 July 2026: neither the new President nor his cabinet chief was read; a span without a
+    # prime minister's office would hide the second gap only.
+    lo, end = dt.date(2026, 1, 1), HI + dt.timedelta(days=1)
+    state = [(dt.date(2026, 7, 28), end)]
+    assert cov.gaps("Peru", "state", lo, HI) == state
+    assert cov.gaps("Peru", "government", lo, HI) == [(dt.date(2026, 7, 28), end)]
+    monkeypatch.setitem(cov.NO_OFFICE, "Peru", ((dt.date(2026, 7, 28), None),))
+    assert cov.gaps("Peru", "government", lo, HI) == []
+    assert cov.gaps("Peru", "state", lo, HI) == state
+    # Syria: al-Sharaa's weeks as the General Command's leader (rules/offices/world21.toml) close the head
+    # of state's gap of 2024-2025; Zuabi to March 2000 (world20.toml) the head of government's
+    assert cov.gaps("Syria", "state", LO, HI) == []
     assert cov.gaps("Syria", "government", LO, HI) == []
-    assert cov.gaps("Syria", "state", LO, HI) == state
     assert cov.gaps("Myanmar", "government", dt.date(2011, 3, 30), dt.date(2016, 4, 5)) == []
 
 
@@ -86,3 +93,50 @@ def test_no_span_hides_a_term(spans_name: str, offices_name: str) -> None:
             for t in terms:
                 if t.country == country and t.office in offices:
                     assert (t.end or dt.date.max) <= lo or t.start >= hi, (country, t.person, t.start, t.end)
+
+
+@pytest.mark.parametrize(
+    ("body", "spans"),
+    [
+        (
+            "Holy See",
+            [
+                (dt.date(2005, 4, 2), dt.date(2005, 4, 19)),
+                (dt.date(2013, 2, 28), dt.date(2013, 3, 13)),
+                (dt.date(2025, 4, 21), dt.date(2025, 5, 8)),
+            ],
+        ),
+        ("World Trade Organization", [(dt.date(2020, 9, 1), dt.date(2021, 3, 1))]),
+    ],
+)
+def test_a_vacancy_of_a_body_is_no_gap(body: str, spans: list[tuple[dt.date, dt.date]]) -> None:
+    """The sedes vacantes and the WTO's months without a Director-General are vacancies: no gap, and,
+    without the spans, exactly the days no term covers."""
+    cov = _coverage()
+    assert cov.gaps(body, "state", LO, HI) == []
+    assert cov.gaps(body, "state", LO, HI, vacancies=False) == spans
+
+
+def test_no_vacancy_of_a_body_hides_a_term() -> None:
+    """A body's vacancy never overlaps a term of its head, and the spans are ordered."""
+    cov = _coverage()
+    terms = cov._table().terms
+    for body, spans in cov.VACANT_HEAD_OF_BODY.items():
+        assert body in cov.BODIES, body
+        assert list(spans) == sorted(spans), body
+        for start, end in spans:
+            assert start < end, body
+            for t in terms:
+                if t.country == body:
+                    assert (t.end or dt.date.max) <= start or t.start >= end, (body, t.person, t.start, t.end)
+
+
+def test_the_depth_report_names_the_bodies_vacancies(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--depth`` lists the bodies' vacancies apart from their gaps."""
+    cov = _coverage()
+    assert cov.main(["--depth", "2020-01-01:2021-12-31"]) == 0
+    out = capsys.readouterr().out
+    gaps, vacancies = out.split("vacancies of the bodies' heads", 1)
+    assert "World Trade Organization" not in gaps
+    assert "  World Trade Organization: 2020-09-01..2021-02-28" in vacancies
+    assert "Holy See" not in vacancies.split("least covered")[0]

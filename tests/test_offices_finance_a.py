@@ -121,7 +121,7 @@ def test_terms_of_finance_a(who: str, date: dt.date, dateline: str, expected: li
 
 
 def test_every_term_names_a_source() -> None:
-    """Each term of the pack carries a source, and the pack declares no office of its own."""
+    """Each term of the pack carries a source; the only office it declares of its own is Italy's Treasury Minister."""
     path = Path(__file__).resolve().parents[1] / "rules" / "offices" / "g20-finance-a.toml"
     import tomllib
 

@@ -384,6 +384,11 @@ class TestOfficesPack:
             pytest.param(
                 '[[title]]\nname = "Mayor"\n', "title[0].forms: missing required key", id="title-without-forms"
             ),
+            pytest.param(
+                '[[country]]\nname = "Bank of Atlantis"\nforms = ["Bank of Atlantis"]\nother-titles = ["Doge"]\n',
+                "country 'Bank of Atlantis'.other-titles: unknown title 'Doge'",
+                id="unknown-other-title",
+            ),
         ],
     )
     def test_errors_name_file_and_key_path(self, tmp_path, body, message):

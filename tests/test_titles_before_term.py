@@ -118,3 +118,23 @@ def test_the_date_a_caller_gives_is_exact():
     text = "Chancellor Friedrich Merz said on Monday that Berlin would fund half of the cost.\n"
     assert [d.code for d in check(text, [CODE], date=dt.date(2024, 2, 5))] == [CODE]
     assert check(text, [CODE], date=dt.date(2025, 9, 1)) == []
+
+
+# -- "-designate" and a body's other titles (found by the blind set C) ----------------------------------
+
+
+def test_designate_after_the_term_began_is_flagged_like_elect():
+    text = article("Prime Minister-designate Nouri al-Maliki named his security ministers on Tuesday.", "July 11, 2006")
+    (d,) = check(text, ["NL301"])
+    assert "took office" in d.message and "2006-05-20" in d.message
+    before = article("Prime Minister-designate Nouri al-Maliki met Sunni leaders on Tuesday.", "May 2, 2006")
+    assert check(before, ["NL301", "NL303", "NL304", "NL306"]) == []
+
+
+def test_a_central_bank_head_called_governor_where_english_copy_says_so():
+    text = article("Central Bank Governor Alexandre Tombini said on Monday that rates would stay high.", "May 13, 2013")
+    assert check(text, ["NL303", "NL304", "NL306"]) == []
+    # the bank's own title stays right, and after his term either title is flagged
+    assert check(article("Central Bank of Brazil President Alexandre Tombini spoke.", "May 13, 2013"), ["NL304"]) == []
+    later = article("Central Bank Governor Alexandre Tombini said on Monday that rates would stay high.", "May 8, 2018")
+    assert [d.code for d in check(later, ["NL303", "NL304"])] == ["NL303"]

@@ -63,7 +63,9 @@ UN_MEMBER_STATES = (
 # Marino's Secretary of State for Foreign Affairs leads its government (and Pakistan's Chief
 # Executive, Musharraf, led it from the coup of 1999 to November 2002); Libya's
 # transitional and Presidential Council chairmen, and Sudan's military and
-# Sovereignty Council chairmen, head their states.
+# Sovereignty Council chairmen, head their states; so did the Secretaries-General of Libya's General
+# People's Congress (the Jamahiriya's nominal heads of state) and Syria's General Command leader
+# between Assad's fall and al-Sharaa's presidency (rules/offices/world21.toml).
 HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Supreme Leader", "Grand Duke", "Prince",
                  "Captain Regent", "Co-Prince", "Head of State", "Member of the Presidency", "Chairman of the Presidency",
                  "Chairman of the National Transitional Council", "Chairman of the Presidential Council",
@@ -72,11 +74,13 @@ HEAD_OF_STATE = {"President", "King", "Queen", "Emperor", "Emir", "Sultan", "Sup
                  "Chairman of the State Peace and Development Council",
                  "Chairman of the Supreme Council of the Armed Forces",
                  "President of the Transitional Presidential Council",
-                 "Head of the Interim Military Government"}  # fmt: skip
+                 "Head of the Interim Military Government",
+                 "Secretary-General of the General People's Congress", "Leader of the General Command"}  # fmt: skip
 HEAD_OF_GOVERNMENT = {"Prime Minister", "Premier", "Chancellor", "Taoiseach", "Chief Adviser",
                       "State Counsellor", "Head of Government", "Chief Minister", "Minister of State",
                       "Chairman of the Council of Ministers", "Secretary of State for Foreign Affairs",
-                      "President of the Council of Ministers", "Chief Executive"}  # fmt: skip
+                      "President of the Council of Ministers", "Chief Executive",
+                      "Co-Chairman of the Council of Ministers"}  # fmt: skip
 
 
 # Member states whose head of state also heads the government today (presidential
@@ -216,7 +220,11 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # office re-established on 1 August 2021 by SAC Order No 152/2021; the State Counsellor's office was
     # established for Aung San Suu Kyi on 6 April 2016 (en.m.wikipedia copy of "Prime Minister of Burma")
     # and ended with the coup of 1 February 2021 (her term in the table).
-    "Myanmar": ((dt.date(2011, 3, 30), dt.date(2016, 4, 6)), (dt.date(2021, 2, 1), dt.date(2021, 8, 1))),
+    # The transitional premiership of 2025 (Nyo Saw, world20.toml) ended when the President elected under the
+    # 2008 constitution, which has "no provision for the post" (defzone copy of "Prime Minister of
+    # Myanmar"), took the oath on 10 April 2026 (vaidra.in, April 2026).
+    "Myanmar": ((dt.date(2011, 3, 30), dt.date(2016, 4, 6)), (dt.date(2021, 2, 1), dt.date(2021, 8, 1)),
+                (dt.date(2026, 4, 10), None)),
     # Senegal: Sall abolished the post in May 2019 (24newsbulletin after DN; Dionne's term in world9.toml
     # ends on 14 May); the National Assembly voted its reinstatement on 10 December 2021 (muebuz.com, 17
     # September 2022). The post then stayed vacant until Amadou Ba's appointment on 17 September 2022:
@@ -262,7 +270,7 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # presidential powers to Prime Minister Špidla (abroad, the armed forces) and Speaker Zaorálek (at
     # home) "for an interim period" without a president (Radio Prague, 2 February 2003; Der Standard,
     # "vorerst ohne Präsident"), until Klaus, elected on 28 February (DW), took office on 7 March 2003.
-    # (Havel's term in world4.toml ends on 2 February, a day early: that day stays a gap.)
+    # (Havel's term in world4.toml runs through 2 February, its `end` the vacancy's first day.)
     "Czech Republic": ((dt.date(2003, 2, 3), dt.date(2003, 3, 7)),),
     # Iraq under occupation, from the fall of Baghdad (Saddam Hussein's term ends on 9 April 2003) to the
     # transfer of sovereignty on 28 June 2004, when al-Yawer took office: no Iraqi head of state. The
@@ -277,7 +285,12 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # 2025). The council dissolved on 7 February 2026 without a successor body, executive authority
     # passing "by default to Prime Minister Alix Didier Fils-Aime" (Ayiti Intel, 8 February 2026; Al
     # Jazeera, 7 February 2026: "now the country's only politician with executive powers").
-    "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2026, 2, 7), None)),
+    # The council itself, sworn in on Thursday 25 April 2024 ("took over as head of state", teleSUR),
+    # sat without a president until it named Leblanc Fils on Tuesday 30 April (world18.toml): like
+    # Lebanon's Council of Ministers, a body with no single holder (AFP via UOL and Africanews, 25-26
+    # April 2024: the nine members sworn in, none named to lead; rules/offices/world21.toml).
+    "Haiti": ((dt.date(2021, 7, 7), dt.date(2024, 4, 25)), (dt.date(2024, 4, 25), dt.date(2024, 4, 30)),
+              (dt.date(2026, 2, 7), None)),
     # Peru: Merino resigned on Sunday 15 November 2020; Congress elected Sagasti its president on the
     # 16th, 26 hours later (Causa Operária, 16 November 2020), and he was sworn in as President on the
     # 17th (Oman Observer, 18 November 2020): the presidency stood empty in between. On 17 February 2026
@@ -286,6 +299,47 @@ VACANT_HEAD_OF_STATE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...
     # executive (Latina Noticias, 17 February 2026), until Congress elected Balcázar on the 18th (El
     # Espectador, 18 February 2026), his first day in the table.
     "Peru": ((dt.date(2020, 11, 15), dt.date(2020, 11, 17)), (dt.date(2026, 2, 17), dt.date(2026, 2, 18))),
+    # Bolivia: Morales resigned on the evening of Sunday 10 November 2019 (his term runs through that day),
+    # and the vice president and the presidents of both chambers resigned with him: "Durante dos días,
+    # Bolivia no tuvo presidente" (Infobae, 24 November 2019; KPBS/NPR, 11 November: "a power vacuum";
+    # bolivia-today.blogspot.com) until Áñez assumed the presidency on 12 November (world2.toml).
+    "Bolivia": ((dt.date(2019, 11, 11), dt.date(2019, 11, 12)),),
+    # Zimbabwe: Mugabe resigned on the evening of Tuesday 21 November 2017; on the Wednesday the Speaker
+    # said ZANU-PF had nominated Mnangagwa "to fill the vacancy of the office of president" (Reuters via
+    # Yahoo and The Zimbabwe Mail, 22 November 2017; Al Jazeera), and he was sworn in on Friday 24
+    # November (world.toml). No one was reported acting in between.
+    "Zimbabwe": ((dt.date(2017, 11, 22), dt.date(2017, 11, 24)),),
+    # Tanzania: Magufuli's death was announced on the night of Wednesday 17 March 2021 (his term runs
+    # through that day); under the constitution the Vice President serves out the term once sworn in,
+    # which she was on Friday 19 March (Al Jazeera and Reuters via Devdiscourse, 19 March 2021); on the
+    # 18th "a date for her swearing in has not yet been announced" (The Indian Awaaz, 18 March 2021).
+    "Tanzania": ((dt.date(2021, 3, 18), dt.date(2021, 3, 19)),),
+    # Malawi: Mutharika died on Thursday 5 April 2012 (his term runs through that day); the government
+    # denied his death until Saturday 7 April, when Vice President Banda was sworn in: "it wasn't clear
+    # who was leading" (AP via Deseret News, 7 April 2012); his inner circle's naming of his brother as
+    # acting president (Los Angeles Times, 7 April 2012) had no force under the constitution.
+    "Malawi": ((dt.date(2012, 4, 6), dt.date(2012, 4, 7)),),
+}  # fmt: skip
+# Spans ``[from, to)`` on which an international body's head was vacant and no one held or acted in the
+# office (rules/offices/world21.toml's header): no gap of the body's head, as ``VACANT_HEAD_OF_STATE`` is
+# none of a state's. A span never hides a term of the body (tests/test_offices_world21.py).
+VACANT_HEAD_OF_BODY: dict[str, tuple[tuple[dt.date, dt.date], ...]] = {
+    # The Holy See's sedes vacantes: no one is Pope between a pope's death or resignation and the next
+    # election; the Camerlengo administers the Holy See's goods and the College of Cardinals deals only
+    # with "ordinary business", unable to decide what is reserved to the pope (CNS via Georgia Bulletin,
+    # 7 April 2005). John Paul II died on 2 April 2005 (AP via Lubbock Online, 3 April 2005: "the
+    # interregnum has begun"); Benedict XVI was elected on 19 April. Benedict's resignation took effect at
+    # 20:00 on 28 February 2013, when "the period of vacancy began" (alessiopaduano.it; Catholic News
+    # Agency, 1 March 2013), and Francis was elected on 13 March 2013. Francis died on Monday 21 April 2025
+    # and "the Sede Vacante" began (hola.com, 21 April 2025; Libero, April 2025), to Leo XIV's election on
+    # 8 May 2025.
+    "Holy See": ((dt.date(2005, 4, 2), dt.date(2005, 4, 19)), (dt.date(2013, 2, 28), dt.date(2013, 3, 13)),
+                 (dt.date(2025, 4, 21), dt.date(2025, 5, 8))),
+    # The WTO: Azevêdo stepped down on 31 August 2020 (Sputnik and Business Standard, 14 May 2020;
+    # Atalayar, 31 August 2020: "left headless"); the members failed to agree on an acting
+    # Director-General among the four deputies, who "would instead all stay on in their existing roles"
+    # (Reuters via Al Arabiya, 31 July 2020), until Okonjo-Iweala took office on 1 March 2021.
+    "World Trade Organization": ((dt.date(2020, 9, 1), dt.date(2021, 3, 1)),),
 }  # fmt: skip
 # A realm whose monarch is the British one (the schema has no office shared across realms).
 SHARED_MONARCH = {"Australia", "Canada"}
@@ -301,7 +355,8 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
 
     A body has one office (its head): ``kind`` is ignored for it. The days without a head-of-government
     office (``NO_OFFICE``) are no gap; nor, unless ``vacancies`` is false, are the head of state's true
-    vacancies (``VACANT_HEAD_OF_STATE``): no term can fill them, but no one was known either.
+    vacancies (``VACANT_HEAD_OF_STATE``) or a body's (``VACANT_HEAD_OF_BODY``): no term can fill them,
+    but no one was known either.
     """
     table = _table()
     offices = HEAD_OF_STATE if kind == "state" else HEAD_OF_GOVERNMENT
@@ -321,8 +376,11 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
     if kind == "government" and country not in BODIES:
         for start, end in NO_OFFICE.get(country, ()):
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
-    if kind == "state" and vacancies and country not in BODIES:
-        for start, end in VACANT_HEAD_OF_STATE.get(country, ()):
+    if vacancies:
+        spans = VACANT_HEAD_OF_BODY.get(country, ()) if country in BODIES else ()
+        if kind == "state" and country not in BODIES:
+            spans = VACANT_HEAD_OF_STATE.get(country, ())
+        for start, end in spans:
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
 
@@ -465,6 +523,11 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
             if found:
                 spans = ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in found)
                 print(f"  {country} ({'head' if country in BODIES else kind}): {spans}")
+    print("\nvacancies of the bodies' heads (no one held or acted in the office; no gap):")
+    for body in BODIES:
+        spans = [(a, b) for a, b in VACANT_HEAD_OF_BODY.get(body, ()) if a <= hi and b > lo]
+        if spans:
+            print(f"  {body}: " + ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in spans))
     worst = sorted((v, c) for c, v in share.items() if v < 1)[:40]
     print("\nleast covered member states (share of days):")
     for v, c in worst:
@@ -481,7 +544,7 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
 # ``--finance``: the finance ministry's offices, and the body whose head is each G20 member's central banker
 # (the names g20-finance*.toml gives them; a euro member's own central bank, the ECB for the European Union).
 FINANCE_OFFICES = {"Finance Minister", "Treasury Secretary", "Chancellor of the Exchequer", "Treasurer",
-                   "Economy Minister"}  # fmt: skip
+                   "Economy Minister", "Treasury Minister"}  # fmt: skip
 CENTRAL_BANKS = {
     "Argentina": ("Central Bank of Argentina",), "Australia": ("Reserve Bank of Australia",),
     "Brazil": ("Central Bank of Brazil",), "Canada": ("Bank of Canada",), "China": ("People's Bank of China",),

@@ -102,6 +102,9 @@ _NOT_NAMES = frozenset(
 _MAX_NAME_WORDS = 5
 # A generational suffix after a name makes it another person ("Donald Trump Jr.").
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+# After a title, a hyphen and these: chosen for the office, not yet in it ("President-elect",
+# "Prime Minister-designate"). Both are judged as "-elect" (NL301).
+_ELECT_SUFFIXES = frozenset(["elect", "designate"])
 
 
 @dataclass(frozen=True)
@@ -402,7 +405,7 @@ def _ends_title(word: str, ends: frozenset[str]) -> bool:
     parts = [p.casefold() for p in _HYPHEN_SPLIT.split(stem) if p]
     if not parts:
         return False
-    return parts[-1] in ends or (len(parts) > 1 and parts[-1] == "elect" and parts[-2] in ends)
+    return parts[-1] in ends or (len(parts) > 1 and parts[-1] in _ELECT_SUFFIXES and parts[-2] in ends)
 
 
 def _may_mention(doc: Document, m: _Matchers) -> bool:
@@ -508,7 +511,7 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         return None
     j = last + 1
     elect = False
-    if j < len(units) and units[j].hyphen_before and units[j].folded == "elect":
+    if j < len(units) and units[j].hyphen_before and units[j].folded in _ELECT_SUFFIXES:
         elect, j = True, j + 1
     title_end = units[j - 1].end
     name_first = j

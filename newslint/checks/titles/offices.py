@@ -76,12 +76,18 @@ class Title:
 
 @dataclass(frozen=True)
 class Country:
-    """A country or body whose offices the table lists."""
+    """A country or body whose offices the table lists.
+
+    ``other_titles``: titles English copy also gives the holder of the body's
+    office ("Governor" for the Central Bank of Brazil's President, as the
+    bank's own English pages have it): a mention with one of them is the office.
+    """
 
     name: str
     forms: tuple[str, ...]
     organization: bool = False
     within: str | None = None
+    other_titles: frozenset[str] = frozenset()
 
     @property
     def adjective(self) -> str:
@@ -217,6 +223,8 @@ class OfficeTable:
             return False
         if a == b:
             return True
+        if country is not None and a in self.countries[country].other_titles:
+            return True  # "Governor" for the Central Bank of Brazil's President, as its English pages say
         return bool((ta and b in ta.equivalent) or (tb and a in tb.equivalent))
 
     def local(self, title: str) -> bool:
@@ -325,6 +333,8 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
                 within=field_of(
                     src, entry, "within", str, where, required=False, default=old_c.within if old_c else None
                 ),
+                other_titles=frozenset(_strings(src, entry, "other-titles", where, required=False))
+                | (old_c.other_titles if old_c else frozenset()),
             )
         for i, entry in enumerate(tables_of(src, "term")):
             where = f"term[{i}]"
@@ -372,6 +382,10 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for place in title.countries:
             if place not in countries:
                 raise PackError(sources[-1].path, f"title {title.name!r}.countries", f"unknown country {place!r}")
+    for country in countries.values():
+        for other in country.other_titles:
+            if other not in titles:
+                raise PackError(sources[-1].path, f"country {country.name!r}.other-titles", f"unknown title {other!r}")
     people = {
         person: Person(person, tuple(spellings), surnames.get(person) or person.split()[-1])
         for person, spellings in names.items()

@@ -47,12 +47,13 @@ ELECT_AFTER_START = Rule(
     name="elect-title-after-start",
     category=Category.TITLE,
     severity=Severity.WARNING,
-    summary='"-elect" title for someone already in office on the article date',
+    summary='"-elect" or "-designate" title for someone already in office on the article date',
     explanation=f"""\
 ## What it does
-Flags "President-elect", "Prime Minister-elect" and the like when the offices
-table says the person took that office before the article's date (with a day
-of slack for time zones). Silent when the article has no date.
+Flags "President-elect", "Prime Minister-elect", "Prime Minister-designate"
+and the like when the offices table says the person took that office before
+the article's date (with a day of slack for time zones). Silent when the
+article has no date.
 
 ## Why is this bad?
 Copy recycled from the transition period, or written by a model from stale
@@ -476,8 +477,14 @@ def _elect(
             m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
             f'{_dated(date)} still says "{m.title_text}"{_hedge(same, hi)}',
-            suggestion=f'Write "{m.title_text[: -len("-elect")]}"' if m.title_text.lower().endswith("elect") else None,
+            suggestion=f'Write "{_without_suffix(m.title_text)}"' if m.title_text[-1:].isalpha() else None,
         )
+
+
+def _without_suffix(title_text: str) -> str:
+    """ "President-elect" -> "President", "Prime Minister-designate" -> "Prime Minister"."""
+    head, _, _ = title_text.rpartition("-")
+    return head or title_text
 
 
 def _former(

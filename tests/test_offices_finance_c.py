@@ -1,0 +1,253 @@
+"""Finance terms the first three G20 finance packs left out (rules/offices/g20-finance-c.toml, issue #18):
+Russia's Kasyanov and Siluanov's acting months, Turkey's central bank 2006-2011, Argentina's Pedro Pou,
+Italy's Ministers of Finance beside the Treasury Minister, and the changes of 2026 (Warsh, Durigan).
+
+Short wire-style articles, each dated: a holder correctly titled on the article's day is not flagged; the
+same title after the term is (NL303); an acting title is judged against the acting terms; a title the
+person never held is NL304.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import tomllib
+from conftest import offices_coverage_tool as _coverage
+
+from newslint.checks.titles.offices import parse_offices
+from newslint.plugin.packs import Packs
+from newslint.testing import check
+
+TABLE_CODES = ["NL301", "NL302", "NL303", "NL304"]
+PACK = Path(__file__).resolve().parents[1] / "rules" / "offices" / "g20-finance-c.toml"
+
+BRIEFING = """\
+Finance officials signal steady course before budget talks
+
+{dateline} - {who} told a news conference on Tuesday that spending plans would stay on track \
+despite weaker tax receipts in the first months of the year.
+Markets were little changed after the comments, dealers said.
+"""
+
+
+def found(who: str, date: dt.date, dateline: str) -> list[str]:
+    return [d.code for d in check(BRIEFING.format(who=who, dateline=dateline), TABLE_CODES, date=date)]
+
+
+@pytest.mark.parametrize(
+    ("who", "date", "dateline", "expected"),
+    [
+        # Russia: Kasyanov kept Finance as first deputy prime minister until Kudrin, then led the government
+        pytest.param("Russian Finance Minister Mikhail Kasyanov", dt.date(2000, 2, 15), "MOSCOW", [], id="kasyanov"),
+        pytest.param(
+            "Russian Finance Minister Mikhail Kasyanov", dt.date(2001, 3, 13), "MOSCOW", ["NL303"], id="kasyanov-after"
+        ),
+        # Siluanov: acting from September 2011, minister from 16 December 2011
+        pytest.param(
+            "Russian acting Finance Minister Anton Siluanov", dt.date(2011, 10, 18), "MOSCOW", [], id="siluanov-acting"
+        ),
+        pytest.param(
+            "Russian Finance Minister Anton Siluanov", dt.date(2011, 11, 8), "MOSCOW", [], id="siluanov-plain-2011"
+        ),
+        pytest.param(
+            "Russian acting Finance Minister Anton Siluanov",
+            dt.date(2013, 10, 15),
+            "MOSCOW",
+            ["NL303"],
+            id="siluanov-acting-after",
+        ),
+        pytest.param("Russian Finance Minister Anton Siluanov", dt.date(2014, 4, 8), "MOSCOW", [], id="siluanov"),
+        # Turkey: Başçı acting after Serdengeçti's term, then Durmuş Yılmaz's five years
+        pytest.param(
+            "Turkish central bank acting Governor Erdem Başçı", dt.date(2006, 3, 28), "ANKARA", [], id="basci-acting"
+        ),
+        pytest.param(
+            "Turkish central bank acting Governor Erdem Başçı",
+            dt.date(2007, 3, 27),
+            "ANKARA",
+            ["NL303"],
+            id="basci-acting-after",
+        ),
+        pytest.param(
+            "Turkish central bank Governor Durmuş Yılmaz", dt.date(2008, 10, 14), "ANKARA", [], id="durmus-yilmaz"
+        ),
+        pytest.param(
+            "Turkish central bank Governor Durmuş Yılmaz",
+            dt.date(2013, 5, 14),
+            "ANKARA",
+            ["NL303"],
+            id="durmus-yilmaz-after",
+        ),
+        # Argentina: Pedro Pou until his removal in April 2001
+        pytest.param(
+            "Central Bank of Argentina President Pedro Pou", dt.date(2000, 6, 13), "BUENOS AIRES", [], id="pou"
+        ),
+        pytest.param(
+            "Central Bank of Argentina President Pedro Pou",
+            dt.date(2002, 6, 11),
+            "BUENOS AIRES",
+            ["NL303"],
+            id="pou-after",
+        ),
+        # Italy before June 2001: a Minister of Finance (tax ministry) beside the Treasury Minister
+        pytest.param("Italian Finance Minister Vincenzo Visco", dt.date(1999, 11, 16), "ROME", [], id="visco-finance"),
+        pytest.param(
+            "Italian Finance Minister Vincenzo Visco",
+            dt.date(2000, 11, 14),
+            "ROME",
+            ["NL303"],
+            id="visco-finance-after",
+        ),
+        pytest.param(
+            "Italian Treasury Minister Vincenzo Visco", dt.date(2000, 11, 14), "ROME", [], id="visco-treasury"
+        ),
+        pytest.param(
+            "Italian Treasury Minister Giuliano Amato", dt.date(1999, 11, 16), "ROME", [], id="amato-treasury"
+        ),
+        pytest.param(
+            "Italian Finance Minister Giuliano Amato", dt.date(1999, 11, 16), "ROME", ["NL304"], id="amato-not-finance"
+        ),
+        pytest.param("Italian Finance Minister Ottaviano Del Turco", dt.date(2000, 11, 14), "ROME", [], id="del-turco"),
+        pytest.param(
+            "Italian Finance Minister Ottaviano Del Turco",
+            dt.date(2002, 11, 12),
+            "ROME",
+            ["NL303"],
+            id="del-turco-after",
+        ),
+        # "Treasury Minister" is a title of Italy only: Argentina's Treasury minister is filed as Economy Minister
+        pytest.param(
+            "Argentine Treasury Minister Nicolás Dujovne", dt.date(2018, 3, 13), "BUENOS AIRES", [], id="dujovne"
+        ),
+        # Acting heads in short vacancies
+        pytest.param(
+            "acting Treasury Secretary Andy Baukol", dt.date(2021, 1, 22), "WASHINGTON", [], id="baukol-acting"
+        ),
+        pytest.param(
+            "acting Treasury Secretary Andy Baukol",
+            dt.date(2021, 6, 15),
+            "WASHINGTON",
+            ["NL303"],
+            id="baukol-acting-after",
+        ),
+        pytest.param(
+            "Bank of Italy acting Governor Vincenzo Desario", dt.date(2005, 12, 23), "ROME", [], id="desario-acting"
+        ),
+        pytest.param(
+            "Bank Indonesia acting Governor Miranda Goeltom", dt.date(2008, 4, 29), "JAKARTA", [], id="miranda-2008"
+        ),
+        pytest.param(
+            "Bank of Korea acting Governor Lee Seung-heon", dt.date(2022, 4, 12), "SEOUL", [], id="lee-seung-heon"
+        ),
+        pytest.param(
+            "Bank of Korea acting Governor Lee Seung-heon",
+            dt.date(2022, 6, 14),
+            "SEOUL",
+            ["NL303"],
+            id="lee-seung-heon-after",
+        ),
+        # Handover days corrected: Frydenberg sworn in with Morrison; Nene and Albayrak in office on their last day
+        pytest.param(
+            "Australian Treasurer Josh Frydenberg", dt.date(2018, 8, 24), "CANBERRA", [], id="frydenberg-day-one"
+        ),
+        pytest.param(
+            "South African Finance Minister Nhlanhla Nene", dt.date(2015, 12, 9), "JOHANNESBURG", [], id="nene-last-day"
+        ),
+        pytest.param(
+            "Turkish Finance Minister Berat Albayrak", dt.date(2020, 11, 9), "ANKARA", [], id="albayrak-last-day"
+        ),
+        # 2026: Warsh succeeds Powell at the Fed (Powell pro tempore until the oath), Durigan succeeds Haddad
+        pytest.param("Fed Chair Jerome Powell", dt.date(2026, 5, 19), "WASHINGTON", [], id="powell-pro-tempore"),
+        pytest.param("Fed Chair Jerome Powell", dt.date(2026, 7, 14), "WASHINGTON", ["NL303"], id="powell-after"),
+        pytest.param("Fed Chair Kevin Warsh", dt.date(2026, 7, 14), "WASHINGTON", [], id="warsh"),
+        pytest.param("Brazilian Finance Minister Fernando Haddad", dt.date(2025, 8, 12), "BRASILIA", [], id="haddad"),
+        pytest.param(
+            "Brazilian Finance Minister Fernando Haddad",
+            dt.date(2026, 4, 14),
+            "BRASILIA",
+            ["NL303"],
+            id="haddad-after",
+        ),
+        pytest.param("Brazilian Finance Minister Dario Durigan", dt.date(2026, 4, 14), "BRASILIA", [], id="durigan"),
+    ],
+)
+def test_terms_of_finance_c(who: str, date: dt.date, dateline: str, expected: list[str]) -> None:
+    assert found(who, date, dateline) == expected
+
+
+def test_former_treasury_minister_is_named_as_treasury_minister() -> None:
+    """The NL304 report for Amato names the office he held, not the one the article gives him."""
+    (d,) = check(
+        BRIEFING.format(who="Italian Finance Minister Giuliano Amato", dateline="ROME"),
+        ["NL304"],
+        date=dt.date(1999, 11, 16),
+    )
+    assert "Treasury Minister" in d.message and "since 1999-05-13" in d.message
+
+
+def test_pack_terms_are_sourced_and_new() -> None:
+    """Every term names its source, and none repeats a term of the other finance packs."""
+    data = tomllib.loads(PACK.read_text(encoding="utf-8"))
+    terms = data["term"]
+    assert terms and all(t["source"].startswith("wikipedia:") for t in terms)
+
+    def key(t: dict) -> tuple:
+        return (t["person"], t["country"], t["office"], t["start"])
+
+    others = set()
+    for name in ("g20-finance.toml", "g20-finance-a.toml", "g20-finance-b.toml"):
+        other = tomllib.loads((PACK.parent / name).read_text(encoding="utf-8"))
+        others |= {key(t) for t in other["term"]}
+    assert not {key(t) for t in terms} & others
+    # the pack's date covers its open terms' first days only as far as a source vouches for them
+    assert data["pack"]["checked"] == dt.date(2026, 3, 22)
+
+
+def test_split_and_closed_terms_in_the_table() -> None:
+    """Siluanov's acting and full terms meet; Powell and Haddad end on their successors' first days."""
+    t = Packs().load("offices", parse_offices)
+    siluanov = sorted((x for x in t.terms if x.person == "Anton Siluanov"), key=lambda x: x.start)
+    assert [(x.start, x.end, x.acting) for x in siluanov] == [
+        (dt.date(2011, 9, 27), dt.date(2011, 12, 16), True),
+        (dt.date(2011, 12, 16), None, False),
+    ]
+    ends = {x.person: x.end for x in t.terms if x.person in ("Jerome Powell", "Fernando Haddad")}
+    starts = {x.person: x.start for x in t.terms if x.person in ("Kevin Warsh", "Dario Durigan")}
+    assert ends["Jerome Powell"] == starts["Kevin Warsh"] == dt.date(2026, 5, 22)
+    assert ends["Fernando Haddad"] == starts["Dario Durigan"] == dt.date(2026, 3, 20)
+    assert list(t.titles["Treasury Minister"].countries) == ["Italy"]
+
+
+def test_finance_coverage_to_october_2025(capsys: pytest.CaptureFixture[str]) -> None:
+    """The coverage tool counts the new terms: Russia and Argentina complete, Turkey short only before 2001."""
+    assert _coverage().main(["--finance", "2000-01-01:2025-10-31"]) == 0
+    out = capsys.readouterr().out
+    assert "Russia: finance 100.0%, central bank 100.0%" in out
+    assert "Argentina: finance 99.8%, central bank 100.0%" in out
+    assert "Turkey (central bank): 2000-01-01..2001-03-01\n" in out
+    # the day between Kudrin's dismissal and Siluanov's acting appointment is a known gap
+    assert "Russia (finance): 2011-09-26..2011-09-26\n" in out
+    # Italy's Treasury Minister counts as its finance seat: no gap before June 2001
+    assert "Italy (finance): 2006-05-08..2006-05-16\n" in out
+    assert "mean over 39 offices: 96.6%" in out
+    # the short vacancies filled by acting heads and the corrected handover days are no longer gaps
+    for line in (
+        "United States: finance 100.0%, central bank 100.0%",
+        "Australia: finance 100.0%, central bank 100.0%",
+        "South Korea: finance 100.0%, central bank 100.0%",
+        "Indonesia: finance 100.0%, central bank 100.0%",
+        "Italy: finance 99.9%, central bank 100.0%",
+        "South Africa: finance 100.0%, central bank 100.0%",
+        "Turkey: finance 100.0%, central bank 95.5%",
+    ):
+        assert line in out, line
+
+
+def test_finance_coverage_into_2026(capsys: pytest.CaptureFixture[str]) -> None:
+    """To November 2026: Powell's closed term vouches for the Fed to 21 May; Brazil to the pack's date."""
+    assert _coverage().main(["--finance", "2000-01-01:2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert "United States (central bank): 2014-02-01..2014-02-02, 2018-02-03..2018-02-04, 2026-05-22..2026-11-30" in out
+    assert "Brazil (finance): 2026-03-23..2026-11-30" in out
