@@ -4,7 +4,7 @@ The table's depth started at 2000-01-01, so a leader of the 1990s still called b
 article of 2000-2003 was not flagged: NL303 needs an ended term of the person. These short wire-style
 articles carry their day in an "Updated" line; a 1990s holder given the bare title after the term is
 flagged, "former" is not, and an article dated inside the old term passes. People with a later term in
-the table (Peres, Nawaz Sharif, Ganzouri, Berlusconi) keep one `person`, so both terms are judged.
+the table (Peres, Nawaz Sharif, Ganzouri, Klaus, Brundtland) keep one `person`, so both terms are judged.
 """
 
 from __future__ import annotations
@@ -180,6 +180,27 @@ def found(template: str, who: str, day: str, dateline: str, time: str = "10:41 A
             ["NL303"],
             id="ganzouri-2000",
         ),
+        # Other states in the news of the 1990s
+        pytest.param(HARBOUR, "Croatian President Franjo Tudjman", "May 15, 2001", "SPLIT", ["NL303"], id="tudjman"),
+        pytest.param(
+            SUMMIT, "Czech Prime Minister Vaclav Klaus", "June 8, 1999", "PRAGUE", ["NL303"], id="klaus-premier-after"
+        ),
+        pytest.param(SUMMIT, "Czech President Vaclav Klaus", "June 12, 2007", "PRAGUE", [], id="klaus-president"),
+        pytest.param(
+            SUMMIT, "New Zealand Prime Minister Jenny Shipley", "March 21, 2000", "WELLINGTON", ["NL303"], id="shipley"
+        ),
+        pytest.param(
+            SUMMIT,
+            "Norwegian Prime Minister Gro Harlem Brundtland",
+            "May 15, 2001",
+            "OSLO",
+            ["NL303"],
+            id="brundtland-pm",
+        ),
+        pytest.param(
+            SUMMIT, "WHO Director-General Gro Harlem Brundtland", "May 15, 2001", "GENEVA", [], id="brundtland-who"
+        ),
+        pytest.param(HARBOUR, "President Mobutu Sese Seko", "October 8, 1996", "MATADI", [], id="mobutu-1996"),
         # International bodies
         pytest.param(
             SUMMIT, "NATO Secretary-General Javier Solana", "November 6, 2001", "BRUSSELS", ["NL303"], id="solana-nato"
