@@ -138,3 +138,19 @@ def test_a_central_bank_head_called_governor_where_english_copy_says_so():
     assert check(article("Central Bank of Brazil President Alexandre Tombini spoke.", "May 13, 2013"), ["NL304"]) == []
     later = article("Central Bank Governor Alexandre Tombini said on Monday that rates would stay high.", "May 8, 2018")
     assert [d.code for d in check(later, ["NL303", "NL304"])] == ["NL303"]
+
+
+def test_a_year_after_the_names_a_thing_when_the_clause_names_a_day():
+    # "the 2015 accord" is a thing; "on Tuesday" dates the sentence: judged (NL303)
+    text = article(
+        "Chancellor Angela Merkel defended the 2015 accord on migration at talks in Rome on Tuesday.", "March 7, 2023"
+    )
+    assert [d.code for d in check(text, ["NL303"])] == ["NL303"]
+    # without a day of the present, the year still speaks of another time
+    old = article("Chancellor Angela Merkel defended the 2015 accord on migration at talks in Rome.", "March 7, 2023")
+    assert check(old, ["NL303"]) == []
+    # and a year as the time of the sentence is one
+    framed = article(
+        "In 2015 Chancellor Angela Merkel defended the accord at talks in Rome on Tuesday.", "March 7, 2023"
+    )
+    assert check(framed, ["NL303"]) == []

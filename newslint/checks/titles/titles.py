@@ -773,13 +773,20 @@ def _departs(doc: Document, table: OfficeTable, m: TitleMention) -> bool:
 _CLAUSE_BREAK = lazy_compile(r"[,;:()\u2013\u2014]|\s-\s")
 
 
+def _after_the(text: str, at: int) -> bool:
+    """Whether "the" stands right before ``at``: a year there names a thing ("the 1972 treaty")."""
+    words = text[max(0, at - 12) : at].split()
+    return bool(words) and words[-1].casefold() == "the" and text[at - 1 : at].isspace()
+
+
 def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.date) -> bool:
     """Whether the mention's sentence names a year before the article's window ("in 2017").
 
     A year in another clause than the mention does not date it when the
     mention's own clause names a day of the article's present: in "Exports are
     below their level of 2010, President X told reporters on Thursday" the
-    title is written on Thursday.
+    title is written on Thursday. Nor, then, does a year after "the" that
+    names a thing ("talks on Sunday on the 1972 treaty").
     """
     sentence = doc.sentence_at(m.start)
     if sentence is None:
@@ -789,7 +796,7 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
     for token in doc.tokens_between(sentence.start, sentence.end):
         if token.kind is not TokenKind.NUMBER:
             continue
-        if present and not lo_clause <= token.start < hi_clause:
+        if present and (not lo_clause <= token.start < hi_clause or _after_the(doc.text, token.start)):
             continue
         for part in token.text.replace("\u2013", "-").split("-"):
             # a later year ("the 2035 target") leaves the title a present claim
