@@ -401,17 +401,41 @@ def _acting(term: Term) -> str:
     return "acting " if term.acting else ""
 
 
-def _hedge(terms: list[Term], hi: dt.date) -> str:
+def _hedge(table: OfficeTable, terms: list[Term], lo: dt.date, hi: dt.date) -> str:
     """A caveat when the article may postdate what the table knows of the person, else ``""``.
 
     The person's terms are vouched for up to their packs' ``checked`` date
     (the table's "as of" date): a later article may follow a change the table
-    does not know, such as a return to office.
+    does not know, such as a return to office. The office may be vouched for
+    longer, by a later pack's open term (rules/offices/world-fresh.toml): no
+    caveat when another person is the office's sole holder on every day the
+    article may have been written (the person cannot have held it then), and
+    the caveat's date is the last day a sole holder, from the person's own
+    date on, is vouched for.
     """
     dates = [t.checked for t in terms if t.checked is not None]
     if not dates or hi <= min(dates):
         return ""
-    return f" (but the article is later than the offices table, current to {min(dates)}: a change since then may be missing)"
+    person, known = terms[0].person, min(dates)
+    offices = sorted({(t.office, t.country) for t in terms})
+    holders = [table.sole_holder(office, country, lo, hi) for office, country in offices]
+    if all(h is not None and h.person != person for h in holders):
+        return ""
+    # The table may know the office longer than the person's oldest pack: a sole holder (the person's
+    # own open term, or another's) vouched for from that day on by a later pack.
+    current = []
+    for office, country in offices:
+        h = table.sole_holder(office, country, known, known)
+        later = h.known_until if h is not None else None
+        if later is None or later <= known or table.sole_holder(office, country, known, later) is not h:
+            later = known
+        current.append(later)
+    if hi <= min(current):
+        return ""
+    return (
+        f" (but the article is later than the offices table, current to {min(current)}: "
+        "a change since then may be missing)"
+    )
 
 
 def table_checks(
@@ -476,7 +500,7 @@ def _elect(
             m.start,
             m.end,
             f"{t.person} took office as {table.styled(t.country, t.office)} on {t.start}; "
-            f'{_dated(date)} still says "{m.title_text}"{_hedge(same, hi)}',
+            f'{_dated(date)} still says "{m.title_text}"{_hedge(table, same, lo, hi)}',
             suggestion=f'Write "{_without_suffix(m.title_text)}"' if m.title_text[-1:].isalpha() else None,
         )
 
@@ -516,7 +540,7 @@ def _after_term(
             m.start,
             m.end,
             f"{t.person} left office as {_acting(t)}{table.styled(t.country, t.office)} on {t.end}; "
-            f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(same, hi)}',
+            f'{_dated(date)} still says "{"acting " if m.acting else ""}{m.written}"{_hedge(table, same, lo, hi)}',
             suggestion=f'Write "former {m.title_text}", or "then-{m.title_text}" for past events',
         )
 
