@@ -188,7 +188,11 @@ def test_message_hedged_after_the_as_of_date():
     (d,) = check(text, ["NL303"], date=leo.known_until + dt.timedelta(days=120))
     assert "left office as Vatican Pope on 2025-04-21" in d.message
     assert f"the article is later than the offices table, current to {leo.known_until}" in d.message
-    for day in (t.as_of - dt.timedelta(days=5), t.as_of + dt.timedelta(days=120), leo.known_until - dt.timedelta(days=5)):
+    for day in (
+        t.as_of - dt.timedelta(days=5),
+        t.as_of + dt.timedelta(days=120),
+        leo.known_until - dt.timedelta(days=5),
+    ):
         (d,) = check(text, ["NL303"], date=day)
         assert "current to" not in d.message, day
 
