@@ -32,14 +32,21 @@ def lex():
     return Packs().load("names", parse_names_packs)
 
 
-def _examples() -> list[tuple[str, str]]:
+def _examples(field: str = "examples") -> list[tuple[str, str]]:
     data = tomllib.loads(PACK.read_text(encoding="utf-8"))
-    return [tuple(ex.split(" = ")) for entry in data["alternation"] for ex in entry["examples"]]
+    return [tuple(ex.split(" = ")) for entry in data["alternation"] for ex in entry.get(field, [])]
 
 
 @pytest.mark.parametrize(("a", "b"), _examples())
 def test_every_alternation_example_joins(lex, a, b):
     assert transliterations_match(a, b, lex)
+
+
+@pytest.mark.parametrize(("a", "b"), _examples("never"))
+def test_every_alternation_counterexample_stays_apart(lex, a, b):
+    assert not transliterations_match(a, b, lex)
+    doc = f"Officials said {a} arrived on Monday.\n\nReporters said {b} arrived on Tuesday.\n"
+    assert check(doc, ["NL401", "NL403"]) == []
 
 
 # Relatives and namesakes: issue #18's must-not-merge list, and more of the same kinds.
@@ -64,6 +71,13 @@ NEVER_JOINED = [
     ("Thaksin Shinawatra", "Yingluck Shinawatra"),
     ("Paetongtarn Shinawatra", "Thaksin Shinawatra"),
     ("Lee Hsien Loong", "Lee Kuan Yew"),
+    # Given names that differ by a vowel are different names; a father's name after "bin" is no family name.
+    ("Hamad bin Jassim", "Hamid bin Jassim"),
+    ("Khalid bin Hamad", "Khalid bin Hamid"),
+    ("Kamal Hassan", "Kamil Hassan"),
+    ("Lee Jae-min", "Lee Jae-man"),
+    ("John Miller", "John Millar"),
+    ("Peter Jensen", "Peter Jansen"),
 ]
 
 
@@ -99,6 +113,23 @@ def test_a_bad_pattern_is_rejected(tmp_path):
         parse_names_packs([PackSource(pack, tomllib.loads(pack.read_text()), False)])
 
 
+def test_a_bad_scope_is_rejected(tmp_path):
+    pack = tmp_path / "names.toml"
+    pack.write_text(
+        '[pack]\nkind = "names"\nschema = 1\n[[alternation]]\nlanguage = "x"\npattern = "a"\nscope = "given"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(PackError, match=r"alternation\[0\]\.scope"):
+        parse_names_packs([PackSource(pack, tomllib.loads(pack.read_text()), False)])
+
+
+def test_family_alternations_fold_the_family_name_only(lex):
+    """The Arabic vowel alternation folds "Haftar" as a family name, never "Hamad" as a given name."""
+    assert lex.loose("haftar", family=True) == lex.loose("hifter", family=True)
+    assert lex.loose("hamad") != lex.loose("hamid")
+    assert lex.loose("min", family=True) != lex.loose("man", family=True)  # one syllable: Korean, Chinese
+
+
 ARTICLE = """\
 Kremlin says talks can wait
 
@@ -120,7 +151,126 @@ def test_surname_alone_follows_the_full_name():
         "Dbeibah said the militias would disband. Critics of Dbeibeh were not convinced.\n"
     )
     [d] = check(text, ["NL401"])
-    assert d.message == "'Dbeibeh' (1x here) vs 'Dbeibah' (1x here, used first)"
+    assert d.message == "'Dbeibeh' (1x here) vs 'Dbeibah' (2x here; family name of 'Abdul Hamid Dbeibah')"
+    assert (d.line, d.column, d.end_line, d.end_column) == span(text, "Dbeibeh")
+
+
+# -- a family name alone, in another spelling than the full name's -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "message"),
+    [
+        pytest.param(
+            "Czech Prime Minister Andrej Babiš met farmers in Brno on Friday.\n\n"
+            "The subsidies Babis promised would come in the spring, aides said.\n",
+            "Babis",
+            "'Babis' (1x here) vs 'Babiš' (1x here, used first; family name of 'Andrej Babiš')",
+            id="diacritics",
+        ),
+        pytest.param(
+            "Libya's former ruler Moammar Gadhafi was killed in Sirte in 2011.\n\n"
+            "Crowds in Benghazi celebrated the end of Gaddafi's rule.\n",
+            "Gaddafi",
+            "'Gaddafi' (1x here) vs 'Gadhafi' (1x here, preferred; family name of 'Moammar Gadhafi')",
+            id="pack-spelling-possessive",
+        ),
+        pytest.param(
+            "Prime Minister Fayez al-Sarraj met envoys in Tripoli on Monday.\n\nSerraj said the talks had gone well.\n",
+            "Serraj",
+            "'Serraj' (1x here) vs 'Sarraj' (1x here, used first; family name of 'Fayez al-Sarraj')",
+            id="arabic-vowels-after-particle-at-sentence-start",
+        ),
+        pytest.param(
+            "Iran's oil minister Bijan Zanganeh arrived in Vienna on Wednesday.\n\n"
+            "OPEC delegates said Zangeneh wanted a longer cut.\n",
+            "Zangeneh",
+            "'Zangeneh' (1x here) vs 'Zanganeh' (1x here, used first; family name of 'Bijan Zanganeh')",
+            id="persian-vowels",
+        ),
+    ],
+)
+def test_family_name_alone_in_another_spelling(text, variant, message):
+    [d] = check(text, ["NL401"])
+    assert d.message == message
+    assert (d.line, d.column, d.end_line, d.end_column) == span(text, variant)
+
+
+def test_the_full_name_is_reported_when_the_surname_alone_wins():
+    text = (
+        "Ukraine's president, Volodymyr Zelensky, spoke to the parliament in Ottawa.\n\n"
+        "Zelenskyy thanked Canada. Lawmakers applauded Zelenskyy twice.\n"
+    )
+    [d] = check(text, ["NL401"])
+    assert (d.line, d.column, d.end_line, d.end_column) == span(text, "Zelensky")  # in the full name
+    assert d.suggestion == "Use 'Zelenskyy'"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Azerbaijan's President Ilham Aliyev laid flowers at the grave of Heydar Aliyev on Monday.\n\n"
+            "Aliev then met the visiting delegation.\n",
+            id="two-people-share-the-family-name",
+        ),
+        pytest.param(
+            "Qatar's Emir Tamim bin Hamad Al Thani received the envoys on Sunday.\n\n"
+            "Diplomats said Hamid would attend the next round.\n",
+            id="father's-name-after-bin",
+        ),
+        pytest.param(
+            "Prime Minister Abdul Hamid Dbeibah met Interior Minister Imad Hamed in Tripoli.\n\n"
+            "Later Hamid spoke to reporters.\n",
+            id="another-person's-given-name",
+        ),
+        pytest.param(
+            "Union leader Tom Baker addressed the rally in Leeds on Monday.\n\n"
+            "Biker clubs joined the march, and Baker thanked them.\n",
+            id="common-word-at-sentence-start",
+        ),
+        pytest.param(
+            "White House adviser Stephen Miller spoke to reporters on Monday.\n\n"
+            "Writing in the Guardian, Millar disagreed with him.\n",
+            id="distinct-surnames",
+        ),
+        pytest.param(
+            "President Uhuru Kenyatta opened the museum of his father, Jomo Kenyatta, on Monday.\n\n"
+            "Visitors queued to see Kenyata's desk.\n",
+            id="father-and-son",
+        ),
+    ],
+)
+def test_family_name_alone_is_not_joined(text):
+    assert check(text, ["NL401", "NL403"]) == []
+
+
+# -- Korean given-name syllables that are also words ------------------------------------------------------
+
+
+def test_korean_syllable_after_a_space_joins_the_name():
+    text = (
+        "Opposition leader Kim Chong-in resigned on Thursday after the election defeat.\n\n"
+        "Kim Chong In said the party needed new faces.\n"
+    )
+    [d] = check(text, ["NL401"])
+    assert d.message == "'Kim Chong In' (1x here) vs 'Kim Chong-in' (1x here, used first)"
+    assert (d.line, d.column, d.end_line, d.end_column) == span(text, "Kim Chong In")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Kim Chong In said the party needed new faces.\n", id="no-joined-spelling-elsewhere"),
+        pytest.param(
+            "Moon Jae-in Meets Troops\n\nPresident Moon Jae-in visited a base.\n\n"
+            "Moon Jae In Seoul Talks Resume Today\n",
+            id="title-case-line",
+        ),
+    ],
+)
+def test_korean_syllable_is_not_joined(text):
+    assert check(text, ["NL401"]) == []
 
 
 def test_surname_alone_is_not_joined_between_two_people():

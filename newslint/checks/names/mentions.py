@@ -33,24 +33,30 @@ import bisect
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from typing import Any, NamedTuple
 
+from newslint.checks.names.common_words import is_common
 from newslint.model.document import Document, TokenKind
 from newslint.text.lazy_re import lazy_compile
 
 __all__ = [
+    "Alternation",
     "Ending",
     "Mention",
     "NameLexicon",
+    "SurnameGroup",
     "Word",
+    "family_index",
     "find_mentions",
     "join_transliterations",
     "key_atoms",
     "loose_atoms",
     "spelling_form",
+    "surname_groups",
     "transliterations_match",
     "variant_key",
 ]
@@ -89,6 +95,9 @@ _FORCING = frozenset("\"'“‘«([:")
 _DOTTED_INITIALS = lazy_compile(r"^(?:[A-Z]\.)+$")
 # Splits a compound at its hyphens: "al-Assad" → "al", "Assad".
 _HYPHEN_SPLIT = lazy_compile(f"[{re.escape(HYPHEN_LIKE)}]")
+# A word this common in English at large (Zipf scale, as NL403's ``KNOWN_WORD_ZIPF``) is no surname
+# at a sentence start on its own.
+KNOWN_WORD_ZIPF = 2.3
 _MIN_GLUED_STEM = 3  # letters an ending like "ji Temple" must leave: "Fuji Temple" is not "Fu Temple"
 _MEMO_SIZE = 100_000  # texts a lexicon's memo holds before it starts again
 
@@ -130,6 +139,20 @@ def spelling_form(text: str) -> str:
 # -- the lexicon (built from the names pack) ------------------------------------------
 
 
+class Alternation(NamedTuple):
+    """One romanization alternation of the names pack: ``pattern`` in a key word becomes ``replace``.
+
+    ``family``: applies to family names only; ``word``: applies only to a
+    word (as folded so far) in which this pattern is found.
+    """
+
+    language: str
+    pattern: re.Pattern[str]
+    replace: str
+    family: bool = False
+    word: re.Pattern[str] | None = None
+
+
 class Ending(NamedTuple):
     """Name endings that mean the same: ``forms`` rewrite to ``canonical``.
 
@@ -159,9 +182,15 @@ class NameLexicon:
             are different people or places, never a misspelling of each other.
         short_surnames: Casefolded short surnames that are also ordinary
             capitalised words ("To", "He"): a name only when a given name follows.
-        alternations: Romanization alternations, ``(language, pattern,
-            replacement)`` in order, that fold a key word to its loose form
-            ("dmitry" and "dmitri" to "dmitri"); see ``loose_atoms``.
+        alternations: Romanization alternations in order, that fold a key
+            word to its loose form ("dmitry" and "dmitri" to "dmitri"); see
+            ``loose_atoms``. One with ``family`` set folds the family name
+            only (``loose(atom, family=True)``), one with a ``word`` pattern
+            only a word that pattern finds.
+        patronymics: Casefolded particles after which a name's last word is a
+            father's name, not a family name ("bin", "ibn").
+        given_syllables: Casefolded given-name syllables that are also English
+            words ("In" of the Korean "Moon Jae In"); see ``find_mentions``.
     """
 
     titles: frozenset[str] = frozenset()
@@ -174,7 +203,9 @@ class NameLexicon:
     distinct: frozenset[frozenset[str]] = frozenset()
     longest: int = 0  # the longest key in ``same``, to bound the search
     short_surnames: frozenset[str] = frozenset()
-    alternations: tuple[tuple[str, re.Pattern[str], str], ...] = ()
+    alternations: tuple[Alternation, ...] = ()
+    patronymics: frozenset[str] = frozenset()
+    given_syllables: frozenset[str] = frozenset()
     # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
     _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
     # Texts of word tokens that are never part of a name on their own (a cache, see ``_candidates``).
@@ -265,14 +296,18 @@ class NameLexicon:
             object.__setattr__(self, "_memo_endings", index)
         return index  # type: ignore[no-any-return]
 
-    def loose(self, atom: str) -> str:
-        """``atom`` with every romanization alternation folded ("dmitry" gives "dmitri"); memoised."""
-        memo = self._memo("_memo_loose")
+    def loose(self, atom: str, family: bool = False) -> str:
+        """``atom`` with every romanization alternation folded ("dmitry" gives "dmitri"); memoised.
+
+        ``family`` says the atom is a family name (the last word of a full
+        name, or a surname alone): the alternations for family names apply too."""
+        memo = self._memo("_memo_loose_family" if family else "_memo_loose")
         hit = memo.get(atom)
         if hit is None:
             hit = atom
-            for _language, pattern, replacement in self.alternations:
-                hit = pattern.sub(replacement, hit)
+            for alt in self.alternations:
+                if (family or not alt.family) and (alt.word is None or alt.word.search(hit)):
+                    hit = alt.pattern.sub(alt.replace, hit)
             memo[atom] = hit
         return hit
 
@@ -377,12 +412,14 @@ def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
     # Spellings are compared by key, so "Peru" at a sentence start counts when
     # "Péru" is written freely: the two are then a variant to report.
     unforced = {lexicon.key(u.text) for u in units if u.kind == _NAME and not u.forced}
+    free_loose: dict[str, set[str]] = {}
     units = [
         u._replace(kind=_OTHER)
         if u.kind == _NAME
         and u.forced
         and not _free_name_follows(doc.text, units, i, para_starts)
         and lexicon.key(u.text) not in unforced
+        and not _loose_surname(u, units, lexicon, free_loose)
         else u
         for i, u in enumerate(units)
     ]
@@ -391,8 +428,66 @@ def find_mentions(doc: Document, lexicon: NameLexicon) -> list[Mention]:
         mention = _mention(doc.text, _strip_title(run, lexicon), lexicon)
         if mention is not None:
             out.append(mention)
-    del units, unforced  # garbage once the mentions are found (they keep offsets): not held while joining
+    del units, unforced, free_loose  # garbage once the mentions are found (they keep offsets): not held while joining
+    if lexicon.given_syllables:
+        out = _given_syllables(doc, out, lexicon)
     return join_transliterations(out, lexicon)
+
+
+# A capitalised word of two letters after one space, ending the name: "In" of "Moon Jae In said".
+_NEXT_SYLLABLE = lazy_compile(r"[ \u00a0]([A-Z][a-z])(?![\w\-\u2010\u2011'\u2019])")
+
+
+def _given_syllables(doc: Document, mentions: list[Mention], lexicon: NameLexicon) -> list[Mention]:
+    """Extend a name with a given-name syllable that is also a word ("Moon Jae" + "In"), when the
+    article writes the longer name as one elsewhere ("Moon Jae-in", "Moon Jaein").
+
+    The syllable must follow the name's last word after one space, end the
+    name (no word, hyphen or apostrophe joined to it), and stand outside a
+    title-case line, where "Moon Jae In Seoul" reads "in Seoul".
+    """
+    text = doc.text
+    keys = {m.key for m in mentions}
+    title_lines: list[tuple[int, int]] | None = None
+    out = []
+    for m in mentions:
+        hit = _NEXT_SYLLABLE.match(text, m.end) if len(m.words) >= 2 else None
+        if hit is not None and hit.group(1).casefold() in lexicon.given_syllables:
+            longer = text[m.start : hit.end()]
+            key, preferred = lexicon.keyed(longer)
+            if key in keys and key != m.key:
+                if title_lines is None:
+                    title_lines = _title_case_lines(doc)
+                if not any(lo <= m.start < hi for lo, hi in title_lines):
+                    start, end = hit.start(1), hit.end(1)
+                    word = Word(text[start:end], start, end, lexicon.key(text[start:end]))
+                    m = m._replace(
+                        text=longer,
+                        end=end,
+                        form=spelling_form(longer),
+                        key=key,
+                        preferred=preferred,
+                        words=(*m.words, word),
+                    )
+        out.append(m)
+    return out
+
+
+def _loose_surname(unit: _Unit, units: list[_Unit], lexicon: NameLexicon, memo: dict[str, set[str]]) -> bool:
+    """Whether a capitalised word at a sentence start is a family name written freely elsewhere in
+    another romanization ("Hifter's forces" beside "Khalifa Haftar"): four letters at least, and not
+    a word in common English use ("Biker" is no "Baker")."""
+    atoms = lexicon.strict_atoms(unit.text)
+    if not lexicon.alternations or len(atoms) != 1 or len(atoms[0]) < _MIN_JOINED_SURNAME:
+        return False
+    free = memo.get("free")
+    if free is None:  # the loose forms of the name words written freely ("Sarraj" of "al-Sarraj"), once per document
+        free = memo["free"] = {
+            lexicon.loose(a[-1], family=True)
+            for u in units
+            if u.kind == _NAME and not u.forced and (a := lexicon.strict_atoms(u.text))
+        }
+    return lexicon.loose(atoms[0], family=True) in free and not is_common(atoms[0], KNOWN_WORD_ZIPF)
 
 
 def _short_surnames(text: str, units: list[_Unit], para_starts: list[int]) -> list[_Unit]:
@@ -445,17 +540,41 @@ def transliterations_match(a: str, b: str, lexicon: NameLexicon) -> bool:
     return _atoms_match(lexicon.strict_atoms(a), lexicon.strict_atoms(b), lexicon)
 
 
+def family_index(atoms: Sequence[str], lexicon: NameLexicon) -> int | None:
+    """The index of the family name among a full name's key words, if it has one.
+
+    The last word that is not a generation marker ("Trump" of "Donald Trump
+    Jr."); none when a patronymic particle stands before it ("Mohammed bin
+    Salman": Salman is his father's name), or the name has one word.
+    """
+    end = len(atoms)
+    while end > 1 and atoms[end - 1] in lexicon.suffixes:
+        end -= 1
+    if end < 2 or atoms[end - 2] in lexicon.patronymics:
+        return None
+    return end - 1
+
+
+def _loose_name(atoms: Sequence[str], lexicon: NameLexicon) -> tuple[str, ...]:
+    """``atoms`` folded word by word, the family name with the family alternations too."""
+    family = family_index(atoms, lexicon)
+    return tuple(lexicon.loose(a, family=k == family) for k, a in enumerate(atoms))
+
+
 def _atoms_match(strict_a: Sequence[str], strict_b: Sequence[str], lexicon: NameLexicon) -> bool:
     if len(strict_a) != len(strict_b) or len(strict_a) < 2 or not lexicon.alternations:
         return False
     if frozenset(("".join(strict_a), "".join(strict_b))) in lexicon.distinct:
         return False
+    family = family_index(strict_a, lexicon)
+    if family != family_index(strict_b, lexicon):
+        family = None
     agree = False
-    for x, y in zip(strict_a, strict_b):
+    for k, (x, y) in enumerate(zip(strict_a, strict_b)):
         if x == y:
             agree = agree or (x not in lexicon.particles and len(x) > 1)
             continue
-        if lexicon.loose(x) != lexicon.loose(y):
+        if lexicon.loose(x, family=k == family) != lexicon.loose(y, family=k == family):
             return False
         if frozenset((x, y)) in lexicon.distinct:
             return False
@@ -480,9 +599,9 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     by_loose: dict[tuple[str, ...], list[str]] = {}
     for key, atoms in strict.items():
         if len(atoms) >= 2:
-            by_loose.setdefault(tuple(map(lexicon.loose, atoms)), []).append(key)
+            by_loose.setdefault(_loose_name(atoms, lexicon), []).append(key)
     rekey: dict[str, str] = {}
-    people: dict[str, set[str]] = {}  # loose surname -> the full names (after joining) ending in it
+    people: dict[str, set[str]] = {}  # loose family name -> the full names (after joining) with it
     for loose, keys in by_loose.items():
         keys.sort(key=lambda k: -counts[k])
         heads: list[str] = []
@@ -492,13 +611,15 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
                 heads.append(key)
             else:
                 rekey[key] = head
-        for key in keys:
-            people.setdefault(loose[-1], set()).add(rekey.get(key, key))
+        family = family_index(strict[keys[0]], lexicon)
+        if family is not None:
+            for key in keys:
+                people.setdefault(loose[family], set()).add(rekey.get(key, key))
     # The surname alone: "Dbeibah said" beside "Abdul Hamid Dbeibeh", when one person has it.
     singles: dict[str, list[str]] = {}
     for key, atoms in strict.items():
         if len(atoms) == 1:
-            singles.setdefault(lexicon.loose(atoms[0]), []).append(key)
+            singles.setdefault(lexicon.loose(atoms[0], family=True), []).append(key)
     for surname, keys in singles.items():
         if len(keys) > 1 and len(surname) >= _MIN_JOINED_SURNAME and len(people.get(surname, ())) == 1:
             if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
@@ -508,6 +629,95 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     if not rekey:
         return mentions
     return [m._replace(key=rekey[m.key]) if m.key in rekey else m for m in mentions]
+
+
+class SurnameGroup(NamedTuple):
+    """A person's family name written alone in another spelling ("Zelensky" beside "Volodymyr Zelenskyy").
+
+    ``lone``: indexes of the one-word mentions of the family name; ``full``:
+    indexes of the person's full-name mentions, and ``family[i]`` the family
+    name as written in ``mentions[i]`` ("Sarraj" of "Fayez al-Sarraj").
+    """
+
+    lone: tuple[int, ...]
+    full: tuple[int, ...]
+    family: dict[int, Word]
+
+
+def _family_word(m: Mention, atom: str, lexicon: NameLexicon) -> Word | None:
+    """The family name ``atom`` as written in ``m``: a word of its own ("Haftar"), or the part of
+    a word after its particles ("Sarraj" of "al-Sarraj"); None if it is written inside a longer word."""
+    for w in reversed(m.words):
+        if lexicon.strict_atoms(w.text) == (atom,):
+            return w
+        parts = _HYPHEN_SPLIT.split(w.text)
+        if len(parts) > 1 and all(p.casefold() in lexicon.particles for p in parts[:-1]):
+            last = parts[-1]
+            if lexicon.strict_atoms(last) == (atom,):
+                start = w.end - len(last)
+                return Word(last, start, w.end, lexicon.key(last))
+    return None
+
+
+def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[SurnameGroup]:
+    """Each person whose family name the article also writes alone, with two spellings among them.
+
+    A one-word mention (four letters at least) belongs to a person when its
+    loose form (``loose(atom, family=True)``) is the loose form of the family
+    name of exactly one person in the article (one key after
+    ``join_transliterations``), the word is no word of another person's name
+    or of the rest of this person's ("Trump" beside "Donald Trump" and
+    "Donald Trump Jr." is two people's, "Hamid" beside "Abdul Hamid Dbeibah"
+    a given name), and the pack does not list the two spellings as
+    ``[[distinct]]``. Only groups where some spelling differs beyond case are
+    returned: "Erdogan" beside "Recep Tayyip Erdoğan", "Hifter" beside
+    "Khalifa Haftar".
+    """
+    if not lexicon.alternations or len(mentions) < 2:
+        return []
+    people: dict[str, set[str]] = defaultdict(set)  # loose family name -> person keys
+    words_of: dict[str, set[str]] = defaultdict(set)  # strict word -> person keys whose name has it
+    family_atom: dict[str, str] = {}  # person key -> strict family word of its first full mention
+    family_word: dict[int, Word] = {}  # full mention index -> its family name as written
+    lone: dict[str, list[int]] = defaultdict(list)  # strict atom -> one-word mention indexes
+    for i, m in enumerate(mentions):
+        atoms = lexicon.strict_atoms(m.text)
+        if len(atoms) == 1:
+            if len(atoms[0]) >= _MIN_JOINED_SURNAME:
+                lone[atoms[0]].append(i)
+            continue
+        for atom in atoms:
+            words_of[atom].add(m.key)
+        family = family_index(atoms, lexicon)
+        if family is None:
+            continue
+        people[lexicon.loose(atoms[family], family=True)].add(m.key)
+        word = _family_word(m, atoms[family], lexicon)
+        if word is not None:
+            family_word[i] = word
+            family_atom.setdefault(m.key, atoms[family])
+    by_person: dict[str, list[int]] = defaultdict(list)
+    for atom, indexes in lone.items():
+        persons = people.get(lexicon.loose(atom, family=True), set())
+        if len(persons) != 1:
+            continue
+        (person,) = persons
+        own = family_atom.get(person)
+        if (
+            own is None
+            or words_of.get(atom, set()) - {person}
+            or (atom != own and (atom in words_of or frozenset((atom, own)) in lexicon.distinct))
+        ):
+            continue  # another person's word, a given name, or a pair the pack keeps apart
+        by_person[person].extend(indexes)
+    out = []
+    for person, lone_indexes in by_person.items():
+        full = tuple(i for i, m in enumerate(mentions) if m.key == person and i in family_word)
+        spellings = {spelling_form(mentions[i].text).casefold() for i in lone_indexes}
+        spellings.update(spelling_form(family_word[i].text).casefold() for i in full)
+        if full and len(spellings) > 1:
+            out.append(SurnameGroup(tuple(sorted(lone_indexes)), full, {i: family_word[i] for i in full}))
+    return out
 
 
 def _free_name_follows(text: str, units: list[_Unit], i: int, para_starts: list[int]) -> bool:

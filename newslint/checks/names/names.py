@@ -29,7 +29,15 @@ from newslint.checks.names.facts import (
     near_misses,
     resolve_case,
 )
-from newslint.checks.names.mentions import Mention, NameLexicon, find_mentions, key_atoms
+from newslint.checks.names.mentions import (
+    Mention,
+    NameLexicon,
+    SurnameGroup,
+    find_mentions,
+    key_atoms,
+    spelling_form,
+    surname_groups,
+)
 from newslint.checks.names.pack import parse_names_packs
 from newslint.plugin.config import Option
 
@@ -52,7 +60,16 @@ tie) the first used. The pack adds equivalences no key finds (Kiev/Kyiv,
 Zelensky/Zelenskyy, "Horyu-ji Temple"/"Horyu Temple"), and its
 `[[alternation]]` entries join romanizations of one name ("Dmitry Peskov"/
 "Dmitri Peskov", "Andriy"/"Andrii", "al-Shara"/"al-Sharaa", "Dbeibah"/
-"Dbeibeh") when the rest of the name agrees word for word. Only the
+"Dbeibeh", "Ahmadinejad"/"Ahmadinezhad") when the rest of the name agrees
+word for word; some apply to family names only (the Arabic short vowels of
+"Haftar"/"Hifter", never in given names such as Hamad/Hamid). A family
+name written alone ("Zelensky", "Erdogan", "Hifter's") is compared with
+the family name of the one person in the article it folds to ("Volodymyr
+Zelenskyy"), unless two people share it (Ilham and Heydar Aliyev, Trump
+and Trump Jr.), it is a word of another person's name, or it follows
+"bin" ("Mohammed bin Salman" has no family name). A Korean given-name
+syllable that is also a word ("Moon Jae In") is part of the name when the
+article also writes that name as one ("Moon Jae-in"). Only the
 article's own prose is read: code, reference entries, tables, lists, tweets
 and quotations (cited titles, quoted speech) are left out. A one-word "name"
 that the article also writes lower case is a word, capitalised at a
@@ -77,11 +94,21 @@ Use instead:
     South Korean President Lee Jae Myung arrived in Nara on Tuesday.
     Lee Jae Myung will meet Prime Minister Sanae Takaichi.
 
+The family name alone:
+    Czech Prime Minister Andrej Babiš met farmers in Brno.
+    The subsidies Babis promised would come in the spring.
+
+Use instead:
+    Czech Prime Minister Andrej Babiš met farmers in Brno.
+    The subsidies Babiš promised would come in the spring.
+
 ## Known problems
 Case alone is no evidence at a sentence start or in a title-case headline.
 Two people whose names share a key (namesakes) are taken for one, and so are
 two people whose names differ only by an alternation ("Kelly Smith" and
-"Kelli Smith"); list such pairs under `[[distinct]]` in a names pack. A
+"Kelli Smith"), and a surname alone is taken for the family name of the one
+person in the article it folds to (a Hassen quoted beside Ali Hassan); list
+such pairs under `[[distinct]]` in a names pack. A
 foreign-language title in the prose ("L'être et le Néon") is read as a
 spelling of the English word.
 """,
@@ -220,7 +247,7 @@ def newslint_check(doc: Document, ctx: Context) -> list[Diagnostic]:
     mentions = _mentions(doc, lex) if ctx.corpus else _prose_mentions(doc, lex)
     out: list[Diagnostic] = []
     if ctx.is_enabled(NAME_VARIANT):
-        out.extend(document_variants(doc, mentions))
+        out.extend(document_variants(doc, mentions, lex))
     if near_miss_here:
         # Offsets only: lines and columns are found for the words reported, not for every name word.
         names = DocNames.build(doc.path, mentions, _offsets, spellings=False)
@@ -315,20 +342,31 @@ def doc_names(doc: Document, mentions: Sequence[Mention], scope: str = "") -> Do
 # -- within one document ----------------------------------------------------------------------
 
 
-def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Diagnostic]:
+def document_variants(doc: Document, mentions: Sequence[Mention], lexicon: NameLexicon) -> Iterator[Diagnostic]:
     """One diagnostic per mention whose spelling is not the one the document should use."""
     forms = resolve_case(mentions)
+    surnames = surname_groups(mentions, lexicon)
+    by_surname = {i for group in surnames for i in group.lone}  # judged with the person's full name below
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_key[mention.key].append(i)
     common: set[str] | None = None
+    reported: set[int] = set()
+
+    def lowercase_words() -> set[str]:
+        """The article's lower-case words, folded: built once, when a one-word name needs it."""
+        nonlocal common
+        if common is None:
+            common = {
+                " ".join(key_atoms(t)) for t, kind in doc.kind_of.items() if kind is TokenKind.WORD and t.islower()
+            }
+        return common
+
     for indexes in by_key.values():
         if all(" " not in mentions[i].text for i in indexes):
-            if common is None:  # the article's lower-case words, folded: built once, when a one-word group needs it
-                common = {
-                    " ".join(key_atoms(t)) for t, kind in doc.kind_of.items() if kind is TokenKind.WORD and t.islower()
-                }
-            if " ".join(key_atoms(mentions[indexes[0]].text)) in common:
+            if all(i in by_surname for i in indexes):
+                continue  # a family name alone: judged with the person's full name
+            if " ".join(key_atoms(mentions[indexes[0]].text)) in lowercase_words():
                 continue  # "Neon" and the French title's "Néon" in an article that writes "neon": a word, no name
         stats: dict[str, FormStat] = {}
         for i in indexes:
@@ -345,6 +383,7 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
             mention = mentions[i]
             if forms[i] == target.form:
                 continue
+            reported.add(i)
             count = stats[forms[i]].uses
             why = _why(target, stats.values())
             yield doc.diagnostic(
@@ -354,6 +393,64 @@ def document_variants(doc: Document, mentions: Sequence[Mention]) -> Iterator[Di
                 f"'{display(mention.text)}' ({count}x here) vs '{display(shown)}' ({target.uses}x here{why})",
                 suggestion=f"Use '{display(shown)}'",
             )
+    for group in surnames:
+        yield from _surname_variants(doc, mentions, forms, group, lexicon, lowercase_words(), reported)
+
+
+def _surname_variants(
+    doc: Document,
+    mentions: Sequence[Mention],
+    forms: Sequence[str],
+    group: SurnameGroup,
+    lexicon: NameLexicon,
+    lowercase: set[str],
+    reported: set[int],
+) -> Iterator[Diagnostic]:
+    """A family name alone and in the full name, spelled two ways ("Zelensky" beside "Volodymyr Zelenskyy").
+
+    Spellings are compared ignoring case; the target is chosen among every
+    use of the family name, alone and in the full name. A full-name mention
+    already reported for its whole spelling is not reported again.
+    """
+    # (text, start, end, preferred, is the full name's word) of each use of the family name
+    uses: list[tuple[str, int, int, bool, bool]] = []
+    for i in group.lone:
+        m = mentions[i]
+        if " ".join(key_atoms(m.text)) in lowercase:
+            continue  # also written lower case in the article: a word, capitalised where a name is not meant
+        uses.append((forms[i], m.start, m.end, m.preferred, False))
+    if not uses:
+        return
+    for i in group.full:
+        word = group.family[i]
+        uses.append((spelling_form(word.text), word.start, word.end, lexicon.keyed(word.text)[1], True))
+    uses.sort(key=lambda u: u[1])
+    stats: dict[str, FormStat] = {}
+    shown: dict[str, str] = {}
+    for text, start, _end, preferred, _full in uses:
+        folded = text.casefold()
+        if folded in stats:
+            stats[folded] = stats[folded]._replace(uses=stats[folded].uses + 1)
+        else:
+            stats[folded] = FormStat(folded, 1, start, preferred)
+            shown[folded] = text
+    if len(stats) < 2:
+        return
+    target = choose_target(stats.values())
+    why = _why(target, stats.values())
+    person = display(mentions[group.full[0]].text)
+    for text, start, end, _preferred, full in uses:
+        folded = text.casefold()
+        if folded == target.form or (full and any(mentions[i].start <= start < mentions[i].end for i in reported)):
+            continue
+        yield doc.diagnostic(
+            NAME_VARIANT,
+            start,
+            end,
+            f"'{display(text)}' ({stats[folded].uses}x here) vs '{display(shown[target.form])}' "
+            f"({target.uses}x here{why}; family name of '{person}')",
+            suggestion=f"Use '{display(shown[target.form])}'",
+        )
 
 
 def _why(target: FormStat, stats: object) -> str:

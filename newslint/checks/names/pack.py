@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import PackError, PackSource, field_of
-from newslint.checks.names.mentions import Ending, NameLexicon, key_atoms
+from newslint.checks.names.mentions import Alternation, Ending, NameLexicon, key_atoms
 from newslint.plugin.packs import tables_of
 
 SCHEMA = 1
@@ -24,6 +24,8 @@ _MENTION_LISTS = {
     "suffixes": "suffixes",
     "not-names": "not_names",
     "short-surnames": "short_surnames",
+    "patronymics": "patronymics",
+    "given-syllables": "given_syllables",
 }
 
 
@@ -47,7 +49,7 @@ def parse_names_packs(sources: list[PackSource]) -> NameLexicon:
     groups: list[_Group] = []
     endings: list[Ending] = []
     distinct: list[tuple[Path, str, list[str]]] = []
-    alternations: list[tuple[str, re.Pattern[str], str]] = []
+    alternations: list[Alternation] = []
     for src in sources:
         if src.schema != SCHEMA:
             raise PackError(
@@ -87,7 +89,7 @@ def _build(
     groups: list[_Group],
     endings: list[Ending],
     distinct: frozenset[frozenset[str]],
-    alternations: list[tuple[str, re.Pattern[str], str]],
+    alternations: list[Alternation],
 ) -> NameLexicon:
     same: dict[str, tuple[str, int, bool, bool]] = {}
     with_preferred = set()
@@ -110,6 +112,8 @@ def _build(
         longest=max((len(k) for k in same), default=0),
         short_surnames=frozenset(words["short_surnames"]),
         alternations=tuple(alternations),
+        patronymics=frozenset(words["patronymics"]),
+        given_syllables=frozenset(words["given_syllables"]),
     )
 
 
@@ -148,22 +152,32 @@ def _read_same(src: PackSource, groups: list[_Group]) -> list[_Group]:
     return groups
 
 
-def _read_alternations(src: PackSource) -> list[tuple[str, re.Pattern[str], str]]:
+def _read_alternations(src: PackSource) -> list[Alternation]:
     out = []
     for i, entry in enumerate(tables_of(src, "alternation")):
         where = f"alternation[{i}]"
         language = field_of(src, entry, "language", str, where)
         pattern = field_of(src, entry, "pattern", str, where)
         replacement = field_of(src, entry, "replace", str, where, required=False, default="")
-        _no_other_keys(src, entry, where, {"language", "pattern", "replace", "examples"})
-        try:
-            compiled = re.compile(pattern)
-        except re.error as e:
-            raise PackError(src.path, f"{where}.pattern", f"not a regular expression: {e}") from None
-        examples = _strings(src, entry, "examples", where, minimum=0)
-        out.append((language, compiled, replacement))
-        del examples  # documentation for readers; tests check them
+        scope = field_of(src, entry, "scope", str, where, required=False, default="word")
+        word = field_of(src, entry, "word", str, where, required=False)
+        _no_other_keys(src, entry, where, {"language", "pattern", "replace", "scope", "word", "examples", "never"})
+        if scope not in ("word", "family"):
+            raise PackError(src.path, f"{where}.scope", f"{scope!r}: expected 'word' (every word) or 'family'")
+        compiled = _regex(src, f"{where}.pattern", pattern)
+        word_re = _regex(src, f"{where}.word", word) if word is not None else None
+        # `examples` (pairs joined) and `never` (pairs kept apart) document the entry; tests check them.
+        _strings(src, entry, "examples", where, minimum=0)
+        _strings(src, entry, "never", where, minimum=0)
+        out.append(Alternation(language, compiled, replacement, scope == "family", word_re))
     return out
+
+
+def _regex(src: PackSource, where: str, pattern: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise PackError(src.path, where, f"not a regular expression: {e}") from None
 
 
 def _read_endings(src: PackSource) -> list[Ending]:
