@@ -329,6 +329,35 @@ VACANT_HEAD_OF_GOVERNMENT: dict[str, tuple[tuple[dt.date | None, dt.date | None]
     # days" until Álvarez's oath on the 14th (El Comercio, 14 October 2025; ATV: "a vacuum" in which the
     # president's acts lacked ministerial countersignature; rules/offices/world20.toml's header).
     "Peru": ((dt.date(2025, 10, 12), dt.date(2025, 10, 14)),),
+    # Sudan: on 25 October 2021 Burhan declared that he was dissolving the government and Hamdok was
+    # detained (thenewsglory.com and pledgetimes.com, from Sudan TV; Reuters via mindofthegeek.com: "The
+    # military dissolved Hamdok's cabinet"), until the agreement signed on Sunday 21 November that
+    # "reverses the decision to remove Hamdok from office" (thenewsglory.com; The National, 21 November
+    # 2021). Hamdok resigned on Sunday 2 January 2022 (pledgetimes.com; embassynews.info), "the government
+    # remains in the hands of the military" (thedailyripple.org, 3 January 2022), and the list read by
+    # rules/offices/world17.toml gives no holder before Osman Hussein's acting term (19 January 2022).
+    "Sudan": ((dt.date(2021, 10, 25), dt.date(2021, 11, 21)), (dt.date(2022, 1, 2), dt.date(2022, 1, 19))),
+    # Gabon: the officers who seized power on 30 August 2023 (alwihdainfo.com/AFP) named Raymond Ndong
+    # Sima prime minister of the transition by the decree read on Thursday 7 September (Africanews and
+    # Reuters via thewest.com.au, 7 September 2023: "the first civilian leader named by the junta").
+    "Gabon": ((dt.date(2023, 8, 30), dt.date(2023, 9, 7)),),
+    # Bangladesh: Hasina resigned and left on 5 August 2024; "the power vacuum in Bangladesh entered its
+    # third day on Wednesday awaiting the formation of a new government" (worldysnews.com, 7 August 2024;
+    # rules/offices/world20.toml's header: The Daily Star), until Yunus was sworn in as chief adviser on 8
+    # August (SCMP, 9 August 2024).
+    "Bangladesh": ((dt.date(2024, 8, 5), dt.date(2024, 8, 8)),),
+    # Mauritania: the coup of 6 August 2008 arrested the President and Prime Minister Waghef (revue-
+    # pouvoirs.fr); the junta named Moulaye Ould Mohamed Laghdaf prime minister by decree on Thursday 14
+    # August (afribone.com; editoweb.eu/AFP, 14 August 2008: "nomination d'un Premier ministre").
+    "Mauritania": ((dt.date(2008, 8, 6), dt.date(2008, 8, 14)),),
+    # Niger: the junta that overthrew Tandja on 18 February 2010 "dissous le gouvernement" (francetvinfo/
+    # AFP; universalis.fr: the CSRD "dissout les institutions") and named Mahamadou Danda on Tuesday 23
+    # February (universalis.fr; Jeune Afrique, 24 February 2010).
+    "Niger": ((dt.date(2010, 2, 18), dt.date(2010, 2, 23)),),
+    # Central African Republic: Bozizé took Bangui on 15 March 2003 and announced "le limogeage du
+    # gouvernement" (voyagesphotosmanu.com; universalis.fr: he "suspend les institutions" on the 16th),
+    # and named Abel Goumba prime minister on Sunday 23 March (AFP via sangonet.com, 23 March 2003).
+    "Central African Republic": ((dt.date(2003, 3, 15), dt.date(2003, 3, 23)),),
 }  # fmt: skip
 # Spans ``[from, to)`` on which a state's head-of-state office was vacant and no one held or acted in
 # it (rules/offices/world18.toml's header): a true vacancy, not a gap the table could fill. The days
