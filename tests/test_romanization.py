@@ -76,9 +76,30 @@ NEVER_JOINED = [
     ("Khalid bin Hamad", "Khalid bin Hamid"),
     ("Kamal Hassan", "Kamil Hassan"),
     ("Lee Jae-min", "Lee Jae-man"),
+    # Family names one vowel apart outside the Arabic script's languages (no family marker): other people.
     ("John Miller", "John Millar"),
     ("Peter Jensen", "Peter Jansen"),
+    ("Sarah Keller", "Sarah Kellar"),
+    ("Anne Walker", "Anne Welker"),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ruth Walker spoke at the forum on Monday.\n\nThe moderator, Welker, asked about taxes.\n",
+        "Goalkeeper Martin Hansen kept a clean sheet on Saturday, and Hensen came on late.\n",
+        "The study was led by Dr. Carla Becker of Utrecht.\n\nBacker, a reviewer, called it careful.\n",
+    ],
+)
+def test_a_surname_alone_one_vowel_off_is_not_folded_outside_the_arabic_script(text):
+    assert check(text, ["NL401"]) == []
+
+
+def test_the_arabic_script_marker_lets_the_family_vowels_fold(lex):
+    assert transliterations_match("Khalifa Haftar", "Khalifa Hifter", lex)
+    assert not transliterations_match("Mark Walker", "Mark Welker", lex)
+    assert lex.folds_family(("khalifa", "haftar")) and not lex.folds_family(("mark", "walker"))
 
 
 @pytest.mark.parametrize(("a", "b"), NEVER_JOINED)

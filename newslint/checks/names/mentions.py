@@ -191,6 +191,9 @@ class NameLexicon:
             father's name, not a family name ("bin", "ibn").
         given_syllables: Casefolded given-name syllables that are also English
             words ("In" of the Korean "Moon Jae In"); see ``find_mentions``.
+        family_markers: Key words that mark a full name as one of the
+            languages the family-name alternations are for (Arabic given names
+            and particles: "khalifa", "al"); see ``folds_family``.
     """
 
     titles: frozenset[str] = frozenset()
@@ -206,6 +209,7 @@ class NameLexicon:
     alternations: tuple[Alternation, ...] = ()
     patronymics: frozenset[str] = frozenset()
     given_syllables: frozenset[str] = frozenset()
+    family_markers: frozenset[str] = frozenset()
     # ``keyed(text)`` per text seen (a cache, bounded; not part of the value).
     _keyed: dict[str, tuple[str, bool]] = field(default_factory=dict, compare=False, repr=False)
     # Texts of word tokens that are never part of a name on their own (a cache, see ``_candidates``).
@@ -295,6 +299,15 @@ class NameLexicon:
             index = (frozenset(lasts), suffixes)
             object.__setattr__(self, "_memo_endings", index)
         return index  # type: ignore[no-any-return]
+
+    def folds_family(self, atoms: Sequence[str]) -> bool:
+        """Whether the family-name alternations apply to the full name ``atoms``.
+
+        They are one language's (Arabic short vowels: "Haftar", "Hifter"), and
+        the same letters tell other names apart ("Walker" and "Welker"): they
+        apply only to a name with a word of ``family_markers`` ("Khalifa", "al").
+        """
+        return not self.family_markers or any(a in self.family_markers for a in atoms)
 
     def loose(self, atom: str, family: bool = False) -> str:
         """``atom`` with every romanization alternation folded ("dmitry" gives "dmitri"); memoised.
@@ -557,7 +570,7 @@ def family_index(atoms: Sequence[str], lexicon: NameLexicon) -> int | None:
 
 def _loose_name(atoms: Sequence[str], lexicon: NameLexicon) -> tuple[str, ...]:
     """``atoms`` folded word by word, the family name with the family alternations too."""
-    family = family_index(atoms, lexicon)
+    family = family_index(atoms, lexicon) if lexicon.folds_family(atoms) else None
     return tuple(lexicon.loose(a, family=k == family) for k, a in enumerate(atoms))
 
 
@@ -567,7 +580,9 @@ def _atoms_match(strict_a: Sequence[str], strict_b: Sequence[str], lexicon: Name
     if frozenset(("".join(strict_a), "".join(strict_b))) in lexicon.distinct:
         return False
     family = family_index(strict_a, lexicon)
-    if family != family_index(strict_b, lexicon):
+    if family != family_index(strict_b, lexicon) or not (
+        lexicon.folds_family(strict_a) or lexicon.folds_family(strict_b)
+    ):
         family = None
     agree = False
     for k, (x, y) in enumerate(zip(strict_a, strict_b)):
@@ -601,8 +616,8 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
         if len(atoms) >= 2:
             by_loose.setdefault(_loose_name(atoms, lexicon), []).append(key)
     rekey: dict[str, str] = {}
-    people: dict[str, set[str]] = {}  # loose family name -> the full names (after joining) with it
-    for loose, keys in by_loose.items():
+    people = _People(lexicon)  # loose family name -> the full names (after joining) with it
+    for keys in by_loose.values():
         keys.sort(key=lambda k: -counts[k])
         heads: list[str] = []
         for key in keys:
@@ -614,14 +629,16 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
         family = family_index(strict[keys[0]], lexicon)
         if family is not None:
             for key in keys:
-                people.setdefault(loose[family], set()).add(rekey.get(key, key))
+                people.add(strict[key], family, rekey.get(key, key))
     # The surname alone: "Dbeibah said" beside "Abdul Hamid Dbeibeh", when one person has it.
     singles: dict[str, list[str]] = {}
     for key, atoms in strict.items():
-        if len(atoms) == 1:
-            singles.setdefault(lexicon.loose(atoms[0], family=True), []).append(key)
-    for surname, keys in singles.items():
-        if len(keys) > 1 and len(surname) >= _MIN_JOINED_SURNAME and len(people.get(surname, ())) == 1:
+        if len(atoms) == 1 and len(atoms[0]) >= _MIN_JOINED_SURNAME:
+            persons = people.of(atoms[0])
+            if len(persons) == 1:
+                singles.setdefault(next(iter(persons)), []).append(key)
+    for keys in singles.values():
+        if len(keys) > 1:
             if any(frozenset((x, y)) in lexicon.distinct for x in keys for y in keys):
                 continue
             head = max(keys, key=lambda k: counts[k])
@@ -629,6 +646,32 @@ def join_transliterations(mentions: list[Mention], lexicon: NameLexicon) -> list
     if not rekey:
         return mentions
     return [m._replace(key=rekey[m.key]) if m.key in rekey else m for m in mentions]
+
+
+class _People:
+    """Full names by the loose form of their family name, for the surname written alone.
+
+    A name the family alternations apply to (``folds_family``) is found by the
+    lone word's family form, any other by its plain loose form: "Hifter" is
+    Khalifa Haftar's, "Welker" is not Mark Walker's.
+    """
+
+    def __init__(self, lexicon: NameLexicon) -> None:
+        self.lexicon = lexicon
+        self.folded: dict[str, set[str]] = defaultdict(set)
+        self.plain: dict[str, set[str]] = defaultdict(set)
+
+    def add(self, atoms: Sequence[str], family: int, person: str) -> None:
+        if self.lexicon.folds_family(atoms):
+            self.folded[self.lexicon.loose(atoms[family], family=True)].add(person)
+        else:
+            self.plain[self.lexicon.loose(atoms[family])].add(person)
+
+    def of(self, atom: str) -> set[str]:
+        """The people whose family name ``atom`` (a word written alone) may be."""
+        return self.folded.get(self.lexicon.loose(atom, family=True), set()) | self.plain.get(
+            self.lexicon.loose(atom), set()
+        )
 
 
 class SurnameGroup(NamedTuple):
@@ -675,7 +718,7 @@ def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[Su
     """
     if not lexicon.alternations or len(mentions) < 2:
         return []
-    people: dict[str, set[str]] = defaultdict(set)  # loose family name -> person keys
+    people = _People(lexicon)  # loose family name -> person keys
     words_of: dict[str, set[str]] = defaultdict(set)  # strict word -> person keys whose name has it
     family_atom: dict[str, str] = {}  # person key -> strict family word of its first full mention
     family_word: dict[int, Word] = {}  # full mention index -> its family name as written
@@ -691,14 +734,14 @@ def surname_groups(mentions: Sequence[Mention], lexicon: NameLexicon) -> list[Su
         family = family_index(atoms, lexicon)
         if family is None:
             continue
-        people[lexicon.loose(atoms[family], family=True)].add(m.key)
+        people.add(atoms, family, m.key)
         word = _family_word(m, atoms[family], lexicon)
         if word is not None:
             family_word[i] = word
             family_atom.setdefault(m.key, atoms[family])
     by_person: dict[str, list[int]] = defaultdict(list)
     for atom, indexes in lone.items():
-        persons = people.get(lexicon.loose(atom, family=True), set())
+        persons = people.of(atom)
         if len(persons) != 1:
             continue
         (person,) = persons

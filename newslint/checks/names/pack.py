@@ -26,6 +26,7 @@ _MENTION_LISTS = {
     "short-surnames": "short_surnames",
     "patronymics": "patronymics",
     "given-syllables": "given_syllables",
+    "family-markers": "family_markers",
 }
 
 
@@ -114,6 +115,7 @@ def _build(
         alternations=tuple(alternations),
         patronymics=frozenset(words["patronymics"]),
         given_syllables=frozenset(words["given_syllables"]),
+        family_markers=frozenset(a for w in words["family_markers"] for a in key_atoms(w)),
     )
 
 
