@@ -1,7 +1,8 @@
 """The coverage tool's spans without a head-of-government office (tools/offices_coverage.py, ``NO_OFFICE``;
-issue #18): a day on which a state had no such office apart from its head of state is no gap, a vacancy
-of an office that existed still is, and no span hides a term of the table. The bodies' heads' vacancies
-(``VACANT_HEAD_OF_BODY``: the Holy See's sedes vacantes, the WTO in 2020-2021) are no gap either.
+issue #18): a day on which a state had no such office apart from its head of state is no gap; a vacancy
+of an office that existed (``VACANT_HEAD_OF_GOVERNMENT``) is none either, but is listed apart and counts
+as a gap once vacancies are asked for; and no span hides a term of the table. The bodies' heads'
+vacancies (``VACANT_HEAD_OF_BODY``: the Holy See's sedes vacantes, the WTO in 2020-2021) are no gap either.
 """
 
 from __future__ import annotations
@@ -35,22 +36,57 @@ def test_a_state_whose_prime_ministers_are_all_listed_is_covered(country: str) -
     assert share[country] == pytest.approx(1 - sum((b - a).days for a, b in expected) / ((HI - LO).days + 1))
 
 
-def test_a_vacancy_is_still_a_gap() -> None:
+def test_a_vacancy_of_the_head_of_government_is_no_gap() -> None:
     """Angola's prime minister's post was vacant, not abolished, from January 1999 to December 2002, and
-    Senegal's restored post stayed vacant from December 2021 to September 2022: no term can fill them,
-    and the tool says so."""
+    Senegal's restored post stayed vacant from December 2021 to September 2022: no term can fill them, so
+    they are no gap, but they are the days no term covers once vacancies count."""
     cov = _coverage()
-    assert cov.gaps("Angola", "government", LO, HI) == [(LO, dt.date(2002, 12, 6))]
-    assert cov.gaps("Senegal", "government", dt.date(2019, 1, 1), dt.date(2023, 12, 31)) == [
-        (dt.date(2021, 12, 10), dt.date(2022, 9, 17))
-    ]
+    assert cov.gaps("Angola", "government", LO, HI) == []
+    assert cov.gaps("Angola", "government", LO, HI, vacancies=False) == [(LO, dt.date(2002, 12, 6))]
+    lo, hi = dt.date(2019, 1, 1), dt.date(2023, 12, 31)
+    assert cov.gaps("Senegal", "government", lo, hi) == []
+    assert cov.gaps("Senegal", "government", lo, hi, vacancies=False) == [(dt.date(2021, 12, 10), dt.date(2022, 9, 17))]
+
+
+def test_a_vacancy_of_the_head_of_government_says_nothing_of_the_head_of_state(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Mali's junta of August 2020 left the prime minister's post vacant until Ouane (27 September): the
+    span skips the government's days only, and the head of state's gaps are the same with or without it.
+    A span given to the head of government never closes a gap of the President's (Peru, 2026)."""
+    cov = _coverage()
+    lo, hi = dt.date(2020, 8, 1), dt.date(2020, 10, 31)
+    assert cov.gaps("Mali", "government", lo, hi) == []
+    assert cov.gaps("Mali", "government", lo, hi, vacancies=False) == [(dt.date(2020, 8, 18), dt.date(2020, 9, 27))]
+    state = cov.gaps("Mali", "state", lo, hi)
+    monkeypatch.delitem(cov.VACANT_HEAD_OF_GOVERNMENT, "Mali")
+    assert cov.gaps("Mali", "state", lo, hi) == state
+    assert cov.gaps("Mali", "government", lo, hi) == [(dt.date(2020, 8, 18), dt.date(2020, 9, 27))]
+    # Peru from 28 July 2026: neither the new President nor his cabinet chief was read
+    lo, end = dt.date(2026, 1, 1), HI + dt.timedelta(days=1)
+    monkeypatch.setitem(cov.VACANT_HEAD_OF_GOVERNMENT, "Peru", ((dt.date(2026, 7, 28), None),))
+    assert cov.gaps("Peru", "government", lo, HI) == []
+    assert cov.gaps("Peru", "state", lo, HI) == [(dt.date(2026, 7, 28), end)]
+
+
+def test_the_mean_depth_counts_a_vacancy_of_both_offices_as_unknown() -> None:
+    """Somalia had no central government before August 2000 and no prime minister before October: the
+    head of government's share skips the vacancy, the share of days with some head known does not."""
+    cov = _coverage()
+    lo, hi = dt.date(2000, 1, 1), dt.date(2000, 12, 31)
+    _, by_office = cov.office_depth("government", lo, hi)
+    assert by_office["Somalia"] == 1.0
+    _, share = cov.depth(lo, hi)
+    assert share["Somalia"] == pytest.approx(1 - (dt.date(2000, 8, 27) - lo).days / 366)
 
 
 def test_sudan_has_a_head_of_government_but_for_the_vacancies() -> None:
     """Sudan had no prime minister from the coup of 1989 to March 2017 nor under the military council of
-    2019; its prime ministers and acting heads (world17.toml) cover the rest but for two vacancies."""
+    2019; its prime ministers and acting heads (world17.toml) cover the rest but for two vacancies (the
+    coup of October 2021, the weeks after Hamdok's resignation), which are no gap."""
     cov = _coverage()
-    assert cov.gaps("Sudan", "government", LO, HI) == [
+    assert cov.gaps("Sudan", "government", LO, HI) == []
+    assert cov.gaps("Sudan", "government", LO, HI, vacancies=False) == [
         (dt.date(2021, 10, 25), dt.date(2021, 11, 21)),
         (dt.date(2022, 1, 2), dt.date(2022, 1, 19)),
     ]
@@ -76,11 +112,17 @@ def test_only_the_head_of_government_is_skipped(monkeypatch: pytest.MonkeyPatch)
 
 
 @pytest.mark.parametrize(
-    ("spans_name", "offices_name"), [("NO_OFFICE", "HEAD_OF_GOVERNMENT"), ("VACANT_HEAD_OF_STATE", "HEAD_OF_STATE")]
+    ("spans_name", "offices_name"),
+    [
+        ("NO_OFFICE", "HEAD_OF_GOVERNMENT"),
+        ("VACANT_HEAD_OF_STATE", "HEAD_OF_STATE"),
+        ("VACANT_HEAD_OF_GOVERNMENT", "HEAD_OF_GOVERNMENT"),
+    ],
 )
 def test_no_span_hides_a_term(spans_name: str, offices_name: str) -> None:
-    """A span without the office (``NO_OFFICE``) or without a holder (``VACANT_HEAD_OF_STATE``) never overlaps
-    a term of that office in that state, and the spans are ordered: the table and the spans agree."""
+    """A span without the office (``NO_OFFICE``) or without a holder (``VACANT_HEAD_OF_STATE``,
+    ``VACANT_HEAD_OF_GOVERNMENT``) never overlaps a term of that office in that state, and the spans are
+    ordered: the table and the spans agree."""
     cov = _coverage()
     terms = cov._table().terms
     offices = getattr(cov, offices_name)
@@ -140,3 +182,27 @@ def test_the_depth_report_names_the_bodies_vacancies(capsys: pytest.CaptureFixtu
     assert "World Trade Organization" not in gaps
     assert "  World Trade Organization: 2020-09-01..2021-02-28" in vacancies
     assert "Holy See" not in vacancies.split("least covered")[0]
+
+
+def test_no_vacancy_of_the_head_of_government_lies_in_a_span_without_the_office() -> None:
+    """A vacancy needs an office: no ``VACANT_HEAD_OF_GOVERNMENT`` span overlaps a ``NO_OFFICE`` one."""
+    cov = _coverage()
+    for country, spans in cov.VACANT_HEAD_OF_GOVERNMENT.items():
+        for start, end in spans:
+            for lo, hi in cov.NO_OFFICE.get(country, ()):
+                assert (end or dt.date.max) <= (lo or dt.date.min) or (start or dt.date.min) >= (hi or dt.date.max), (
+                    country,
+                    start,
+                )
+
+
+def test_the_depth_report_names_the_vacancies_of_the_heads_of_government(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--depth`` lists a state's head-of-government vacancies apart from its gaps, cut to the period."""
+    cov = _coverage()
+    assert cov.main(["--depth", "2021-01-01:2022-12-31", "--states", "Tunisia,Senegal"]) == 0
+    out = capsys.readouterr().out
+    gaps, rest = out.split("vacancies of the bodies' heads", 1)
+    vacancies = rest.split("vacancies of the heads of government", 1)[1].split("least covered")[0]
+    assert "Tunisia" not in gaps
+    assert "  Tunisia: 2021-07-25..2021-10-10" in vacancies
+    assert "  Senegal: 2021-12-10..2022-09-16" in vacancies

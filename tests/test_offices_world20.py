@@ -290,9 +290,12 @@ def test_the_co_chairman_counts_as_a_head_of_government() -> None:
 
 def test_unread_spans_stay_gaps() -> None:
     """South Korea's vacancy of August - September 2010 (no acting holder in the copies read) and the
-    Angolan vacancy of 1999-2002 stay gaps."""
+    Angolan vacancy of 1999-2002 are no term: the days no term covers, which the coverage tool counts as
+    vacancies (``VACANT_HEAD_OF_GOVERNMENT``), not gaps."""
     cov = _coverage()
-    assert cov.gaps("South Korea", "government", dt.date(2010, 1, 1), dt.date(2010, 12, 31)) == [
+    assert cov.gaps("South Korea", "government", dt.date(2010, 1, 1), dt.date(2010, 12, 31), vacancies=False) == [
         (dt.date(2010, 8, 11), dt.date(2010, 10, 1))
     ]
-    assert cov.gaps("Angola", "government", LO, HI) == [(LO, dt.date(2002, 12, 6))]
+    assert cov.gaps("Angola", "government", LO, HI, vacancies=False) == [(LO, dt.date(2002, 12, 6))]
+    assert cov.gaps("South Korea", "government", dt.date(2010, 1, 1), dt.date(2010, 12, 31)) == []
+    assert cov.gaps("Angola", "government", LO, HI) == []

@@ -145,7 +145,7 @@ INDEPENDENCE = {
 # span is ``(first day without the office, first day with it again)``; ``None`` is an open end (a start
 # of ``None``: the office was abolished before 2000, on a day not checked). A vacancy of an office that
 # existed (Angola's prime minister from 29 January 1999 to 6 December 2002, a "Vacant" row of the
-# Wikipedia list) is no such span: its days stay gaps. Where a text restored the post some months
+# Wikipedia list) is no such span: it is one of ``VACANT_HEAD_OF_GOVERNMENT``. Where a text restored the post some months
 # before its first holder (Sudan's amendment of December 2016, Cuba's constitution of 2019, the Republic
 # of the Congo's of 2015), the span runs to the first holder's day: the day the text took effect was not
 # read. Sources: the Wikipedia article or list, and the stored copy read.
@@ -233,8 +233,131 @@ NO_OFFICE: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
     # Guinea: Cellou Dalein Diallo was dismissed on 5 April 2006 and the post, left empty, was abolished
     # by the decree read on 29 May 2006; it was restored in February 2007 with Eugène Camara (Guinée360,
     # 29 May 2024, "le poste de Premier ministre est supprimé"). From 5 April to 29 May 2006 the post was
-    # vacant: those days stay gaps.
+    # vacant (``VACANT_HEAD_OF_GOVERNMENT``).
     "Guinea": ((dt.date(2006, 5, 29), dt.date(2007, 2, 9)),),
+    # Ivory Coast: the first transitional government formed after the coup of 24 December 1999 had no
+    # prime minister; Guéï's reshuffle of 18 May 2000 made Seydou Diarra, the Minister of State for "the
+    # coordination of the government", Prime Minister, "un poste qui n'existait pas dans le premier
+    # gouvernement de transition" (L'Orient-Le Jour, 20 May 2000, AFP). Diarra's term starts that day.
+    "Ivory Coast": ((dt.date(1999, 12, 24), dt.date(2000, 5, 18)),),
+}  # fmt: skip
+# Spans ``[from, to)`` on which a state's head-of-government office existed but no one held or acted in
+# it: the post was left vacant (Angola 1999-2002), or a coup or the head of state dismissed the prime
+# minister and dissolved the government and named no one until the next prime minister. Like
+# ``VACANT_HEAD_OF_STATE``, the days are no gap of the head of government (no term can fill them) and
+# the report lists them apart; a span where the office was abolished goes to ``NO_OFFICE`` instead. A
+# span never hides a term of the office (tests/test_offices_coverage_offices.py). ``None`` is an open
+# start (before 2000, day not checked). Each span's source is the stored copy read.
+VACANT_HEAD_OF_GOVERNMENT: dict[str, tuple[tuple[dt.date | None, dt.date | None], ...]] = {
+    # Angola: "Vacant (29 January 1999 - 6 December 2002)" (wikiclassic.com copy of "List of prime
+    # ministers of Angola"; id.m.wikipedia list: "Posisi Kosong"; it.knowledgr copy of "Fernando da
+    # Piedade Dias dos Santos": "era stato prima vuoto durante tre anni"). No copy read says the post was
+    # abolished then (the constitution of 2010 did that: Capital FM, 3 February 2010, NO_OFFICE).
+    "Angola": ((dt.date(1999, 1, 29), dt.date(2002, 12, 6)),),
+    # Somalia: "no central government since" 1991 (The New York Times via globalpolicy.org, 14 August
+    # 2000) until Abdiqasim Salad Hassan's oath of 27 August 2000 (VACANT_HEAD_OF_STATE); his first prime
+    # minister, Ali Khalif Galaydh, took office on 8 October 2000, "Preceded by Umar Arteh Ghalib" (the
+    # prime minister of 1991-1993) in his infobox (enwikipedia.net copy of "Ali Khalif Galaydh"; de.zxc.wiki
+    # copy: prime minister of the transitional government from October 2000).
+    "Somalia": ((None, dt.date(2000, 10, 8)),),
+    # Guinea. François Lonsény Fall resigned on 29 April 2004 (his term runs through that day) and the
+    # post "resté vacant" until Cellou Dalein Diallo was named on 9 December 2004 (Jeune Afrique, 13
+    # December 2004; Guinée360, 29 May 2024: "restera inoccupé jusqu'au 9 décembre 2004"). Diallo was
+    # dismissed on 5 April 2006 and the post "était resté inoccupé depuis le limogeage de Dalein" until
+    # the decree of 29 May 2006 abolished it (Guinée360; NO_OFFICE after). The junta that seized power on
+    # 23 December 2008 (ouestaf.com) named Kabiné Komara on Tuesday 30 December (RFI and Jeune Afrique, 30
+    # December 2008); Souaré's term ends on the 24th. The coup of 5 September 2021 dissolved the
+    # government (Doumbouya's statement, legriot.info, September 2021) and Mohamed Béavogui was named by
+    # decree on 6 October (Reuters via moroccomail.fr; universalis.fr: "Le 6, Mamady Doumbouya nomme un
+    # Premier ministre civil"); Kassory Fofana's term ends on the 5th and Béavogui's starts on the 7th.
+    # Doumbouya dissolved Goumou's government on Monday 19 February 2024, current affairs left to the
+    # ministries' directors of cabinet and secretaries-general "jusqu'à la mise en place d'un nouveau
+    # gouvernement" (camer.be and linformation.ma, 19 February 2024; nordsud.info: "sans gouvernement
+    # depuis le lundi 19 février"), until Bah Oury's appointment (his term: 27 February 2024).
+    "Guinea": ((dt.date(2004, 4, 30), dt.date(2004, 12, 9)), (dt.date(2006, 4, 5), dt.date(2006, 5, 29)),
+               (dt.date(2008, 12, 24), dt.date(2008, 12, 30)), (dt.date(2021, 9, 5), dt.date(2021, 10, 7)),
+               (dt.date(2024, 2, 19), dt.date(2024, 2, 27))),
+    # Iraq under occupation (rules/offices/world18.toml's header; VACANT_HEAD_OF_STATE): Saddam Hussein,
+    # prime minister since 1994, fell with Baghdad on 9 April 2003; the Governing Council's rotating
+    # presidents headed an advisory body "subject to the approval of Paul Bremer" (RFE/RL, 30 July 2003),
+    # with no prime minister, until Allawi's interim government took power on 28 June 2004 (his term).
+    "Iraq": ((dt.date(2003, 4, 9), dt.date(2004, 6, 28)),),
+    # Guinea-Bissau (rules/offices/world15.toml's header, from the list and the holders' articles): no
+    # prime minister after the coups of 14 September 2003 (to Artur Sanhá, 28 September) and 12 April 2012
+    # (to Rui Duarte de Barros, 16 May), nor from Embaló's departure (16 January 2018) to Artur Silva's
+    # appointment (30 January).
+    "Guinea-Bissau": ((dt.date(2003, 9, 14), dt.date(2003, 9, 28)), (dt.date(2012, 4, 12), dt.date(2012, 5, 16)),
+                      (dt.date(2018, 1, 16), dt.date(2018, 1, 30))),
+    # South Korea: Chung Un-chan stepped down on Wednesday 11 August 2010 (Yonhap, 11 August 2010); the
+    # nominee Kim Tae-ho withdrew on 29 August (China Daily; UPI via spacedaily.com) and Kim Hwang-sik
+    # filled "a post that has been vacant since August" (VOA, 1 October 2010).
+    "South Korea": ((dt.date(2010, 8, 11), dt.date(2010, 10, 1)),),
+    # Mali. The coup of 22 March 2012 ousted Sidibé's government; Cheick Modibo Diarra was named
+    # transitional prime minister "le 17 avril à la suite du coup d'Etat" (Europe 1/AFP, 25 April 2012).
+    # After the coup of 18 August 2020 the post was vacant until Moctar Ouane's appointment on 27 September
+    # 2020, and after the coup of 24 May 2021 (his term ends on the 25th) until Choguel Maïga's decree of 7
+    # June 2021 (rules/offices/world17.toml's header: simple.wikipedia copy of "Moctar Ouane"; maliweb).
+    # Choguel Maïga was dismissed by decree published on 20 November 2024 and Abdoulaye Maïga named the
+    # next day (thieydakar.net and Daily Trust/AFP, 20-22 November 2024).
+    "Mali": ((dt.date(2012, 3, 22), dt.date(2012, 4, 17)), (dt.date(2020, 8, 18), dt.date(2020, 9, 27)),
+             (dt.date(2021, 5, 25), dt.date(2021, 6, 7)), (dt.date(2024, 11, 20), dt.date(2024, 11, 21))),
+    # Burkina Faso. Zida, who took power after Compaoré's departure on 31 October 2014, was named Prime
+    # Minister by the transition's President on Wednesday 19 November 2014 (connectionivoirienne.net/
+    # Burkina24, 19 November 2014; universalis.fr); Tiao's term ends on 30 October. The junta of 24 January
+    # 2022 dissolved the government (levenementprecis.com, 25 January 2022; wikimili copy of "January 2022
+    # Burkina Faso coup d'état") until Albert Ouédraogo's term (3 March 2022); Traoré's coup of 30
+    # September 2022 dissolved it again (Reuters via Sudans Post; togobreakingnews.info) until Kyélem de
+    # Tambèla (21 October 2022). Traoré dismissed Kyélem de Tambèla and dissolved the government on Friday
+    # 6 December 2024 (malikonews.com), and Ouédraogo's term starts on the 7th.
+    "Burkina Faso": ((dt.date(2014, 10, 30), dt.date(2014, 11, 19)), (dt.date(2022, 1, 24), dt.date(2022, 3, 3)),
+                     (dt.date(2022, 9, 30), dt.date(2022, 10, 21)), (dt.date(2024, 12, 6), dt.date(2024, 12, 7))),
+    # Yemen (rules/offices/world20.toml's header): Bahah's government resigned on 22 January 2015, leaving
+    # Yemen "without a caretaker government" (al-Araby al-Jadeed, 29 January 2015), and refused to act as
+    # caretaker (AFP via Ahram Online, 16 March 2015) until Bahah's reappointment (13 April 2015).
+    "Yemen": ((dt.date(2015, 1, 22), dt.date(2015, 4, 13)),),
+    # Tunisia: Saied "sacked the government of Hichem Mechichi" on 25 July 2021 (The New Arab, 29 September
+    # 2021); he named Najla Bouden on 29 September to form a government (The New Arab; Reuters via National
+    # Post), and she took office with it on Monday 11 October 2021, "11 weeks after President Kais Saied
+    # sacked the previous prime minister" (Reuters via National Post, 11 October 2021). No one acted in
+    # between: the President "will himself head the cabinet" (The New Arab).
+    "Tunisia": ((dt.date(2021, 7, 25), dt.date(2021, 10, 11)),),
+    # Senegal: the National Assembly voted the post's reinstatement on 10 December 2021 (muebuz.com, 17
+    # September 2022; NO_OFFICE before) and it stayed vacant until Amadou Ba's appointment on 17 September
+    # 2022.
+    "Senegal": ((dt.date(2021, 12, 10), dt.date(2022, 9, 17)),),
+    # Peru: Arana stayed in office until 12 October 2025 and Jerí "was without a new cabinet for three
+    # days" until Álvarez's oath on the 14th (El Comercio, 14 October 2025; ATV: "a vacuum" in which the
+    # president's acts lacked ministerial countersignature; rules/offices/world20.toml's header).
+    "Peru": ((dt.date(2025, 10, 12), dt.date(2025, 10, 14)),),
+    # Sudan: on 25 October 2021 Burhan declared that he was dissolving the government and Hamdok was
+    # detained (thenewsglory.com and pledgetimes.com, from Sudan TV; Reuters via mindofthegeek.com: "The
+    # military dissolved Hamdok's cabinet"), until the agreement signed on Sunday 21 November that
+    # "reverses the decision to remove Hamdok from office" (thenewsglory.com; The National, 21 November
+    # 2021). Hamdok resigned on Sunday 2 January 2022 (pledgetimes.com; embassynews.info), "the government
+    # remains in the hands of the military" (thedailyripple.org, 3 January 2022), and the list read by
+    # rules/offices/world17.toml gives no holder before Osman Hussein's acting term (19 January 2022).
+    "Sudan": ((dt.date(2021, 10, 25), dt.date(2021, 11, 21)), (dt.date(2022, 1, 2), dt.date(2022, 1, 19))),
+    # Gabon: the officers who seized power on 30 August 2023 (alwihdainfo.com/AFP) named Raymond Ndong
+    # Sima prime minister of the transition by the decree read on Thursday 7 September (Africanews and
+    # Reuters via thewest.com.au, 7 September 2023: "the first civilian leader named by the junta").
+    "Gabon": ((dt.date(2023, 8, 30), dt.date(2023, 9, 7)),),
+    # Bangladesh: Hasina resigned and left on 5 August 2024; "the power vacuum in Bangladesh entered its
+    # third day on Wednesday awaiting the formation of a new government" (worldysnews.com, 7 August 2024;
+    # rules/offices/world20.toml's header: The Daily Star), until Yunus was sworn in as chief adviser on 8
+    # August (SCMP, 9 August 2024).
+    "Bangladesh": ((dt.date(2024, 8, 5), dt.date(2024, 8, 8)),),
+    # Mauritania: the coup of 6 August 2008 arrested the President and Prime Minister Waghef (revue-
+    # pouvoirs.fr); the junta named Moulaye Ould Mohamed Laghdaf prime minister by decree on Thursday 14
+    # August (afribone.com; editoweb.eu/AFP, 14 August 2008: "nomination d'un Premier ministre").
+    "Mauritania": ((dt.date(2008, 8, 6), dt.date(2008, 8, 14)),),
+    # Niger: the junta that overthrew Tandja on 18 February 2010 "dissous le gouvernement" (francetvinfo/
+    # AFP; universalis.fr: the CSRD "dissout les institutions") and named Mahamadou Danda on Tuesday 23
+    # February (universalis.fr; Jeune Afrique, 24 February 2010).
+    "Niger": ((dt.date(2010, 2, 18), dt.date(2010, 2, 23)),),
+    # Central African Republic: Bozizé took Bangui on 15 March 2003 and announced "le limogeage du
+    # gouvernement" (voyagesphotosmanu.com; universalis.fr: he "suspend les institutions" on the 16th),
+    # and named Abel Goumba prime minister on Sunday 23 March (AFP via sangonet.com, 23 March 2003).
+    "Central African Republic": ((dt.date(2003, 3, 15), dt.date(2003, 3, 23)),),
 }  # fmt: skip
 # Spans ``[from, to)`` on which a state's head-of-state office was vacant and no one held or acted in
 # it (rules/offices/world18.toml's header): a true vacancy, not a gap the table could fill. The days
@@ -355,8 +478,8 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
 
     A body has one office (its head): ``kind`` is ignored for it. The days without a head-of-government
     office (``NO_OFFICE``) are no gap; nor, unless ``vacancies`` is false, are the head of state's true
-    vacancies (``VACANT_HEAD_OF_STATE``) or a body's (``VACANT_HEAD_OF_BODY``): no term can fill them,
-    but no one was known either.
+    vacancies (``VACANT_HEAD_OF_STATE``), the head of government's (``VACANT_HEAD_OF_GOVERNMENT``) or a
+    body's (``VACANT_HEAD_OF_BODY``): no term can fill them, but no one was known either.
     """
     table = _table()
     offices = HEAD_OF_STATE if kind == "state" else HEAD_OF_GOVERNMENT
@@ -380,6 +503,8 @@ def gaps(country: str, kind: str, lo: dt.date, hi: dt.date, vacancies: bool = Tr
         spans = VACANT_HEAD_OF_BODY.get(country, ()) if country in BODIES else ()
         if kind == "state" and country not in BODIES:
             spans = VACANT_HEAD_OF_STATE.get(country, ())
+        if kind == "government" and country not in BODIES:
+            spans = VACANT_HEAD_OF_GOVERNMENT.get(country, ())
         for start, end in spans:
             out = _subtract(out, start or dt.date.min, end or dt.date.max)
     return [(a, b) for a, b in out if a < b]
@@ -415,8 +540,10 @@ def depth(lo: dt.date, hi: dt.date) -> tuple[float, dict[str, float]]:
         if days <= 0:
             share[name] = 1.0
             continue
-        # a vacancy of the head of state is a day on which no one of that office is known
-        uncovered = _intersect(gaps(name, "state", lo, hi, vacancies=False), gaps(name, "government", lo, hi))
+        # a vacancy of the head of state or of government is a day on which no one of that office is known
+        uncovered = _intersect(
+            gaps(name, "state", lo, hi, vacancies=False), gaps(name, "government", lo, hi, vacancies=False)
+        )
         share[name] = 1 - sum((b - a).days for a, b in uncovered) / days
     return sum(share.values()) / len(share), share
 
@@ -528,6 +655,12 @@ def report_depth(lo: dt.date, hi: dt.date, extra: tuple[str, ...] = ()) -> int:
         spans = [(a, b) for a, b in VACANT_HEAD_OF_BODY.get(body, ()) if a <= hi and b > lo]
         if spans:
             print(f"  {body}: " + ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in spans))
+    print("\nvacancies of the heads of government of these states (no one held or acted in the office; no gap):")
+    for country in dict.fromkeys((*G20, *extra)):
+        spans = [(a or lo, b or hi + dt.timedelta(days=1)) for a, b in VACANT_HEAD_OF_GOVERNMENT.get(country, ())]
+        spans = [(max(a, lo), min(b, hi + dt.timedelta(days=1))) for a, b in spans if a <= hi and b > lo]
+        if spans:
+            print(f"  {country}: " + ", ".join(f"{a}..{b - dt.timedelta(days=1)}" for a, b in spans))
     worst = sorted((v, c) for c, v in share.items() if v < 1)[:40]
     print("\nleast covered member states (share of days):")
     for v, c in worst:
