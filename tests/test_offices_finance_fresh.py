@@ -136,9 +136,9 @@ def test_moved_terms_are_in_one_file_only() -> None:
             if other != path:
                 assert not mine & {key(t) for t in tomllib.loads(other.read_text(encoding="utf-8")).get("term", [])}
         assert all(loaded[k].checked == checked and loaded[k].source.startswith(path.name) for k in mine)
-    # 30 holders re-checked (open terms) and two closed terms (Powell's, Rhee's), out of 39 offices
+    # 31 holders re-checked (open terms) and two closed terms (Powell's, Rhee's), out of 39 offices
     terms = [t for p in PARTS for t in tomllib.loads(p.read_text(encoding="utf-8"))["term"]]
-    assert len(terms) == 32 and {t["person"] for t in terms if "end" in t} == {"Jerome Powell", "Rhee Chang-yong"}
+    assert len(terms) == 33 and {t["person"] for t in terms if "end" in t} == {"Jerome Powell", "Rhee Chang-yong"}
 
 
 def test_finance_coverage_into_2026(capsys: pytest.CaptureFixture[str]) -> None:
@@ -155,6 +155,7 @@ def test_finance_coverage_into_2026(capsys: pytest.CaptureFixture[str]) -> None:
         "Germany (finance): 2026-03-04..2026-11-30",
         "China (central bank): 2026-03-04..2026-11-30",
         "Mexico (central bank): 2026-01-22..2026-11-30",
+        "South Africa (finance): 2026-01-22..2026-11-30",
         # not re-checked: the Banque de France (Villeroy's announced departure has no day or successor in the
         # copies read), Canada's Finance Minister, Saudi Arabia
         "France (central bank): 2025-11-01..2026-11-30",
