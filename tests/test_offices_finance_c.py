@@ -343,8 +343,9 @@ def test_finance_coverage_to_october_2025(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_finance_coverage_into_2026(capsys: pytest.CaptureFixture[str]) -> None:
-    """To November 2026: Powell's closed term vouches for the Fed to 21 May; Brazil to the pack's date."""
+    """To November 2026: Powell's and Warsh's terms (moved to g20-finance-fresh.toml) vouch for the Fed to that pack's
+    date, 24 June 2026; Brazil to this pack's date."""
     assert _coverage().main(["--finance", "2000-01-01:2026-11-30"]) == 0
     out = capsys.readouterr().out
-    assert "United States (central bank): 2014-02-01..2014-02-02, 2018-02-03..2018-02-04, 2026-05-22..2026-11-30" in out
+    assert "United States (central bank): 2014-02-01..2014-02-02, 2018-02-03..2018-02-04, 2026-05-30..2026-11-30" in out
     assert "Brazil (finance): 2026-03-23..2026-11-30" in out
