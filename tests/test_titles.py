@@ -389,6 +389,14 @@ class TestOfficesPack:
                 "country 'Bank of Atlantis'.other-titles: unknown title 'Doge'",
                 id="unknown-other-title",
             ),
+            pytest.param(
+                '[[country]]\nname = "Atlantis"\nforms = ["Atlantis"]\nother-titles = ["Governor"]\n\n'
+                '[[term]]\nperson = "Ana Roe"\ncountry = "Atlantis"\noffice = "President"\nstart = 2020-01-01\n\n'
+                '[[term]]\nperson = "Ben Roe"\ncountry = "Atlantis"\noffice = "Prime Minister"\nstart = 2020-01-01\n',
+                "country 'Atlantis'.other-titles: the body has several offices (President, Prime Minister); "
+                "other-titles names one",
+                id="other-title-of-several-offices",
+            ),
         ],
     )
     def test_errors_name_file_and_key_path(self, tmp_path, body, message):

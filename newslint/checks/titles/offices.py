@@ -79,8 +79,9 @@ class Country:
     """A country or body whose offices the table lists.
 
     ``other_titles``: titles English copy also gives the holder of the body's
-    office ("Governor" for the Central Bank of Brazil's President, as the
-    bank's own English pages have it): a mention with one of them is the office.
+    one office ("Governor" for the Central Bank of Brazil's President, as the
+    Financial Times writes it): a mention with one of them is that office. A
+    body with several offices may not have them.
     """
 
     name: str
@@ -382,10 +383,20 @@ def parse_offices(sources: list[PackSource]) -> OfficeTable:
         for place in title.countries:
             if place not in countries:
                 raise PackError(sources[-1].path, f"title {title.name!r}.countries", f"unknown country {place!r}")
+    offices_of: dict[str, set[str]] = {}
+    for t in terms.values():
+        offices_of.setdefault(t.country, set()).add(t.office)
     for country in countries.values():
         for other in country.other_titles:
             if other not in titles:
                 raise PackError(sources[-1].path, f"country {country.name!r}.other-titles", f"unknown title {other!r}")
+        if country.other_titles and len(offices_of.get(country.name, ())) > 1:
+            # another title for "the" office needs a body with one office: which of several would it name?
+            raise PackError(
+                sources[-1].path,
+                f"country {country.name!r}.other-titles",
+                f"the body has several offices ({', '.join(sorted(offices_of[country.name]))}); other-titles names one",
+            )
     people = {
         person: Person(person, tuple(spellings), surnames.get(person) or person.split()[-1])
         for person, spellings in names.items()
