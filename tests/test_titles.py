@@ -445,3 +445,15 @@ def test_a_body_whose_name_is_possessive_is_matched_whole(apostrophe):
     assert check(line.format("Yi Gang"), select=["NL3"], date=dt.date(2021, 5, 4)) == []
     [d] = check(line.format("Zhou Xiaochuan"), select=["NL3"], date=dt.date(2021, 5, 4))
     assert d.code == "NL303" and "People's Bank of China Governor" in d.message
+
+
+def test_particles_do_not_count_towards_a_names_length():
+    """ "Mohamed Abu al-Qasim al-Zwai" is four name words; the particles "al" do not end the name early."""
+    text = (
+        "Libya's congress meets\n\nUpdated 9:00 AM GMT, March 2, 2012\n\n"
+        "TRIPOLI (AP) — Libyan General People's Congress Secretary-General Mohamed Abu al-Qasim al-Zwai opened "
+        "the session on Friday.\n"
+    )
+    (d,) = check(text, ["NL303"])
+    assert "Mohamed Abu al-Qasim al-Zwai left office" in d.message
+    assert text[d.start : d.end].endswith("al-Zwai")

@@ -99,7 +99,7 @@ _NOT_NAMES = frozenset(
         "arrives",
     ]
 )
-_MAX_NAME_WORDS = 5
+_MAX_NAME_WORDS = 5  # name words, particles ("al-", "bin") not counted: "Mohamed Abu al-Qasim al-Zwai" is four
 # A generational suffix after a name makes it another person ("Donald Trump Jr.").
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 # After a title, a hyphen and these: chosen for the office, not yet in it ("President-elect",
@@ -398,6 +398,11 @@ class _Matchers:
         return {}, set()
 
 
+def _name_words(units: Sequence[_Unit], first: int, end: int) -> int:
+    """How many units of ``units[first:end]`` are words of a name, not particles ("al", "bin")."""
+    return sum(1 for u in units[first:end] if u.text not in _PARTICLES)
+
+
 def _ends_title(word: str, ends: frozenset[str]) -> bool:
     """Whether a word token's last unit can end a title ("Minister", "Secretary-General",
     "President-elect", possessive or not)."""
@@ -515,7 +520,11 @@ def _parse_at(doc: Document, units: Sequence[_Unit], i: int, m: _Matchers, table
         elect, j = True, j + 1
     title_end = units[j - 1].end
     name_first = j
-    while j < len(units) and j - name_first < _MAX_NAME_WORDS and _name_unit(doc, units, j, name_first, m):
+    while (
+        j < len(units)
+        and _name_words(units, name_first, j) < _MAX_NAME_WORDS
+        and _name_unit(doc, units, j, name_first, m)
+    ):
         j += 1
         if units[j - 1].possessive:
             break
@@ -719,7 +728,7 @@ def _find_name_runs(doc: Document, units: _Units, m: _Matchers) -> list[tuple[in
             k = j + 1
             while (
                 k < len(units)
-                and k - j < _MAX_NAME_WORDS
+                and _name_words(units, j, k) < _MAX_NAME_WORDS
                 and not units[k - 1].possessive
                 and _name_unit(doc, units, k, j, m)
             ):
