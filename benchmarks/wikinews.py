@@ -186,6 +186,23 @@ def lint(folder: Path) -> list[dict]:
     return json.loads(proc.stdout or "[]")
 
 
+def mentions(texts: dict[str, str]) -> tuple[int, int, Counter]:
+    """Title-and-name mentions the NL3 rules see: all, those of people in the offices table, per person."""
+    from newslint.checks.titles.mentions import title_mentions
+    from newslint.checks.titles.offices import load_offices
+    from newslint.model.document import Document
+    from newslint.run.engine import Engine, RunOptions
+
+    engine = Engine.create(RunOptions(select=["NL3"], isolated=True, entry_points=False))
+    table = load_offices(engine.ctx)
+    total, people = 0, Counter()
+    for name, text in texts.items():
+        found = title_mentions(Document(text, name), table)
+        total += len(found)
+        people.update(m.person for m in found if m.person)
+    return total, sum(people.values()), people
+
+
 def run(folder: Path, sample: int, seed: int, tojudge: Path | None) -> None:
     folder = folder.resolve()
     texts = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))}
@@ -197,6 +214,9 @@ def run(folder: Path, sample: int, seed: int, tojudge: Path | None) -> None:
     print(f"{len(texts)} articles, {words:,} words; {len(found)} findings ({1000 * len(found) / words:.3f} per 1,000 words)")
     for code in sorted(per):
         print(f"  {code}: {per[code]:4d}  {1000 * per[code] / words:.3f} per 1,000 words")
+    total, known, people = mentions(texts)
+    top = ", ".join(f"{p} {n}" for p, n in people.most_common(8))
+    print(f"title mentions checked by NL3: {total}, of people in the offices table: {known} ({len(people)} people; {top})")
     if not sample:
         return
     by_code: dict[str, list[dict]] = defaultdict(list)
