@@ -60,10 +60,16 @@ def _git(repo: Path, *args: str) -> str:
     return proc.stdout
 
 
+def _has(repo: Path, object_name: str) -> bool:
+    """Whether ``commit:path`` exists in the repository."""
+    proc = subprocess.run(["git", "-C", str(repo), "cat-file", "-e", object_name], check=False, capture_output=True)
+    return proc.returncode == 0
+
+
 def _commit_with(repo: Path, path: str) -> str | None:
     """The newest commit (on any ref) whose tree holds ``path``."""
     for commit in _git(repo, "log", "--all", "--format=%H").split():
-        if subprocess.run(["git", "-C", str(repo), "cat-file", "-e", f"{commit}:{path}"], capture_output=True).returncode == 0:
+        if _has(repo, f"{commit}:{path}"):
             return commit
     return None
 
@@ -150,9 +156,10 @@ def build(snapshots: Sequence[Path], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.txt"):
         old.unlink()
-    articles, seen = [], set()
+    articles: list[dict] = []
+    seen: set[str] = set()
     for snap in snapshots:
-        if subprocess.run(["git", "-C", str(snap), "cat-file", "-e", "HEAD:data/wikinews_2019.csv"], capture_output=True).returncode == 0:
+        if _has(snap, "HEAD:data/wikinews_2019.csv"):
             source = from_vanatteveldt(snap)
         elif _commit_with(snap, "endataset.json"):
             source = from_wikinewssum(snap)
@@ -179,7 +186,19 @@ def build(snapshots: Sequence[Path], out: Path) -> None:
 def lint(folder: Path) -> list[dict]:
     """newslint's findings (JSON) for NL3/NL4 on ``folder``, from this checkout's CLI."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")]))}
-    cmd = [sys.executable, "-m", "newslint", "--no-cache", "--isolated", "--select", CODES, "--format", "json", "--exit-zero", str(folder)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newslint",
+        "--no-cache",
+        "--isolated",
+        "--select",
+        CODES,
+        "--format",
+        "json",
+        "--exit-zero",
+        str(folder),
+    ]
     proc = subprocess.run(cmd, check=False, cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"newslint exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
@@ -195,7 +214,7 @@ def mentions(texts: dict[str, str]) -> tuple[int, int, Counter]:
 
     engine = Engine.create(RunOptions(select=["NL3"], isolated=True, entry_points=False))
     table = load_offices(engine.ctx)
-    total, people = 0, Counter()
+    total, people = 0, Counter[str]()
     for name, text in texts.items():
         found = title_mentions(Document(text, name), table)
         total += len(found)
@@ -211,12 +230,16 @@ def run(folder: Path, sample: int, seed: int, tojudge: Path | None) -> None:
     words = sum(len(t.split()) for t in texts.values())
     found = lint(folder)
     per = Counter(d["code"] for d in found)
-    print(f"{len(texts)} articles, {words:,} words; {len(found)} findings ({1000 * len(found) / words:.3f} per 1,000 words)")
+    print(
+        f"{len(texts)} articles, {words:,} words; {len(found)} findings ({1000 * len(found) / words:.3f} per 1,000 words)"
+    )
     for code in sorted(per):
         print(f"  {code}: {per[code]:4d}  {1000 * per[code] / words:.3f} per 1,000 words")
     total, known, people = mentions(texts)
     top = ", ".join(f"{p} {n}" for p, n in people.most_common(8))
-    print(f"title mentions checked by NL3: {total}, of people in the offices table: {known} ({len(people)} people; {top})")
+    print(
+        f"title mentions checked by NL3: {total}, of people in the offices table: {known} ({len(people)} people; {top})"
+    )
     if not sample:
         return
     by_code: dict[str, list[dict]] = defaultdict(list)
@@ -246,7 +269,9 @@ def run(folder: Path, sample: int, seed: int, tojudge: Path | None) -> None:
     target = tojudge or ROOT / "benchmarks" / ".work" / "wikinews-tojudge.jsonl"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(f"{len(rows)} findings to judge -> {target} (git-ignored when under benchmarks/.work: it quotes the articles)")
+    print(
+        f"{len(rows)} findings to judge -> {target} (git-ignored when under benchmarks/.work: it quotes the articles)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:
