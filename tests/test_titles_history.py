@@ -91,3 +91,25 @@ def test_the_before_a_regnal_title_names_a_thing_only_before_a_noun():
     assert codes(base.format("The Sultan Qaboos bin Said told ministers on Monday to cut spending.")) == ["NL303"]
     hall = "Updated 9:00 AM GMT, May 10, 2024\nLONDON (AP) — The Queen Elizabeth II Centre will host the summit next week.\n"
     assert codes(hall) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a headline's present tense reports the departure, days after it
+        "Burundian President Pierre Nkurunziza dies aged 55, the government says",
+        # someone the holder chose in the term: the title speaks of that time
+        "Joe Biden, President Barack Obama's vice president for eight years, toured the region.",
+        "The judge, President Barack Obama's nominee, was confirmed by a wide margin.",
+    ],
+)
+def test_the_term_spoken_of_after_it_ended(sentence):
+    text = f"Update\n\nUpdated 9:00 AM GMT, June 12, 2020\n\n{sentence}\n"
+    assert check(text, ["NL303"]) == []
+
+
+def test_a_stale_title_in_the_present_is_still_flagged():
+    text = (
+        "Update\n\nUpdated 9:00 AM GMT, June 12, 2020\n\nPresident Barack Obama said on Monday that he would travel.\n"
+    )
+    assert [d.code for d in check(text, ["NL303"])] == ["NL303"]
