@@ -113,3 +113,14 @@ def test_a_stale_title_in_the_present_is_still_flagged():
         "Update\n\nUpdated 9:00 AM GMT, June 12, 2020\n\nPresident Barack Obama said on Monday that he would travel.\n"
     )
     assert [d.code for d in check(text, ["NL303"])] == ["NL303"]
+
+
+def test_of_before_any_title_is_history_years_after_the_term_without_a_present_word():
+    stamp = "Update\n\nUpdated 9:00 AM GMT, June 12, 2020\n\n"
+    past = stamp + "The movement questioned the citizenship of President Barack Obama for years.\n"
+    assert check(past, ["NL303"]) == []
+    present = stamp + "A statement of President Barack Obama on Monday welcomed the ruling.\n"
+    assert [d.code for d in check(present, ["NL303"])] == ["NL303"]
+    # within half a year of the term's end, "of" may still be stale copy of the term
+    recent = "Update\n\nUpdated 9:00 AM GMT, April 2, 2017\n\nThe crowd cheered the speech of President Barack Obama.\n"
+    assert [d.code for d in check(recent, ["NL303"])] == ["NL303"]

@@ -668,7 +668,7 @@ _THIS_NEXT = lazy_compile(r"\b(?:this|next)\s+(?:week|month|year|weekend)\b", re
 
 
 def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[Term], lo: dt.date) -> bool:
-    """Whether a monarch or pope is named in a frame of the past, where the regnal title stays the name.
+    """Whether a title is named in a frame of the past: a monarch's or pope's stays the name.
 
     History keeps calling a king a king ("the crypt of Pope John Paul II",
     "King Bhumibol reigned for seven decades", "under Sultan Qaboos"), so a
@@ -681,15 +681,19 @@ def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
     it, or comes from copy written before the news. "Pope Francis will visit"
     and "Grand Duke Henri opened the line on Thursday" stay claims of the
     article's time.
+
+    Any other title is history only as the object of "of" in such a sentence
+    ("the movement that questioned the citizenship of President Barack
+    Obama", years after his term): "a statement of President X on Monday"
+    stays a claim.
     """
     title = table.titles.get(m.title)
-    if title is None or not title.regnal:
-        return False
+    regnal = title is not None and title.regnal
     if _POSSESSIVE_NEXT.match(doc.text, m.end):
         return False  # "King X's ...": a possessive, judged by its noun (_names_an_event)
     before = _WORD_BEFORE.search(doc.text, max(0, m.lead - 20), m.lead)
     word = before.group(1).casefold() if before else ""
-    if word == "of" or (word == "the" and m.lead == m.start and _names_a_thing(doc, table, m)):
+    if regnal and (word == "of" or (word == "the" and m.lead == m.start and _names_a_thing(doc, table, m))):
         return True  # "the remains of Pope X"; "the King X stadium" names a thing after the person
     ended = [t.end for t in same if t.end is not None]
     sentence = doc.sentence_at(m.start)
@@ -700,6 +704,8 @@ def _in_history(doc: Document, table: OfficeTable, m: TitleMention, same: list[T
         t.text.casefold() in _PRESENT for t in doc.tokens_between(sentence.start, sentence.end)
     ):
         return False
+    if not regnal:
+        return word == "of"
     if word in _FRAMING:
         return True
     pos = _past_the_name(doc, m.end, sentence.end)
