@@ -596,7 +596,7 @@ def _conditional(doc: Document, m: TitleMention, hi: dt.date) -> bool:
         text = token.text.casefold()
         if token.kind is TokenKind.WORD and text in _CONDITIONAL:
             return True
-        if token.kind is TokenKind.NUMBER and len(text) == 4 and text.isdigit() and hi.year < int(text) <= 2099:
+        if token.kind is TokenKind.NUMBER and any(year > hi.year for year in _years(text)):
             return True
     return False
 
@@ -828,11 +828,16 @@ def _speaks_of_another_time(doc: Document, m: TitleMention, lo: dt.date, hi: dt.
             continue
         if present and (not lo_clause <= token.start < hi_clause or _after_the(doc.text, token.start)):
             continue
-        for part in token.text.replace("\u2013", "-").split("-"):
-            # a later year ("the 2035 target") leaves the title a present claim
-            if len(part) == 4 and part.isdigit() and 1900 <= int(part) <= 2099 and int(part) < lo.year:
-                return True
+        # a later year ("the 2035 target") leaves the title a present claim
+        if any(year < lo.year for year in _years(token.text)):
+            return True
     return False
+
+
+def _years(number: str) -> list[int]:
+    """The years 1900-2099 a number token writes ("2017", "2014-2016", "2014\u20132016")."""
+    parts = number.replace("\u2013", "-").split("-")
+    return [int(p) for p in parts if len(p) == 4 and p.isdigit() and 1900 <= int(p) <= 2099]
 
 
 def _clause(doc: Document, start: int, end: int, m: TitleMention) -> tuple[int, int]:
